@@ -1,0 +1,266 @@
+/**
+ * The incremental coverage engine. For every cell it keeps the nearest active
+ * station and its cost, the number of stations within the cover radius, the
+ * status (covered / marginal / gap) and whether the cell lies inside the
+ * emergency circle; per zone it keeps population sums by status. Adding,
+ * moving or removing one station touches only the cells that station reaches.
+ */
+import type { PopulationGrid } from './grid.ts';
+import type { Reach, ReachModel } from './reach.ts';
+import { circleRadiusKm, coverRadiusKm, marginalRadiusKm, maxRuleRadiusKm, type Rules } from './rules.ts';
+import { COVERED, GAP, MARGINAL, type AreaType, type Station } from './types.ts';
+
+/** Columns of the per-zone aggregate array. */
+export const AGG_COVERED = 0;
+export const AGG_MARGINAL = 1;
+export const AGG_GAP = 2;
+export const AGG_WITHIN_CIRCLE = 3;
+export const AGG_WIDTH = 4;
+
+interface Slot {
+  station: Station;
+  reach: Reach;
+  /** Box of the reached cells, to find stations whose reach overlaps. */
+  minLng: number;
+  minLat: number;
+  maxLng: number;
+  maxLat: number;
+}
+
+export class CoverageEngine {
+  readonly grid: PopulationGrid;
+  private readonly model: ReachModel;
+  private rulesValue!: Rules;
+  private limit = 0;
+
+  /** Per-cell thresholds in the reach model's unit, from the rules and the cell's area type. */
+  readonly coverLimit: Float64Array;
+  readonly marginalLimit: Float64Array;
+  readonly circleLimit: Float64Array;
+  readonly areaType: Uint8Array; // 1 = urban, 0 = rural
+
+  /** Nearest active station's slot (-1 none within the reach limit) and its cost. */
+  readonly nearestSlot: Int32Array;
+  readonly nearestCost: Float64Array;
+  /** Active stations within the cell's cover radius (backup coverage). */
+  readonly inRangeCount: Uint16Array;
+  readonly status: Uint8Array;
+  readonly withinCircle: Uint8Array;
+
+  /** Population sums: row 0 is "no zone", row z+1 is zone z; columns AGG_*. */
+  readonly zoneAgg: Float64Array;
+  readonly zonePopulation: Float64Array;
+
+  private readonly slots: (Slot | null)[] = [];
+  private readonly slotById = new Map<string, number>();
+  private readonly freeSlots: number[] = [];
+  private readonly affected: Uint8Array;
+
+  constructor(grid: PopulationGrid, model: ReachModel, rules: Rules) {
+    this.grid = grid;
+    this.model = model;
+    const n = grid.size;
+    this.coverLimit = new Float64Array(n);
+    this.marginalLimit = new Float64Array(n);
+    this.circleLimit = new Float64Array(n);
+    this.areaType = new Uint8Array(n);
+    this.nearestSlot = new Int32Array(n);
+    this.nearestCost = new Float64Array(n);
+    this.inRangeCount = new Uint16Array(n);
+    this.status = new Uint8Array(n);
+    this.withinCircle = new Uint8Array(n);
+    this.affected = new Uint8Array(n);
+    const rows = grid.zones.length + 1;
+    this.zoneAgg = new Float64Array(rows * AGG_WIDTH);
+    this.zonePopulation = new Float64Array(rows);
+    for (let i = 0; i < n; i++) this.zonePopulation[grid.zone[i] + 1] += grid.population[i];
+    this.setRules(rules);
+  }
+
+  get rules(): Rules {
+    return this.rulesValue;
+  }
+
+  /** Area type of a zone under the current rules (override first, then the zone's default). */
+  zoneAreaType(zoneIndex: number): AreaType {
+    if (zoneIndex < 0) return 'rural';
+    const zone = this.grid.zones[zoneIndex];
+    return this.rulesValue.areaTypeOverrides[zone.code] ?? zone.areaType;
+  }
+
+  /** Changes the rules and re-evaluates every active station. */
+  setRules(rules: Rules): void {
+    if (this.model.unit !== 'km') throw new Error(`Straight-line rules need a km reach model, got ${this.model.unit}.`);
+    this.rulesValue = rules;
+    this.limit = maxRuleRadiusKm(rules);
+    const byType = (t: AreaType) => [coverRadiusKm(rules, t), marginalRadiusKm(rules, t), circleRadiusKm(rules, t)];
+    const urban = byType('urban');
+    const rural = byType('rural');
+    const zoneUrban = this.grid.zones.map((_, z) => this.zoneAreaType(z) === 'urban');
+    for (let i = 0; i < this.grid.size; i++) {
+      const z = this.grid.zone[i];
+      const isUrban = z >= 0 && zoneUrban[z];
+      const t = isUrban ? urban : rural;
+      this.areaType[i] = isUrban ? 1 : 0;
+      this.coverLimit[i] = t[0];
+      this.marginalLimit[i] = t[1];
+      this.circleLimit[i] = t[2];
+    }
+    this.setStations(this.activeStations());
+  }
+
+  /** Replaces all stations; disabled ones are kept out of the evaluation. */
+  setStations(stations: readonly Station[]): void {
+    this.slots.length = 0;
+    this.slotById.clear();
+    this.freeSlots.length = 0;
+    this.nearestSlot.fill(-1);
+    this.nearestCost.fill(Infinity);
+    this.inRangeCount.fill(0);
+    this.status.fill(GAP);
+    this.withinCircle.fill(0);
+    this.zoneAgg.fill(0);
+    for (let r = 0; r < this.zonePopulation.length; r++) this.zoneAgg[r * AGG_WIDTH + AGG_GAP] = this.zonePopulation[r];
+    for (const s of stations) if (s.status !== 'disabled') this.addStation(s);
+  }
+
+  /** Stations currently counted (existing and proposed, not disabled). */
+  activeStations(): Station[] {
+    return this.slots.filter((s): s is Slot => s !== null).map((s) => s.station);
+  }
+
+  /** What a station at this point would reach under the current rules. */
+  reachFrom(lng: number, lat: number): Reach {
+    return this.model.reach(lng, lat, this.limit);
+  }
+
+  hasStation(id: string): boolean {
+    return this.slotById.has(id);
+  }
+
+  stationAtSlot(slot: number): Station | null {
+    return slot >= 0 ? (this.slots[slot]?.station ?? null) : null;
+  }
+
+  /**
+   * Adds a station, or moves/updates one with the same id. A disabled station
+   * is removed instead. Only the cells within reach of the old and new
+   * positions are touched.
+   */
+  upsertStation(station: Station): void {
+    if (this.slotById.has(station.id)) this.removeStation(station.id);
+    if (station.status !== 'disabled') this.addStation(station);
+  }
+
+  private addStation(station: Station): void {
+    if (this.slotById.has(station.id)) throw new Error(`Station id "${station.id}" is used twice.`);
+    if (!Number.isFinite(station.lng) || !Number.isFinite(station.lat)) {
+      throw new Error(`Station "${station.id}" has no valid position (${station.lng}, ${station.lat}).`);
+    }
+    const reach = this.model.reach(station.lng, station.lat, this.limit);
+    const slotIndex = this.freeSlots.length > 0 ? this.freeSlots.pop()! : this.slots.length;
+    const slot: Slot = { station, reach, minLng: Infinity, minLat: Infinity, maxLng: -Infinity, maxLat: -Infinity };
+    this.slots[slotIndex] = slot;
+    this.slotById.set(station.id, slotIndex);
+    const { cells, costs } = reach;
+    const { lng, lat } = this.grid;
+    for (let k = 0; k < cells.length; k++) {
+      const i = cells[k];
+      const cost = costs[k];
+      if (lng[i] < slot.minLng) slot.minLng = lng[i];
+      if (lng[i] > slot.maxLng) slot.maxLng = lng[i];
+      if (lat[i] < slot.minLat) slot.minLat = lat[i];
+      if (lat[i] > slot.maxLat) slot.maxLat = lat[i];
+      if (cost <= this.coverLimit[i]) this.inRangeCount[i]++;
+      if (this.closer(cost, slotIndex, i)) {
+        this.nearestCost[i] = cost;
+        this.nearestSlot[i] = slotIndex;
+        this.refresh(i);
+      }
+    }
+  }
+
+  /** Removes a station by id; cells it was nearest to find their next nearest among overlapping stations. */
+  removeStation(id: string): void {
+    const slotIndex = this.slotById.get(id);
+    if (slotIndex === undefined) throw new Error(`No active station with id "${id}".`);
+    const slot = this.slots[slotIndex]!;
+    this.slots[slotIndex] = null;
+    this.slotById.delete(id);
+    this.freeSlots.push(slotIndex);
+
+    const { cells, costs } = slot.reach;
+    const lost: number[] = [];
+    for (let k = 0; k < cells.length; k++) {
+      const i = cells[k];
+      if (costs[k] <= this.coverLimit[i]) this.inRangeCount[i]--;
+      if (this.nearestSlot[i] === slotIndex) {
+        this.nearestSlot[i] = -1;
+        this.nearestCost[i] = Infinity;
+        this.affected[i] = 1;
+        lost.push(i);
+      }
+    }
+    if (lost.length > 0) {
+      // only stations whose reach box overlaps this one can be the new nearest
+      for (let s = 0; s < this.slots.length; s++) {
+        const other = this.slots[s];
+        if (!other || other.maxLng < slot.minLng || other.minLng > slot.maxLng) continue;
+        if (other.maxLat < slot.minLat || other.minLat > slot.maxLat) continue;
+        const oc = other.reach.cells;
+        const ok = other.reach.costs;
+        for (let k = 0; k < oc.length; k++) {
+          const i = oc[k];
+          if (this.affected[i] === 1 && this.closer(ok[k], s, i)) {
+            this.nearestCost[i] = ok[k];
+            this.nearestSlot[i] = s;
+          }
+        }
+      }
+      for (const i of lost) {
+        this.affected[i] = 0;
+        this.refresh(i);
+      }
+    }
+  }
+
+  /** Strictly closer, ties broken by station id so the result never depends on insertion order. */
+  private closer(cost: number, slot: number, cell: number): boolean {
+    const best = this.nearestCost[cell];
+    if (cost < best) return true;
+    if (cost > best) return false;
+    const current = this.nearestSlot[cell];
+    return current >= 0 && this.slots[slot]!.station.id < this.slots[current]!.station.id;
+  }
+
+  /** Recomputes one cell's status from its nearest cost and moves its population between sums. */
+  private refresh(i: number): void {
+    const cost = this.nearestCost[i];
+    const next = cost <= this.coverLimit[i] ? COVERED : cost <= this.marginalLimit[i] ? MARGINAL : GAP;
+    const within = cost <= this.circleLimit[i] ? 1 : 0;
+    const prev = this.status[i];
+    const row = (this.grid.zone[i] + 1) * AGG_WIDTH;
+    const pop = this.grid.population[i];
+    if (next !== prev) {
+      this.zoneAgg[row + prev] -= pop;
+      this.zoneAgg[row + next] += pop;
+      this.status[i] = next;
+    }
+    if (within !== this.withinCircle[i]) {
+      this.zoneAgg[row + AGG_WITHIN_CIRCLE] += within ? pop : -pop;
+      this.withinCircle[i] = within;
+    }
+  }
+
+  /** Population sum of one aggregate column over all zones (and cells with no zone). */
+  total(column: number): number {
+    let sum = 0;
+    for (let r = 0; r < this.zonePopulation.length; r++) sum += this.zoneAgg[r * AGG_WIDTH + column];
+    return sum;
+  }
+
+  /** Aggregate for one zone index (-1 = cells with no zone). */
+  zoneValue(zoneIndex: number, column: number): number {
+    return this.zoneAgg[(zoneIndex + 1) * AGG_WIDTH + column];
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * One call from a scenario to a complete result: the engine, then tables,
+ * gap groups and the before/after against the scenario minus its proposed
+ * stations. The CLI, the worker and the tests all go through here.
+ */
+import { CoverageEngine } from './coverage.ts';
+import { scenarioDelta, type ScenarioDelta } from './deltas.ts';
+import { gapGroups, type GapGroup } from './gaps.ts';
+import type { PopulationGrid } from './grid.ts';
+import { StraightLineReach, type ReachModel } from './reach.ts';
+import type { Rules } from './rules.ts';
+import { countyRows, totals, zoneRows, type CountyRow, type CoverageFigures, type ZoneRow } from './tables.ts';
+import { STATUS_NAMES, type Station, type StatusName } from './types.ts';
+
+export interface Scenario {
+  stations: Station[];
+  rules: Rules;
+  /**
+   * Stations the before/after baseline lacks. Default: every proposed
+   * station of the scenario; an empty list means no comparison.
+   */
+  baselineWithout?: string[];
+}
+
+export interface EvaluationResult {
+  totals: CoverageFigures;
+  counties: CountyRow[];
+  zones: ZoneRow[];
+  /** Gap groups, most populous first. */
+  gaps: GapGroup[];
+  /** Null when the scenario has nothing to compare against. */
+  delta: ScenarioDelta | null;
+}
+
+export interface CellRow {
+  h3: string;
+  population: number;
+  status: StatusName;
+  withinCircle: boolean;
+  /** Nearest active station within the largest rule radius, or null. */
+  nearestStationId: string | null;
+  distanceKm: number | null;
+  stationsInRange: number;
+}
+
+/** Builds an engine with the straight-line reach model (or the one given) and the scenario's stations. */
+export function createEngine(grid: PopulationGrid, scenario: Scenario, model: ReachModel = new StraightLineReach(grid)): CoverageEngine {
+  const engine = new CoverageEngine(grid, model, scenario.rules);
+  engine.setStations(scenario.stations);
+  return engine;
+}
+
+/** The ids of the proposed, active stations: the default baseline of a before/after. */
+export function proposedIds(stations: readonly Station[]): string[] {
+  return stations.filter((s) => s.status === 'proposed').map((s) => s.id);
+}
+
+/** Reads the full result off an engine already holding the scenario. */
+export function readResult(engine: CoverageEngine, baselineWithout: readonly string[]): EvaluationResult {
+  const zones = zoneRows(engine);
+  return {
+    totals: totals(engine),
+    counties: countyRows(engine, zones),
+    zones,
+    gaps: gapGroups(engine),
+    delta: baselineWithout.length > 0 ? scenarioDelta(engine, baselineWithout) : null,
+  };
+}
+
+/** Evaluates a scenario from scratch. */
+export function evaluate(grid: PopulationGrid, scenario: Scenario): { engine: CoverageEngine; result: EvaluationResult } {
+  const engine = createEngine(grid, scenario);
+  const baseline = scenario.baselineWithout ?? proposedIds(engine.activeStations());
+  return { engine, result: readResult(engine, baseline) };
+}
+
+/** Per-cell rows (for reports and exports). */
+export function cellRows(engine: CoverageEngine): CellRow[] {
+  const { grid } = engine;
+  const rows: CellRow[] = new Array(grid.size);
+  for (let i = 0; i < grid.size; i++) {
+    const station = engine.stationAtSlot(engine.nearestSlot[i]);
+    rows[i] = {
+      h3: grid.h3[i],
+      population: grid.population[i],
+      status: STATUS_NAMES[engine.status[i]],
+      withinCircle: engine.withinCircle[i] === 1,
+      nearestStationId: station?.id ?? null,
+      distanceKm: station ? engine.nearestCost[i] : null,
+      stationsInRange: engine.inRangeCount[i],
+    };
+  }
+  return rows;
+}

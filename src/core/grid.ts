@@ -1,0 +1,95 @@
+/**
+ * The population grid: H3 cells laid out in typed arrays for the hot loops
+ * (cell index → lat, lng, population, zone), with the H3 adjacency and cell
+ * areas precomputed once per dataset.
+ */
+import { cellArea, cellToLatLng, getResolution, gridDisk, isValidCell } from 'h3-js';
+import type { Zone } from './types.ts';
+
+export interface PopulationGrid {
+  readonly size: number;
+  readonly resolution: number;
+  readonly h3: readonly string[];
+  readonly lat: Float64Array;
+  readonly lng: Float64Array;
+  readonly population: Float64Array;
+  /** Index into `zones`, or -1 when the cell belongs to no zone. */
+  readonly zone: Int32Array;
+  readonly zones: readonly Zone[];
+  /** Area of each cell in km². */
+  readonly areaKm2: Float64Array;
+  /** Up to 6 neighbour cell indices per cell (i*6 … i*6+5), -1 where the neighbour is not in the grid. */
+  readonly neighbours: Int32Array;
+  /** Cell index by H3 string. */
+  readonly indexOf: ReadonlyMap<string, number>;
+}
+
+export interface CellInput {
+  h3: string;
+  population: number;
+  /** Zone code; must name one of the zones, or be empty/undefined for no zone. */
+  zone?: string;
+}
+
+/**
+ * Builds a grid from cell rows. Throws with the offending row number when a
+ * cell is invalid, repeated, of another resolution, or names an unknown zone.
+ */
+export function buildGrid(cells: readonly CellInput[], zones: readonly Zone[]): PopulationGrid {
+  const n = cells.length;
+  const zoneIndex = new Map<string, number>();
+  zones.forEach((z, i) => {
+    if (zoneIndex.has(z.code)) throw new Error(`Zone code ${z.code} appears twice.`);
+    zoneIndex.set(z.code, i);
+  });
+  const h3: string[] = new Array(n);
+  const lat = new Float64Array(n);
+  const lng = new Float64Array(n);
+  const population = new Float64Array(n);
+  const zone = new Int32Array(n);
+  const areaKm2 = new Float64Array(n);
+  const indexOf = new Map<string, number>();
+  let resolution = -1;
+  for (let i = 0; i < n; i++) {
+    const c = cells[i];
+    if (!isValidCell(c.h3)) throw new Error(`Cell row ${i + 1}: "${c.h3}" is not a valid H3 index.`);
+    const res = getResolution(c.h3);
+    if (resolution === -1) resolution = res;
+    else if (res !== resolution) throw new Error(`Cell row ${i + 1}: resolution ${res} where the grid is resolution ${resolution}.`);
+    if (indexOf.has(c.h3)) throw new Error(`Cell row ${i + 1}: ${c.h3} appears twice.`);
+    if (!Number.isFinite(c.population) || c.population < 0) {
+      throw new Error(`Cell row ${i + 1}: population must be a finite number ≥ 0, got ${c.population}.`);
+    }
+    let z = -1;
+    if (c.zone) {
+      const found = zoneIndex.get(c.zone);
+      if (found === undefined) throw new Error(`Cell row ${i + 1}: zone "${c.zone}" is not a known zone.`);
+      z = found;
+    }
+    indexOf.set(c.h3, i);
+    h3[i] = c.h3;
+    const [la, ln] = cellToLatLng(c.h3);
+    lat[i] = la;
+    lng[i] = ln;
+    population[i] = c.population;
+    zone[i] = z;
+    areaKm2[i] = cellArea(c.h3, 'km2');
+  }
+  const neighbours = new Int32Array(n * 6).fill(-1);
+  for (let i = 0; i < n; i++) {
+    let k = 0;
+    for (const nb of gridDisk(h3[i], 1)) {
+      if (nb === h3[i]) continue;
+      const j = indexOf.get(nb);
+      if (j !== undefined && k < 6) neighbours[i * 6 + k++] = j;
+    }
+  }
+  return { size: n, resolution: Math.max(resolution, 0), h3, lat, lng, population, zone, zones, areaKm2, neighbours, indexOf };
+}
+
+/** Sum of the population of all cells. */
+export function totalPopulation(grid: PopulationGrid): number {
+  let sum = 0;
+  for (let i = 0; i < grid.size; i++) sum += grid.population[i];
+  return sum;
+}

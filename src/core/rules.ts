@@ -1,0 +1,194 @@
+/**
+ * The planning rules of `docs/standards.md`, each a named parameter with its
+ * published default and the source it comes from. Nothing here is a number
+ * the standards do not give; the user may change every one.
+ */
+import type { AreaType } from './types.ts';
+
+export type RuralReading = 'strict' | 'lenient';
+
+export interface Rules {
+  /** Urban service radius (km): "城区服务半径不超过5公里". */
+  urbanRadiusKm: number;
+  /** Rural strict reading of "乡村地区服务半径10～20公里" (km). */
+  ruralStrictRadiusKm: number;
+  /** Rural lenient reading (km). */
+  ruralLenientRadiusKm: number;
+  /** Which rural radius counts as covered; the band between them is "marginal" under the strict reading. */
+  ruralReading: RuralReading;
+  /** Minutes of the emergency circle (15, or 14 as the 2025 target). */
+  circleMinutes: number;
+  /** Turnout delay before the ambulance moves (minutes). */
+  turnoutMinutes: number;
+  urbanSpeedKmh: number;
+  ruralSpeedKmh: number;
+  urbanDetourCoefficient: number;
+  ruralDetourCoefficient: number;
+  /** Residents per ambulance (1 per 30,000). */
+  residentsPerAmbulance: number;
+  /** Residents per public AED (1 per 10,000). */
+  residentsPerAed: number;
+  /** Per-zone area type chosen by the planner, by zone code. */
+  areaTypeOverrides: Record<string, AreaType>;
+}
+
+export interface RuleSource {
+  /** Seed document file (in shared/seeds) or publication. */
+  document: string;
+  /** Passage quoted from it. */
+  quote: string;
+}
+
+/** Where each default comes from, as shown beside the rule in the UI and the report. */
+export const RULE_SOURCES: Record<Exclude<keyof Rules, 'areaTypeOverrides' | 'ruralReading'>, RuleSource> = {
+  urbanRadiusKm: {
+    document: '000_6160ce65375a65ff.txt (泉政办〔2024〕15号, task 15); 003_04202515baa72f64.txt §三.3(2)',
+    quote: '原则上城区服务半径不超过5公里',
+  },
+  ruralStrictRadiusKm: {
+    document: '000_6160ce65375a65ff.txt (泉政办〔2024〕15号, task 15)',
+    quote: '乡村地区服务半径10～20公里 (strict reading: 10 km)',
+  },
+  ruralLenientRadiusKm: {
+    document: '000_6160ce65375a65ff.txt (泉政办〔2024〕15号, task 15)',
+    quote: '乡村地区服务半径10～20公里 (lenient reading: 20 km)',
+  },
+  circleMinutes: {
+    document: '003_04202515baa72f64.txt §三.3(2)',
+    quote: '15分钟急救圈进一步缩减，力争到2025年达到14分钟以内',
+  },
+  turnoutMinutes: {
+    document: '国家卫生健康委等《关于进一步完善院前医疗急救服务的指导意见》(2020)',
+    quote: '3分钟出车率达到95%',
+  },
+  urbanSpeedKmh: {
+    document: '《中国全科医学》2011年第36期 4214–4216 (Beijing pre-hospital network layout study)',
+    quote: 'urban ambulance mean speed 32.07 ± 14.73 km/h',
+  },
+  ruralSpeedKmh: {
+    document: 'docs/standards.md §2 worked example',
+    quote: '40 km/h × 15 min = 10 km (no published rural survey value; set your own)',
+  },
+  urbanDetourCoefficient: {
+    document: '《中国全科医学》2011年第36期 4214–4216',
+    quote: '道路曲度系数 1.6',
+  },
+  ruralDetourCoefficient: {
+    document: '《中国全科医学》2011年第36期 4214–4216 (urban value reused; rural roads are less winding)',
+    quote: '道路曲度系数 1.6',
+  },
+  residentsPerAmbulance: {
+    document: '003_04202515baa72f64.txt §三.3(2)',
+    quote: '按照每3万人口配置1辆救护车的标准',
+  },
+  residentsPerAed: {
+    document: '003_04202515baa72f64.txt §三.3(2)',
+    quote: '按照每万人配置1台的标准推动各类公共场所自动体外除颤仪（AED）配置',
+  },
+};
+
+export const DEFAULT_RULES: Readonly<Rules> = Object.freeze({
+  urbanRadiusKm: 5,
+  ruralStrictRadiusKm: 10,
+  ruralLenientRadiusKm: 20,
+  ruralReading: 'strict',
+  circleMinutes: 15,
+  turnoutMinutes: 3,
+  urbanSpeedKmh: 32.07,
+  ruralSpeedKmh: 40,
+  urbanDetourCoefficient: 1.6,
+  ruralDetourCoefficient: 1.6,
+  residentsPerAmbulance: 30_000,
+  residentsPerAed: 10_000,
+  areaTypeOverrides: {},
+});
+
+/** The circle minutes the standards name: 15 now, 14 as the 2025 target. */
+export const OFFERED_CIRCLE_MINUTES = [15, 14] as const;
+
+/** Returns DEFAULT_RULES with the given changes, validated. */
+export function makeRules(changes: Partial<Rules> = {}): Rules {
+  const rules: Rules = { ...DEFAULT_RULES, areaTypeOverrides: { ...DEFAULT_RULES.areaTypeOverrides }, ...changes };
+  validateRules(rules);
+  return rules;
+}
+
+/** Throws a message naming the rule and the value when a rule is unusable. */
+export function validateRules(rules: Rules): void {
+  const positive: (keyof Rules)[] = [
+    'urbanRadiusKm', 'ruralStrictRadiusKm', 'ruralLenientRadiusKm', 'circleMinutes', 'urbanSpeedKmh',
+    'ruralSpeedKmh', 'urbanDetourCoefficient', 'ruralDetourCoefficient', 'residentsPerAmbulance', 'residentsPerAed',
+  ];
+  for (const key of positive) {
+    const v = rules[key];
+    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) {
+      throw new Error(`Rule ${key} must be a positive number, got ${String(v)}.`);
+    }
+  }
+  if (!Number.isFinite(rules.turnoutMinutes) || rules.turnoutMinutes < 0) {
+    throw new Error(`Rule turnoutMinutes must be ≥ 0, got ${rules.turnoutMinutes}.`);
+  }
+  if (rules.turnoutMinutes >= rules.circleMinutes) {
+    throw new Error(`Rule turnoutMinutes (${rules.turnoutMinutes}) must be less than circleMinutes (${rules.circleMinutes}).`);
+  }
+  if (rules.ruralLenientRadiusKm < rules.ruralStrictRadiusKm) {
+    throw new Error(`Rule ruralLenientRadiusKm (${rules.ruralLenientRadiusKm}) must be ≥ ruralStrictRadiusKm (${rules.ruralStrictRadiusKm}).`);
+  }
+  if (rules.ruralReading !== 'strict' && rules.ruralReading !== 'lenient') {
+    throw new Error(`Rule ruralReading must be "strict" or "lenient", got ${String(rules.ruralReading)}.`);
+  }
+  for (const [zone, type] of Object.entries(rules.areaTypeOverrides)) {
+    if (type !== 'urban' && type !== 'rural') {
+      throw new Error(`Area type override for zone ${zone} must be "urban" or "rural", got ${String(type)}.`);
+    }
+  }
+}
+
+/**
+ * Radius of the emergency circle: speed × (minutes − turnout) / detour coefficient.
+ * @example circleRadiusKm(DEFAULT_RULES, 'urban') // 32.07 × 12/60 / 1.6 ≈ 4.009 km
+ */
+export function circleRadiusKm(rules: Rules, areaType: AreaType): number {
+  const speed = areaType === 'urban' ? rules.urbanSpeedKmh : rules.ruralSpeedKmh;
+  const detour = areaType === 'urban' ? rules.urbanDetourCoefficient : rules.ruralDetourCoefficient;
+  return (speed * ((rules.circleMinutes - rules.turnoutMinutes) / 60)) / detour;
+}
+
+/** Distance within which a cell of this type counts as covered. */
+export function coverRadiusKm(rules: Rules, areaType: AreaType): number {
+  if (areaType === 'urban') return rules.urbanRadiusKm;
+  return rules.ruralReading === 'lenient' ? rules.ruralLenientRadiusKm : rules.ruralStrictRadiusKm;
+}
+
+/** Distance beyond which a cell is a gap; between cover and this it is marginal (rural, strict reading only). */
+export function marginalRadiusKm(rules: Rules, areaType: AreaType): number {
+  return areaType === 'urban' ? rules.urbanRadiusKm : rules.ruralLenientRadiusKm;
+}
+
+/** The furthest any rule looks from a station: the reach query limit. */
+export function maxRuleRadiusKm(rules: Rules): number {
+  return Math.max(
+    rules.urbanRadiusKm,
+    rules.ruralLenientRadiusKm,
+    rules.ruralStrictRadiusKm,
+    circleRadiusKm(rules, 'urban'),
+    circleRadiusKm(rules, 'rural'),
+  );
+}
+
+/** The formula with the values used, for display next to the circle. */
+export function circleFormula(rules: Rules, areaType: AreaType): string {
+  const speed = areaType === 'urban' ? rules.urbanSpeedKmh : rules.ruralSpeedKmh;
+  const detour = areaType === 'urban' ? rules.urbanDetourCoefficient : rules.ruralDetourCoefficient;
+  return `${speed} km/h × (${rules.circleMinutes} − ${rules.turnoutMinutes}) min / 60 / ${detour} = ${circleRadiusKm(rules, areaType).toFixed(2)} km`;
+}
+
+/** Ambulances needed by the ratio (rounded up). */
+export function ambulancesNeeded(rules: Rules, population: number): number {
+  return Math.ceil(population / rules.residentsPerAmbulance);
+}
+
+/** Public AEDs needed by the ratio (rounded up). */
+export function aedsNeeded(rules: Rules, population: number): number {
+  return Math.ceil(population / rules.residentsPerAed);
+}

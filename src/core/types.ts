@@ -1,0 +1,56 @@
+/**
+ * Shared domain types of the coverage engine. Coordinates are WGS84
+ * longitude/latitude in degrees; distances are geodesic kilometres.
+ */
+
+export type AreaType = 'urban' | 'rural';
+
+export const STATION_KINDS = [
+  'emergency-centre',
+  'sub-centre',
+  'station',
+  'hospital',
+  'health-centre',
+  'candidate',
+] as const;
+export type StationKind = (typeof STATION_KINDS)[number];
+
+export const STATION_STATUSES = ['existing', 'proposed', 'disabled'] as const;
+export type StationStatus = (typeof STATION_STATUSES)[number];
+
+export interface Station {
+  id: string;
+  name: string;
+  kind: StationKind;
+  status: StationStatus;
+  lng: number;
+  lat: number;
+  /** 12-digit statistical code of the township the station stands in, when known. */
+  township?: string;
+  /** 6-digit county adcode, when known. */
+  county?: string;
+  /** True when the point is a township seat standing in for an unpublished address. */
+  positionApproximate?: boolean;
+  note?: string;
+}
+
+/** A planning zone (township or user boundary) that owns population cells. */
+export interface Zone {
+  /** 12-digit statistical code for townships; any unique string for user zones. */
+  code: string;
+  name: string;
+  /** 6-digit county adcode. */
+  county: string;
+  countyName: string;
+  /** Default area type derived from data; a scenario may override it. */
+  areaType: AreaType;
+  /** WGS84 seat point [lng, lat] or null when the source has none. */
+  seat: [number, number] | null;
+}
+
+/** Cell status codes stored in a Uint8Array. */
+export const COVERED = 0;
+export const MARGINAL = 1;
+export const GAP = 2;
+export const STATUS_NAMES = ['covered', 'marginal', 'gap'] as const;
+export type StatusName = (typeof STATUS_NAMES)[number];

@@ -34,6 +34,7 @@ export function gapGroups(engine: CoverageEngine, minPopulation = 0): GapGroup[]
   const label = new Int32Array(n).fill(-1);
   const queue = new Int32Array(n);
   const groups: GapGroup[] = [];
+  const zonePop = new Float64Array(grid.zones.length + 1); // scratch, row z+1 for zone z
   for (let start = 0; start < n; start++) {
     if (label[start] !== -1 || status[start] === COVERED || grid.population[start] <= 0) continue;
     const id = groups.length;
@@ -50,7 +51,7 @@ export function gapGroups(engine: CoverageEngine, minPopulation = 0): GapGroup[]
         queue[tail++] = j;
       }
     }
-    groups.push(summarise(engine, queue.slice(0, tail), id));
+    groups.push(summarise(engine, queue.slice(0, tail), id, zonePop));
   }
   return groups
     .filter((g) => g.population >= minPopulation)
@@ -58,14 +59,13 @@ export function gapGroups(engine: CoverageEngine, minPopulation = 0): GapGroup[]
     .map((g, r) => ({ ...g, rank: r + 1 }));
 }
 
-function summarise(engine: CoverageEngine, cells: Int32Array, id: number): GapGroup {
+function summarise(engine: CoverageEngine, cells: Int32Array, id: number, zonePop: Float64Array): GapGroup {
   const { grid, status } = engine;
   let population = 0;
   let gapPopulation = 0;
   let areaKm2 = 0;
   let sx = 0;
   let sy = 0;
-  const zonePop = new Map<number, number>();
   for (const i of cells) {
     const p = grid.population[i];
     population += p;
@@ -73,11 +73,16 @@ function summarise(engine: CoverageEngine, cells: Int32Array, id: number): GapGr
     areaKm2 += grid.areaKm2[i];
     sx += p * grid.lng[i];
     sy += p * grid.lat[i];
-    zonePop.set(grid.zone[i], (zonePop.get(grid.zone[i]) ?? 0) + p);
+    zonePop[grid.zone[i] + 1] += p;
   }
   let bestZone = -1;
   let bestPop = -1;
-  for (const [z, p] of zonePop) if (p > bestPop || (p === bestPop && z < bestZone)) [bestZone, bestPop] = [z, p];
+  for (const i of cells) {
+    const z = grid.zone[i];
+    const p = zonePop[z + 1];
+    if (p > bestPop || (p === bestPop && z < bestZone)) [bestZone, bestPop] = [z, p];
+  }
+  for (const i of cells) zonePop[grid.zone[i] + 1] = 0;
   const zone = bestZone >= 0 ? grid.zones[bestZone] : null;
   return {
     rank: id,

@@ -34,9 +34,12 @@ export interface CellInput {
 /**
  * Builds a grid from cell rows. Throws with the offending row number when a
  * cell is invalid, repeated, of another resolution, or names an unknown zone.
+ * Cells are stored sorted by H3 index, so the children of any coarser cell
+ * sit side by side (the reach model scans them as contiguous runs).
  */
-export function buildGrid(cells: readonly CellInput[], zones: readonly Zone[]): PopulationGrid {
-  const n = cells.length;
+export function buildGrid(rows: readonly CellInput[], zones: readonly Zone[]): PopulationGrid {
+  const n = rows.length;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (rows[a].h3 < rows[b].h3 ? -1 : rows[a].h3 > rows[b].h3 ? 1 : a - b));
   const zoneIndex = new Map<string, number>();
   zones.forEach((z, i) => {
     if (zoneIndex.has(z.code)) throw new Error(`Zone code ${z.code} appears twice.`);
@@ -51,19 +54,20 @@ export function buildGrid(cells: readonly CellInput[], zones: readonly Zone[]): 
   const indexOf = new Map<string, number>();
   let resolution = -1;
   for (let i = 0; i < n; i++) {
-    const c = cells[i];
-    if (!isValidCell(c.h3)) throw new Error(`Cell row ${i + 1}: "${c.h3}" is not a valid H3 index.`);
+    const row = order[i] + 1;
+    const c = rows[order[i]];
+    if (!isValidCell(c.h3)) throw new Error(`Cell row ${row}: "${c.h3}" is not a valid H3 index.`);
     const res = getResolution(c.h3);
     if (resolution === -1) resolution = res;
-    else if (res !== resolution) throw new Error(`Cell row ${i + 1}: resolution ${res} where the grid is resolution ${resolution}.`);
-    if (indexOf.has(c.h3)) throw new Error(`Cell row ${i + 1}: ${c.h3} appears twice.`);
+    else if (res !== resolution) throw new Error(`Cell row ${row}: resolution ${res} where the grid is resolution ${resolution}.`);
+    if (indexOf.has(c.h3)) throw new Error(`Cell row ${row}: ${c.h3} appears twice.`);
     if (!Number.isFinite(c.population) || c.population < 0) {
-      throw new Error(`Cell row ${i + 1}: population must be a finite number ≥ 0, got ${c.population}.`);
+      throw new Error(`Cell row ${row}: population must be a finite number ≥ 0, got ${c.population}.`);
     }
     let z = -1;
     if (c.zone) {
       const found = zoneIndex.get(c.zone);
-      if (found === undefined) throw new Error(`Cell row ${i + 1}: zone "${c.zone}" is not a known zone.`);
+      if (found === undefined) throw new Error(`Cell row ${row}: zone "${c.zone}" is not a known zone.`);
       z = found;
     }
     indexOf.set(c.h3, i);

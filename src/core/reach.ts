@@ -5,7 +5,8 @@
  * interface without touching rules, tables, gaps, deltas or the optimiser.
  */
 import KDBush from 'kdbush';
-import { boxAround, haversineKm } from './geo.ts';
+import { cellToLatLng, cellToParent } from 'h3-js';
+import { boxAround, DEG, EARTH_RADIUS_KM, haversineKm } from './geo.ts';
 import type { PopulationGrid } from './grid.ts';
 
 export interface Reach {
@@ -22,36 +23,117 @@ export interface ReachModel {
   reach(lng: number, lat: number, limit: number): Reach;
 }
 
+/** Resolution steps between a grid cell and the block it is scanned in (res 9 → res-6 blocks of ~343 cells). */
+const BLOCK_STEPS = 3;
+
 /**
- * Great-circle distance from the station to each cell centre, found through a
- * KD-tree of cell centres so a query touches only the cells in its box.
+ * Great-circle distance from the station to each cell centre. Cells are
+ * grouped into coarser H3 blocks (contiguous runs of the H3-sorted grid); a
+ * KD-tree of block centres finds the blocks near the station, and only blocks
+ * that can hold a cell within the limit are scanned, in memory order.
  * @example new StraightLineReach(grid).reach(118.16, 25.31, 10) // cells within 10 km
  */
 export class StraightLineReach implements ReachModel {
   readonly unit = 'km' as const;
-  private readonly index: KDBush;
+  /** Cell centres as unit vectors: the chord between two is all a distance needs. */
+  private readonly x: Float64Array;
+  private readonly y: Float64Array;
+  private readonly z: Float64Array;
+  /** Blocks: [start, end) cell runs, centre, and the furthest child centre from it (km). */
+  private readonly blockStart: Int32Array;
+  private readonly blockEnd: Int32Array;
+  private readonly blockLng: Float64Array;
+  private readonly blockLat: Float64Array;
+  private readonly blockRadiusKm: Float64Array;
+  private readonly maxBlockRadiusKm: number;
+  private readonly blockIndex: KDBush;
 
-  constructor(private readonly grid: PopulationGrid) {
-    this.index = new KDBush(Math.max(1, grid.size));
-    for (let i = 0; i < grid.size; i++) this.index.add(grid.lng[i], grid.lat[i]);
-    if (grid.size === 0) this.index.add(0, 0); // kdbush needs one item; it is filtered below
-    this.index.finish();
+  constructor(grid: PopulationGrid) {
+    const n = grid.size;
+    this.x = new Float64Array(n);
+    this.y = new Float64Array(n);
+    this.z = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const la = grid.lat[i] * DEG;
+      const ln = grid.lng[i] * DEG;
+      this.x[i] = Math.cos(la) * Math.cos(ln);
+      this.y[i] = Math.cos(la) * Math.sin(ln);
+      this.z[i] = Math.sin(la);
+    }
+    const blockRes = Math.max(0, grid.resolution - BLOCK_STEPS);
+    const starts: number[] = [];
+    const parents: string[] = [];
+    const seen = new Set<string>();
+    for (let i = 0; i < n; i++) {
+      const parent = cellToParent(grid.h3[i], blockRes);
+      if (i > 0 && parent === parents[parents.length - 1]) continue;
+      // the grid is H3-sorted, so a block's children are one run; a repeat would mean a bug upstream
+      if (seen.has(parent)) throw new Error(`Grid is not sorted by H3 index (block ${parent} split).`);
+      seen.add(parent);
+      parents.push(parent);
+      starts.push(i);
+    }
+    const m = parents.length;
+    this.blockStart = Int32Array.from(starts);
+    this.blockEnd = new Int32Array(m);
+    this.blockLng = new Float64Array(m);
+    this.blockLat = new Float64Array(m);
+    this.blockRadiusKm = new Float64Array(m);
+    this.blockIndex = new KDBush(Math.max(1, m));
+    let maxRadius = 0;
+    for (let b = 0; b < m; b++) {
+      const end = b + 1 < m ? starts[b + 1] : n;
+      this.blockEnd[b] = end;
+      const [lat, lng] = cellToLatLng(parents[b]);
+      this.blockLng[b] = lng;
+      this.blockLat[b] = lat;
+      let radius = 0;
+      for (let i = starts[b]; i < end; i++) radius = Math.max(radius, haversineKm(lng, lat, grid.lng[i], grid.lat[i]));
+      this.blockRadiusKm[b] = radius + 1e-6;
+      maxRadius = Math.max(maxRadius, radius);
+      this.blockIndex.add(lng, lat);
+    }
+    if (m === 0) this.blockIndex.add(0, 0); // kdbush needs one item; an empty grid has no blocks to scan
+    this.blockIndex.finish();
+    this.maxBlockRadiusKm = maxRadius + 1e-6;
   }
 
   reach(lng: number, lat: number, limitKm: number): Reach {
-    const [minX, minY, maxX, maxY] = boxAround(lng, lat, limitKm);
-    const ids = this.index.range(minX, minY, maxX, maxY);
-    const cells = new Int32Array(ids.length);
-    const costs = new Float64Array(ids.length);
-    const { lat: cellLat, lng: cellLng, size } = this.grid;
+    const [minX, minY, maxX, maxY] = boxAround(lng, lat, limitKm + this.maxBlockRadiusKm);
+    const blocks = this.blockIndex.range(minX, minY, maxX, maxY);
+    let capacity = 0;
+    const near: number[] = [];
+    for (const b of blocks) {
+      if (b >= this.blockStart.length) continue;
+      if (haversineKm(lng, lat, this.blockLng[b], this.blockLat[b]) > limitKm + this.blockRadiusKm[b]) continue;
+      near.push(b);
+      capacity += this.blockEnd[b] - this.blockStart[b];
+    }
+    const cells = new Int32Array(capacity);
+    const costs = new Float64Array(capacity);
+    const la = lat * DEG;
+    const ln = lng * DEG;
+    const sx = Math.cos(la) * Math.cos(ln);
+    const sy = Math.cos(la) * Math.sin(ln);
+    const sz = Math.sin(la);
+    // great-circle distance d and chord c are tied by c = 2·sin(d / 2R): compare chords, take asin only inside
+    const half = Math.min(Math.PI / 2, limitKm / (2 * EARTH_RADIUS_KM));
+    const chordLimitSq = 4 * Math.sin(half) ** 2;
+    const { x, y, z } = this;
     let k = 0;
-    for (const id of ids) {
-      if (id >= size) continue;
-      const d = haversineKm(lng, lat, cellLng[id], cellLat[id]);
-      if (d <= limitKm) {
-        cells[k] = id;
-        costs[k] = d;
-        k++;
+    near.sort((a, b) => a - b);
+    for (const b of near) {
+      const end = this.blockEnd[b];
+      for (let i = this.blockStart[b]; i < end; i++) {
+        const dx = x[i] - sx;
+        const dy = y[i] - sy;
+        const dz = z[i] - sz;
+        const chordSq = dx * dx + dy * dy + dz * dz;
+        if (chordSq <= chordLimitSq) {
+          cells[k] = i;
+          costs[k] = 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(chordSq) / 2));
+          k++;
+        }
       }
     }
     return { cells: cells.subarray(0, k), costs: costs.subarray(0, k) };

@@ -1,0 +1,29 @@
+/** Timing helpers for benchmark scripts: warm up, repeat, report the median. */
+import { performance } from 'node:perf_hooks';
+
+export interface Timing {
+  medianMs: number;
+  minMs: number;
+  runs: number;
+}
+
+/** Runs `fn` `warmup` times unmeasured, then `runs` times, and returns the median and minimum. */
+export function time(fn: () => unknown, runs: number, warmup = 2): Timing {
+  for (let i = 0; i < warmup; i++) fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    samples.push(performance.now() - t0);
+  }
+  samples.sort((a, b) => a - b);
+  return { medianMs: samples[Math.floor(samples.length / 2)], minMs: samples[0], runs };
+}
+
+/** One benchmark line: figure, baseline and ratio. */
+export function line(label: string, ours: Timing, baseline?: Timing, baselineLabel = 'baseline'): string {
+  const figure = `${label}: median ${ours.medianMs.toFixed(2)} ms (min ${ours.minMs.toFixed(2)}, n=${ours.runs})`;
+  if (!baseline) return figure;
+  const ratio = baseline.medianMs / ours.medianMs;
+  return `${figure} | ${baselineLabel}: median ${baseline.medianMs.toFixed(1)} ms (n=${baseline.runs}) | ${ratio.toFixed(0)}× faster`;
+}

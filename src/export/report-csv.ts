@@ -1,0 +1,24 @@
+/** The coverage report as CSV: the per-zone table (with a total row), or the per-cell table. */
+import { csvField } from './format.ts';
+import type { CoverageReport } from './report.ts';
+
+const line = (fields: (string | number | boolean | null)[]) => fields.map(csvField).join(',');
+
+export const ZONE_CSV_HEADER = [
+  'county', 'zone_code', 'zone_name', 'area_type', 'population', 'covered', 'marginal', 'gap', 'covered_pct',
+  'within_circle', 'within_circle_pct', 'ambulances_needed', 'aeds_needed',
+];
+
+export function zonesToCsv(report: CoverageReport): string {
+  const rows = report.zones.map((z) =>
+    line([z.county, z.code, z.name, z.areaType, z.population, z.covered, z.marginal, z.gap, z.coveredPct.toFixed(2), z.withinCircle, z.withinCirclePct.toFixed(2), z.ambulancesNeeded, z.aedsNeeded]),
+  );
+  const t = report.totals;
+  rows.push(line([report.county.code, 'total', report.county.name, '', t.population, t.covered, t.marginal, t.gap, t.coveredPct.toFixed(2), t.withinCircle, t.withinCirclePct.toFixed(2), t.ambulancesNeeded, t.aedsNeeded]));
+  return `${[line(ZONE_CSV_HEADER), ...rows].join('\n')}\n`;
+}
+
+export function cellsToCsv(report: CoverageReport): string {
+  const rows = report.cells.map((c) => line([c.h3, c.population, c.status, c.withinCircle, c.nearestStationId, c.distanceKm === null ? null : c.distanceKm.toFixed(4), c.stationsInRange]));
+  return `${[line(['h3', 'population', 'status', 'within_circle', 'nearest_station_id', 'distance_km', 'stations_in_range']), ...rows].join('\n')}\n`;
+}

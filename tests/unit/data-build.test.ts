@@ -4,7 +4,7 @@
  * re-runs the build (into a temp dir) to prove it is deterministic.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,8 @@ import { booleanPointInPolygon, point } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { cellToLatLng, getResolution, isValidCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
+import { readCensus } from '../../scripts/data/census.ts';
+import { parseCsv } from '../../scripts/data/csv.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dataDir = path.join(repoRoot, 'data');
@@ -187,17 +189,19 @@ describe('townships and seats', () => {
 
 describe('population cells', () => {
   it('are valid resolution-9 cells, unique across counties, with population ≥ 1, sorted', () => {
+    // plain checks in the loop: ~120k expect() calls would take seconds
     const seen = new Set<string>();
     for (const [c, rows] of cellsByCounty) {
       for (let i = 0; i < rows.length; i++) {
         const r = rows[i];
-        expect(isValidCell(r.h3) && getResolution(r.h3) === 9, `${c} ${r.h3}`).toBe(true);
-        expect(seen.has(r.h3), `${r.h3} repeated`).toBe(false);
+        if (!isValidCell(r.h3) || getResolution(r.h3) !== 9) throw new Error(`${c}: ${r.h3} is not a resolution-9 cell`);
+        if (seen.has(r.h3)) throw new Error(`${c}: ${r.h3} appears twice`);
         seen.add(r.h3);
-        expect(Number.isInteger(r.population) && r.population >= 1, `${c} ${r.h3}`).toBe(true);
-        if (i > 0) expect(rows[i - 1].h3 < r.h3).toBe(true);
+        if (!Number.isInteger(r.population) || r.population < 1) throw new Error(`${c}: ${r.h3} has population ${r.population}`);
+        if (i > 0 && !(rows[i - 1].h3 < r.h3)) throw new Error(`${c}: ${r.h3} is out of order`);
       }
     }
+    expect(seen.size).toBeGreaterThan(100_000);
   });
 
   it('lie with their centre inside their county outline, in a zone of that county', () => {
@@ -247,6 +251,28 @@ describe('facilities', () => {
 });
 
 describe('the build', () => {
+  it('parses quoted CSV fields (commas, doubled quotes, CRLF)', () => {
+    expect(parseCsv('a,"b,c","say ""hi"""\r\n1,,3\r\n')).toEqual([
+      ['a', 'b,c', 'say "hi"'],
+      ['1', '', '3'],
+    ]);
+  });
+
+  it('rejects a census file with a bad number, naming file, row and column', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'census-'));
+    const file = path.join(dir, 'census', 'county_population_2020.csv');
+    try {
+      mkdirSync(path.join(dir, 'census'));
+      const header = 'CODE,NAME,POPU,POPU_WM,POPU_ETHNIC,POPU_URB,POPU_REG_C,POPU_REG_P,POPU_REG_O';
+      writeFileSync(file, `${header}\n350525,永春县,42x531,1,1,1,1,1,1\n`);
+      expect(() => readCensus(dir)).toThrow(/county_population_2020\.csv: row 2, column POPU: "42x531" is not a number/);
+      writeFileSync(file, 'CODE,NAME\n350525,永春县\n');
+      expect(() => readCensus(dir)).toThrow(/row 1 has 2 fields when expected 9/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('is deterministic: a fresh run writes the same bytes as the committed data/', () => {
     const outDir = mkdtempSync(path.join(os.tmpdir(), 'data-build-'));
     try {

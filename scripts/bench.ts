@@ -43,7 +43,13 @@ let turfCovered = 0;
 const turf = time(() => {
   turfCovered = turfCoveredPopulation(engine, stations, coverRadiusKm(rules, 'urban'), coverRadiusKm(rules, 'rural'));
 }, baselineRuns, 0);
+// The same work as the baseline: cell statuses and the covered total, nothing else.
+const statuses = time(() => {
+  engine.setStations(stations);
+  totals(engine);
+}, 21);
 console.log(line('full Quanzhou evaluation (statuses + tables + gap groups)', full, turf, 'Turf circles→union→point-in-polygon (statuses only)'));
+console.log(line('full Quanzhou evaluation (statuses + totals only, same work as Turf)', statuses, turf, 'Turf'));
 console.log(`  covered population: engine ${ours.toLocaleString('en-US')}, Turf polygons ${turfCovered.toLocaleString('en-US')} (difference ${(((turfCovered - ours) / ours) * 100).toFixed(3)} %, from 64-step circle polygons)`);
 
 // One-station move: alternate a station between two points 3 km apart.

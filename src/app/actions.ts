@@ -1,0 +1,148 @@
+/**
+ * Everything the user can do, as functions that edit the scenario in the
+ * store and ask the worker for the consequences.
+ */
+import { makeRules, type Rules } from '../core/rules.ts';
+import type { AreaType, Station } from '../core/types.ts';
+import { CoverageClient } from './coverage-client.ts';
+import { demoDataUrls } from './demo-data-urls.ts';
+import { regionById } from './regions.ts';
+import { getState, setState, type FocusRequest, type Language, type LayerKey, type PanelKey } from './store.ts';
+
+let client: CoverageClient | null = null;
+let nonce = 0;
+
+/** Starts the worker and opens the default region. */
+export function startApp(worker: Worker): Promise<void> {
+  client = new CoverageClient(
+    worker,
+    (update, requestedAt) => setState({ result: update, lastLatencyMs: performance.now() - requestedAt }),
+    (e) => setState({ error: e.message }),
+  );
+  return openRegion(getState().regionId);
+}
+
+function requireClient(): CoverageClient {
+  if (!client) throw new Error('The app has not started.');
+  return client;
+}
+
+export async function openRegion(regionId: string): Promise<void> {
+  const region = regionById(regionId);
+  setState({ regionId, phase: 'loading', error: null, result: null, selectedStationId: null, highlightedGap: null, deleted: null });
+  try {
+    const dataset = await requireClient().load(demoDataUrls(region.counties));
+    const enabledStatus = Object.fromEntries(dataset.stations.map((s) => [s.id, s.status === 'disabled' ? 'existing' : s.status])) as Record<string, Station['status']>;
+    setState({ dataset, stations: dataset.stations, enabledStatus, phase: 'ready', focus: { kind: 'region', nonce: ++nonce } });
+    requireClient().evaluate(dataset.stations, getState().rules);
+  } catch (e) {
+    setState({ phase: 'error', error: (e as Error).message });
+  }
+}
+
+function replaceStation(station: Station, light = false): void {
+  setState({ stations: getState().stations.map((s) => (s.id === station.id ? station : s)) });
+  requireClient().upsert(station, light);
+}
+
+function findStation(id: string): Station {
+  const station = getState().stations.find((s) => s.id === id);
+  if (!station) throw new Error(`No station ${id}.`);
+  return station;
+}
+
+/** Changes rules; an invalid value is refused with the rule's message and nothing changes. */
+export function setRules(changes: Partial<Rules>): string | null {
+  let rules: Rules;
+  try {
+    rules = makeRules({ ...getState().rules, ...changes });
+  } catch (e) {
+    return (e as Error).message;
+  }
+  setState({ rules });
+  requireClient().evaluate(getState().stations, rules);
+  return null;
+}
+
+export function setAreaOverride(zoneCode: string, type: AreaType | null): void {
+  const overrides = { ...getState().rules.areaTypeOverrides };
+  if (type === null) delete overrides[zoneCode];
+  else overrides[zoneCode] = type;
+  setRules({ areaTypeOverrides: overrides });
+}
+
+/** Switches a station on (to its earlier status) or off (disabled). */
+export function toggleStation(id: string): void {
+  const station = findStation(id);
+  const { enabledStatus } = getState();
+  if (station.status === 'disabled') replaceStation({ ...station, status: enabledStatus[id] ?? 'existing' });
+  else {
+    setState({ enabledStatus: { ...enabledStatus, [id]: station.status } });
+    replaceStation({ ...station, status: 'disabled' });
+  }
+}
+
+/** Moves a station; `final` is false while dragging (a lighter update), true on drop. */
+export function moveStation(id: string, lng: number, lat: number, final: boolean): void {
+  replaceStation({ ...findStation(id), lng, lat, positionApproximate: false }, !final);
+}
+
+export function renameStation(id: string, name: string): void {
+  const trimmed = name.trim();
+  if (trimmed === '') return;
+  replaceStation({ ...findStation(id), name: trimmed });
+}
+
+/** Adds a proposed station where the user clicked. */
+export function addStationAt(lng: number, lat: number, namePrefix: string): string {
+  const count = getState().addedCount + 1;
+  let id = `user-${count}`;
+  while (getState().stations.some((s) => s.id === id)) id += '-';
+  const station: Station = { id, name: `${namePrefix} ${count}`, kind: 'station', status: 'proposed', lng, lat, positionApproximate: false };
+  setState({ stations: [...getState().stations, station], addedCount: count, addMode: false, selectedStationId: id, enabledStatus: { ...getState().enabledStatus, [id]: 'proposed' } });
+  requireClient().upsert(station);
+  return id;
+}
+
+export function deleteStation(id: string): void {
+  const { stations } = getState();
+  const index = stations.findIndex((s) => s.id === id);
+  if (index < 0) return;
+  setState({ stations: stations.filter((s) => s.id !== id), deleted: { station: stations[index], index }, selectedStationId: null });
+  requireClient().remove(id);
+}
+
+export function undoDelete(): void {
+  const { deleted, stations } = getState();
+  if (!deleted) return;
+  const next = [...stations];
+  next.splice(Math.min(deleted.index, next.length), 0, deleted.station);
+  setState({ stations: next, deleted: null });
+  requireClient().upsert(deleted.station);
+}
+
+export function dismissUndo(): void {
+  setState({ deleted: null });
+}
+
+export const setLanguage = (language: Language) => setState({ language });
+export const toggleLayer = (key: LayerKey) => setState({ layers: { ...getState().layers, [key]: !getState().layers[key] } });
+export const setBasemapUrl = (basemapUrl: string) => setState({ basemapUrl });
+export const togglePanel = (key: PanelKey) => setState({ collapsed: { ...getState().collapsed, [key]: !getState().collapsed[key] } });
+export const setAddMode = (addMode: boolean) => setState({ addMode });
+export const selectStation = (id: string | null) => setState({ selectedStationId: id });
+
+type FocusTarget = FocusRequest extends infer F ? (F extends FocusRequest ? Omit<F, 'nonce'> : never) : never;
+
+function focus(request: FocusTarget): void {
+  setState({ focus: { ...request, nonce: ++nonce } as FocusRequest });
+}
+export const focusZone = (code: string) => focus({ kind: 'zone', code });
+export const focusGap = (rank: number) => {
+  setState({ highlightedGap: rank });
+  focus({ kind: 'gap', rank });
+};
+export const focusStation = (id: string) => {
+  setState({ selectedStationId: id });
+  focus({ kind: 'station', id });
+};

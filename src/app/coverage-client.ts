@@ -1,0 +1,76 @@
+/**
+ * The app's handle on the coverage worker. Requests run one at a time; while
+ * one is in flight, repeated moves of the same station collapse into the
+ * newest, so a fast drag never builds a queue.
+ */
+import { wrap, type Remote } from 'comlink';
+import type { Rules } from '../core/rules.ts';
+import type { Station } from '../core/types.ts';
+import type { CoverageWorkerApi, DemoDataUrls, EvaluationUpdate, LoadedDataset } from '../worker/api.ts';
+
+type Job =
+  | { kind: 'evaluate'; stations: Station[]; rules: Rules; light: boolean }
+  | { kind: 'upsert'; station: Station; light: boolean }
+  | { kind: 'remove'; id: string };
+
+export class CoverageClient {
+  private readonly remote: Remote<CoverageWorkerApi>;
+  private readonly queue: Job[] = [];
+  private running = false;
+  private seq = 0;
+
+  /** `onUpdate` receives every answer in order; `onError` any failure. */
+  constructor(
+    worker: Worker,
+    private readonly onUpdate: (u: EvaluationUpdate, requestedAt: number) => void,
+    private readonly onError: (e: Error) => void,
+  ) {
+    this.remote = wrap<CoverageWorkerApi>(worker);
+  }
+
+  load(urls: DemoDataUrls): Promise<LoadedDataset> {
+    return this.remote.load(urls);
+  }
+
+  evaluate(stations: Station[], rules: Rules): void {
+    // a full evaluation supersedes everything still waiting
+    this.queue.length = 0;
+    this.push({ kind: 'evaluate', stations, rules, light: false });
+  }
+
+  upsert(station: Station, light = false): void {
+    const last = this.queue[this.queue.length - 1];
+    if (last?.kind === 'upsert' && last.station.id === station.id) this.queue.pop();
+    this.push({ kind: 'upsert', station, light });
+  }
+
+  remove(id: string): void {
+    this.push({ kind: 'remove', id });
+  }
+
+  private push(job: Job): void {
+    this.queue.push(job);
+    if (!this.running) void this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    while (this.queue.length > 0) {
+      const job = this.queue.shift()!;
+      const requestedAt = performance.now();
+      const options = { seq: ++this.seq, light: job.kind !== 'remove' && job.light };
+      try {
+        const update =
+          job.kind === 'evaluate'
+            ? await this.remote.evaluate(job.stations, job.rules, options)
+            : job.kind === 'upsert'
+              ? await this.remote.upsertStation(job.station, options)
+              : await this.remote.removeStation(job.id, options);
+        this.onUpdate(update, requestedAt);
+      } catch (e) {
+        this.onError(e instanceof Error ? e : new Error(String(e)));
+      }
+    }
+    this.running = false;
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * The one store of the app (zustand). The scenario (stations + rules) is the
+ * single source of truth the user edits; results come from the worker and are
+ * never edited here.
+ */
+import { create } from 'zustand';
+import { DEFAULT_RULES, makeRules, type Rules } from '../core/rules.ts';
+import type { AreaType, Station } from '../core/types.ts';
+import type { EvaluationUpdate, LoadedDataset } from '../worker/api.ts';
+
+export type Language = 'zh-CN' | 'en';
+
+export const LAYER_KEYS = ['population', 'status', 'gaps', 'radii', 'circles', 'stations', 'townships', 'basemap'] as const;
+export type LayerKey = (typeof LAYER_KEYS)[number];
+
+export type PanelKey = 'stations' | 'rules' | 'results';
+
+/** Something the map should fly to; `nonce` makes a repeated click count. */
+export type FocusRequest =
+  | { kind: 'zone'; code: string; nonce: number }
+  | { kind: 'gap'; rank: number; nonce: number }
+  | { kind: 'station'; id: string; nonce: number }
+  | { kind: 'region'; nonce: number };
+
+export interface DeletedStation {
+  station: Station;
+  index: number;
+}
+
+export interface AppState {
+  language: Language;
+  regionId: string;
+  phase: 'loading' | 'ready' | 'error';
+  error: string | null;
+  dataset: LoadedDataset | null;
+  stations: Station[];
+  /** Status a disabled station returns to when switched on again. */
+  enabledStatus: Record<string, Station['status']>;
+  rules: Rules;
+  result: EvaluationUpdate | null;
+  /** Milliseconds from the request to the result being stored (latest update). */
+  lastLatencyMs: number | null;
+  layers: Record<LayerKey, boolean>;
+  basemapUrl: string;
+  collapsed: Record<PanelKey, boolean>;
+  addMode: boolean;
+  selectedStationId: string | null;
+  highlightedGap: number | null;
+  focus: FocusRequest | null;
+  deleted: DeletedStation | null;
+  /** Counter for names and ids of stations the user adds. */
+  addedCount: number;
+}
+
+export const initialState: AppState = {
+  language: 'zh-CN',
+  regionId: '350525',
+  phase: 'loading',
+  error: null,
+  dataset: null,
+  stations: [],
+  enabledStatus: {},
+  rules: makeRules(),
+  result: null,
+  lastLatencyMs: null,
+  layers: { population: false, status: true, gaps: true, radii: true, circles: false, stations: true, townships: true, basemap: false },
+  basemapUrl: '',
+  collapsed: { stations: false, rules: true, results: false },
+  addMode: false,
+  selectedStationId: null,
+  highlightedGap: null,
+  focus: null,
+  deleted: null,
+  addedCount: 0,
+};
+
+export const useStore = create<AppState>()(() => initialState);
+
+/** Shorthand for the store's current state outside React. */
+export const getState = () => useStore.getState();
+export const setState = useStore.setState;
+
+/** Area type of a zone under the current rules. */
+export function zoneAreaType(state: AppState, code: string, fallback: AreaType): AreaType {
+  return state.rules.areaTypeOverrides[code] ?? fallback;
+}
+
+export { DEFAULT_RULES };

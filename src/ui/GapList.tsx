@@ -1,0 +1,32 @@
+/** The ranked gap groups; a click zooms to the group and highlights it. */
+import { focusGap } from '../app/actions.ts';
+import { useStore } from '../app/store.ts';
+import { useT } from './i18n.ts';
+
+const SHOWN = 10;
+
+export function GapList() {
+  const gaps = useStore((s) => s.result?.gaps);
+  const highlighted = useStore((s) => s.highlightedGap);
+  const { t, n } = useT();
+  if (!gaps) return null;
+  return (
+    <div className="gaps">
+      <h3>{t('gaps.title')}</h3>
+      <p className="muted small">{t('gaps.hint')}</p>
+      {gaps.length === 0 ? (
+        <p>{t('gaps.none')}</p>
+      ) : (
+        <ol>
+          {gaps.slice(0, SHOWN).map((g) => (
+            <li key={g.rank}>
+              <button type="button" className={`link ${highlighted === g.rank ? 'active' : ''}`} data-testid={`gap-item-${g.rank}`} onClick={() => focusGap(g.rank)}>
+                {t('gaps.item', { rank: g.rank, zone: g.zoneName ?? '–', population: n(g.population), area: n(g.areaKm2, 1) })}
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}

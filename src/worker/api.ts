@@ -1,0 +1,77 @@
+/**
+ * The one message API between the app and the coverage worker. Everything
+ * crossing it is structured-cloneable; per-cell arrays are transferred.
+ */
+import type { ScenarioDelta } from '../core/deltas.ts';
+import type { Rules } from '../core/rules.ts';
+import type { CountyRow, CoverageFigures, ZoneRow } from '../core/tables.ts';
+import type { Station, Zone } from '../core/types.ts';
+
+/** Where the worker fetches the built demo data files (URLs the bundler gave them). */
+export interface DemoDataUrls {
+  townships: string;
+  facilities: string;
+  /** Population table URL by county adcode (only the counties to load). */
+  population: Record<string, string>;
+}
+
+export interface LoadedDataset {
+  counties: string[];
+  zones: Zone[];
+  stations: Station[];
+  /** H3 index per cell, in the engine's cell order (index = cell id on the map). */
+  h3: string[];
+  population: Float64Array;
+  /** Zone index per cell (-1 none). */
+  zone: Int32Array;
+  prepareMs: number;
+}
+
+export interface GapSummary {
+  rank: number;
+  population: number;
+  gapPopulation: number;
+  marginalPopulation: number;
+  cellCount: number;
+  areaKm2: number;
+  centroid: [number, number];
+  zone: string | null;
+  zoneName: string | null;
+  /** Outline as GeoJSON MultiPolygon coordinates (top groups only, and only in a full update). */
+  outline: number[][][][] | null;
+}
+
+export interface EvaluationUpdate {
+  /** Increases with every request; the app drops answers older than the newest it has shown. */
+  seq: number;
+  totals: CoverageFigures;
+  zones: ZoneRow[];
+  counties: CountyRow[];
+  gaps: GapSummary[];
+  delta: ScenarioDelta | null;
+  /** Per cell: 0 covered, 1 marginal, 2 gap. */
+  status: Uint8Array;
+  /** Per cell: 1 inside the emergency circle. */
+  withinCircle: Uint8Array;
+  /** Per cell: number of stations within the cover radius. */
+  inRange: Uint16Array;
+  /** Worker time for this update. */
+  computeMs: number;
+}
+
+export interface UpdateOptions {
+  seq: number;
+  /** Light updates (while dragging) skip gap outlines. */
+  light?: boolean;
+}
+
+export interface CoverageWorkerApi {
+  /** Fetches and assembles the demo data for the given files; replaces any loaded dataset. */
+  load(urls: DemoDataUrls): Promise<LoadedDataset>;
+  /** Full evaluation of a scenario (all stations and rules replaced). */
+  evaluate(stations: Station[], rules: Rules, options: UpdateOptions): Promise<EvaluationUpdate>;
+  /** Adds, moves, renames or toggles one station incrementally. */
+  upsertStation(station: Station, options: UpdateOptions): Promise<EvaluationUpdate>;
+  /** Removes one station incrementally. */
+  removeStation(id: string, options: UpdateOptions): Promise<EvaluationUpdate>;
+}

@@ -1,0 +1,121 @@
+/**
+ * The worker's state and work, free of any worker plumbing so Node tests can
+ * drive it: one dataset, one engine, and the scenario's stations.
+ */
+import { cellsToMultiPolygon } from 'h3-js';
+import type { CoverageEngine } from '../core/coverage.ts';
+import { scenarioDelta } from '../core/deltas.ts';
+import { createEngine, proposedIds } from '../core/evaluate.ts';
+import { gapGroups } from '../core/gaps.ts';
+import type { Rules } from '../core/rules.ts';
+import { countyRows, totals, zoneRows } from '../core/tables.ts';
+import type { Station } from '../core/types.ts';
+import { assembleDemoDataset, type DemoDataset, type DemoTexts } from '../io/demo-dataset.ts';
+import type { DemoDataUrls, EvaluationUpdate, GapSummary, LoadedDataset, UpdateOptions } from './api.ts';
+
+/** Gap groups that get an outline for the map. */
+const OUTLINED_GAPS = 20;
+/** Gap groups sent to the app (the list shows the largest). */
+const LISTED_GAPS = 50;
+
+export class CoverageService {
+  private dataset: DemoDataset | null = null;
+  private engine: CoverageEngine | null = null;
+  private stations = new Map<string, Station>();
+
+  constructor(private readonly fetchText: (url: string) => Promise<string>) {}
+
+  async load(urls: DemoDataUrls): Promise<LoadedDataset> {
+    const t0 = performance.now();
+    const counties = Object.keys(urls.population);
+    const [townships, facilities, ...tables] = await Promise.all([
+      this.fetchText(urls.townships),
+      this.fetchText(urls.facilities),
+      ...counties.map((c) => this.fetchText(urls.population[c])),
+    ]);
+    const texts: DemoTexts = { townships, facilities, population: Object.fromEntries(counties.map((c, i) => [c, tables[i]])) };
+    const dataset = assembleDemoDataset(texts);
+    this.dataset = dataset;
+    this.engine = null;
+    const { grid } = dataset;
+    return {
+      counties: dataset.counties,
+      zones: [...grid.zones],
+      stations: dataset.stations,
+      h3: [...grid.h3],
+      population: grid.population.slice(),
+      zone: grid.zone.slice(),
+      prepareMs: performance.now() - t0,
+    };
+  }
+
+  evaluate(stations: Station[], rules: Rules, options: UpdateOptions): EvaluationUpdate {
+    const t0 = performance.now();
+    const dataset = this.requireDataset();
+    this.stations = new Map(stations.map((s) => [s.id, s]));
+    if (this.engine) {
+      this.engine.setRules(rules);
+      this.engine.setStations(stations);
+    } else {
+      this.engine = createEngine(dataset.grid, { stations, rules });
+    }
+    return this.read(options, t0);
+  }
+
+  upsertStation(station: Station, options: UpdateOptions): EvaluationUpdate {
+    const t0 = performance.now();
+    const engine = this.requireEngine();
+    this.stations.set(station.id, station);
+    engine.upsertStation(station);
+    return this.read(options, t0);
+  }
+
+  removeStation(id: string, options: UpdateOptions): EvaluationUpdate {
+    const t0 = performance.now();
+    const engine = this.requireEngine();
+    this.stations.delete(id);
+    if (engine.hasStation(id)) engine.removeStation(id);
+    return this.read(options, t0);
+  }
+
+  private read(options: UpdateOptions, t0: number): EvaluationUpdate {
+    const engine = this.requireEngine();
+    const zones = zoneRows(engine);
+    const baseline = proposedIds(engine.activeStations());
+    const gaps = gapGroups(engine);
+    const summaries: GapSummary[] = gaps.slice(0, LISTED_GAPS).map((g, k) => ({
+      rank: g.rank,
+      population: g.population,
+      gapPopulation: g.gapPopulation,
+      marginalPopulation: g.marginalPopulation,
+      cellCount: g.cellCount,
+      areaKm2: g.areaKm2,
+      centroid: g.centroid,
+      zone: g.zone,
+      zoneName: g.zoneName,
+      outline: !options.light && k < OUTLINED_GAPS ? cellsToMultiPolygon([...g.cells].map((i) => engine.grid.h3[i]), true) : null,
+    }));
+    return {
+      seq: options.seq,
+      totals: totals(engine),
+      zones,
+      counties: countyRows(engine, zones),
+      gaps: summaries,
+      delta: baseline.length > 0 ? scenarioDelta(engine, baseline) : null,
+      status: engine.status.slice(),
+      withinCircle: engine.withinCircle.slice(),
+      inRange: engine.inRangeCount.slice(),
+      computeMs: performance.now() - t0,
+    };
+  }
+
+  private requireDataset(): DemoDataset {
+    if (!this.dataset) throw new Error('No dataset loaded: call load() first.');
+    return this.dataset;
+  }
+
+  private requireEngine(): CoverageEngine {
+    if (!this.engine) throw new Error('No scenario evaluated yet: call evaluate() first.');
+    return this.engine;
+  }
+}

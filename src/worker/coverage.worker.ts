@@ -1,0 +1,32 @@
+/** The coverage core behind a Web Worker, exposed with Comlink. */
+import { expose, transfer } from 'comlink';
+import type { Rules } from '../core/rules.ts';
+import type { Station } from '../core/types.ts';
+import type { CoverageWorkerApi, DemoDataUrls, EvaluationUpdate, UpdateOptions } from './api.ts';
+import { CoverageService } from './coverage-service.ts';
+
+const service = new CoverageService(async (url) => {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`Could not load ${url}: HTTP ${response.status}.`);
+  return response.text();
+});
+
+const send = (u: EvaluationUpdate) => transfer(u, [u.status.buffer, u.withinCircle.buffer, u.inRange.buffer]);
+
+const api: CoverageWorkerApi = {
+  async load(urls: DemoDataUrls) {
+    const d = await service.load(urls);
+    return transfer(d, [d.population.buffer, d.zone.buffer]);
+  },
+  async evaluate(stations: Station[], rules: Rules, options: UpdateOptions) {
+    return send(service.evaluate(stations, rules, options));
+  },
+  async upsertStation(station: Station, options: UpdateOptions) {
+    return send(service.upsertStation(station, options));
+  },
+  async removeStation(id: string, options: UpdateOptions) {
+    return send(service.removeStation(id, options));
+  },
+};
+
+expose(api);

@@ -5,7 +5,8 @@
 import type { CoverageEngine } from './coverage.ts';
 import { COVERED, GAP } from './types.ts';
 
-export interface GapGroup {
+/** A gap group's figures: everything but its cell list (what reports and the app receive). */
+export interface GapFigures {
   /** 1 = most populous. */
   rank: number;
   population: number;
@@ -20,8 +21,17 @@ export interface GapGroup {
   zone: string | null;
   zoneName: string | null;
   county: string | null;
+}
+
+export interface GapGroup extends GapFigures {
   /** Cell indices of the group, for the map and for closing it. */
   cells: Int32Array;
+}
+
+/** The figures of a group without its cell list. */
+export function gapFigures(group: GapGroup): GapFigures {
+  const { cells, ...figures } = group;
+  return figures;
 }
 
 /**

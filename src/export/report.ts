@@ -7,23 +7,15 @@
 import type { CoverageEngine } from '../core/coverage.ts';
 import type { ScenarioDelta } from '../core/deltas.ts';
 import { cellRows, readResult, type CellRow } from '../core/evaluate.ts';
-import { bestSiteForGap, type GapSite } from '../core/gaps.ts';
+import { bestSiteForGap, gapFigures, type GapFigures, type GapSite } from '../core/gaps.ts';
 import { circleFormula, circleRadiusKm, coverRadiusKm, marginalRadiusKm, RULE_SOURCES, type Rules } from '../core/rules.ts';
 import type { CountyRow, CoverageFigures, ZoneRow } from '../core/tables.ts';
 import type { Station } from '../core/types.ts';
 
 export const REPORT_VERSION = 1;
 
-export interface ReportGap {
-  rank: number;
-  population: number;
-  gapPopulation: number;
-  marginalPopulation: number;
-  cellCount: number;
-  areaKm2: number;
+export interface ReportGap extends Omit<GapFigures, 'centroid'> {
   centroid: { lng: number; lat: number };
-  zone: string | null;
-  zoneName: string | null;
   /** Best single site to close the group (computed for the top groups only, else null). */
   bestSite: GapSite | null;
 }
@@ -101,15 +93,8 @@ export function buildReport(engine: CoverageEngine, options: ReportOptions): Cov
     counties: result.counties,
     zones: result.zones,
     gaps: result.gaps.map((g, k) => ({
-      rank: g.rank,
-      population: g.population,
-      gapPopulation: g.gapPopulation,
-      marginalPopulation: g.marginalPopulation,
-      cellCount: g.cellCount,
-      areaKm2: g.areaKm2,
+      ...gapFigures(g),
       centroid: { lng: g.centroid[0], lat: g.centroid[1] },
-      zone: g.zone,
-      zoneName: g.zoneName,
       bestSite: k < options.bestSitesFor ? bestSiteForGap(engine, g) : null,
     })),
     deltas: result.delta,

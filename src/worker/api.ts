@@ -3,6 +3,7 @@
  * crossing it is structured-cloneable; per-cell arrays are transferred.
  */
 import type { ScenarioDelta } from '../core/deltas.ts';
+import type { GapFigures } from '../core/gaps.ts';
 import type { Rules } from '../core/rules.ts';
 import type { CountyRow, CoverageFigures, ZoneRow } from '../core/tables.ts';
 import type { Station, Zone } from '../core/types.ts';
@@ -27,16 +28,7 @@ export interface LoadedDataset {
   prepareMs: number;
 }
 
-export interface GapSummary {
-  rank: number;
-  population: number;
-  gapPopulation: number;
-  marginalPopulation: number;
-  cellCount: number;
-  areaKm2: number;
-  centroid: [number, number];
-  zone: string | null;
-  zoneName: string | null;
+export interface GapSummary extends GapFigures {
   /** Outline as GeoJSON MultiPolygon coordinates (top groups only, and only in a full update). */
   outline: number[][][][] | null;
 }

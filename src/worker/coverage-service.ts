@@ -6,7 +6,7 @@ import { cellsToMultiPolygon } from 'h3-js';
 import type { CoverageEngine } from '../core/coverage.ts';
 import { scenarioDelta } from '../core/deltas.ts';
 import { createEngine, proposedIds } from '../core/evaluate.ts';
-import { gapGroups } from '../core/gaps.ts';
+import { gapFigures, gapGroups } from '../core/gaps.ts';
 import type { Rules } from '../core/rules.ts';
 import { countyRows, totals, zoneRows } from '../core/tables.ts';
 import type { Station } from '../core/types.ts';
@@ -84,15 +84,7 @@ export class CoverageService {
     const baseline = proposedIds(engine.activeStations());
     const gaps = gapGroups(engine);
     const summaries: GapSummary[] = gaps.slice(0, LISTED_GAPS).map((g, k) => ({
-      rank: g.rank,
-      population: g.population,
-      gapPopulation: g.gapPopulation,
-      marginalPopulation: g.marginalPopulation,
-      cellCount: g.cellCount,
-      areaKm2: g.areaKm2,
-      centroid: g.centroid,
-      zone: g.zone,
-      zoneName: g.zoneName,
+      ...gapFigures(g),
       outline: !options.light && k < OUTLINED_GAPS ? cellsToMultiPolygon([...g.cells].map((i) => engine.grid.h3[i]), true) : null,
     }));
     return {

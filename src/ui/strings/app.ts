@@ -81,7 +81,6 @@ export const appStrings: Strings = {
     'status.existing': '现有',
     'status.proposed': '规划',
     'status.disabled': '未启用',
-    'map.newStation': '新站点',
 
     'rules.title': '规则与参数',
     'rules.source': '依据：{document}',
@@ -185,7 +184,6 @@ export const appStrings: Strings = {
     'status.existing': 'Existing',
     'status.proposed': 'Proposed',
     'status.disabled': 'Off',
-    'map.newStation': 'New station',
 
     'rules.title': 'Rules and parameters',
     'rules.source': 'Source: {document}',

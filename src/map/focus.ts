@@ -1,0 +1,70 @@
+/**
+ * Where the camera goes for a focus request: a box to fit or a point to fly
+ * to, from data the map already holds.
+ */
+import type { Position } from 'geojson';
+import type { FocusRequest } from '../app/store.ts';
+import type { Station } from '../core/types.ts';
+import type { GapSummary } from '../worker/api.ts';
+import type { Bounds } from './cells.ts';
+import type { ZoneFeature } from './zones.ts';
+
+export type CameraTarget = { bounds: Bounds } | { center: [number, number]; zoom: number };
+
+export interface FocusContext {
+  /** Box of all loaded cells. */
+  regionBounds: Bounds | null;
+  /** Zone outline by code, when the outlines are loaded. */
+  zoneOutline: (code: string) => ZoneFeature | undefined;
+  /** Box of the cells of a zone, when the zone has cells. */
+  zoneCellBounds: (code: string) => Bounds | null;
+  gaps: readonly GapSummary[];
+  stations: readonly Station[];
+  /** Zoom when flying to a point. */
+  pointZoom: number;
+}
+
+/** Box around any nesting of [lng, lat] positions; null when there are none. */
+export function boundsOf(coordinates: unknown): Bounds | null {
+  const box: Bounds = [Infinity, Infinity, -Infinity, -Infinity];
+  const visit = (c: unknown) => {
+    if (!Array.isArray(c)) return;
+    if (typeof c[0] === 'number') {
+      const [lng, lat] = c as Position;
+      if (lng < box[0]) box[0] = lng;
+      if (lat < box[1]) box[1] = lat;
+      if (lng > box[2]) box[2] = lng;
+      if (lat > box[3]) box[3] = lat;
+      return;
+    }
+    for (const inner of c) visit(inner);
+  };
+  visit(coordinates);
+  return Number.isFinite(box[0]) ? box : null;
+}
+
+/**
+ * The camera target of a request, or null when the thing asked for is not
+ * (yet) known.
+ */
+export function focusTarget(request: FocusRequest, ctx: FocusContext): CameraTarget | null {
+  switch (request.kind) {
+    case 'region':
+      return ctx.regionBounds ? { bounds: ctx.regionBounds } : null;
+    case 'zone': {
+      const outline = ctx.zoneOutline(request.code);
+      const bounds = outline ? boundsOf(outline.geometry.coordinates) : ctx.zoneCellBounds(request.code);
+      return bounds ? { bounds } : null;
+    }
+    case 'gap': {
+      const gap = ctx.gaps.find((g) => g.rank === request.rank);
+      if (!gap) return null;
+      const bounds = gap.outline ? boundsOf(gap.outline) : null;
+      return bounds ? { bounds } : { center: gap.centroid, zoom: ctx.pointZoom };
+    }
+    case 'station': {
+      const s = ctx.stations.find((x) => x.id === request.id);
+      return s ? { center: [s.lng, s.lat], zoom: ctx.pointZoom } : null;
+    }
+  }
+}

@@ -1,0 +1,384 @@
+/**
+ * Every source id, layer id and colour of the map, and the layer list in
+ * drawing order (bottom to top). Nothing else in the app names a layer.
+ */
+import type { LayerSpecification } from 'maplibre-gl';
+import type { LayerKey } from '../app/store.ts';
+import type { StationKind } from '../core/types.ts';
+
+export const SOURCE = {
+  basemap: 'basemap',
+  counties: 'counties',
+  zones: 'zones',
+  /** Population cells at the grid resolution; status and circle membership ride on feature-state. */
+  cells: 'cells',
+  /** Coarser parent cells (population sums) for low zoom. */
+  parents: 'cells-parent',
+  gaps: 'gaps',
+  gapLabels: 'gap-labels',
+  radii: 'radii',
+  zoneLabels: 'zone-labels',
+  stations: 'stations',
+} as const;
+
+export const LAYER = {
+  background: 'background',
+  basemap: 'basemap',
+  countiesFill: 'counties-fill',
+  countiesLine: 'counties-line',
+  populationParents: 'population-parents',
+  population: 'population-cells',
+  status: 'status-cells',
+  outsideCircle: 'outside-circle-cells',
+  zonesLine: 'zones-line',
+  gapsLine: 'gaps-line',
+  gapHighlightHalo: 'gap-highlight-halo',
+  gapHighlight: 'gap-highlight',
+  radiusSolid: 'radius-solid',
+  radiusDashed: 'radius-dashed',
+  circle: 'circle-15min',
+  circleLabel: 'circle-15min-label',
+  gapLabels: 'gap-labels',
+  zoneLabels: 'zone-labels',
+  stationApprox: 'station-approx',
+  stationSelected: 'station-selected',
+  stations: 'stations',
+  stationHit: 'station-hit',
+  stationLabels: 'station-labels',
+} as const;
+
+/** Zoom below which the population layer shows the coarser parent cells. */
+export const PARENT_MAX_ZOOM = 10.5;
+/** H3 resolution of the parent cells drawn at low zoom. */
+export const PARENT_RESOLUTION = 7;
+
+export const COLOURS = {
+  background: '#efece4',
+  regionFill: '#fbfaf6',
+  countyLine: '#8d8a82',
+  regionLine: '#4a4843',
+  zoneLine: '#8c8c8c',
+  label: '#2b2b2b',
+  halo: '#ffffff',
+  covered: '#2e9d5b',
+  marginal: '#f2a33a',
+  gap: '#d7301f',
+  outsideCircle: '#37474f',
+  gapLine: '#8b0000',
+  gapHighlight: '#111111',
+  urbanRadius: '#1565c0',
+  ruralRadius: '#00838f',
+  circle: '#7b1fa2',
+  proposed: '#ff6d00',
+  disabled: '#9e9e9e',
+  selected: '#ffd600',
+  approx: '#555555',
+} as const;
+
+/** Opacity of the tint on cells outside the emergency circle (over the status colours). */
+export const OUTSIDE_CIRCLE_OPACITY = 0.16;
+
+/** Opacity of the status fills: covered cells stay light so gaps stand out. */
+export const STATUS_OPACITY = { covered: 0.1, marginal: 0.55, gap: 0.62 } as const;
+
+/** Population density ramp (residents per km², colour), for map and legend. */
+export const POPULATION_RAMP: readonly (readonly [number, string])[] = [
+  [0, '#f7f5fb'],
+  [100, '#dadaeb'],
+  [500, '#bcbddc'],
+  [1500, '#9e9ac8'],
+  [4000, '#756bb1'],
+  [12000, '#54278f'],
+];
+
+export const KIND_COLOURS: Record<StationKind, string> = {
+  'emergency-centre': '#c62828',
+  'sub-centre': '#ef6c00',
+  station: '#1565c0',
+  hospital: '#6a1b9a',
+  'health-centre': '#00897b',
+  candidate: '#616161',
+};
+
+/** Marker radius (px) by kind: the bigger the role, the bigger the dot. */
+export const KIND_RADII: Record<StationKind, number> = {
+  'emergency-centre': 9,
+  'sub-centre': 8,
+  station: 7,
+  hospital: 6.5,
+  'health-centre': 5.5,
+  candidate: 5,
+};
+
+/** Label fonts: drawn locally (the style has no glyphs URL), CJK first. */
+export const FONT_FAMILIES = ['Noto Sans CJK SC', 'Noto Sans SC', 'Microsoft YaHei', 'PingFang SC', 'WenQuanYi Zen Hei', 'sans-serif'];
+export const LOCAL_IDEOGRAPH_FONT_FAMILY = FONT_FAMILIES.map((f) => (f === 'sans-serif' ? f : `'${f}'`)).join(',');
+const FONT = FONT_FAMILIES;
+// the first name only sets the weight TinySDF draws with; it falls through to the next family
+const FONT_BOLD = ['Noto Sans CJK SC Bold', ...FONT_FAMILIES];
+
+/** Map layers each legend toggle shows or hides. */
+export const TOGGLED_LAYERS: Record<LayerKey, readonly string[]> = {
+  basemap: [LAYER.basemap],
+  population: [LAYER.populationParents, LAYER.population],
+  status: [LAYER.status],
+  gaps: [LAYER.gapsLine, LAYER.gapHighlightHalo, LAYER.gapHighlight, LAYER.gapLabels],
+  radii: [LAYER.radiusSolid, LAYER.radiusDashed],
+  circles: [LAYER.circle, LAYER.circleLabel, LAYER.outsideCircle],
+  townships: [LAYER.zonesLine, LAYER.zoneLabels],
+  stations: [LAYER.stationApprox, LAYER.stationSelected, LAYER.stations, LAYER.stationHit, LAYER.stationLabels],
+};
+
+const rampStops = (): (number | string)[] => POPULATION_RAMP.flatMap(([v, c]) => [v, c]);
+
+const populationFill = (minzoom: number | undefined, maxzoom: number | undefined, source: string): LayerSpecification => ({
+  id: source === SOURCE.parents ? LAYER.populationParents : LAYER.population,
+  type: 'fill',
+  source,
+  ...(minzoom !== undefined ? { minzoom } : {}),
+  ...(maxzoom !== undefined ? { maxzoom } : {}),
+  paint: {
+    'fill-color': ['interpolate', ['linear'], ['get', 'density'], ...rampStops()] as never,
+    'fill-opacity': 0.8,
+  },
+});
+
+/** The status code on a cell's feature-state; cells never set are covered (the app sets the rest). */
+const cellStatus = ['coalesce', ['feature-state', 's'], 0];
+
+/** Expression: the feature's `key` property is one of the loaded counties. */
+export const inCounties = (key: 'adcode' | 'county', counties: readonly string[]) => ['in', ['get', key], ['literal', [...counties]]];
+
+/** Filter of the emphasised gap outline. */
+export const gapHighlightFilter = (rank: number | null) => ['==', ['get', 'rank'], rank ?? -1];
+
+/** Label size of gap groups: the emphasised one larger. */
+export const gapLabelSize = (rank: number | null) => ['case', ['==', ['get', 'rank'], rank ?? -1], 15, 12];
+
+/** Paint of county outlines: the loaded counties darker. */
+export const countyLinePaint = (counties: readonly string[]) => ({
+  'line-color': ['case', inCounties('adcode', counties), COLOURS.regionLine, COLOURS.countyLine],
+  'line-width': ['case', inCounties('adcode', counties), 1.6, 0.9],
+});
+
+export interface OverlayOptions {
+  /** Rank of the emphasised gap group, or null. */
+  highlightedGap?: number | null;
+  /** Adcodes of the loaded counties (drawn lighter, their zones outlined). */
+  counties?: readonly string[];
+}
+
+/** The overlay layers (everything but background and basemap) in drawing order. */
+export function overlayLayers(options: OverlayOptions = {}): LayerSpecification[] {
+  const rank = options.highlightedGap ?? null;
+  const counties = options.counties ?? [];
+  const countyLine = countyLinePaint(counties);
+  return [
+    {
+      id: LAYER.countiesFill,
+      type: 'fill',
+      source: SOURCE.counties,
+      filter: inCounties('adcode', counties) as never,
+      paint: { 'fill-color': COLOURS.regionFill, 'fill-opacity': 0.85 },
+    },
+    {
+      id: LAYER.countiesLine,
+      type: 'line',
+      source: SOURCE.counties,
+      paint: { 'line-color': countyLine['line-color'] as never, 'line-width': countyLine['line-width'] as never },
+    },
+    populationFill(undefined, PARENT_MAX_ZOOM, SOURCE.parents),
+    populationFill(PARENT_MAX_ZOOM, undefined, SOURCE.cells),
+    {
+      id: LAYER.status,
+      type: 'fill',
+      source: SOURCE.cells,
+      paint: {
+        'fill-color': ['match', cellStatus, 2, COLOURS.gap, 1, COLOURS.marginal, COLOURS.covered] as never,
+        'fill-opacity': ['match', cellStatus, 2, STATUS_OPACITY.gap, 1, STATUS_OPACITY.marginal, STATUS_OPACITY.covered] as never,
+        'fill-antialias': false,
+      },
+    },
+    {
+      id: LAYER.outsideCircle,
+      type: 'fill',
+      source: SOURCE.cells,
+      paint: {
+        'fill-color': COLOURS.outsideCircle,
+        // cells never set are outside the circle (the app sets the rest)
+        'fill-opacity': ['case', ['==', ['coalesce', ['feature-state', 'c'], 0], 0], OUTSIDE_CIRCLE_OPACITY, 0] as never,
+        'fill-antialias': false,
+      },
+    },
+    {
+      id: LAYER.zonesLine,
+      type: 'line',
+      source: SOURCE.zones,
+      filter: inCounties('county', counties) as never,
+      paint: { 'line-color': COLOURS.zoneLine, 'line-width': 0.8, 'line-dasharray': [3, 2] },
+    },
+    {
+      id: LAYER.gapsLine,
+      type: 'line',
+      source: SOURCE.gaps,
+      paint: { 'line-color': COLOURS.gapLine, 'line-width': 1.4, 'line-opacity': 0.9 },
+    },
+    {
+      id: LAYER.gapHighlightHalo,
+      type: 'line',
+      source: SOURCE.gaps,
+      filter: gapHighlightFilter(rank) as never,
+      paint: { 'line-color': COLOURS.halo, 'line-width': 6 },
+    },
+    {
+      id: LAYER.gapHighlight,
+      type: 'line',
+      source: SOURCE.gaps,
+      filter: gapHighlightFilter(rank) as never,
+      paint: { 'line-color': COLOURS.gapHighlight, 'line-width': 3 },
+    },
+    {
+      id: LAYER.radiusSolid,
+      type: 'line',
+      source: SOURCE.radii,
+      filter: ['all', ['==', ['get', 'ring'], 'cover'], ['!=', ['get', 'dashed'], true]],
+      paint: {
+        'line-color': ['case', ['==', ['get', 'areaType'], 'urban'], COLOURS.urbanRadius, COLOURS.ruralRadius],
+        'line-width': ['case', ['get', 'selected'], 2.6, 1.5],
+        'line-opacity': 0.85,
+      },
+    },
+    {
+      id: LAYER.radiusDashed,
+      type: 'line',
+      source: SOURCE.radii,
+      filter: ['all', ['==', ['get', 'ring'], 'cover'], ['==', ['get', 'dashed'], true]],
+      paint: {
+        'line-color': ['case', ['==', ['get', 'areaType'], 'urban'], COLOURS.urbanRadius, COLOURS.ruralRadius],
+        'line-width': ['case', ['get', 'selected'], 2.4, 1.3],
+        'line-opacity': 0.8,
+        'line-dasharray': [4, 3],
+      },
+    },
+    {
+      id: LAYER.circle,
+      type: 'line',
+      source: SOURCE.radii,
+      filter: ['==', ['get', 'ring'], 'circle'],
+      paint: { 'line-color': COLOURS.circle, 'line-width': ['case', ['get', 'selected'], 2.4, 1.4], 'line-dasharray': [1, 1.5] },
+    },
+    {
+      id: LAYER.circleLabel,
+      type: 'symbol',
+      source: SOURCE.radii,
+      filter: ['==', ['get', 'ring'], 'label'],
+      layout: {
+        'text-field': ['get', 'label'],
+        'text-font': FONT,
+        'text-size': 11.5,
+        'text-anchor': 'bottom',
+        'text-offset': [0, -0.3],
+        'text-max-width': 30,
+        'text-allow-overlap': true,
+      },
+      paint: { 'text-color': COLOURS.circle, 'text-halo-color': COLOURS.halo, 'text-halo-width': 1.5 },
+    },
+    {
+      id: LAYER.gapLabels,
+      type: 'symbol',
+      source: SOURCE.gapLabels,
+      layout: {
+        'text-field': ['get', 'label'],
+        'text-font': FONT_BOLD,
+        'text-size': gapLabelSize(rank) as never,
+        'text-allow-overlap': false,
+        'symbol-sort-key': ['get', 'rank'],
+      },
+      paint: { 'text-color': COLOURS.gapLine, 'text-halo-color': COLOURS.halo, 'text-halo-width': 1.8 },
+    },
+    {
+      id: LAYER.zoneLabels,
+      type: 'symbol',
+      source: SOURCE.zoneLabels,
+      minzoom: 8.5,
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': FONT_BOLD,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 9, 11, 13, 14],
+        // below the seat: a station standing at the seat keeps its own label beside it
+        'text-anchor': 'top',
+        'text-offset': [0, 0.9],
+        'text-letter-spacing': 0.08,
+        'text-padding': 4,
+      },
+      paint: { 'text-color': '#6b5f52', 'text-halo-color': COLOURS.halo, 'text-halo-width': 1.6 },
+    },
+    {
+      id: LAYER.stationApprox,
+      type: 'circle',
+      source: SOURCE.stations,
+      filter: ['==', ['get', 'approx'], true],
+      paint: {
+        'circle-radius': ['+', ['get', 'radius'], 4],
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-stroke-color': COLOURS.approx,
+        'circle-stroke-width': 1,
+        'circle-stroke-opacity': ['case', ['==', ['get', 'status'], 'disabled'], 0.3, 0.7],
+      },
+    },
+    {
+      id: LAYER.stationSelected,
+      type: 'circle',
+      source: SOURCE.stations,
+      filter: ['==', ['get', 'selected'], true],
+      paint: {
+        'circle-radius': ['+', ['get', 'radius'], 7],
+        'circle-color': 'rgba(255,214,0,0.35)',
+        'circle-stroke-color': COLOURS.gapHighlight,
+        'circle-stroke-width': 2,
+      },
+    },
+    {
+      id: LAYER.stations,
+      type: 'circle',
+      source: SOURCE.stations,
+      // lower order = more important: drawn last (on top) and labelled first
+      layout: { 'circle-sort-key': ['-', 0, ['get', 'order']] },
+      paint: {
+        'circle-radius': ['get', 'radius'],
+        'circle-color': ['match', ['get', 'status'], 'proposed', '#ffffff', 'disabled', COLOURS.disabled, ['get', 'colour']] as never,
+        'circle-opacity': ['match', ['get', 'status'], 'disabled', 0.5, 1] as never,
+        'circle-stroke-color': ['match', ['get', 'status'], 'proposed', COLOURS.proposed, 'disabled', '#757575', '#ffffff'] as never,
+        'circle-stroke-width': ['match', ['get', 'status'], 'proposed', 3.2, 1.6] as never,
+        'circle-stroke-opacity': ['match', ['get', 'status'], 'disabled', 0.6, 1] as never,
+      },
+    },
+    {
+      // invisible, larger target so a station is easy to grab
+      id: LAYER.stationHit,
+      type: 'circle',
+      source: SOURCE.stations,
+      paint: { 'circle-radius': ['+', ['get', 'radius'], 6], 'circle-opacity': 0, 'circle-stroke-width': 0 },
+    },
+    {
+      id: LAYER.stationLabels,
+      type: 'symbol',
+      source: SOURCE.stations,
+      layout: {
+        // disabled stations are named only close up, so they do not bury the township names
+        'text-field': ['step', ['zoom'], ['case', ['==', ['get', 'status'], 'disabled'], '', ['get', 'label']], 11.5, ['get', 'label']] as never,
+        'text-font': FONT,
+        'text-size': ['match', ['get', 'kind'], 'emergency-centre', 13, 'sub-centre', 12.5, 12] as never,
+        'symbol-sort-key': ['get', 'order'],
+        'text-variable-anchor': ['left', 'right', 'bottom'],
+        'text-max-width': 16,
+        'text-radial-offset': 0.9,
+      },
+      paint: {
+        'text-color': ['match', ['get', 'status'], 'disabled', '#7d7d7d', COLOURS.label] as never,
+        'text-halo-color': COLOURS.halo,
+        'text-halo-width': 1.8,
+      },
+    },
+  ];
+}

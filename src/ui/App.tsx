@@ -1,0 +1,47 @@
+/** Layout: header, the map, and the collapsible sidebar of panels. */
+import { useEffect, useState } from 'react';
+import { setAddMode } from '../app/actions.ts';
+import { useStore } from '../app/store.ts';
+import { Header } from './Header.tsx';
+import { useT } from './i18n.ts';
+import { MapView } from './MapView.tsx';
+import { ResultsPanel } from './ResultsPanel.tsx';
+import { RulesPanel } from './RulesPanel.tsx';
+import { StationsPanel } from './StationsPanel.tsx';
+
+export function App() {
+  const [sidebarOpen, setSidebarOpen] = useState(true);
+  const phase = useStore((s) => s.phase);
+  const error = useStore((s) => s.error);
+  const addMode = useStore((s) => s.addMode);
+  const { t } = useT();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setAddMode(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  return (
+    <div className={`app ${sidebarOpen ? 'with-sidebar' : 'no-sidebar'}`}>
+      <Header sidebarOpen={sidebarOpen} onToggleSidebar={() => setSidebarOpen((o) => !o)} />
+      <main className="map-area">
+        <MapView />
+        {addMode && <div className="map-banner" role="status">{t('stations.adding')}</div>}
+        {phase === 'loading' && <div className="map-banner" role="status">{t('app.loading')}</div>}
+        {error && (
+          <div className="map-banner error" role="alert">
+            {t('app.error', { message: error })}
+          </div>
+        )}
+      </main>
+      {sidebarOpen && (
+        <aside className="sidebar">
+          <ResultsPanel />
+          <StationsPanel />
+          <RulesPanel />
+        </aside>
+      )}
+    </div>
+  );
+}

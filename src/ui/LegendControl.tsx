@@ -1,0 +1,182 @@
+/**
+ * The map's legend and layer switches: one row per layer with its checkbox
+ * and, while the layer is shown, what its symbols mean. Also the optional
+ * online basemap address. Collapsible; lives over the map.
+ */
+import { useState, type CSSProperties, type ReactNode } from 'react';
+import { setBasemapUrl, toggleLayer } from '../app/actions.ts';
+import { useStore, type LayerKey } from '../app/store.ts';
+import { circleFormula } from '../core/rules.ts';
+import { STATION_KINDS } from '../core/types.ts';
+import { COLOURS, KIND_COLOURS, KIND_RADII, OUTSIDE_CIRCLE_OPACITY, POPULATION_RAMP, STATUS_OPACITY } from '../map/layers.ts';
+import { isTileTemplate } from '../map/style.ts';
+import { useT } from './i18n.ts';
+
+const withAlpha = (hex: string, alpha: number) => {
+  const v = parseInt(hex.slice(1), 16);
+  return `rgba(${(v >> 16) & 255},${(v >> 8) & 255},${v & 255},${alpha})`;
+};
+
+function Fill({ colour, alpha = 1 }: { colour: string; alpha?: number }) {
+  return <span className="ems-legend__swatch" style={{ background: withAlpha(colour, alpha) }} aria-hidden />;
+}
+
+function Line({ colour, style = 'solid', width = 2 }: { colour: string; style?: 'solid' | 'dashed' | 'dotted'; width?: number }) {
+  return <span className="ems-legend__line" style={{ borderTop: `${width}px ${style} ${colour}` }} aria-hidden />;
+}
+
+function Dot({ style }: { style: CSSProperties }) {
+  return (
+    <span className="ems-legend__dotbox" aria-hidden>
+      <span className="ems-legend__dot" style={style} />
+    </span>
+  );
+}
+
+function Item({ symbol, wide = false, children }: { symbol: ReactNode; wide?: boolean; children: ReactNode }) {
+  return (
+    <li className={`ems-legend__item${wide ? ' ems-legend__wide' : ''}`}>
+      {symbol}
+      <span>{children}</span>
+    </li>
+  );
+}
+
+function LayerRow({ layer, title, columns = false, children }: { layer: LayerKey; title: string; columns?: boolean; children?: ReactNode }) {
+  const on = useStore((s) => s.layers[layer]);
+  return (
+    <div className="ems-legend__layer">
+      <label className="ems-legend__toggle">
+        <input type="checkbox" checked={on} onChange={() => toggleLayer(layer)} data-testid={`layer-${layer}`} />
+        <span>{title}</span>
+      </label>
+      {on && children && <ul className={`ems-legend__items${columns ? ' ems-legend__items--columns' : ''}`}>{children}</ul>}
+    </div>
+  );
+}
+
+function BasemapField() {
+  const { t } = useT();
+  const stored = useStore((s) => s.basemapUrl);
+  const [draft, setDraft] = useState(stored);
+  const valid = draft.trim() === '' || isTileTemplate(draft);
+  // the address is applied on purpose (Enter or the button), never while typing, so no half-typed host is requested
+  const apply = () => {
+    if (valid) setBasemapUrl(draft.trim());
+  };
+  return (
+    <li className="ems-legend__basemap">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          apply();
+        }}
+      >
+        <input
+          type="url"
+          value={draft}
+          placeholder={t('map.basemap.placeholder')}
+          onChange={(e) => setDraft(e.target.value)}
+          aria-invalid={!valid}
+          aria-label={t('map.layer.basemap')}
+          data-testid="basemap-url"
+        />
+        <button type="submit" disabled={!valid || draft.trim() === stored}>
+          {t('map.basemap.apply')}
+        </button>
+      </form>
+      <small>{valid ? t('map.basemap.note') : t('map.basemap.invalid')}</small>
+    </li>
+  );
+}
+
+export function LegendControl() {
+  const { t, n } = useT();
+  const rules = useStore((s) => s.rules);
+  const stations = useStore((s) => s.stations);
+  // on a narrow screen the legend starts folded so it does not cover the map
+  const [collapsed, setCollapsed] = useState(() => typeof window !== 'undefined' && window.innerWidth < 900);
+  const kinds = STATION_KINDS.filter((k) => stations.some((s) => s.kind === k));
+  const lenient = rules.ruralReading === 'lenient';
+  const ramp = POPULATION_RAMP.map(([, c], i) => `${c} ${(i / (POPULATION_RAMP.length - 1)) * 100}%`).join(', ');
+  const stationDot = (colour: string, radius: number): CSSProperties => ({ background: colour, width: radius * 2, height: radius * 2, border: '1.5px solid #fff' });
+
+  return (
+    <section className={`ems-legend${collapsed ? ' ems-legend--collapsed' : ''}`} data-testid="legend" aria-label={t('map.legend.title')}>
+      <button
+        type="button"
+        className="ems-legend__header"
+        aria-expanded={!collapsed}
+        title={collapsed ? t('map.legend.expand') : t('map.legend.collapse')}
+        onClick={() => setCollapsed(!collapsed)}
+      >
+        <span>{t('map.legend.title')}</span>
+        <span aria-hidden>{collapsed ? '▸' : '▾'}</span>
+      </button>
+      {!collapsed && (
+        <div className="ems-legend__body">
+          <LayerRow layer="stations" title={t('map.layer.stations')} columns>
+            {kinds.map((kind) => (
+              <Item key={kind} wide={kind === 'health-centre'} symbol={<Dot style={stationDot(KIND_COLOURS[kind], KIND_RADII[kind])} />}>
+                {t(`map.kind.${kind}`)}
+              </Item>
+            ))}
+            <Item symbol={<Dot style={stationDot(KIND_COLOURS.station, 6)} />}>{t('map.stationStatus.existing')}</Item>
+            <Item symbol={<Dot style={{ width: 12, height: 12, background: '#fff', border: `3px solid ${COLOURS.proposed}` }} />}>{t('map.stationStatus.proposed')}</Item>
+            <Item symbol={<Dot style={{ width: 12, height: 12, background: COLOURS.disabled, opacity: 0.55, border: '1.5px solid #757575' }} />}>{t('map.stationStatus.disabled')}</Item>
+            <Item wide symbol={<Dot style={{ ...stationDot(KIND_COLOURS['health-centre'], 4.5), boxShadow: `0 0 0 3px rgba(255,255,255,0.6), 0 0 0 4px ${COLOURS.approx}` }} />}>{t('map.stations.approx')}</Item>
+            <Item wide symbol={<Dot style={{ width: 16, height: 16, background: 'rgba(255,214,0,0.35)', border: `2px solid ${COLOURS.gapHighlight}` }} />}>{t('map.stations.selected')}</Item>
+          </LayerRow>
+
+          <LayerRow layer="circles" title={t('map.layer.circles', { minutes: rules.circleMinutes })}>
+            <Item symbol={<Line colour={COLOURS.circle} style="dotted" />}>{t('map.circles.urban', { formula: circleFormula(rules, 'urban') })}</Item>
+            <Item symbol={<Line colour={COLOURS.circle} style="dotted" />}>{t('map.circles.rural', { formula: circleFormula(rules, 'rural') })}</Item>
+            <Item symbol={<Fill colour={COLOURS.outsideCircle} alpha={OUTSIDE_CIRCLE_OPACITY + 0.1} />}>{t('map.circles.outside')}</Item>
+          </LayerRow>
+
+          <LayerRow layer="radii" title={t('map.layer.radii')}>
+            <Item symbol={<Line colour={COLOURS.urbanRadius} />}>{t('map.radii.urban', { km: n(rules.urbanRadiusKm, 1) })}</Item>
+            {!lenient && <Item symbol={<Line colour={COLOURS.ruralRadius} />}>{t('map.radii.ruralStrict', { km: n(rules.ruralStrictRadiusKm, 1) })}</Item>}
+            <Item symbol={<Line colour={COLOURS.ruralRadius} style={lenient ? 'solid' : 'dashed'} />}>{t('map.radii.ruralLenient', { km: n(rules.ruralLenientRadiusKm, 1) })}</Item>
+            <li className="ems-legend__note">{t('map.radii.note')}</li>
+          </LayerRow>
+
+          <LayerRow layer="gaps" title={t('map.layer.gaps')}>
+            <Item symbol={<Line colour={COLOURS.gapLine} />}>{t('map.gaps.outline')}</Item>
+            <Item symbol={<Line colour={COLOURS.gapHighlight} width={3} />}>{t('map.gaps.highlighted')}</Item>
+          </LayerRow>
+
+          <LayerRow layer="status" title={t('map.layer.status')}>
+            <Item symbol={<Fill colour={COLOURS.covered} alpha={Math.max(STATUS_OPACITY.covered, 0.25)} />}>{t('map.status.covered')}</Item>
+            {!lenient && (
+              <Item symbol={<Fill colour={COLOURS.marginal} alpha={STATUS_OPACITY.marginal} />}>
+                {t('map.status.marginal', { strict: n(rules.ruralStrictRadiusKm, 1), lenient: n(rules.ruralLenientRadiusKm, 1) })}
+              </Item>
+            )}
+            <Item symbol={<Fill colour={COLOURS.gap} alpha={STATUS_OPACITY.gap} />}>{t('map.status.gap')}</Item>
+          </LayerRow>
+
+          <LayerRow layer="townships" title={t('map.layer.townships')}>
+            <Item symbol={<Line colour={COLOURS.zoneLine} style="dashed" width={1} />}>{t('map.townships.note')}</Item>
+          </LayerRow>
+
+          <LayerRow layer="population" title={t('map.layer.population')}>
+            <li className="ems-legend__ramp">
+              <span className="ems-legend__rampbar" style={{ background: `linear-gradient(to right, ${ramp})` }} aria-hidden />
+              <span className="ems-legend__rampticks">
+                <span>{n(POPULATION_RAMP[0][0])}</span>
+                <span>{n(POPULATION_RAMP[POPULATION_RAMP.length - 1][0])}+</span>
+              </span>
+              <small>{t('map.population.unit')}</small>
+            </li>
+            <li className="ems-legend__note">{t('map.population.note')}</li>
+          </LayerRow>
+
+          <LayerRow layer="basemap" title={t('map.layer.basemap')}>
+            <BasemapField />
+          </LayerRow>
+        </div>
+      )}
+    </section>
+  );
+}

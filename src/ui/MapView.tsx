@@ -1,0 +1,141 @@
+/**
+ * The map: creates one MapLibre map, keeps it in step with the store through
+ * the map controller, and turns gestures into actions. Fills its parent.
+ */
+import { useEffect, useRef, useState } from 'react';
+import maplibregl from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { FeatureCollection } from 'geojson';
+import { addStationAt, moveStation, selectStation } from '../app/actions.ts';
+import { COUNTIES_URL, ZONES_URL } from '../app/demo-data-urls.ts';
+import { getState, useStore } from '../app/store.ts';
+import { MapController, type MapStats } from '../map/controller.ts';
+import { attachInteraction } from '../map/interaction.ts';
+import { LOCAL_IDEOGRAPH_FONT_FAMILY } from '../map/layers.ts';
+import { buildStyle } from '../map/style.ts';
+import type { ZoneCollection } from '../map/zones.ts';
+import { translate, useT } from './i18n.ts';
+import { LegendControl } from './LegendControl.tsx';
+import './map.css';
+
+declare global {
+  interface Window {
+    /** The live map, for end-to-end tests (project station coordinates to pixels). */
+    __emsMap?: maplibregl.Map;
+    /** Costs of the latest map updates, for end-to-end tests and benchmarks. */
+    __emsMapStats?: MapStats;
+  }
+}
+
+/** Quanzhou, before the region's cells are known. */
+const INITIAL_VIEW = { center: [118.35, 25.2] as [number, number], zoom: 8.5 };
+
+async function fetchJson<T>(url: string, signal: AbortSignal): Promise<T> {
+  const response = await fetch(url, { signal });
+  if (!response.ok) throw new Error(`Could not load ${url}: HTTP ${response.status}.`);
+  return (await response.json()) as T;
+}
+
+export function MapView() {
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<maplibregl.Map | null>(null);
+  const interactionRef = useRef<ReturnType<typeof attachInteraction> | null>(null);
+  const attributionRef = useRef<maplibregl.AttributionControl | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const { t, language } = useT();
+  const addMode = useStore((s) => s.addMode);
+
+  useEffect(() => {
+    if (!container.current) return;
+    const state = getState();
+    let map: maplibregl.Map;
+    try {
+      map = new maplibregl.Map({
+        container: container.current,
+        style: buildStyle({ highlightedGap: state.highlightedGap }),
+        center: INITIAL_VIEW.center,
+        zoom: INITIAL_VIEW.zoom,
+        localIdeographFontFamily: LOCAL_IDEOGRAPH_FONT_FAMILY,
+        attributionControl: false,
+        dragRotate: false,
+        pitchWithRotate: false,
+        maxPitch: 0,
+        // keeps the canvas readable by snapshot export
+        canvasContextAttributes: { preserveDrawingBuffer: true },
+      });
+    } catch (e) {
+      setFailure((e as Error).message);
+      return;
+    }
+    map.touchZoomRotate.disableRotation();
+    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
+    mapRef.current = map;
+    window.__emsMap = map;
+
+    const mapContainer = container.current;
+    const controller = new MapController(map, {
+      translate,
+      // keep fitted boxes clear of the legend when it is open
+      fitPadding: () => {
+        const legend = mapContainer.parentElement?.querySelector('.ems-legend');
+        const width = legend ? legend.getBoundingClientRect().width : 0;
+        const left = width > 0 && width < mapContainer.clientWidth / 2 ? width + 30 : 40;
+        return { top: 40, right: 60, bottom: 40, left };
+      },
+    });
+    window.__emsMapStats = controller.stats;
+    controller.update(getState());
+    const unsubscribe = useStore.subscribe((next) => controller.update(next));
+
+    const abort = new AbortController();
+    Promise.all([fetchJson<ZoneCollection>(ZONES_URL, abort.signal), fetchJson<FeatureCollection>(COUNTIES_URL, abort.signal)])
+      .then(([zones, counties]) => controller.setStaticLayers({ zones, counties }))
+      .catch((e: Error) => {
+        if (e.name !== 'AbortError') setFailure(e.message);
+      });
+
+    interactionRef.current = attachInteraction(map, {
+      isAddMode: () => getState().addMode,
+      select: selectStation,
+      move: moveStation,
+      add: (lng, lat) => addStationAt(lng, lat, translate(getState().language, 'map.newStation')),
+    });
+
+    return () => {
+      abort.abort();
+      unsubscribe();
+      interactionRef.current?.detach();
+      interactionRef.current = null;
+      map.remove();
+      mapRef.current = null;
+      attributionRef.current = null;
+      if (window.__emsMap === map) delete window.__emsMap;
+    };
+  }, []);
+
+  // attribution text follows the language
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    if (attributionRef.current) map.removeControl(attributionRef.current);
+    attributionRef.current = new maplibregl.AttributionControl({ compact: true, customAttribution: translate(language, 'map.attribution') });
+    map.addControl(attributionRef.current, 'bottom-right');
+  }, [language]);
+
+  useEffect(() => {
+    interactionRef.current?.refreshCursor();
+  }, [addMode]);
+
+  return (
+    <div className="ems-map" data-testid="map" role="region" aria-label={t('map.aria')}>
+      <div ref={container} className="ems-map__canvas" />
+      {failure && (
+        <div className="ems-map__error" role="alert">
+          {t('map.webglError', { message: failure })}
+        </div>
+      )}
+      <LegendControl />
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+/**
+ * Rings around stations: the service radius of the station's area type and
+ * the emergency circle, drawn by Turf at the radius the rules give.
+ */
+import { latLngToCell } from 'h3-js';
+import { describe, expect, it } from 'vitest';
+import { haversineKm } from '../../src/core/geo.ts';
+import { DEFAULT_RULES, makeRules } from '../../src/core/rules.ts';
+import type { Station, Zone } from '../../src/core/types.ts';
+import { RING_STEPS, RingCache, ringSpecs } from '../../src/map/circles.ts';
+import { makeZoneLookup, stationZoneCode, zoneAreaType, zoneLabelFeatures, type ZoneFeature } from '../../src/map/zones.ts';
+
+const station = (id: string, lng: number, lat: number, extra: Partial<Station> = {}): Station => ({ id, name: id, kind: 'station', status: 'existing', lng, lat, ...extra });
+
+describe('which rings a station gets', () => {
+  it('urban: the 5 km radius and the 15-minute circle of 32.07 km/h × 12 min / 1.6 ≈ 4.01 km', () => {
+    const specs = ringSpecs(DEFAULT_RULES, 'urban');
+    expect(specs.map((s) => [s.ring, s.dashed])).toEqual([
+      ['cover', false],
+      ['circle', false],
+    ]);
+    expect(specs[0].radiusKm).toBe(5);
+    expect(specs[1].radiusKm).toBeCloseTo((32.07 * 12) / 60 / 1.6, 9);
+  });
+
+  it('rural, strict reading: 10 km solid, 20 km dashed, and a 40 km/h × 12 min / 1.6 = 5 km circle', () => {
+    const specs = ringSpecs(DEFAULT_RULES, 'rural');
+    expect(specs.map((s) => [s.ring, s.radiusKm, s.dashed])).toEqual([
+      ['cover', 10, false],
+      ['cover', 20, true],
+      ['circle', 5, false],
+    ]);
+  });
+
+  it('rural, lenient reading: only the 20 km radius, drawn solid', () => {
+    const specs = ringSpecs(makeRules({ ruralReading: 'lenient' }), 'rural');
+    expect(specs.filter((s) => s.ring === 'cover').map((s) => [s.radiusKm, s.dashed])).toEqual([[20, false]]);
+  });
+
+  it('follows the rules the planner set (7 km urban, 14 minutes)', () => {
+    const rules = makeRules({ urbanRadiusKm: 7, circleMinutes: 14 });
+    const specs = ringSpecs(rules, 'urban');
+    expect(specs[0].radiusKm).toBe(7);
+    expect(specs[1].radiusKm).toBeCloseTo((32.07 * 11) / 60 / 1.6, 9);
+  });
+});
+
+describe('ring geometry', () => {
+  const dapu = station('dapu', 118.2, 25.29);
+
+  it('every vertex of the 10 km ring is 10 km from the station (haversine)', () => {
+    const cache = new RingCache();
+    const features = cache.features([{ station: dapu, areaType: 'rural', selected: false, circleLabel: '' }], DEFAULT_RULES);
+    expect(features).toHaveLength(3);
+    for (const f of features) {
+      expect(f.geometry.type).toBe('Polygon');
+      const ring = (f.geometry as { coordinates: number[][][] }).coordinates[0];
+      expect(ring).toHaveLength(RING_STEPS + 1);
+      for (const [lng, lat] of ring) expect(haversineKm(dapu.lng, dapu.lat, lng, lat)).toBeCloseTo(f.properties.radiusKm, 6);
+    }
+  });
+
+  it('disabled stations get no rings', () => {
+    const cache = new RingCache();
+    expect(cache.features([{ station: { ...dapu, status: 'disabled' }, areaType: 'urban', selected: false, circleLabel: '' }], DEFAULT_RULES)).toEqual([]);
+  });
+
+  it('a drag recomputes only the moved station', () => {
+    const cache = new RingCache();
+    const a = station('a', 118.2, 25.29);
+    const b = station('b', 118.3, 25.3);
+    const input = (s: Station) => ({ station: s, areaType: 'urban' as const, selected: false, circleLabel: '' });
+    cache.features([input(a), input(b)], DEFAULT_RULES);
+    expect(cache.recomputed).toBe(2);
+    cache.features([input(a), input(b)], DEFAULT_RULES);
+    expect(cache.recomputed).toBe(0);
+    cache.features([input({ ...a, lng: 118.21 }), input(b)], DEFAULT_RULES);
+    expect(cache.recomputed).toBe(1);
+    // new rules change every radius
+    cache.features([input({ ...a, lng: 118.21 }), input(b)], makeRules({ urbanRadiusKm: 6 }));
+    expect(cache.recomputed).toBe(2);
+  });
+
+  it('the selected station carries the circle formula at the top of its circle', () => {
+    const cache = new RingCache();
+    const features = cache.features([{ station: dapu, areaType: 'urban', selected: true, circleLabel: 'formula' }], DEFAULT_RULES);
+    const label = features.find((f) => f.properties.ring === 'label')!;
+    expect(label.properties.label).toBe('formula');
+    const [lng, lat] = (label.geometry as { coordinates: number[] }).coordinates;
+    expect(lng).toBeCloseTo(dapu.lng, 9);
+    expect(haversineKm(dapu.lng, dapu.lat, lng, lat)).toBeCloseTo((32.07 * 12) / 60 / 1.6, 6);
+    expect(lat).toBeGreaterThan(dapu.lat);
+  });
+});
+
+describe('the zone a station stands in', () => {
+  const zones: Zone[] = [
+    { code: 'U', name: '桃城镇', county: '350525', countyName: '永春县', areaType: 'urban', seat: [118.29, 25.32] },
+    { code: 'R', name: '达埔镇', county: '350525', countyName: '永春县', areaType: 'rural', seat: null },
+  ];
+  const cellU = latLngToCell(25.32, 118.29, 9);
+  const cellR = latLngToCell(25.29, 118.2, 9);
+  const square = (code: string, areaType: 'urban' | 'rural', [w, s, e, n]: number[]): ZoneFeature => ({
+    type: 'Feature',
+    properties: { code, name: code, county: '350582', areaType },
+    geometry: { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] },
+  });
+  const lookup = makeZoneLookup({
+    zones,
+    cellIndex: new Map([
+      [cellU, 0],
+      [cellR, 1],
+    ]),
+    cellZone: Int32Array.of(0, 1),
+    resolution: 9,
+    outlines: [square('J', 'urban', [118.5, 24.7, 118.6, 24.8])],
+  });
+
+  it('the cell under the station wins, also over a township it was dragged away from', () => {
+    expect(stationZoneCode(station('s', 118.29, 25.32, { township: 'R' }), lookup)).toBe('U');
+  });
+
+  it('off the grid: its recorded township, else the outline it stands in, else none', () => {
+    expect(stationZoneCode(station('s', 119, 26, { township: 'R' }), lookup)).toBe('R');
+    expect(stationZoneCode(station('s', 118.55, 24.75), lookup)).toBe('J');
+    expect(stationZoneCode(station('s', 119, 26), lookup)).toBeNull();
+  });
+
+  it("area type: the planner's override, else the zone's, else rural (the wider reach)", () => {
+    expect(zoneAreaType('U', lookup, DEFAULT_RULES)).toBe('urban');
+    expect(zoneAreaType('U', lookup, makeRules({ areaTypeOverrides: { U: 'rural' } }))).toBe('rural');
+    expect(zoneAreaType('J', lookup, DEFAULT_RULES)).toBe('urban');
+    expect(zoneAreaType(null, lookup, DEFAULT_RULES)).toBe('rural');
+  });
+
+  it('township labels sit at the seats; zones without a seat get none', () => {
+    const labels = zoneLabelFeatures(zones);
+    expect(labels.features).toHaveLength(1);
+    expect(labels.features[0].properties.name).toBe('桃城镇');
+    expect(labels.features[0].geometry.coordinates).toEqual([118.29, 25.32]);
+  });
+});

@@ -11,7 +11,8 @@ import type { Station } from '../src/core/types.ts';
 import { buildReport } from '../src/export/report.ts';
 import { cellsToCsv, zonesToCsv } from '../src/export/report-csv.ts';
 import { reportToMarkdown } from '../src/export/report-markdown.ts';
-import { countyNames, loadDemoDataset, QUANZHOU, resolveCounties } from './lib/demo-data.ts';
+import { countyNames, QUANZHOU, resolveCounties } from './lib/demo-data.ts';
+import { loadReportData } from './lib/user-data.ts';
 
 const USAGE = `Usage: npm run report -- --county <adcode> [options]
   --county <adcode>      county to report (e.g. 350525 永春县); 350500 or "all" = every Quanzhou county
@@ -22,6 +23,17 @@ const USAGE = `Usage: npm run report -- --county <adcode> [options]
   --minutes <min>        emergency circle minutes, 15 (default) or 14
   --cells                add per-cell rows
   --gaps <n>             gap groups listed in Markdown (default 10)
+ Your own data (each replaces that part of the demo data):
+  --facilities <file>    stations: CSV (UTF-8 or GBK), XLSX or GeoJSON
+  --crs wgs84|gcj02|bd09 coordinate system of --facilities (default: from the file, else WGS84)
+  --population <file>    GeoTIFF raster (WGS84), H3 table (h3,population), point CSV or GeoJSON polygons
+  --population-crs <crs> coordinate system of point/polygon population files
+  --population-field <f> population property of GeoJSON polygons
+  --zones <file>         zones: GeoJSON or zipped Shapefile (name/code fields guessed)
+  --zones-crs <crs>      coordinate system of --zones
+  --zones-area-type urban|rural  area type of zones that have no such field
+  --h3-res <5-11>        H3 resolution of the population grid (default 9)
+  --skip-bad-rows        report bad rows as warnings and go on (default: stop, listing them)
   --help                 this text`;
 
 class UsageError extends Error {}
@@ -59,7 +71,7 @@ function scenarioStations(all: Station[], without: string[], enable: string[]): 
     .map((s) => (enable.includes(s.id) && s.status === 'disabled' ? { ...s, status: 'existing' as const } : s));
 }
 
-function main(argv: string[]): string {
+async function main(argv: string[]): Promise<string> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -74,6 +86,16 @@ function main(argv: string[]): string {
         minutes: { type: 'string' },
         cells: { type: 'boolean', default: false },
         gaps: { type: 'string' },
+        facilities: { type: 'string' },
+        crs: { type: 'string' },
+        population: { type: 'string' },
+        'population-crs': { type: 'string' },
+        'population-field': { type: 'string' },
+        zones: { type: 'string' },
+        'zones-crs': { type: 'string' },
+        'zones-area-type': { type: 'string' },
+        'h3-res': { type: 'string' },
+        'skip-bad-rows': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
     });
@@ -87,10 +109,24 @@ function main(argv: string[]): string {
   const rules = rulesFrom(v['rural-radius'], v.minutes);
   const topGaps = positiveNumber('--gaps', v.gaps, 10);
 
+  const areaType = v['zones-area-type'];
+  if (areaType !== undefined && areaType !== 'urban' && areaType !== 'rural') throw new UsageError(`--zones-area-type must be urban or rural, got "${areaType}".`);
   const counties = resolveCounties(v.county);
-  const dataset = loadDemoDataset(counties);
-  const stations = scenarioStations(dataset.stations, idList(v.without), idList(v.with));
-  const engine = createEngine(dataset.grid, { stations, rules });
+  const data = await loadReportData(counties, {
+    facilities: v.facilities,
+    crs: v.crs,
+    population: v.population,
+    populationCrs: v['population-crs'],
+    populationField: v['population-field'],
+    zones: v.zones,
+    zonesCrs: v['zones-crs'],
+    zonesAreaType: areaType,
+    h3Res: v['h3-res'] === undefined ? undefined : Number(v['h3-res']),
+    skipBadRows: v['skip-bad-rows'],
+  });
+  for (const warning of data.warnings) process.stderr.write(`report: ${warning}\n`);
+  const stations = scenarioStations(data.stations, idList(v.without), idList(v.with));
+  const engine = createEngine(data.grid, { stations, rules });
   const names = countyNames();
   const code = counties.length === 1 ? counties[0] : QUANZHOU;
   const report = buildReport(engine, {
@@ -99,11 +135,7 @@ function main(argv: string[]): string {
     baselineWithout: proposedIds(engine.activeStations()),
     includeCells: v.cells!,
     bestSitesFor: topGaps,
-    dataNotes: [
-      'Population is MODELLED (census 2020 county totals spread over H3 cells from township structure), not a census grid.',
-      'Township zones are APPROXIMATE (Voronoi of township seats clipped to the county outline).',
-      'Facility positions are APPROXIMATE (township seats), not surveyed addresses.',
-    ],
+    dataNotes: data.dataNotes,
   });
   if (v.format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
   if (v.format === 'csv') return v.cells ? cellsToCsv(report) : zonesToCsv(report);
@@ -111,7 +143,7 @@ function main(argv: string[]): string {
 }
 
 try {
-  process.stdout.write(main(process.argv.slice(2)));
+  process.stdout.write(await main(process.argv.slice(2)));
 } catch (e) {
   const message = e instanceof Error ? e.message : String(e);
   process.stderr.write(`report: ${message}\n${e instanceof UsageError ? `\n${USAGE}\n` : ''}`);

@@ -3,6 +3,8 @@ import { csvField } from './format.ts';
 import type { CoverageReport } from './report.ts';
 
 const line = (fields: (string | number | boolean | null)[]) => fields.map(csvField).join(',');
+/** People as whole numbers (a raster import gives fractions). */
+const people = (n: number) => Math.round(n);
 
 export const ZONE_CSV_HEADER = [
   'county', 'zone_code', 'zone_name', 'area_type', 'population', 'covered', 'marginal', 'gap', 'covered_pct',
@@ -11,10 +13,10 @@ export const ZONE_CSV_HEADER = [
 
 export function zonesToCsv(report: CoverageReport): string {
   const rows = report.zones.map((z) =>
-    line([z.county, z.code, z.name, z.areaType, z.population, z.covered, z.marginal, z.gap, z.coveredPct.toFixed(2), z.withinCircle, z.withinCirclePct.toFixed(2), z.ambulancesNeeded, z.aedsNeeded]),
+    line([z.county, z.code, z.name, z.areaType, people(z.population), people(z.covered), people(z.marginal), people(z.gap), z.coveredPct.toFixed(2), people(z.withinCircle), z.withinCirclePct.toFixed(2), z.ambulancesNeeded, z.aedsNeeded]),
   );
   const t = report.totals;
-  rows.push(line([report.county.code, 'total', report.county.name, '', t.population, t.covered, t.marginal, t.gap, t.coveredPct.toFixed(2), t.withinCircle, t.withinCirclePct.toFixed(2), t.ambulancesNeeded, t.aedsNeeded]));
+  rows.push(line([report.county.code, 'total', report.county.name, '', people(t.population), people(t.covered), people(t.marginal), people(t.gap), t.coveredPct.toFixed(2), people(t.withinCircle), t.withinCirclePct.toFixed(2), t.ambulancesNeeded, t.aedsNeeded]));
   return `${[line(ZONE_CSV_HEADER), ...rows].join('\n')}\n`;
 }
 

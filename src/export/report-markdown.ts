@@ -55,7 +55,7 @@ export function reportToMarkdown(report: CoverageReport, topGaps = 10): string {
   out.push(`## Townships with people still uncovered 仍有未覆盖人口的乡镇 (${stillOpen.length} of ${report.zones.length})`);
   out.push(stillOpen.length ? stillOpen.map((z) => `${mdCell(z.name)} (marginal ${int(z.marginal)}, gap ${int(z.gap)})`).join('; ') : 'none');
   out.push('');
-  out.push('## Townships 乡镇 (zones approximate)');
+  out.push('## Zones 乡镇/区域');
   out.push(
     table(
       ['township 乡镇', 'type 类型', 'population', 'covered', 'marginal', 'gap', '% covered', `within ${rules.circleMinutes} min`, 'ambulances', 'AEDs'],

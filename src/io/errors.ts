@@ -6,12 +6,28 @@ export interface RowProblem {
   row: number;
   column?: string;
   reason: string;
+  /**
+   * 'error' (the default when absent): the row was not imported. 'warning':
+   * the row was imported, but the reader changed or assumed something about it.
+   */
+  severity?: 'error' | 'warning';
+  /** A suggested fix the user can apply, in words (e.g. "swap 经度 and 纬度"). */
+  fix?: string;
+  /** Stable machine-readable reason (e.g. 'swapped-lnglat'), for translated UI text. */
+  code?: string;
+  /** The offending cell value, as read. */
+  value?: string;
 }
 
 export function describeProblem(p: RowProblem): string {
   const where = p.row > 0 ? `row ${p.row}${p.column ? `, column "${p.column}"` : ''}` : 'file';
-  return `${p.file}: ${where}: ${p.reason}`;
+  const level = p.severity === 'warning' ? 'warning: ' : '';
+  const fix = p.fix ? ` (fix: ${p.fix})` : '';
+  return `${p.file}: ${where}: ${level}${p.reason}${fix}`;
 }
+
+/** True for problems that kept their row out of the import (everything but warnings). */
+export const isError = (p: RowProblem): boolean => p.severity !== 'warning';
 
 /** Thrown when a file cannot be used at all; carries every problem found, not just the first. */
 export class DataFileError extends Error {
@@ -21,4 +37,34 @@ export class DataFileError extends Error {
     super(shown + more);
     this.name = 'DataFileError';
   }
+}
+
+/** A DataFileError for the file as a whole. */
+export function fileError(file: string, reason: string, code?: string): DataFileError {
+  return new DataFileError([{ file, row: 0, reason, ...(code ? { code } : {}) }]);
+}
+
+/**
+ * Turns whatever a parsing library threw into a DataFileError that names the
+ * file and what we expected it to be; passes DataFileErrors and cancellations
+ * through unchanged.
+ */
+export function wrapLibraryError(e: unknown, file: string, expected: string): Error {
+  if (e instanceof DataFileError) return e;
+  if (isAbortError(e)) return e as Error;
+  const detail = e instanceof Error ? e.message : String(e);
+  return fileError(file, `could not be read as ${expected} (${detail.slice(0, 300)})`, 'unreadable');
+}
+
+/** The error a cancelled import rejects with (same shape as fetch's). */
+export function abortError(): Error {
+  return new DOMException('Import cancelled.', 'AbortError');
+}
+
+export function isAbortError(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'AbortError';
+}
+
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw abortError();
 }

@@ -46,8 +46,11 @@ export function StationRow({ station }: { station: Station }) {
           )}
         </div>
       </div>
-      <button type="button" className="icon" title="⌖" aria-label={`⌖ ${station.name}`} onClick={() => focusStation(station.id)}>
-        ⌖
+      <button type="button" className="icon" title={t('stations.locate')} aria-label={`${t('stations.locate')}: ${station.name}`} onClick={() => focusStation(station.id)}>
+        <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
+          <circle cx="8" cy="8" r="5" fill="none" stroke="currentColor" strokeWidth="1.6" />
+          <path d="M8 0v4M8 12v4M0 8h4M12 8h4" stroke="currentColor" strokeWidth="1.6" />
+        </svg>
       </button>
       <button type="button" className="icon danger" data-testid={`station-delete-${station.id}`} aria-label={`${t('stations.delete')}: ${station.name}`} title={t('stations.delete')} onClick={() => deleteStation(station.id)}>
         ✕

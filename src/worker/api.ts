@@ -40,6 +40,8 @@ export interface EvaluationUpdate {
   zones: ZoneRow[];
   counties: CountyRow[];
   gaps: GapSummary[];
+  /** False when `gaps` is the previous full update's list, unchanged (light updates): the map may skip redrawing it. */
+  gapsUpdated: boolean;
   delta: ScenarioDelta | null;
   /** Per cell: 0 covered, 1 marginal, 2 gap. */
   status: Uint8Array;
@@ -53,7 +55,7 @@ export interface EvaluationUpdate {
 
 export interface UpdateOptions {
   seq: number;
-  /** Light updates (while dragging) skip gap outlines. */
+  /** Light updates (while dragging) keep the last full update's gap groups instead of recomputing them. */
   light?: boolean;
 }
 

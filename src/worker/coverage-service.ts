@@ -7,6 +7,8 @@ import type { CoverageEngine } from '../core/coverage.ts';
 import { scenarioDelta } from '../core/deltas.ts';
 import { createEngine, proposedIds } from '../core/evaluate.ts';
 import { gapFigures, gapGroups } from '../core/gaps.ts';
+import { StraightLineReach } from '../core/reach.ts';
+import { DEFAULT_RULES, maxRuleRadiusKm } from '../core/rules.ts';
 import type { Rules } from '../core/rules.ts';
 import { countyRows, totals, zoneRows } from '../core/tables.ts';
 import type { Station } from '../core/types.ts';
@@ -20,7 +22,10 @@ const LISTED_GAPS = 50;
 
 export class CoverageService {
   private dataset: DemoDataset | null = null;
+  private reachModel: StraightLineReach | null = null;
   private engine: CoverageEngine | null = null;
+  /** The last full update's gap list, reused by light updates (gap groups are not recomputed mid-drag). */
+  private lastGaps: GapSummary[] = [];
   private stations = new Map<string, Station>();
 
   constructor(private readonly fetchText: (url: string) => Promise<string>) {}
@@ -35,13 +40,21 @@ export class CoverageService {
     ]);
     const texts: DemoTexts = { townships, facilities, population: Object.fromEntries(counties.map((c, i) => [c, tables[i]])) };
     const dataset = assembleDemoDataset(texts);
-    this.dataset = dataset;
-    this.engine = null;
     const { grid } = dataset;
+    const reach = new StraightLineReach(grid);
+    // the region's own stations, and any from outside whose reach (under the default rules) enters it
+    const limit = maxRuleRadiusKm(DEFAULT_RULES);
+    const stations = dataset.stations.filter(
+      (s) => (s.county !== undefined && counties.includes(s.county)) || reach.reach(s.lng, s.lat, limit).cells.length > 0,
+    );
+    this.dataset = { ...dataset, stations };
+    this.reachModel = reach;
+    this.engine = null;
+    this.lastGaps = [];
     return {
       counties: dataset.counties,
       zones: [...grid.zones],
-      stations: dataset.stations,
+      stations,
       h3: [...grid.h3],
       population: grid.population.slice(),
       zone: grid.zone.slice(),
@@ -57,7 +70,7 @@ export class CoverageService {
       this.engine.setRules(rules);
       this.engine.setStations(stations);
     } else {
-      this.engine = createEngine(dataset.grid, { stations, rules });
+      this.engine = createEngine(dataset.grid, { stations, rules }, this.reachModel ?? undefined);
     }
     return this.read(options, t0);
   }
@@ -82,17 +95,21 @@ export class CoverageService {
     const engine = this.requireEngine();
     const zones = zoneRows(engine);
     const baseline = proposedIds(engine.activeStations());
-    const gaps = gapGroups(engine);
-    const summaries: GapSummary[] = gaps.slice(0, LISTED_GAPS).map((g, k) => ({
-      ...gapFigures(g),
-      outline: !options.light && k < OUTLINED_GAPS ? cellsToMultiPolygon([...g.cells].map((i) => engine.grid.h3[i]), true) : null,
-    }));
+    if (!options.light) {
+      this.lastGaps = gapGroups(engine)
+        .slice(0, LISTED_GAPS)
+        .map((g, k) => ({
+          ...gapFigures(g),
+          outline: k < OUTLINED_GAPS ? cellsToMultiPolygon([...g.cells].map((i) => engine.grid.h3[i]), true) : null,
+        }));
+    }
     return {
       seq: options.seq,
       totals: totals(engine),
       zones,
       counties: countyRows(engine, zones),
-      gaps: summaries,
+      gaps: this.lastGaps,
+      gapsUpdated: !options.light,
       delta: baseline.length > 0 ? scenarioDelta(engine, baseline) : null,
       status: engine.status.slice(),
       withinCircle: engine.withinCircle.slice(),

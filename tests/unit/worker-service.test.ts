@@ -14,6 +14,11 @@ describe('the coverage worker service on Yongchun', async () => {
   const rules = makeRules();
   const first = service.evaluate(dataset.stations, rules, { seq: 1 });
 
+  it('keeps the region\'s stations and leaves out those that cannot reach it', () => {
+    expect(dataset.stations.some((s) => s.county === '350582')).toBe(false);
+    expect(dataset.stations.filter((s) => s.county === '350525')).toHaveLength(24);
+  });
+
   it('loads every cell and the demo stations', () => {
     expect(dataset.h3.length).toBe(dataset.population.length);
     expect(dataset.population.reduce((s, p) => s + p, 0)).toBe(422_531);
@@ -43,11 +48,14 @@ describe('the coverage worker service on Yongchun', async () => {
     expect(on.totals.covered).toBe(first.totals.covered);
   });
 
-  it('a light update (while dragging) skips gap outlines', () => {
+  it('a light update (while dragging) keeps the last gap groups, and a full one recomputes them', () => {
     const dapu = dataset.stations.find((s) => s.id === 'yc-dapu')!;
+    const before = service.upsertStation(dapu, { seq: 6 });
     const moved = service.upsertStation({ ...dapu, lng: dapu.lng + 0.05 }, { seq: 6, light: true });
-    expect(moved.gaps.every((g) => g.outline === null)).toBe(true);
+    expect(moved.gaps).toEqual(before.gaps);
     expect(moved.totals.covered).not.toBe(first.totals.covered);
+    const dropped = service.upsertStation({ ...dapu, lng: dapu.lng + 0.05 }, { seq: 6 });
+    expect(dropped.gaps).not.toEqual(before.gaps);
     const back = service.upsertStation(dapu, { seq: 7 });
     expect(back.totals.covered).toBe(first.totals.covered);
   });

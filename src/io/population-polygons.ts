@@ -1,0 +1,140 @@
+/**
+ * Population polygons (GeoJSON areas with a population property, e.g.
+ * census units) → H3 cells by areal weighting: each polygon's population is
+ * split over the cells whose centres it contains, in proportion to cell area;
+ * a polygon too small to contain a cell centre gives everything to the cell
+ * containing a point inside it. Totals are kept exactly.
+ */
+import { pointOnFeature } from '@turf/turf';
+import { cellArea, getHexagonAreaAvg, latLngToCell, polygonToCellsExperimental } from 'h3-js';
+import { DEG, KM_PER_DEG_LAT } from '../core/geo.ts';
+import type { FileBytes } from './bytes.ts';
+import { guessColumn, parseNumber } from './columns.ts';
+import { polygonsToWgs84, type Crs } from './crs.ts';
+import { DataFileError, type RowProblem } from './errors.ts';
+import { checkDeclaredCrs, inLngLatRange, parseGeoJson, polygonsOf } from './geojson.ts';
+import { H3_COLUMN_ALIASES } from './population-h3.ts';
+import { CellAccumulator, checkResolution, MAX_PLAUSIBLE_POPULATION, type PopulationImport, type PopulationSummary } from './population.ts';
+import type { EncodingOption } from './text.ts';
+
+export interface PolygonPopulationOptions {
+  file: string;
+  resolution: number;
+  /** Property holding the population (guessed from population/pop/人口/… when absent). */
+  populationField?: string;
+  crs?: Crs;
+  encoding?: EncodingOption;
+  /** A polygon may cover at most this many cells (default 2 million). */
+  maxCellsPerPolygon?: number;
+}
+
+export interface PolygonPopulationSummary extends PopulationSummary {
+  source: 'polygons';
+  features: number;
+  populationField: string;
+  /** Polygons that held no cell centre and went whole to one cell. */
+  smallPolygons: number;
+}
+
+/** Reads population polygons and spreads each over the H3 cells it contains. */
+export function readPopulationPolygons(bytes: FileBytes, options: PolygonPopulationOptions): PopulationImport<PolygonPopulationSummary> {
+  const { file, resolution } = options;
+  const crs = options.crs ?? 'WGS84';
+  checkResolution(resolution, file);
+  const gj = parseGeoJson(bytes, file, options.encoding);
+  const problems: RowProblem[] = [...gj.problems];
+  checkDeclaredCrs(gj.declaredCrs, file, problems);
+  const field = options.populationField ?? guessColumn(gj.fields, H3_COLUMN_ALIASES.population);
+  if (!field) {
+    throw new DataFileError([{ file, row: 0, column: 'population', code: 'missing-column', reason: `no population property (properties found: ${gj.fields.slice(0, 20).join(', ') || 'none'})`, fix: 'choose the population property' }]);
+  }
+  const maxCells = options.maxCellsPerPolygon ?? 2_000_000;
+  const hexKm2 = getHexagonAreaAvg(resolution, 'km2');
+  const acc = new CellAccumulator();
+  let inputTotal = 0;
+  let droppedNodata = 0;
+  let smallPolygons = 0;
+  for (const f of gj.features) {
+    const row = f.row;
+    const raw = f.properties[field];
+    const population = typeof raw === 'number' ? raw : parseNumber(String(raw ?? ''));
+    if (raw === null || raw === undefined || raw === '') {
+      droppedNodata++;
+      problems.push({ file, row, column: field, code: 'no-data', severity: 'warning', reason: 'no population value; counted as no data' });
+      continue;
+    }
+    if (!Number.isFinite(population) || population < 0 || population > MAX_PLAUSIBLE_POPULATION) {
+      problems.push({ file, row, column: field, code: 'not-a-number', reason: `${JSON.stringify(raw).slice(0, 30)} is not a number of people (0 to 1e9)`, value: String(raw).slice(0, 30) });
+      continue;
+    }
+    const shape = polygonsOf(f.geometry);
+    if ('reason' in shape) {
+      problems.push({ file, row, column: 'geometry', code: 'bad-geometry', reason: shape.reason });
+      continue;
+    }
+    polygonsToWgs84(shape.polygons, crs);
+    if (!shape.polygons.every((rings) => rings.every((ring) => ring.every(inLngLatRange)))) {
+      problems.push({ file, row, column: 'geometry', code: 'out-of-range', reason: 'positions outside longitude −180…180 / latitude −90…90 (projected coordinates?)' });
+      continue;
+    }
+    const estimate = estimateCells(shape.polygons, hexKm2);
+    if (estimate > maxCells) {
+      problems.push({ file, row, column: 'geometry', code: 'too-large', reason: `covers ~${Math.round(estimate).toLocaleString('en-US')} cells at resolution ${resolution}; choose a coarser resolution` });
+      continue;
+    }
+    if (population === 0) continue;
+    let cells: string[];
+    try {
+      cells = [...new Set(shape.polygons.flatMap((rings) => polygonToCellsExperimental(rings, resolution, 'containmentCenter', true)))];
+    } catch (e) {
+      problems.push({ file, row, column: 'geometry', code: 'bad-geometry', reason: `H3 could not fill this polygon (${(e as Error).message.slice(0, 100)})` });
+      continue;
+    }
+    inputTotal += population;
+    if (cells.length === 0) {
+      smallPolygons++;
+      const geometry = { type: 'MultiPolygon' as const, coordinates: shape.polygons };
+      const [lng, lat] = pointOnFeature(geometry).geometry.coordinates;
+      acc.add(latLngToCell(lat, lng, resolution), population);
+      continue;
+    }
+    const areas = cells.map((c) => cellArea(c, 'km2'));
+    const sum = areas.reduce((s, a) => s + a, 0);
+    cells.forEach((c, i) => acc.add(c, (population * areas[i]) / sum));
+  }
+  const cells = acc.toCells();
+  return {
+    cells,
+    summary: {
+      file,
+      source: 'polygons',
+      resolution,
+      inputTotal,
+      outputTotal: acc.total,
+      cells: cells.length,
+      droppedNodata,
+      method: `each polygon's population split over the H3 res-${resolution} cells whose centres it contains, by cell area; polygons holding no cell centre go to the cell at a point inside them`,
+      problems,
+      features: gj.features.length,
+      populationField: field,
+      smallPolygons,
+    },
+  };
+}
+
+/** Cells a polygon list may cover: its box area over the cell area. */
+function estimateCells(polygons: number[][][][], hexKm2: number): number {
+  let total = 0;
+  for (const rings of polygons) {
+    let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const [x, y] of rings[0]) {
+      w = Math.min(w, x);
+      e = Math.max(e, x);
+      s = Math.min(s, y);
+      n = Math.max(n, y);
+    }
+    const km2 = (e - w) * (n - s) * KM_PER_DEG_LAT * KM_PER_DEG_LAT * Math.cos(((s + n) / 2) * DEG);
+    total += km2 / hexKm2;
+  }
+  return total;
+}

@@ -7,7 +7,7 @@ import type { AreaType, Station } from '../core/types.ts';
 import { CoverageClient } from './coverage-client.ts';
 import { demoDataUrls } from './demo-data-urls.ts';
 import { regionById } from './regions.ts';
-import { getState, setState, type FocusRequest, type Language, type LayerKey, type PanelKey } from './store.ts';
+import { DEMO_SOURCES, getState, setState, type FocusRequest, type Language, type LayerKey, type PanelKey } from './store.ts';
 
 let client: CoverageClient | null = null;
 let nonce = 0;
@@ -22,7 +22,8 @@ export function startApp(worker: Worker): Promise<void> {
   return openRegion(getState().regionId);
 }
 
-function requireClient(): CoverageClient {
+/** The worker client, for actions in other files (imports). */
+export function requireClient(): CoverageClient {
   if (!client) throw new Error('The app has not started.');
   return client;
 }
@@ -33,7 +34,7 @@ export async function openRegion(regionId: string): Promise<void> {
   try {
     const dataset = await requireClient().load(demoDataUrls(region.counties));
     const enabledStatus = Object.fromEntries(dataset.stations.map((s) => [s.id, s.status === 'disabled' ? 'existing' : s.status])) as Record<string, Station['status']>;
-    setState({ dataset, stations: dataset.stations, enabledStatus, phase: 'ready', focus: { kind: 'region', nonce: ++nonce } });
+    setState({ dataset, stations: dataset.stations, enabledStatus, phase: 'ready', dataSources: DEMO_SOURCES, focus: { kind: 'region', nonce: ++nonce } });
     requireClient().evaluate(dataset.stations, getState().rules);
   } catch (e) {
     setState({ phase: 'error', error: (e as Error).message });
@@ -84,7 +85,8 @@ export function toggleStation(id: string): void {
 
 /** Moves a station; `final` is false while dragging (a lighter update), true on drop. */
 export function moveStation(id: string, lng: number, lat: number, final: boolean): void {
-  replaceStation({ ...findStation(id), lng, lat, positionApproximate: false }, !final);
+  // a moved station no longer stands at its township seat, and may have left the township
+  replaceStation({ ...findStation(id), lng, lat, positionApproximate: false, township: undefined }, !final);
 }
 
 export function renameStation(id: string, name: string): void {

@@ -3,10 +3,21 @@
  * one is in flight, repeated moves of the same station collapse into the
  * newest, so a fast drag never builds a queue.
  */
-import { wrap, type Remote } from 'comlink';
+import { proxy, wrap, type Remote } from 'comlink';
 import type { Rules } from '../core/rules.ts';
 import type { Station } from '../core/types.ts';
-import type { CoverageWorkerApi, DemoDataUrls, EvaluationUpdate, LoadedDataset } from '../worker/api.ts';
+import type { FacilityPreview } from '../io/facilities.ts';
+import type {
+  CoverageWorkerApi,
+  DatasetImport,
+  DemoDataUrls,
+  EvaluationUpdate,
+  FacilityPreviewRequest,
+  ImportProgress,
+  LoadedDataset,
+  PopulationImportRequest,
+  ZoneImportRequest,
+} from '../worker/api.ts';
 
 type Job =
   | { kind: 'evaluate'; stations: Station[]; rules: Rules; light: boolean }
@@ -30,6 +41,24 @@ export class CoverageClient {
 
   load(urls: DemoDataUrls): Promise<LoadedDataset> {
     return this.remote.load(urls);
+  }
+
+  /** Reads a facility file in the worker into a preview (nothing changes). */
+  previewFacilities(file: File, request: FacilityPreviewRequest): Promise<FacilityPreview> {
+    return this.remote.previewFacilities(file, file.name, request);
+  }
+
+  /** Imports population in the worker (the File itself crosses, read there slice by slice); cancel with cancelImport(id). */
+  importPopulation(id: string, file: File, request: PopulationImportRequest, onProgress: ImportProgress): Promise<DatasetImport> {
+    return this.remote.importPopulation(id, file, file.name, request, proxy(onProgress));
+  }
+
+  importZones(id: string, file: File, request: ZoneImportRequest, onProgress: ImportProgress): Promise<DatasetImport> {
+    return this.remote.importZones(id, file, file.name, request, proxy(onProgress));
+  }
+
+  cancelImport(id: string): Promise<void> {
+    return this.remote.cancelImport(id);
   }
 
   evaluate(stations: Station[], rules: Rules): void {

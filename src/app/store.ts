@@ -6,7 +6,7 @@
 import { create } from 'zustand';
 import { DEFAULT_RULES, makeRules, type Rules } from '../core/rules.ts';
 import type { AreaType, Station } from '../core/types.ts';
-import type { EvaluationUpdate, LoadedDataset } from '../worker/api.ts';
+import type { EvaluationUpdate, ImportedPopulation, ImportedZones, LoadedDataset } from '../worker/api.ts';
 
 export type Language = 'zh-CN' | 'en';
 
@@ -21,6 +21,34 @@ export type FocusRequest =
   | { kind: 'gap'; rank: number; nonce: number }
   | { kind: 'station'; id: string; nonce: number }
   | { kind: 'region'; nonce: number };
+
+/** Where the population or zones in use came from: the embedded demo data, or a file the user imported. */
+export type DataSource = { kind: 'demo' } | { kind: 'imported'; file: string };
+
+export interface DataSources {
+  population: DataSource;
+  zones: DataSource;
+}
+
+export const DEMO_SOURCES: DataSources = { population: { kind: 'demo' }, zones: { kind: 'demo' } };
+
+/** A population or zone import running in the worker. */
+export interface ImportJob {
+  id: string;
+  kind: 'population' | 'zones';
+  file: string;
+  /** Fraction done, 0–1. */
+  fraction: number;
+  /** Progress reports received so far. */
+  updates: number;
+}
+
+/** How the last population or zone import ended. */
+export type ImportOutcome = { of: ImportJob['kind'] } & (
+  | { kind: 'done'; population: ImportedPopulation | null; zones: ImportedZones | null }
+  | { kind: 'cancelled'; file: string }
+  | { kind: 'error'; file: string; message: string }
+);
 
 export interface DeletedStation {
   station: Station;
@@ -50,6 +78,11 @@ export interface AppState {
   deleted: DeletedStation | null;
   /** Counter for names and ids of stations the user adds. */
   addedCount: number;
+  /** Which population and zones are in use (the modelled badge shows only for demo population). */
+  dataSources: DataSources;
+  importOpen: boolean;
+  importJob: ImportJob | null;
+  importOutcome: ImportOutcome | null;
 }
 
 export const initialState: AppState = {
@@ -72,6 +105,10 @@ export const initialState: AppState = {
   focus: null,
   deleted: null,
   addedCount: 0,
+  dataSources: DEMO_SOURCES,
+  importOpen: false,
+  importJob: null,
+  importOutcome: null,
 };
 
 export const useStore = create<AppState>()(() => initialState);

@@ -21,7 +21,7 @@ export interface ParentProperties extends CellProperties {
   children: number;
 }
 
-export interface CellLayers {
+export interface CellLayer {
   cells: FeatureCollection<Polygon, CellProperties>;
   /** Area of each cell in km², in cell order. */
   areaKm2: Float64Array;
@@ -33,9 +33,9 @@ export interface CellLayers {
  * Hexagon features of the grid cells, feature id = cell index.
  * @param h3 H3 index per cell in the engine's order
  * @param population residents per cell, same order
- * @example buildCellFeatures(['8941a008a1bffff'], Float64Array.of(5)).cells.features[0].id // 0
+ * @example buildCellLayer(['8941a008a1bffff'], Float64Array.of(5)).cells.features[0].id // 0
  */
-export function buildCellFeatures(h3: readonly string[], population: ArrayLike<number>): CellLayers {
+export function buildCellLayer(h3: readonly string[], population: ArrayLike<number>): CellLayer {
   if (h3.length !== population.length) throw new Error(`Got ${population.length} population values for ${h3.length} cells.`);
   const n = h3.length;
   const features: Feature<Polygon, CellProperties>[] = new Array(n);
@@ -76,7 +76,7 @@ export interface ParentCell {
 
 /**
  * Sums cells into their parents at a coarser resolution, in order of first appearance.
- * @param areaKm2 area per cell (as from buildCellFeatures)
+ * @param areaKm2 area per cell (as from buildCellLayer)
  */
 export function aggregateParents(h3: readonly string[], population: ArrayLike<number>, areaKm2: ArrayLike<number>, resolution: number): ParentCell[] {
   const byParent = new Map<string, ParentCell>();
@@ -109,6 +109,31 @@ export function buildParentFeatures(parents: readonly ParentCell[]): FeatureColl
       properties: { population: p.population, children: p.children, density: roundDensity(p.areaKm2 > 0 ? p.population / p.areaKm2 : 0) },
       geometry: { type: 'Polygon', coordinates: [cellToBoundary(p.h3, true)] },
     })),
+  };
+}
+
+/**
+ * Finds a cell's index by its H3 index: binary search when the cells are in
+ * H3 order (the engine's grid always is), else a map built once.
+ * @example cellFinder(['89a', '89b'])('89b') // 1
+ */
+export function cellFinder(h3: readonly string[]): (cell: string) => number | undefined {
+  let sorted = true;
+  for (let i = 1; i < h3.length && sorted; i++) sorted = h3[i - 1] < h3[i];
+  if (!sorted) {
+    const index = new Map(h3.map((h, i) => [h, i]));
+    return (cell) => index.get(cell);
+  }
+  return (cell) => {
+    let lo = 0;
+    let hi = h3.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (h3[mid] === cell) return mid;
+      if (h3[mid] < cell) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
   };
 }
 

@@ -4,21 +4,33 @@
  * arrives, redraws stations and rings, shows and hides layers, and moves the
  * camera on focus requests. It reads results; it never computes coverage.
  */
-import type { FeatureCollection } from 'geojson';
 import { cellToBoundary, getResolution } from 'h3-js';
-import type { FilterSpecification, GeoJSONSource, Map as MapLibreMap, PaddingOptions } from 'maplibre-gl';
+import type { ErrorEvent as MapErrorEvent, FilterSpecification, GeoJSONSource, Map as MapLibreMap, PaddingOptions } from 'maplibre-gl';
 import type { AppState, FocusRequest, Language, LayerKey } from '../app/store.ts';
 import { circleFormula, type Rules } from '../core/rules.ts';
 import type { AreaType, Station } from '../core/types.ts';
 import type { GapSummary, LoadedDataset } from '../worker/api.ts';
-import { aggregateParents, buildCellFeatures, buildParentFeatures, type Bounds } from './cells.ts';
+import { aggregateParents, buildCellLayer, buildParentFeatures, cellFinder, type Bounds } from './cells.ts';
 import { RingCache, type RingInput } from './circles.ts';
 import { boundsOf, focusTarget } from './focus.ts';
 import { gapFeatures, hasOutlines } from './gaps.ts';
-import { countyLinePaint, gapHighlightFilter, gapLabelSize, inCounties, LAYER, PARENT_RESOLUTION, SOURCE, TOGGLED_LAYERS } from './layers.ts';
+import {
+  countyLinePaint,
+  gapHighlightFilter,
+  gapLabelSize,
+  inCounties,
+  LAYER,
+  outsideCircleOpacity,
+  PARENT_RESOLUTION,
+  SOURCE,
+  statusFillColor,
+  statusFillOpacity,
+  TOGGLED_LAYERS,
+} from './layers.ts';
 import { stationFeatures } from './stations.ts';
 import { EMPTY, basemapLayer, basemapSource, isTileTemplate } from './style.ts';
-import { CellStateTracker } from './status-diff.ts';
+import { mapLabel } from './text.ts';
+import { CellStateTracker, commonBaseline } from './status-diff.ts';
 import { makeZoneLookup, stationZoneCode, zoneAreaType, zoneLabelFeatures, type ZoneCollection, type ZoneFeature, type ZoneLookup } from './zones.ts';
 
 export type MapTranslate = (language: Language, key: string, params?: Record<string, string | number>) => string;
@@ -28,8 +40,8 @@ export interface MapStats {
   cellCount: number;
   /** Building cell and parent polygons for the dataset. */
   buildCellsMs: number;
-  /** From handing the cell polygons to MapLibre until its worker has indexed them. */
-  indexCellsMs: number;
+  /** From handing the cells to MapLibre until its worker has them indexed. */
+  cellsReadyMs: number;
   /** Diffing the latest result against what was drawn and setting feature-state. */
   statusUpdateMs: number;
   /** Cells repainted by the latest result. */
@@ -44,30 +56,40 @@ export interface MapStats {
 }
 
 export interface StaticLayers {
+  /** Zone outlines, for placing stations in zones and fitting zones. */
   zones: ZoneCollection;
-  counties: FeatureCollection;
+  /** The same outlines and the county outlines as absolute URLs, for MapLibre's worker to fetch and parse. */
+  zonesUrl: string;
+  countiesUrl: string;
 }
 
 export interface MapControllerOptions {
   translate: MapTranslate;
   /** Padding when fitting a box, e.g. to keep it clear of the legend. */
   fitPadding?: () => PaddingOptions;
+  /** Told false when an online basemap is added and true when its tiles fail (offline, wrong address). */
+  onBasemapStatus?: (failed: boolean) => void;
 }
 
 const POINT_ZOOM = 12.5;
 const FIT_PADDING: PaddingOptions = { top: 48, right: 48, bottom: 48, left: 48 };
 
 export class MapController {
-  readonly stats: MapStats = { cellCount: 0, buildCellsMs: 0, indexCellsMs: 0, statusUpdateMs: 0, changedCells: 0, resultToFrameMs: 0, stationsMs: 0, ringsRecomputed: 0, resultsApplied: 0 };
+  readonly stats: MapStats = { cellCount: 0, buildCellsMs: 0, cellsReadyMs: 0, statusUpdateMs: 0, changedCells: 0, resultToFrameMs: 0, stationsMs: 0, ringsRecomputed: 0, resultsApplied: 0 };
   private styleReady = false;
+  private disposed = false;
   private state: AppState | null = null;
   private pending: AppState | null = null;
   private staticLayers: StaticLayers | null = null;
   private zoneOutlines = new Map<string, ZoneFeature>();
   private dataset: LoadedDataset | null = null;
-  private cellIndex: Map<string, number> | null = null;
+  /** Counts datasets, so cells built for an older one are dropped. */
+  private generation = 0;
+  private cellAt: ((h3: string) => number | undefined) | null = null;
   private regionBounds: Bounds | null = null;
+  /** Created by the first result of a dataset (its baseline comes from that result). */
   private tracker: CellStateTracker | null = null;
+  private cellCount = 0;
   private resultShown = false;
   private lookup: ZoneLookup = makeZoneLookup({});
   private readonly zoneMemo = new Map<string, { key: string; code: string | null }>();
@@ -81,6 +103,8 @@ export class MapController {
 
   private readonly translate: MapTranslate;
   private readonly fitPadding: () => PaddingOptions;
+  private readonly onBasemapStatus: (failed: boolean) => void;
+  private basemapFailed = false;
 
   constructor(
     private readonly map: MapLibreMap,
@@ -88,7 +112,17 @@ export class MapController {
   ) {
     this.translate = options.translate;
     this.fitPadding = options.fitPadding ?? (() => FIT_PADDING);
+    this.onBasemapStatus = options.onBasemapStatus ?? (() => {});
+    // an opted-in online basemap that cannot load is reported once, not logged per tile; other errors are logged as MapLibre would
+    map.on('error', (e: MapErrorEvent & { sourceId?: string }) => {
+      if (e.sourceId === SOURCE.basemap) {
+        if (!this.basemapFailed) this.onBasemapStatus((this.basemapFailed = true));
+        return;
+      }
+      console.error(e.error);
+    });
     const ready = () => {
+      if (this.disposed) return;
       this.styleReady = true;
       const next = this.pending;
       this.pending = null;
@@ -99,11 +133,19 @@ export class MapController {
     else map.once('load', ready);
   }
 
+  /** Stops applying anything (the map is being removed); work in flight is dropped. */
+  dispose(): void {
+    this.disposed = true;
+    this.generation++;
+    this.styleReady = false;
+    this.pending = null;
+  }
+
   /** Zone outlines and county outlines, fetched once from the built data. */
   setStaticLayers(layers: StaticLayers): void {
     this.staticLayers = layers;
     this.zoneOutlines = new Map(layers.zones.features.map((f) => [f.properties.code, f]));
-    if (!this.styleReady) return;
+    if (!this.styleReady || this.disposed) return;
     this.applyStatic();
     if (this.state) this.update(this.state, true);
   }
@@ -137,8 +179,8 @@ export class MapController {
 
   private applyStatic(): void {
     const layers = this.staticLayers!;
-    this.source(SOURCE.zones).setData(layers.zones);
-    this.source(SOURCE.counties).setData(layers.counties);
+    this.source(SOURCE.zones).setData(layers.zonesUrl);
+    this.source(SOURCE.counties).setData(layers.countiesUrl);
     this.rebuildLookup();
   }
 
@@ -146,7 +188,7 @@ export class MapController {
     const d = this.dataset;
     this.lookup = makeZoneLookup({
       zones: d?.zones ?? [],
-      cellIndex: this.cellIndex,
+      cellAt: this.cellAt,
       resolution: d && d.h3.length > 0 ? getResolution(d.h3[0]) : 9,
       cellZone: d?.zone ?? null,
       outlines: this.staticLayers?.zones.features ?? [],
@@ -155,56 +197,61 @@ export class MapController {
   }
 
   private applyDataset(dataset: LoadedDataset | null): void {
+    const generation = ++this.generation;
     this.dataset = dataset;
+    this.tracker = null;
+    this.cellCount = dataset?.h3.length ?? 0;
     this.resultShown = false;
     this.shownGaps = [];
+    this.regionBounds = null;
     this.map.removeFeatureState({ source: SOURCE.cells });
-    if (!dataset) {
-      this.tracker = null;
-      this.cellIndex = null;
-      this.regionBounds = null;
-      for (const id of [SOURCE.cells, SOURCE.parents, SOURCE.zoneLabels, SOURCE.gaps, SOURCE.gapLabels]) this.source(id).setData(EMPTY);
-      this.rebuildLookup();
-      return;
-    }
-    const t0 = performance.now();
-    const built = buildCellFeatures(dataset.h3, dataset.population);
-    // a grid already as coarse as the parents (a user's own table) is drawn as it is
-    const parentResolution = dataset.h3.length > 0 ? Math.min(PARENT_RESOLUTION, getResolution(dataset.h3[0])) : PARENT_RESOLUTION;
-    const parents = buildParentFeatures(aggregateParents(dataset.h3, dataset.population, built.areaKm2, parentResolution));
-    this.cellIndex = new Map(dataset.h3.map((h, i) => [h, i]));
-    this.stats.buildCellsMs = performance.now() - t0;
-    this.stats.cellCount = dataset.h3.length;
-    this.stats.resultsApplied = 0;
-    this.regionBounds = built.bounds;
-    this.tracker = new CellStateTracker(dataset.h3.length);
-    const t1 = performance.now();
-    void this.source(SOURCE.cells)
-      .setData(built.cells, true)
-      .then(() => {
-        this.stats.indexCellsMs = performance.now() - t1;
-      })
-      // the map was removed or the data replaced before indexing finished
-      .catch(() => {});
-    this.source(SOURCE.parents).setData(parents);
-    this.source(SOURCE.zoneLabels).setData(zoneLabelFeatures(dataset.zones));
-    this.source(SOURCE.gaps).setData(EMPTY);
-    this.source(SOURCE.gapLabels).setData(EMPTY);
-    const counties = dataset.counties;
+    for (const id of [SOURCE.gaps, SOURCE.gapLabels]) this.source(id).setData(EMPTY);
+    this.cellAt = dataset ? cellFinder(dataset.h3) : null;
+    this.source(SOURCE.zoneLabels).setData(dataset ? zoneLabelFeatures(dataset.zones) : EMPTY);
+    const counties = dataset?.counties ?? [];
     this.map.setFilter(LAYER.countiesFill, inCounties('adcode', counties) as FilterSpecification);
     const line = countyLinePaint(counties);
     this.map.setPaintProperty(LAYER.countiesLine, 'line-color', line['line-color']);
     this.map.setPaintProperty(LAYER.countiesLine, 'line-width', line['line-width']);
     this.map.setFilter(LAYER.zonesLine, inCounties('county', counties) as FilterSpecification);
     this.rebuildLookup();
+    if (!dataset || dataset.h3.length === 0) {
+      for (const id of [SOURCE.cells, SOURCE.parents]) this.source(id).setData(EMPTY);
+      return;
+    }
+    this.stats.cellCount = dataset.h3.length;
+    this.stats.resultsApplied = 0;
+    const t0 = performance.now();
+    const built = buildCellLayer(dataset.h3, dataset.population);
+    // a grid already as coarse as the parents (a user's own table) is drawn as it is
+    const parentResolution = Math.min(PARENT_RESOLUTION, getResolution(dataset.h3[0]));
+    const parents = buildParentFeatures(aggregateParents(dataset.h3, dataset.population, built.areaKm2, parentResolution));
+    this.regionBounds = built.bounds;
+    const t1 = performance.now();
+    this.stats.buildCellsMs = t1 - t0;
+    // objects, not a blob URL: MapLibre fetches blob URLs on the page's thread and copies the parsed data both ways
+    this.source(SOURCE.parents).setData(parents);
+    void this.source(SOURCE.cells)
+      .setData(built.cells, true)
+      .then(() => {
+        if (generation === this.generation) this.stats.cellsReadyMs = performance.now() - t1;
+      })
+      // the map was removed before the worker finished
+      .catch(() => {});
   }
 
   private applyResult(state: AppState): void {
     const { result } = state;
-    const tracker = this.tracker;
     // a result from before a region switch may still arrive: its cells are not these
-    if (!result || !tracker || result.status.length !== tracker.size) return;
+    if (!result || !this.dataset || result.status.length !== this.cellCount) return;
     const t0 = performance.now();
+    let tracker = this.tracker;
+    if (!tracker) {
+      tracker = this.tracker = new CellStateTracker(this.cellCount, commonBaseline(result.status, result.withinCircle));
+      this.map.setPaintProperty(LAYER.status, 'fill-color', statusFillColor(tracker.baseline.status));
+      this.map.setPaintProperty(LAYER.status, 'fill-opacity', statusFillOpacity(tracker.baseline.status));
+      this.map.setPaintProperty(LAYER.outsideCircle, 'fill-opacity', outsideCircleOpacity(tracker.baseline.inside));
+    }
     const changed = tracker.update(result.status, result.withinCircle);
     for (let k = 0; k < changed.length; k++) {
       const i = changed[k];
@@ -217,12 +264,12 @@ export class MapController {
     });
     this.stats.resultsApplied++;
     this.resultShown = true;
-    if (hasOutlines(result.gaps)) {
+    if (result.gapsUpdated && hasOutlines(result.gaps)) {
       this.setGaps(result.gaps, state.language);
       if (this.gapsStale) this.map.setPaintProperty(LAYER.gapsLine, 'line-opacity', 0.9);
       this.gapsStale = false;
     } else if (!this.gapsStale) {
-      // drag updates carry no outlines: keep the last ones, faded, until the drop
+      // drag updates repeat the last gap groups: keep their outlines, faded, until the drop
       this.gapsStale = true;
       this.map.setPaintProperty(LAYER.gapsLine, 'line-opacity', 0.35);
     }
@@ -242,7 +289,7 @@ export class MapController {
   }
 
   /** Area type a station's rings are drawn for. */
-  stationAreaType(station: Station, rules: Rules): AreaType {
+  private stationAreaType(station: Station, rules: Rules): AreaType {
     const key = `${station.lng},${station.lat},${station.township ?? ''}`;
     let memo = this.zoneMemo.get(station.id);
     if (!memo || memo.key !== key) {
@@ -258,11 +305,13 @@ export class MapController {
     this.source(SOURCE.stations).setData(stationFeatures(stations, selectedStationId));
     const labels: Partial<Record<AreaType, string>> = {};
     const circleLabel = (areaType: AreaType) =>
-      (labels[areaType] ??= this.translate(language, 'map.circleLabel', {
-        minutes: rules.circleMinutes,
-        areaType: this.translate(language, `map.areaType.${areaType}`),
-        formula: circleFormula(rules, areaType),
-      }));
+      (labels[areaType] ??= mapLabel(
+        this.translate(language, 'map.circleLabel', {
+          minutes: rules.circleMinutes,
+          areaType: this.translate(language, `map.areaType.${areaType}`),
+          formula: circleFormula(rules, areaType),
+        }),
+      ));
     const inputs: RingInput[] = stations.map((station) => {
       const areaType = this.stationAreaType(station, rules);
       return { station, areaType, selected: station.id === selectedStationId, circleLabel: circleLabel(areaType) };
@@ -290,6 +339,8 @@ export class MapController {
         this.map.addLayer(basemapLayer(), LAYER.countiesFill);
       }
       this.basemapShown = wanted;
+      this.basemapFailed = false;
+      this.onBasemapStatus(false);
     }
     for (const [key, ids] of Object.entries(TOGGLED_LAYERS) as [LayerKey, readonly string[]][]) {
       for (const id of ids) {

@@ -4,6 +4,7 @@
  */
 import type { FeatureCollection, MultiPolygon, Point } from 'geojson';
 import type { GapSummary } from '../worker/api.ts';
+import { mapLabel } from './text.ts';
 
 export interface GapFeatures {
   outlines: FeatureCollection<MultiPolygon, { rank: number; population: number }>;
@@ -35,7 +36,7 @@ export function gapFeatures(gaps: readonly GapSummary[], label: (rank: number) =
       type: 'FeatureCollection',
       features: outlined.map((g) => ({
         type: 'Feature',
-        properties: { rank: g.rank, label: label(g.rank) },
+        properties: { rank: g.rank, label: mapLabel(label(g.rank)) },
         geometry: { type: 'Point', coordinates: g.centroid },
       })),
     },

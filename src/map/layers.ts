@@ -143,8 +143,19 @@ const populationFill = (minzoom: number | undefined, maxzoom: number | undefined
   },
 });
 
-/** The status code on a cell's feature-state; cells never set are covered (the app sets the rest). */
-const cellStatus = ['coalesce', ['feature-state', 's'], 0];
+/** Fill colour of status cells; cells without feature-state have `baseline` status. */
+export const statusFillColor = (baseline = 0) => ['match', ['coalesce', ['feature-state', 's'], baseline], 2, COLOURS.gap, 1, COLOURS.marginal, COLOURS.covered];
+export const statusFillOpacity = (baseline = 0) => [
+  'match',
+  ['coalesce', ['feature-state', 's'], baseline],
+  2,
+  STATUS_OPACITY.gap,
+  1,
+  STATUS_OPACITY.marginal,
+  STATUS_OPACITY.covered,
+];
+/** Tint of cells outside the emergency circle; cells without feature-state are inside when `baseline` is 1. */
+export const outsideCircleOpacity = (baseline = 0) => ['case', ['==', ['coalesce', ['feature-state', 'c'], baseline], 0], OUTSIDE_CIRCLE_OPACITY, 0];
 
 /** Expression: the feature's `key` property is one of the loaded counties. */
 export const inCounties = (key: 'adcode' | 'county', counties: readonly string[]) => ['in', ['get', key], ['literal', [...counties]]];
@@ -194,8 +205,8 @@ export function overlayLayers(options: OverlayOptions = {}): LayerSpecification[
       type: 'fill',
       source: SOURCE.cells,
       paint: {
-        'fill-color': ['match', cellStatus, 2, COLOURS.gap, 1, COLOURS.marginal, COLOURS.covered] as never,
-        'fill-opacity': ['match', cellStatus, 2, STATUS_OPACITY.gap, 1, STATUS_OPACITY.marginal, STATUS_OPACITY.covered] as never,
+        'fill-color': statusFillColor() as never,
+        'fill-opacity': statusFillOpacity() as never,
         'fill-antialias': false,
       },
     },
@@ -205,8 +216,7 @@ export function overlayLayers(options: OverlayOptions = {}): LayerSpecification[
       source: SOURCE.cells,
       paint: {
         'fill-color': COLOURS.outsideCircle,
-        // cells never set are outside the circle (the app sets the rest)
-        'fill-opacity': ['case', ['==', ['coalesce', ['feature-state', 'c'], 0], 0], OUTSIDE_CIRCLE_OPACITY, 0] as never,
+        'fill-opacity': outsideCircleOpacity() as never,
         'fill-antialias': false,
       },
     },

@@ -6,11 +6,12 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { STATION_KINDS, type Station, type StationKind, type StationStatus } from '../core/types.ts';
 import { KIND_COLOURS, KIND_RADII } from './layers.ts';
+import { mapLabel } from './text.ts';
 
 export interface StationProperties {
   id: string;
   name: string;
-  /** Name shown on the map; "≈ " marks a position that stands in for an unpublished address. */
+  /** Name shown on the map (see mapLabel); "≈ " marks a position that stands in for an unpublished address. */
   label: string;
   kind: StationKind;
   status: StationStatus;
@@ -42,7 +43,7 @@ export function stationFeature(s: Station, selected: boolean): Feature<Point, St
     properties: {
       id: s.id,
       name: s.name,
-      label: approx ? APPROX_MARK + s.name : s.name,
+      label: mapLabel(approx ? APPROX_MARK + s.name : s.name),
       kind: s.kind,
       status: s.status,
       colour: KIND_COLOURS[s.kind] ?? KIND_COLOURS.candidate,

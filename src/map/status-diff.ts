@@ -4,21 +4,50 @@
  * hundred cells, not the whole region).
  */
 
+/** What the map draws for a cell that has no feature-state. */
+export interface CellBaseline {
+  /** 0 covered, 1 marginal, 2 gap. */
+  status: number;
+  /** 1 inside the emergency circle. */
+  inside: number;
+}
+
+/**
+ * The most common status and circle flag of a result: as the baseline, the
+ * first paint only sets the cells that differ from it (all of Quanzhou is
+ * mostly gap, Yongchun mostly covered).
+ * @example commonBaseline(Uint8Array.of(2, 2, 0), Uint8Array.of(0, 0, 1)) // { status: 2, inside: 0 }
+ */
+export function commonBaseline(status: ArrayLike<number>, withinCircle: ArrayLike<number>): CellBaseline {
+  const counts = [0, 0, 0];
+  let inside = 0;
+  for (let i = 0; i < status.length; i++) {
+    counts[status[i]]++;
+    if (withinCircle[i]) inside++;
+  }
+  const top = counts.indexOf(Math.max(...counts));
+  return { status: top, inside: inside * 2 > withinCircle.length ? 1 : 0 };
+}
+
 export class CellStateTracker {
-  /** Status drawn per cell: 0 covered, 1 marginal, 2 gap. Cells start as covered. */
+  /** Status drawn per cell: 0 covered, 1 marginal, 2 gap. */
   private readonly status: Uint8Array;
-  /** 1 inside the emergency circle. Cells start outside (most are). */
+  /** 1 inside the emergency circle. */
   private readonly inside: Uint8Array;
   private readonly scratch: Int32Array;
 
   /**
-   * @param size number of cells; the map draws cells without feature-state as
-   *   covered and outside the circle, matching the starting values here, so
-   *   the first result only paints the cells that differ from that
+   * @param size number of cells
+   * @param baseline what the map draws for cells without feature-state; the
+   *   tracker starts every cell there, so the first result only paints the
+   *   cells that differ from it
    */
-  constructor(readonly size: number) {
-    this.status = new Uint8Array(size);
-    this.inside = new Uint8Array(size);
+  constructor(
+    readonly size: number,
+    readonly baseline: CellBaseline = { status: 0, inside: 0 },
+  ) {
+    this.status = new Uint8Array(size).fill(baseline.status);
+    this.inside = new Uint8Array(size).fill(baseline.inside);
     this.scratch = new Int32Array(size);
   }
 

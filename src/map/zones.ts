@@ -8,6 +8,7 @@ import { latLngToCell } from 'h3-js';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Rules } from '../core/rules.ts';
 import type { AreaType, Station, Zone } from '../core/types.ts';
+import { mapLabel } from './text.ts';
 
 export interface ZoneProperties {
   code: string;
@@ -28,7 +29,7 @@ export function zoneLabelFeatures(zones: readonly Zone[]): FeatureCollection<Poi
     type: 'FeatureCollection',
     features: zones
       .filter((z) => z.seat !== null)
-      .map((z) => ({ type: 'Feature', properties: { code: z.code, name: z.name }, geometry: { type: 'Point', coordinates: z.seat as [number, number] } })),
+      .map((z) => ({ type: 'Feature', properties: { code: z.code, name: mapLabel(z.name) }, geometry: { type: 'Point', coordinates: z.seat as [number, number] } })),
   };
 }
 
@@ -36,8 +37,8 @@ export function zoneLabelFeatures(zones: readonly Zone[]): FeatureCollection<Poi
 export interface ZoneLookup {
   /** Default area type by zone code (from the dataset and the zone outlines). */
   areaTypes: ReadonlyMap<string, AreaType>;
-  /** Cell index by H3 index, and the grid's resolution. */
-  cellIndex: ReadonlyMap<string, number> | null;
+  /** Cell index of an H3 index (undefined when not a cell of the grid), and the grid's resolution. */
+  cellAt: ((h3: string) => number | undefined) | null;
   resolution: number;
   /** Zone index per cell (into `zones`), -1 none. */
   cellZone: ArrayLike<number> | null;
@@ -52,7 +53,7 @@ export function makeZoneLookup(parts: Partial<ZoneLookup>): ZoneLookup {
   for (const z of parts.zones ?? []) areaTypes.set(z.code, z.areaType);
   return {
     areaTypes,
-    cellIndex: parts.cellIndex ?? null,
+    cellAt: parts.cellAt ?? null,
     resolution: parts.resolution ?? 9,
     cellZone: parts.cellZone ?? null,
     zones: parts.zones ?? [],
@@ -66,8 +67,8 @@ export function makeZoneLookup(parts: Partial<ZoneLookup>): ZoneLookup {
  * zone outline containing it; null when none is known.
  */
 export function stationZoneCode(station: Pick<Station, 'lng' | 'lat' | 'township'>, lookup: ZoneLookup): string | null {
-  if (lookup.cellIndex && lookup.cellZone) {
-    const i = lookup.cellIndex.get(latLngToCell(station.lat, station.lng, lookup.resolution));
+  if (lookup.cellAt && lookup.cellZone) {
+    const i = lookup.cellAt(latLngToCell(station.lat, station.lng, lookup.resolution));
     if (i !== undefined && lookup.cellZone[i] >= 0) return lookup.zones[lookup.cellZone[i]].code;
   }
   if (station.township && lookup.areaTypes.has(station.township)) return station.township;

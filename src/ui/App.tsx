@@ -4,6 +4,7 @@ import { setAddMode } from '../app/actions.ts';
 import { useStore } from '../app/store.ts';
 import { Header } from './Header.tsx';
 import { useT } from './i18n.ts';
+import { ImportDialog } from './import/ImportDialog.tsx';
 import { MapView } from './MapView.tsx';
 import { ResultsPanel } from './ResultsPanel.tsx';
 import { RulesPanel } from './RulesPanel.tsx';
@@ -27,6 +28,7 @@ export function App() {
       <Header sidebarOpen={sidebarOpen} onToggleSidebar={() => setSidebarOpen((o) => !o)} />
       <main className="map-area">
         <MapView />
+        <ImportDialog />
         {addMode && <div className="map-banner" role="status">{t('stations.adding')}</div>}
         {phase === 'loading' && <div className="map-banner" role="status">{t('app.loading')}</div>}
         {error && (

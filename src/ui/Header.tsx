@@ -1,14 +1,19 @@
-/** Top bar: title, region choice, modelled-data badge, language switch. */
+/** Top bar: title, region choice, data-source badge, import, language switch. */
 import { useEffect } from 'react';
 import { openRegion, setLanguage } from '../app/actions.ts';
+import { closeImport, openImport } from '../app/import-actions.ts';
 import { QUANZHOU_ID, REGIONS } from '../app/regions.ts';
 import { useStore } from '../app/store.ts';
 import { useT } from './i18n.ts';
+import { DataSourceBadge } from './import/DataSourceBadge.tsx';
+import { progressPct } from './import/import-format.ts';
 
 export function Header({ onToggleSidebar, sidebarOpen }: { onToggleSidebar: () => void; sidebarOpen: boolean }) {
   const { t, language } = useT();
   const regionId = useStore((s) => s.regionId);
   const phase = useStore((s) => s.phase);
+  const importOpen = useStore((s) => s.importOpen);
+  const importJob = useStore((s) => s.importJob);
   useEffect(() => {
     document.documentElement.lang = language;
     document.title = `${t('app.title')} · EMS coverage planner`;
@@ -21,7 +26,7 @@ export function Header({ onToggleSidebar, sidebarOpen }: { onToggleSidebar: () =
       </div>
       <label className="region">
         <span>{t('app.region')}</span>
-        <select data-testid="region-select" value={regionId} disabled={phase === 'loading'} onChange={(e) => void openRegion(e.target.value)}>
+        <select data-testid="region-select" value={regionId} disabled={phase === 'loading' || importJob !== null} onChange={(e) => void openRegion(e.target.value)}>
           {REGIONS.map((r) => (
             <option key={r.id} value={r.id}>
               {r.id === QUANZHOU_ID ? t('region.all') : r.name}
@@ -29,10 +34,11 @@ export function Header({ onToggleSidebar, sidebarOpen }: { onToggleSidebar: () =
           ))}
         </select>
       </label>
-      <span className="badge modelled" title={t('app.modelledTitle')} data-testid="modelled-badge">
-        {t('app.modelledBadge')}
-      </span>
+      <DataSourceBadge />
       <div className="header-actions">
+        <button type="button" data-testid="import-open" aria-expanded={importOpen} disabled={phase !== 'ready'} onClick={() => (importOpen ? closeImport() : openImport())}>
+          {importJob ? t('import.busy', { pct: `${progressPct(importJob.fraction)}%` }) : t('import.button')}
+        </button>
         <button type="button" data-testid="lang-switch" aria-label={t('app.languageLabel')} onClick={() => setLanguage(language === 'zh-CN' ? 'en' : 'zh-CN')}>
           {t('app.language')}
         </button>

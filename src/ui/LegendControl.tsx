@@ -55,7 +55,7 @@ function LayerRow({ layer, title, columns = false, children }: { layer: LayerKey
   );
 }
 
-function BasemapField() {
+function BasemapField({ failed }: { failed: boolean }) {
   const { t } = useT();
   const stored = useStore((s) => s.basemapUrl);
   const [draft, setDraft] = useState(stored);
@@ -85,13 +85,21 @@ function BasemapField() {
           {t('map.basemap.apply')}
         </button>
       </form>
-      <small>{valid ? t('map.basemap.note') : t('map.basemap.invalid')}</small>
+      <small className={failed || !valid ? 'ems-legend__warning' : undefined} role={failed ? 'status' : undefined}>
+        {!valid ? t('map.basemap.invalid') : failed && stored !== '' ? t('map.basemap.failed') : t('map.basemap.note')}
+      </small>
     </li>
   );
 }
 
-export function LegendControl() {
+export interface LegendControlProps {
+  /** The online basemap is on but its tiles do not load. */
+  basemapFailed?: boolean;
+}
+
+export function LegendControl({ basemapFailed = false }: LegendControlProps) {
   const { t, n } = useT();
+  const populationSource = useStore((s) => s.dataSources.population);
   const rules = useStore((s) => s.rules);
   const stations = useStore((s) => s.stations);
   // on a narrow screen the legend starts folded so it does not cover the map
@@ -160,7 +168,7 @@ export function LegendControl() {
             <Item symbol={<Line colour={COLOURS.zoneLine} style="dashed" width={1} />}>{t('map.townships.note')}</Item>
           </LayerRow>
 
-          <LayerRow layer="population" title={t('map.layer.population')}>
+          <LayerRow layer="population" title={populationSource.kind === 'imported' ? t('map.layer.populationImported', { file: populationSource.file }) : t('map.layer.population')}>
             <li className="ems-legend__ramp">
               <span className="ems-legend__rampbar" style={{ background: `linear-gradient(to right, ${ramp})` }} aria-hidden />
               <span className="ems-legend__rampticks">
@@ -169,11 +177,11 @@ export function LegendControl() {
               </span>
               <small>{t('map.population.unit')}</small>
             </li>
-            <li className="ems-legend__note">{t('map.population.note')}</li>
+            <li className="ems-legend__note">{t(populationSource.kind === 'imported' ? 'map.population.noteImported' : 'map.population.note')}</li>
           </LayerRow>
 
           <LayerRow layer="basemap" title={t('map.layer.basemap')}>
-            <BasemapField />
+            <BasemapField failed={basemapFailed} />
           </LayerRow>
         </div>
       )}

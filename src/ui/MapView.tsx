@@ -5,7 +5,6 @@
 import { useEffect, useRef, useState } from 'react';
 import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { FeatureCollection } from 'geojson';
 import { addStationAt, moveStation, selectStation } from '../app/actions.ts';
 import { COUNTIES_URL, ZONES_URL } from '../app/demo-data-urls.ts';
 import { getState, useStore } from '../app/store.ts';
@@ -42,7 +41,9 @@ export function MapView() {
   const interactionRef = useRef<ReturnType<typeof attachInteraction> | null>(null);
   const attributionRef = useRef<maplibregl.AttributionControl | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [basemapFailed, setBasemapFailed] = useState(false);
   const { t, language } = useT();
+  const populationSource = useStore((s) => s.dataSources.population);
   const addMode = useStore((s) => s.addMode);
 
   useEffect(() => {
@@ -76,6 +77,7 @@ export function MapView() {
     const mapContainer = container.current;
     const controller = new MapController(map, {
       translate,
+      onBasemapStatus: setBasemapFailed,
       // keep fitted boxes clear of the legend when it is open
       fitPadding: () => {
         const legend = mapContainer.parentElement?.querySelector('.ems-legend');
@@ -89,8 +91,9 @@ export function MapView() {
     const unsubscribe = useStore.subscribe((next) => controller.update(next));
 
     const abort = new AbortController();
-    Promise.all([fetchJson<ZoneCollection>(ZONES_URL, abort.signal), fetchJson<FeatureCollection>(COUNTIES_URL, abort.signal)])
-      .then(([zones, counties]) => controller.setStaticLayers({ zones, counties }))
+    const absolute = (url: string) => new URL(url, window.location.href).href;
+    fetchJson<ZoneCollection>(ZONES_URL, abort.signal)
+      .then((zones) => controller.setStaticLayers({ zones, zonesUrl: absolute(ZONES_URL), countiesUrl: absolute(COUNTIES_URL) }))
       .catch((e: Error) => {
         if (e.name !== 'AbortError') setFailure(e.message);
       });
@@ -105,6 +108,7 @@ export function MapView() {
     return () => {
       abort.abort();
       unsubscribe();
+      controller.dispose();
       interactionRef.current?.detach();
       interactionRef.current = null;
       map.remove();
@@ -119,9 +123,10 @@ export function MapView() {
     const map = mapRef.current;
     if (!map) return;
     if (attributionRef.current) map.removeControl(attributionRef.current);
-    attributionRef.current = new maplibregl.AttributionControl({ compact: true, customAttribution: translate(language, 'map.attribution') });
+    const text = populationSource.kind === 'imported' ? translate(language, 'map.attributionImported', { file: populationSource.file }) : translate(language, 'map.attribution');
+    attributionRef.current = new maplibregl.AttributionControl({ compact: true, customAttribution: text });
     map.addControl(attributionRef.current, 'bottom-right');
-  }, [language]);
+  }, [language, populationSource]);
 
   useEffect(() => {
     interactionRef.current?.refreshCursor();
@@ -135,7 +140,7 @@ export function MapView() {
           {t('map.webglError', { message: failure })}
         </div>
       )}
-      <LegendControl />
+      <LegendControl basemapFailed={basemapFailed} />
     </div>
   );
 }

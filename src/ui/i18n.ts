@@ -5,6 +5,7 @@
  */
 import { useStore, type Language } from '../app/store.ts';
 import { appStrings } from './strings/app.ts';
+import { importStrings } from './strings/import.ts';
 import { mapStrings } from './strings/map.ts';
 
 export type Dictionary = Record<string, string>;
@@ -13,7 +14,7 @@ export interface Strings {
   en: Dictionary;
 }
 
-export const DICTIONARIES: Strings[] = [appStrings, mapStrings];
+export const DICTIONARIES: Strings[] = [appStrings, mapStrings, importStrings];
 
 const merged: Record<Language, Dictionary> = {
   'zh-CN': Object.assign({}, ...DICTIONARIES.map((d) => d['zh-CN'])),

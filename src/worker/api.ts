@@ -7,6 +7,9 @@ import type { GapFigures } from '../core/gaps.ts';
 import type { Rules } from '../core/rules.ts';
 import type { CountyRow, CoverageFigures, ZoneRow } from '../core/tables.ts';
 import type { Station, Zone } from '../core/types.ts';
+import type { Crs } from '../io/crs.ts';
+import type { RowProblem } from '../io/errors.ts';
+import type { FacilityColumnMapping, FacilityPreview } from '../io/facilities.ts';
 
 /** Where the worker fetches the built demo data files (URLs the bundler gave them). */
 export interface DemoDataUrls {
@@ -59,6 +62,62 @@ export interface UpdateOptions {
   light?: boolean;
 }
 
+/** How the user asked a facility file to be read (the preview's guesses when absent). */
+export interface FacilityPreviewRequest {
+  crs?: Crs;
+  columns?: Partial<FacilityColumnMapping>;
+  applySwapFix?: boolean;
+}
+
+export type PopulationFormat = 'auto' | 'geotiff' | 'h3-table' | 'points' | 'polygons';
+
+export interface PopulationImportRequest {
+  format: PopulationFormat;
+  /** Coordinate system of points or polygons (rasters are read as WGS84). */
+  crs?: Crs;
+}
+
+export interface ZoneImportRequest {
+  crs?: Crs;
+}
+
+/** What a population import read and made (every person and row accounted for). */
+export interface ImportedPopulation {
+  file: string;
+  source: 'geotiff' | 'h3-table' | 'points' | 'polygons';
+  inputTotal: number;
+  outputTotal: number;
+  cells: number;
+  droppedNodata: number;
+  /** Raster pixels with negative or implausible values (0 for tables). */
+  droppedInvalid: number;
+  method: string;
+  problems: RowProblem[];
+  /** Cells in no zone (kept, counted). */
+  unzoned: number;
+  unzonedPopulation: number;
+}
+
+export interface ImportedZones {
+  file: string;
+  zones: number;
+  rejected: number;
+  problems: RowProblem[];
+  /** Current cells whose centre lies in no imported zone (kept with no zone). */
+  outside: number;
+  outsidePopulation: number;
+}
+
+/** The dataset after an import, and what the import read. */
+export interface DatasetImport {
+  dataset: LoadedDataset;
+  population: ImportedPopulation | null;
+  zones: ImportedZones | null;
+}
+
+/** Called with the fraction done (0–1). */
+export type ImportProgress = (fraction: number) => void;
+
 export interface CoverageWorkerApi {
   /** Fetches and assembles the demo data for the given files; replaces any loaded dataset. */
   load(urls: DemoDataUrls): Promise<LoadedDataset>;
@@ -68,4 +127,16 @@ export interface CoverageWorkerApi {
   upsertStation(station: Station, options: UpdateOptions): Promise<EvaluationUpdate>;
   /** Removes one station incrementally. */
   removeStation(id: string, options: UpdateOptions): Promise<EvaluationUpdate>;
+  /** Reads a facility file (checked against the loaded region) into a preview; nothing changes. */
+  previewFacilities(file: Blob, name: string, request: FacilityPreviewRequest): Promise<FacilityPreview>;
+  /**
+   * Reads a population file (a raster slice by slice) into the dataset's cells
+   * and rebuilds the grid and engine; the current zones are kept. Rejects with
+   * an AbortError after cancelImport(id), leaving the dataset as it was.
+   */
+  importPopulation(id: string, file: Blob, name: string, request: PopulationImportRequest, onProgress: ImportProgress): Promise<DatasetImport>;
+  /** Reads a boundary file into the zones and assigns the current cells to them (cells outside kept, no zone). */
+  importZones(id: string, file: Blob, name: string, request: ZoneImportRequest, onProgress: ImportProgress): Promise<DatasetImport>;
+  /** Cancels a running import; unknown or finished ids are ignored. */
+  cancelImport(id: string): void;
 }

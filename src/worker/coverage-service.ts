@@ -11,7 +11,9 @@ import { StraightLineReach } from '../core/reach.ts';
 import { DEFAULT_RULES, maxRuleRadiusKm } from '../core/rules.ts';
 import type { Rules } from '../core/rules.ts';
 import { countyRows, totals, zoneRows } from '../core/tables.ts';
-import type { Station } from '../core/types.ts';
+import { buildGrid, type CellInput, type PopulationGrid } from '../core/grid.ts';
+import type { Station, Zone } from '../core/types.ts';
+import type { ImportRegion } from '../io/region.ts';
 import { assembleDemoDataset, type DemoDataset, type DemoTexts } from '../io/demo-dataset.ts';
 import type { DemoDataUrls, EvaluationUpdate, GapSummary, LoadedDataset, UpdateOptions } from './api.ts';
 
@@ -27,6 +29,8 @@ export class CoverageService {
   /** The last full update's gap list, reused by light updates (gap groups are not recomputed mid-drag). */
   private lastGaps: GapSummary[] = [];
   private stations = new Map<string, Station>();
+  /** The rules of the last full evaluation (an import rebuilds the engine with them). */
+  private rules: Rules = DEFAULT_RULES;
 
   constructor(private readonly fetchText: (url: string) => Promise<string>) {}
 
@@ -51,21 +55,60 @@ export class CoverageService {
     this.reachModel = reach;
     this.engine = null;
     this.lastGaps = [];
-    return {
-      counties: dataset.counties,
-      zones: [...grid.zones],
-      stations,
-      h3: [...grid.h3],
-      population: grid.population.slice(),
-      zone: grid.zone.slice(),
-      prepareMs: performance.now() - t0,
-    };
+    return loaded(this.dataset, t0);
+  }
+
+  /** The loaded dataset's H3 resolution. */
+  resolution(): number {
+    return this.requireDataset().grid.resolution;
+  }
+
+  /** The loaded area for checking imported points: the box of its cells, named by its counties. */
+  region(): ImportRegion {
+    const { grid } = this.requireDataset();
+    const bbox: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (let i = 0; i < grid.size; i++) {
+      bbox[0] = Math.min(bbox[0], grid.lng[i]);
+      bbox[1] = Math.min(bbox[1], grid.lat[i]);
+      bbox[2] = Math.max(bbox[2], grid.lng[i]);
+      bbox[3] = Math.max(bbox[3], grid.lat[i]);
+    }
+    const names = [...new Set(grid.zones.map((z) => z.countyName).filter(Boolean))];
+    return { name: names.slice(0, 3).join('、') || 'the loaded region', bbox };
+  }
+
+  /** The current cells with their zone codes. */
+  cells(): CellInput[] {
+    const { grid } = this.requireDataset();
+    return grid.h3.map((h3, i) => ({ h3, population: grid.population[i], zone: grid.zone[i] >= 0 ? grid.zones[grid.zone[i]].code : undefined }));
+  }
+
+  zones(): readonly Zone[] {
+    return this.requireDataset().grid.zones;
+  }
+
+  /**
+   * Replaces the population cells (and zones) and rebuilds the grid; the
+   * engine is rebuilt at once with the scenario's stations and rules, so an
+   * edit arriving before the app's next evaluate still has one to work on.
+   */
+  replaceCells(cells: readonly CellInput[], zones: readonly Zone[]): LoadedDataset {
+    const t0 = performance.now();
+    const dataset = this.requireDataset();
+    const grid = buildGrid(cells, zones);
+    const reach = new StraightLineReach(grid);
+    this.dataset = { ...dataset, grid };
+    this.reachModel = reach;
+    this.lastGaps = [];
+    this.engine = this.engine ? createEngine(grid, { stations: [...this.stations.values()], rules: this.rules }, reach) : null;
+    return loaded(this.dataset, t0);
   }
 
   evaluate(stations: Station[], rules: Rules, options: UpdateOptions): EvaluationUpdate {
     const t0 = performance.now();
     const dataset = this.requireDataset();
     this.stations = new Map(stations.map((s) => [s.id, s]));
+    this.rules = rules;
     if (this.engine) {
       this.engine.setRules(rules);
       this.engine.setStations(stations);
@@ -127,4 +170,17 @@ export class CoverageService {
     if (!this.engine) throw new Error('No scenario evaluated yet: call evaluate() first.');
     return this.engine;
   }
+}
+
+function loaded(dataset: { counties: string[]; grid: PopulationGrid; stations: Station[] }, t0: number): LoadedDataset {
+  const { grid } = dataset;
+  return {
+    counties: dataset.counties,
+    zones: [...grid.zones],
+    stations: dataset.stations,
+    h3: [...grid.h3],
+    population: grid.population.slice(),
+    zone: grid.zone.slice(),
+    prepareMs: performance.now() - t0,
+  };
 }

@@ -2,14 +2,19 @@
 import { expose, transfer } from 'comlink';
 import type { Rules } from '../core/rules.ts';
 import type { Station } from '../core/types.ts';
-import type { CoverageWorkerApi, DemoDataUrls, EvaluationUpdate, UpdateOptions } from './api.ts';
+import type { CoverageWorkerApi, DatasetImport, DemoDataUrls, EvaluationUpdate, UpdateOptions } from './api.ts';
 import { CoverageService } from './coverage-service.ts';
+import { ImportService } from './import-service.ts';
 
 const service = new CoverageService(async (url) => {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`Could not load ${url}: HTTP ${response.status}.`);
   return response.text();
 });
+
+const imports = new ImportService(service);
+
+const sendImport = (r: DatasetImport) => transfer(r, [r.dataset.population.buffer, r.dataset.zone.buffer]);
 
 const send = (u: EvaluationUpdate) => transfer(u, [u.status.buffer, u.withinCircle.buffer, u.inRange.buffer]);
 
@@ -26,6 +31,18 @@ const api: CoverageWorkerApi = {
   },
   async removeStation(id: string, options: UpdateOptions) {
     return send(service.removeStation(id, options));
+  },
+  previewFacilities(file, name, request) {
+    return imports.previewFacilities(file, name, request);
+  },
+  async importPopulation(id, file, name, request, onProgress) {
+    return sendImport(await imports.importPopulation(id, file, name, request, onProgress));
+  },
+  async importZones(id, file, name, request, onProgress) {
+    return sendImport(await imports.importZones(id, file, name, request, onProgress));
+  },
+  cancelImport(id) {
+    imports.cancelImport(id);
   },
 };
 

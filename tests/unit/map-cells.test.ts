@@ -4,7 +4,7 @@
  */
 import { cellArea, cellToBoundary, cellToChildren, cellToParent, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
-import { aggregateParents, buildCellFeatures, buildParentFeatures, ringAreaKm2 } from '../../src/map/cells.ts';
+import { aggregateParents, buildCellLayer, buildParentFeatures, cellFinder, ringAreaKm2 } from '../../src/map/cells.ts';
 
 // 桃城镇, Yongchun
 const seat = latLngToCell(25.32, 118.29, 9);
@@ -14,21 +14,21 @@ const children = cellToChildren(parent, 9);
 describe('cell polygons', () => {
   it('feature id is the cell index and density is people per km² of that cell', () => {
     const h3 = [seat, children.find((c) => c !== seat)!];
-    const { cells, areaKm2 } = buildCellFeatures(h3, Float64Array.of(100, 0));
+    const { cells, areaKm2 } = buildCellLayer(h3, Float64Array.of(100, 0));
     expect(cells.features.map((f) => f.id)).toEqual([0, 1]);
     expect(areaKm2[0]).toBeCloseTo(cellArea(seat, 'km2'), 6);
     expect(cells.features[0].properties.density).toBe(Math.round(100 / cellArea(seat, 'km2')));
     expect(cells.features[1].properties.density).toBe(0);
     // a hexagon ring, closed, [lng, lat]
+    // the cell's own closed hexagon, [lng, lat]
     const ring = cells.features[0].geometry.coordinates[0];
+    expect(ring).toEqual(cellToBoundary(seat, true));
     expect(ring.length).toBe(7);
     expect(ring[0]).toEqual(ring[6]);
-    expect(ring[0][0]).toBeGreaterThan(118);
-    expect(ring[0][1]).toBeLessThan(26);
   });
 
   it('bounds enclose every vertex and nothing more', () => {
-    const { bounds } = buildCellFeatures(children, new Float64Array(children.length));
+    const { bounds } = buildCellLayer(children, new Float64Array(children.length));
     const all = children.flatMap((c) => cellToBoundary(c, true));
     expect(bounds).toEqual([
       Math.min(...all.map((p) => p[0])),
@@ -36,11 +36,11 @@ describe('cell polygons', () => {
       Math.max(...all.map((p) => p[0])),
       Math.max(...all.map((p) => p[1])),
     ]);
-    expect(buildCellFeatures([], []).bounds).toBeNull();
+    expect(buildCellLayer([], []).bounds).toBeNull();
   });
 
   it('refuses population arrays of another length', () => {
-    expect(() => buildCellFeatures([seat], [])).toThrow('Got 0 population values for 1 cells.');
+    expect(() => buildCellLayer([seat], [])).toThrow('Got 0 population values for 1 cells.');
   });
 
   it('ring area on the sphere matches h3 cellArea', () => {
@@ -84,5 +84,18 @@ describe('parent cells for low zoom', () => {
 
   it('refuses cells coarser than the parent resolution', () => {
     expect(() => aggregateParents([cellToParent(seat, 6)], [1], [1], 7)).toThrow(/coarser than the parent resolution 7/);
+  });
+});
+
+describe('finding a cell by its H3 index', () => {
+  it('works on H3-ordered cells (binary search) and on any order (map)', () => {
+    const sorted = [...children].sort();
+    const find = cellFinder(sorted);
+    sorted.forEach((h, i) => expect(find(h)).toBe(i));
+    expect(find(parent)).toBeUndefined();
+    const shuffled = [sorted[5], sorted[0], sorted[9]];
+    expect(cellFinder(shuffled)(sorted[0])).toBe(1);
+    expect(cellFinder(shuffled)(sorted[1])).toBeUndefined();
+    expect(cellFinder([])('89a')).toBeUndefined();
   });
 });

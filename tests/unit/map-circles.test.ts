@@ -107,10 +107,7 @@ describe('the zone a station stands in', () => {
   });
   const lookup = makeZoneLookup({
     zones,
-    cellIndex: new Map([
-      [cellU, 0],
-      [cellR, 1],
-    ]),
+    cellAt: (h) => (h === cellU ? 0 : h === cellR ? 1 : undefined),
     cellZone: Int32Array.of(0, 1),
     resolution: 9,
     outlines: [square('J', 'urban', [118.5, 24.7, 118.6, 24.8])],

@@ -10,6 +10,7 @@ import { gapFeatures, hasOutlines } from '../../src/map/gaps.ts';
 import { topStation } from '../../src/map/interaction.ts';
 import { KIND_COLOURS, KIND_RADII } from '../../src/map/layers.ts';
 import { stationFeatures } from '../../src/map/stations.ts';
+import { mapLabel } from '../../src/map/text.ts';
 import type { ZoneFeature } from '../../src/map/zones.ts';
 
 const stations: Station[] = [
@@ -34,9 +35,11 @@ const gap = (rank: number, outline: number[][][][] | null): GapSummary => ({
 const square = (w: number, s: number, e: number, n: number) => [[[[w, s], [e, s], [e, n], [w, n], [w, s]]]];
 
 describe('station markers', () => {
-  it('an approximate position is marked "≈" in the label; an exact one is not', () => {
+  it('an approximate position is marked "≈" in the label; an exact one is not; full-width brackets are drawn half-width', () => {
     const f = stationFeatures(stations, null).features;
-    expect(f.map((x) => x.properties.label)).toEqual(['≈ 永春县医院（县急救中心）', '达埔急救站', '≈ 达埔卫生院']);
+    expect(f.map((x) => x.properties.label)).toEqual(['≈ 永春县医院(县急救中心)', '达埔急救站', '≈ 达埔卫生院']);
+    // the name itself stays as in the data
+    expect(f[0].properties.name).toBe('永春县医院（县急救中心）');
     expect(f[0].geometry.coordinates).toEqual([118.29, 25.32]);
   });
 
@@ -53,6 +56,14 @@ describe('station markers', () => {
     expect(selected[2].properties.selected).toBe(true);
     expect(topStation([selected[1], selected[2]])).toBe('hc');
     expect(topStation([])).toBeNull();
+  });
+});
+
+describe('map label text', () => {
+  it('swaps the full-width brackets and quotes MapLibre clips for half-width ones, pairs kept', () => {
+    expect(mapLabel('永春县医院（县急救中心）')).toBe('永春县医院(县急救中心)');
+    expect(mapLabel('《规划》【草案】「甲」')).toBe('«规划»[草案]"甲"');
+    expect(mapLabel('桃城镇，五里街镇：达埔')).toBe('桃城镇，五里街镇：达埔');
   });
 });
 

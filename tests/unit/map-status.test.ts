@@ -3,7 +3,7 @@
  * circle membership differ from what the map shows.
  */
 import { describe, expect, it } from 'vitest';
-import { CellStateTracker } from '../../src/map/status-diff.ts';
+import { CellStateTracker, commonBaseline } from '../../src/map/status-diff.ts';
 
 const u8 = (...v: number[]) => Uint8Array.from(v);
 
@@ -26,6 +26,15 @@ describe('cell status diff', () => {
     t.update(u8(0, 0), u8(1, 1));
     expect([...t.update(u8(0, 0), u8(1, 0))]).toEqual([1]);
     expect(t.insideOf(1)).toBe(0);
+  });
+
+  it('the baseline is the most common status and circle flag, so a mostly-gap city paints its few covered cells', () => {
+    const status = u8(2, 2, 2, 0, 1);
+    const circle = u8(0, 0, 0, 1, 0);
+    const baseline = commonBaseline(status, circle);
+    expect(baseline).toEqual({ status: 2, inside: 0 });
+    expect([...new CellStateTracker(5, baseline).update(status, circle)]).toEqual([3, 4]);
+    expect(commonBaseline(u8(0, 0, 2), u8(1, 1, 0))).toEqual({ status: 0, inside: 1 });
   });
 
   it('refuses a result for another number of cells (e.g. from before a region switch)', () => {

@@ -1,0 +1,223 @@
+/**
+ * Browser benchmark of the built app in headless Chromium (software WebGL):
+ *   - navigation → first figures (results-panel data-ready), median of fresh page loads;
+ *   - drag latency: pointer move on a station → results-panel data-seq changing,
+ *     median over ~30 moves, for 永春县 and for all of Quanzhou;
+ *   - production bundle size (JS raw and gzip, CSS, data assets).
+ *   npm run bench:browser   (BENCH_LOADS=5, BENCH_MOVES=30)
+ * Prints one line per figure.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { buildAndServe, launchBrowser, ROOT, watchPage } from './lib/browser.ts';
+
+const LOADS = Number(process.env.BENCH_LOADS ?? 5);
+const MOVES = Number(process.env.BENCH_MOVES ?? 30);
+const DRAG_STATION = 'yc-dapu';
+
+/** In-page probes, installed before any app script runs: ready time, data-seq change times, pointer move times. */
+const PROBE = `(() => {
+  const b = (window.__bench = { readyAt: null, seqs: [], moves: [] });
+  addEventListener('pointermove', () => b.moves.push(performance.now()), true);
+  const check = () => {
+    const el = document.querySelector('[data-testid="results-panel"]');
+    if (!el) return;
+    const now = performance.now();
+    if (b.readyAt === null && el.getAttribute('data-ready') === 'true' && document.querySelector('[data-testid="headline-covered"]')) b.readyAt = now;
+    const s = Number(el.getAttribute('data-seq'));
+    if (b.seqs.length === 0 || b.seqs[b.seqs.length - 1].seq !== s) b.seqs.push({ seq: s, t: now });
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-seq', 'data-ready'] });
+})();`;
+
+interface Bench {
+  readyAt: number | null;
+  seqs: { seq: number; t: number }[];
+  moves: number[];
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const fmt = (ms: number) => `${ms.toFixed(ms < 100 ? 1 : 0)} ms`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+async function newPage(browser: Browser, url: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, deviceScaleFactor: 1, locale: 'zh-CN' });
+  await context.addInitScript(PROBE);
+  const page = await context.newPage();
+  const watch = await watchPage(page);
+  page.on('close', () => {
+    if (watch.errors.length || watch.externalRequests.length) console.error(`(page problems)\n${watch.summary()}`);
+  });
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  return page;
+}
+
+const bench = (page: Page) => page.evaluate(() => (window as unknown as { __bench: Bench }).__bench);
+
+async function waitMapIdle(page: Page): Promise<number> {
+  await page.waitForFunction(
+    () => {
+      const m = (window as unknown as { __emsMap?: { loaded(): boolean; isMoving(): boolean; isStyleLoaded(): boolean } }).__emsMap;
+      return !!m && m.isStyleLoaded() && m.loaded() && !m.isMoving();
+    },
+    undefined,
+    { timeout: 120_000, polling: 'raf' },
+  );
+  return page.evaluate(() => performance.now());
+}
+
+async function measureLoads(browser: Browser, url: string): Promise<{ ready: number[]; idle: number[]; dcl: number[] }> {
+  const ready: number[] = [];
+  const idle: number[] = [];
+  const dcl: number[] = [];
+  for (let i = 0; i < LOADS; i++) {
+    const page = await newPage(browser, url);
+    await page.waitForFunction(() => (window as unknown as { __bench: Bench }).__bench.readyAt !== null, undefined, { timeout: 120_000, polling: 50 });
+    ready.push((await bench(page)).readyAt!);
+    dcl.push(await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd));
+    idle.push(await waitMapIdle(page).catch(() => NaN));
+    await page.context().close();
+  }
+  return { ready, idle, dcl };
+}
+
+function stationLngLat(id: string): [number, number] {
+  const facilities = JSON.parse(readFileSync(path.join(ROOT, 'data/facilities.json'), 'utf8')) as { id: string; lng: number; lat: number }[];
+  const f = facilities.find((s) => s.id === id);
+  if (!f) throw new Error(`No facility ${id} in data/facilities.json`);
+  return [f.lng, f.lat];
+}
+
+/** Mouse down on the station, then MOVES small moves, each waiting for the next data-seq; latency from the pointermove event to the data-seq change. */
+async function measureDrag(page: Page, id: string, lngLat: [number, number]): Promise<{ latencies: number[]; misses: number }> {
+  await waitMapIdle(page);
+  // the station must be drawn at its pixel, or the press pans the map instead
+  await page.waitForFunction(
+    ({ id, lng, lat }) => {
+      const m = (window as unknown as {
+        __emsMap: { project(p: [number, number]): { x: number; y: number }; queryRenderedFeatures(p: [number, number]): { properties?: Record<string, unknown> | null }[]; isMoving(): boolean };
+      }).__emsMap;
+      if (m.isMoving()) return false;
+      const p = m.project([lng, lat]);
+      return m.queryRenderedFeatures([p.x, p.y]).some((f) => f.properties?.id === id);
+    },
+    { id, lng: lngLat[0], lat: lngLat[1] },
+    { timeout: 60_000, polling: 100 },
+  );
+  const p = await page.evaluate(
+    ([lng, lat]) => {
+      const m = (window as unknown as { __emsMap: { project(p: [number, number]): { x: number; y: number }; getContainer(): HTMLElement } }).__emsMap;
+      const q = m.project([lng, lat]);
+      const r = m.getContainer().getBoundingClientRect();
+      return { x: r.left + q.x, y: r.top + q.y };
+    },
+    lngLat as [number, number],
+  );
+  await page.mouse.move(p.x, p.y);
+  await page.mouse.down();
+  await page.waitForTimeout(100);
+  const latencies: number[] = [];
+  let misses = 0;
+  let x = p.x;
+  for (let i = 0; i < MOVES; i++) {
+    const b0 = await bench(page);
+    const lastSeq = b0.seqs[b0.seqs.length - 1]?.seq ?? 0;
+    const movesBefore = b0.moves.length;
+    x += i < MOVES / 2 ? 6 : -6;
+    await page.mouse.move(x, p.y + (i % 2 ? 3 : -3));
+    try {
+      await page.waitForFunction((s) => (window as unknown as { __bench: Bench }).__bench.seqs.some((e) => e.seq > s), lastSeq, { timeout: 5_000, polling: 'raf' });
+    } catch {
+      misses++;
+      continue;
+    }
+    const b1 = await bench(page);
+    const moveAt = b1.moves[movesBefore];
+    const seqAt = b1.seqs.find((e) => e.seq > lastSeq)!.t;
+    if (moveAt !== undefined) latencies.push(seqAt - moveAt);
+    await page.waitForTimeout(20);
+  }
+  await page.mouse.up();
+  return { latencies, misses };
+}
+
+function bundleSizes(outDir: string) {
+  const dir = path.join(outDir, 'assets');
+  let jsRaw = 0;
+  let jsGz = 0;
+  let cssRaw = 0;
+  let cssGz = 0;
+  let dataRaw = 0;
+  let dataGz = 0;
+  let jsFiles = 0;
+  for (const f of readdirSync(dir)) {
+    const file = path.join(dir, f);
+    const bytes = readFileSync(file);
+    const gz = gzipSync(bytes, { level: 9 }).length;
+    if (f.endsWith('.js')) {
+      jsRaw += bytes.length;
+      jsGz += gz;
+      jsFiles++;
+    } else if (f.endsWith('.css')) {
+      cssRaw += bytes.length;
+      cssGz += gz;
+    } else if (/\.(csv|json|geojson|bin|pbf)$/.test(f)) {
+      dataRaw += statSync(file).size;
+      dataGz += gz;
+    }
+  }
+  return { jsRaw, jsGz, jsFiles, cssRaw, cssGz, dataRaw, dataGz };
+}
+
+async function main() {
+  const app = await buildAndServe({ outDir: path.join(ROOT, 'test-results', 'bench-dist') });
+  const browser = await launchBrowser();
+  try {
+    console.log(`browser bench: ${browser.version()} headless, software WebGL (SwiftShader); build ${fmt(app.buildMs)}; ${app.url}`);
+    const loads = await measureLoads(browser, app.url);
+    console.log(`first figures (navigation → results-panel data-ready), 永春县: median ${fmt(median(loads.ready))} (n=${loads.ready.length}; ${loads.ready.map((v) => v.toFixed(0)).join(', ')})`);
+    console.log(`DOMContentLoaded (bundle fetched and run), 永春县: median ${fmt(median(loads.dcl))} (n=${loads.dcl.length})`);
+    console.log(`map idle after navigation, 永春县: median ${fmt(median(loads.idle))} (n=${loads.idle.length})`);
+
+    const lngLat = stationLngLat(DRAG_STATION);
+    const page = await newPage(browser, app.url);
+    await page.waitForFunction(() => (window as unknown as { __bench: Bench }).__bench.readyAt !== null, undefined, { timeout: 120_000 });
+    const yc = await measureDrag(page, DRAG_STATION, lngLat);
+    console.log(`drag update latency (pointermove → data-seq), 永春县, ${DRAG_STATION}: median ${fmt(median(yc.latencies))} (n=${yc.latencies.length}, no update: ${yc.misses})`);
+
+    const popBefore = await page.getByTestId('headline-population').getAttribute('data-value');
+    const t0 = Date.now();
+    await page.getByTestId('region-select').selectOption('350500');
+    await page.waitForFunction(
+      (pop) => {
+        const el = document.querySelector('[data-testid="headline-population"]');
+        const panel = document.querySelector('[data-testid="results-panel"]');
+        return !!el && panel?.getAttribute('data-ready') === 'true' && el.getAttribute('data-value') !== pop;
+      },
+      popBefore,
+      { timeout: 180_000, polling: 50 },
+    );
+    console.log(`region switch to all of Quanzhou (350500) → figures: ${fmt(Date.now() - t0)}`);
+    const qz = await measureDrag(page, DRAG_STATION, lngLat);
+    console.log(`drag update latency (pointermove → data-seq), all Quanzhou, ${DRAG_STATION}: median ${fmt(median(qz.latencies))} (n=${qz.latencies.length}, no update: ${qz.misses})`);
+    await page.context().close();
+
+    const s = bundleSizes(app.outDir);
+    console.log(`bundle JS (${s.jsFiles} files in assets/, incl. worker): ${kb(s.jsRaw)} raw, ${kb(s.jsGz)} gzip`);
+    console.log(`bundle CSS: ${kb(s.cssRaw)} raw, ${kb(s.cssGz)} gzip`);
+    console.log(`data assets (csv/json/geojson): ${kb(s.dataRaw)} raw, ${kb(s.dataGz)} gzip`);
+  } finally {
+    await browser.close();
+    await app.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+  process.exit(1);
+});

@@ -1,0 +1,64 @@
+/** What the last population or zone import read and made, every person and row accounted for. */
+import type { ImportedPopulation, ImportedZones } from '../../worker/api.ts';
+import { useT } from '../i18n.ts';
+import { countProblems, preservedPct } from './import-format.ts';
+import { ProblemTable } from './ProblemTable.tsx';
+
+function Row({ id, label, value, text }: { id: string; label: string; value: number; text: string }) {
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      <td data-testid={`import-summary-${id}`} data-value={value}>
+        {text}
+      </td>
+    </tr>
+  );
+}
+
+export function PopulationSummaryView({ s }: { s: ImportedPopulation }) {
+  const { t, n } = useT();
+  const { errors, warnings } = countProblems(s.problems);
+  const preserved = preservedPct(s.inputTotal, s.outputTotal);
+  return (
+    <div data-testid="population-summary">
+      <h4>
+        {t('import.done')}: {s.file}
+      </h4>
+      <table className="import-summary">
+        <tbody>
+          <Row id="input-total" label={t('import.summary.inputTotal')} value={s.inputTotal} text={n(s.inputTotal)} />
+          <Row id="output-total" label={t('import.summary.outputTotal')} value={s.outputTotal} text={n(s.outputTotal)} />
+          <Row id="preserved" label={t('import.summary.preserved')} value={preserved} text={`${n(preserved, 3)}%`} />
+          <Row id="cells" label={t('import.summary.cells')} value={s.cells} text={n(s.cells)} />
+          <Row id="nodata" label={t('import.summary.nodata')} value={s.droppedNodata} text={n(s.droppedNodata)} />
+          <Row id="invalid" label={t('import.summary.invalid')} value={s.droppedInvalid} text={n(s.droppedInvalid)} />
+          <Row id="unzoned" label={t('import.summary.unzoned')} value={s.unzoned} text={t('import.summary.cellsPeople', { cells: n(s.unzoned), people: n(s.unzonedPopulation) })} />
+          <Row id="problems" label={t('import.summary.problems')} value={errors + warnings} text={`${n(errors)} / ${n(warnings)}`} />
+        </tbody>
+      </table>
+      <p className="muted small">
+        {t('import.summary.method')}: {s.method}
+      </p>
+      {s.problems.length > 0 && <ProblemTable problems={s.problems} testId="population-problems" />}
+    </div>
+  );
+}
+
+export function ZoneSummaryView({ s }: { s: ImportedZones }) {
+  const { t, n } = useT();
+  return (
+    <div data-testid="zone-summary">
+      <h4>
+        {t('import.done')}: {s.file}
+      </h4>
+      <table className="import-summary">
+        <tbody>
+          <Row id="zones" label={t('import.summary.zones')} value={s.zones} text={n(s.zones)} />
+          <Row id="rejected" label={t('import.summary.rejected')} value={s.rejected} text={n(s.rejected)} />
+          <Row id="outside" label={t('import.summary.outside')} value={s.outside} text={t('import.summary.cellsPeople', { cells: n(s.outside), people: n(s.outsidePopulation) })} />
+        </tbody>
+      </table>
+      {s.problems.length > 0 && <ProblemTable problems={s.problems} testId="zone-problems" />}
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+/**
+ * The app in headless Chromium: loads offline without console errors, shows
+ * the same figures as the CLI report, switches language, renders names as
+ * text, and fits 1366×768 and 1920×1080. One page for the file (see SharedApp).
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { cliReport, headline, horizontalOverflow, launchBrowser, screenshot, seq, SharedApp, value, waitForUpdate, waitMapIdle } from './helpers.ts';
+
+let browser: Browser;
+const shared = new SharedApp(() => browser);
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+beforeEach((ctx) => ctx.onTestFailed(() => shared.markDirty()));
+afterAll(async () => {
+  await shared.close();
+  await browser?.close();
+});
+
+describe('loading offline', () => {
+  it('loads with no console errors, no failed and no non-localhost requests', async () => {
+    const { page, watch } = await shared.get();
+    await waitMapIdle(page);
+    await page.waitForTimeout(1000); // late tile/glyph/sprite requests would show up here
+    const file = await screenshot(page, 'load-yongchun-1366x768');
+    expect(watch.externalRequests, `non-localhost requests (screenshot ${file})`).toEqual([]);
+    expect(watch.failedRequests, `failed requests (screenshot ${file})`).toEqual([]);
+    expect(watch.errors, `console errors (screenshot ${file})`).toEqual([]);
+    if (watch.warnings.length) console.warn(`[e2e] console warnings on load:\n  ${watch.warnings.join('\n  ')}`);
+    expect(await page.getByTestId('region-select').inputValue()).toBe('350525');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+  });
+});
+
+describe('figures equal the CLI report (永春县, default scenario)', () => {
+  it('headline and before/after', async () => {
+    const cli = cliReport('350525');
+    const { page } = await shared.get();
+    const h = await headline(page);
+    expect(h.population, 'headline-population').toBe(cli.totals.population);
+    expect(h.covered, 'headline-covered').toBe(cli.totals.covered);
+    expect(h.marginal, 'headline-marginal').toBe(cli.totals.marginal);
+    expect(h.gap, 'headline-gap').toBe(cli.totals.gap);
+    expect(h.within, 'headline-within').toBe(cli.totals.withinCircle);
+    expect(h.coveredPct, 'headline-covered-pct').toBeCloseTo(cli.totals.coveredPct, 6);
+    expect(await value(page, 'delta-covered-before'), 'delta-covered-before').toBe(cli.deltas.covered.before);
+    expect(await value(page, 'delta-covered-after'), 'delta-covered-after').toBe(cli.deltas.covered.after);
+    expect(await value(page, 'delta-covered-change'), 'delta-covered-change').toBe(cli.deltas.covered.change);
+    for (const s of cli.deltas.stations) {
+      expect(await value(page, `delta-station-${s.id}`), `delta-station-${s.id}`).toBe(s.newlyCovered);
+    }
+  });
+});
+
+describe('language switch', () => {
+  it('switches the UI text and html[lang] to English and back', async () => {
+    const { page } = await shared.get();
+    const title = page.locator('header h1').first();
+    const zhTitle = (await title.textContent())?.trim() ?? '';
+    const zhButton = (await page.getByTestId('lang-switch').textContent())?.trim() ?? '';
+    const zhPanel = (await page.getByTestId('results-panel').innerText()).trim();
+    expect(zhTitle).toMatch(/[\u4e00-\u9fff]/);
+
+    await page.getByTestId('lang-switch').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    const enTitle = (await title.textContent())?.trim() ?? '';
+    expect(enTitle, 'header title after switching').not.toBe(zhTitle);
+    expect(enTitle).toMatch(/[A-Za-z]{3}/);
+    expect((await page.getByTestId('lang-switch').textContent())?.trim()).not.toBe(zhButton);
+    expect((await page.getByTestId('results-panel').innerText()).trim(), 'results panel text').not.toBe(zhPanel);
+    await screenshot(page, 'language-en-1366x768');
+
+    await page.getByTestId('lang-switch').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    expect((await title.textContent())?.trim()).toBe(zhTitle);
+  });
+});
+
+describe('layout', () => {
+  for (const [width, height] of [
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
+    it(`${width}×${height}: results panel and map visible, nothing overflows horizontally`, async () => {
+      const { page, watch } = await shared.get();
+      await page.setViewportSize({ width, height });
+      await page.waitForTimeout(300);
+      await waitMapIdle(page);
+      const file = await screenshot(page, `layout-${width}x${height}`);
+      const panel = await page.getByTestId('results-panel').boundingBox();
+      const map = await page.getByTestId('map').boundingBox();
+      expect(panel, `results-panel box (${file})`).not.toBeNull();
+      expect(map, `map box (${file})`).not.toBeNull();
+      expect(panel!.width, 'results-panel width').toBeGreaterThan(200);
+      expect(panel!.x + panel!.width, 'results-panel right edge').toBeLessThanOrEqual(width + 1);
+      expect(panel!.y, 'results-panel top').toBeLessThan(height);
+      expect(map!.width, 'map width').toBeGreaterThan(width * 0.4);
+      expect(map!.height, 'map height').toBeGreaterThan(height * 0.5);
+      expect(map!.x + map!.width, 'map right edge').toBeLessThanOrEqual(width + 1);
+      const canvas = await page.locator('[data-testid="map"] canvas').first().boundingBox();
+      expect(Math.round(canvas?.width ?? 0), 'map canvas follows the map size').toBe(Math.round(map!.width));
+      expect(await page.getByTestId('headline-covered').isVisible(), 'headline-covered visible').toBe(true);
+      const o = await horizontalOverflow(page);
+      expect(o.scrollWidth, `document scrollWidth vs ${o.innerWidth} (${file})`).toBeLessThanOrEqual(o.innerWidth);
+      expect(o.offenders, `elements past the right edge (${file})`).toEqual([]);
+      expect(watch.errors).toEqual([]);
+    });
+  }
+});
+
+describe('names are text, not HTML', () => {
+  it('a station renamed to an <img onerror> payload shows literally and runs nothing', async () => {
+    const payload = '<img src=x onerror=window.__xss=1>';
+    const { page, watch } = await shared.get();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const imgsBefore = await page.locator('img').count();
+    const before = await seq(page);
+    const input = page.getByTestId('station-name-yc-dapu');
+    await input.fill(payload);
+    await input.press('Enter');
+    await waitForUpdate(page, before).catch(() => {}); // a rename may or may not re-evaluate
+    await page.waitForTimeout(500);
+    expect(await input.inputValue()).toBe(payload);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss), 'window.__xss').toBeUndefined();
+    expect(await page.locator('img[src="x"]').count(), 'img[src=x] elements').toBe(0);
+    expect(await page.locator('img').count(), 'img elements').toBe(imgsBefore);
+    // where the name is listed outside its input (before/after table), it is the literal text
+    const listed = await page.getByTestId('results-panel').innerText();
+    expect(listed, 'the before/after table lists the new name literally').toContain(payload);
+    expect(watch.failedRequests.filter((r) => /\/x: /.test(r)), 'a request for "x" means an <img src=x> was created').toEqual([]);
+    await screenshot(page, 'xss-rename');
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * Moving around: a township row zooms the map to the township, the table
+ * sorts, the gap list follows the CLI, and all of Quanzhou opens with the
+ * CLI's figures. One page for the file, in this order (the zoom test wants the
+ * region's first view; the region switch comes last).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ROOT } from '../../scripts/lib/browser.ts';
+import { cliReport, haversineKm, headline, launchBrowser, mapView, screenshot, SharedApp, waitMapIdle } from './helpers.ts';
+
+let browser: Browser;
+const shared = new SharedApp(() => browser);
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+beforeEach((ctx) => ctx.onTestFailed(() => shared.markDirty()));
+afterAll(async () => {
+  await shared.close();
+  await browser?.close();
+});
+
+const open = () => shared.get();
+
+interface Township {
+  code: string;
+  name: string;
+  seat: [number, number];
+}
+const townships = JSON.parse(readFileSync(path.join(ROOT, 'data/townships.json'), 'utf8')) as Township[];
+
+describe('township table', () => {
+  it('a row click zooms the map to the township seat (一都镇, far west of the county)', async () => {
+    const code = '350525102000';
+    const seat = townships.find((t) => t.code === code)!.seat;
+    const { page } = await open();
+    await waitMapIdle(page);
+    const before = await mapView(page);
+    await page.getByTestId(`township-row-${code}`).click();
+    await page.waitForFunction(
+      (z) => {
+        const m = (window as unknown as { __emsMap: { getZoom(): number; isMoving(): boolean } }).__emsMap;
+        return m.getZoom() > z + 0.3 && !m.isMoving();
+      },
+      before.zoom,
+      { timeout: 15_000, polling: 50 },
+    );
+    await waitMapIdle(page);
+    const after = await mapView(page);
+    const file = await screenshot(page, 'township-zoom-yidu');
+    const dBefore = haversineKm([before.lng, before.lat], seat);
+    const dAfter = haversineKm([after.lng, after.lat], seat);
+    expect(after.zoom, `zoom ${before.zoom.toFixed(2)} → ${after.zoom.toFixed(2)} (${file})`).toBeGreaterThan(before.zoom);
+    expect(dAfter, `centre–seat distance ${dBefore.toFixed(1)} km → ${dAfter.toFixed(1)} km (${file})`).toBeLessThan(6);
+    expect(dAfter).toBeLessThan(dBefore);
+  });
+
+  it('sorts by population (descending, then ascending) like the CLI zones', async () => {
+    const cli = cliReport('350525');
+    const pop = new Map(cli.zones.map((z) => [z.code, z.population]));
+    const { page } = await open();
+    const order = () => page.$$eval('[data-testid^="township-row-"]', (els) => els.map((e) => e.getAttribute('data-testid')!.slice('township-row-'.length)));
+    const pops = async () => (await order()).map((c) => pop.get(c) ?? NaN);
+    const isSorted = (xs: number[], dir: 1 | -1) => xs.every((x, i) => i === 0 || dir * (x - xs[i - 1]) >= 0);
+    expect((await order()).sort()).toEqual([...pop.keys()].sort());
+    await page.getByTestId('sort-population').click();
+    const first = await pops();
+    const firstDir = first[0] >= first[first.length - 1] ? -1 : 1;
+    expect(isSorted(first, firstDir), `population column after one click: ${first.join(', ')}`).toBe(true);
+    await page.getByTestId('sort-population').click();
+    const second = await pops();
+    expect(isSorted(second, firstDir === -1 ? 1 : -1), `population column after a second click: ${second.join(', ')}`).toBe(true);
+    expect(Math.max(...first)).toBe(Math.max(...cli.zones.map((z) => z.population)));
+  });
+
+  it('the gap list ranks the groups like the CLI', async () => {
+    const cli = cliReport('350525');
+    const { page } = await open();
+    for (const g of cli.gaps.slice(0, 3)) {
+      const item = page.getByTestId(`gap-item-${g.rank}`);
+      expect(await item.count(), `gap-item-${g.rank}`).toBe(1);
+      if (g.zoneName) expect(await item.innerText()).toContain(g.zoneName);
+    }
+  });
+});
+
+describe('all of Quanzhou', () => {
+  it('region-select 350500 shows the CLI figures for the whole city', async () => {
+    const cli = cliReport('350500');
+    const { page, watch } = await open();
+    await page.getByTestId('region-select').selectOption('350500');
+    await page.waitForFunction(
+      (pop) => Number(document.querySelector('[data-testid="headline-population"]')?.getAttribute('data-value')) === pop,
+      cli.totals.population,
+      { timeout: 60_000, polling: 100 },
+    );
+    const h = await headline(page);
+    expect(h.covered).toBe(cli.totals.covered);
+    expect(h.marginal).toBe(cli.totals.marginal);
+    expect(h.gap).toBe(cli.totals.gap);
+    expect(h.within).toBe(cli.totals.withinCircle);
+    await waitMapIdle(page);
+    await screenshot(page, 'quanzhou-1366x768');
+    expect(watch.errors).toEqual([]);
+  });
+});

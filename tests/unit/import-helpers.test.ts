@@ -1,0 +1,54 @@
+import { latLngToCell, gridDisk } from 'h3-js';
+import { describe, expect, it } from 'vitest';
+import type { Translate } from '../../src/ui/i18n.ts';
+import { translate } from '../../src/ui/i18n.ts';
+import { countProblems, preservedPct, problemReason, progressPct } from '../../src/ui/import/import-format.ts';
+import { carryZones } from '../../src/worker/zone-carry.ts';
+
+describe('carrying the current zones over to imported cells', () => {
+  const centre = latLngToCell(25.35, 118.2, 9);
+  const far = latLngToCell(25.5, 118.0, 9);
+  const zoneOf = new Map([[centre, 'A']]);
+
+  it('a cell already in the grid keeps its zone', () => {
+    expect(carryZones([{ h3: centre, population: 10 }], zoneOf).cells[0].zone).toBe('A');
+  });
+
+  it('a new cell next to a zoned cell takes that zone (sources disagree by a cell at the edges)', () => {
+    const neighbour = gridDisk(centre, 1).find((h) => h !== centre)!;
+    expect(carryZones([{ h3: neighbour, population: 3 }], zoneOf).cells[0].zone).toBe('A');
+  });
+
+  it('a cell far from every zone is kept with no zone and counted, never dropped', () => {
+    const r = carryZones([{ h3: centre, population: 10 }, { h3: far, population: 7.5 }], zoneOf);
+    expect(r.cells).toHaveLength(2);
+    expect(r.cells[1]).toEqual({ h3: far, population: 7.5, zone: undefined });
+    expect(r.outside).toBe(1);
+    expect(r.outsidePopulation).toBe(7.5);
+  });
+});
+
+describe('wording what an import found', () => {
+  const t: Translate = (key, params) => translate('zh-CN', key, params);
+
+  it('the preserved share is the output total over the input total, in percent', () => {
+    expect(preservedPct(1000, 999.5)).toBeCloseTo(99.95, 10);
+    expect(preservedPct(0, 0)).toBe(100);
+  });
+
+  it('progress is a whole percentage between 0 and 100', () => {
+    expect(progressPct(0.537)).toBe(53);
+    expect(progressPct(1.2)).toBe(100);
+    expect(progressPct(-1)).toBe(0);
+  });
+
+  it('a known problem code gets a translated label before the reader\'s reason; an unknown one shows the reason alone', () => {
+    expect(problemReason({ file: 'a.csv', row: 4, code: 'missing-coordinates', reason: 'empty longitude' }, t)).toBe('缺少坐标: empty longitude');
+    expect(problemReason({ file: 'a.csv', row: 4, code: 'something-new', reason: 'odd' }, t)).toBe('odd');
+    expect(problemReason({ file: 'a.csv', row: 4, reason: 'odd' }, t)).toBe('odd');
+  });
+
+  it('errors (rows left out) and warnings (rows kept) are counted apart', () => {
+    expect(countProblems([{ file: 'f', row: 1, reason: 'x' }, { file: 'f', row: 2, reason: 'y', severity: 'warning' }, { file: 'f', row: 3, reason: 'z', severity: 'error' }])).toEqual({ errors: 2, warnings: 1 });
+  });
+});

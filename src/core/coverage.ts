@@ -164,20 +164,32 @@ export class CoverageEngine {
     this.slotById.set(station.id, slotIndex);
     const { cells, costs } = reach;
     const { lng, lat } = this.grid;
+    const { coverLimit, inRangeCount, nearestCost, nearestSlot } = this;
+    let minLng = Infinity;
+    let minLat = Infinity;
+    let maxLng = -Infinity;
+    let maxLat = -Infinity;
     for (let k = 0; k < cells.length; k++) {
       const i = cells[k];
       const cost = costs[k];
-      if (lng[i] < slot.minLng) slot.minLng = lng[i];
-      if (lng[i] > slot.maxLng) slot.maxLng = lng[i];
-      if (lat[i] < slot.minLat) slot.minLat = lat[i];
-      if (lat[i] > slot.maxLat) slot.maxLat = lat[i];
-      if (cost <= this.coverLimit[i]) this.inRangeCount[i]++;
-      if (this.closer(cost, slotIndex, i)) {
-        this.nearestCost[i] = cost;
-        this.nearestSlot[i] = slotIndex;
+      const x = lng[i];
+      const y = lat[i];
+      if (x < minLng) minLng = x;
+      if (x > maxLng) maxLng = x;
+      if (y < minLat) minLat = y;
+      if (y > maxLat) maxLat = y;
+      if (cost <= coverLimit[i]) inRangeCount[i]++;
+      // strictly closer wins at once; an exact tie goes to the tie-break
+      if (cost < nearestCost[i] || (cost === nearestCost[i] && this.closer(cost, slotIndex, i))) {
+        nearestCost[i] = cost;
+        nearestSlot[i] = slotIndex;
         this.refresh(i);
       }
     }
+    slot.minLng = minLng;
+    slot.minLat = minLat;
+    slot.maxLng = maxLng;
+    slot.maxLat = maxLat;
   }
 
   /** Removes a station by id; cells it was nearest to find their next nearest among overlapping stations. */

@@ -40,13 +40,14 @@ export function gapFigures(group: GapGroup): GapFigures {
  */
 export function gapGroups(engine: CoverageEngine, minPopulation = 0): GapGroup[] {
   const { grid, status } = engine;
+  const { neighbours, population } = grid;
   const n = grid.size;
   const label = new Int32Array(n).fill(-1);
   const queue = new Int32Array(n);
   const groups: GapGroup[] = [];
   const zonePop = new Float64Array(grid.zones.length + 1); // scratch, row z+1 for zone z
   for (let start = 0; start < n; start++) {
-    if (label[start] !== -1 || status[start] === COVERED || grid.population[start] <= 0) continue;
+    if (label[start] !== -1 || status[start] === COVERED || population[start] <= 0) continue;
     const id = groups.length;
     let head = 0;
     let tail = 0;
@@ -55,8 +56,8 @@ export function gapGroups(engine: CoverageEngine, minPopulation = 0): GapGroup[]
     while (head < tail) {
       const i = queue[head++];
       for (let k = i * 6; k < i * 6 + 6; k++) {
-        const j = grid.neighbours[k];
-        if (j < 0 || label[j] !== -1 || status[j] === COVERED || grid.population[j] <= 0) continue;
+        const j = neighbours[k];
+        if (j < 0 || label[j] !== -1 || status[j] === COVERED || population[j] <= 0) continue;
         label[j] = id;
         queue[tail++] = j;
       }
@@ -71,28 +72,33 @@ export function gapGroups(engine: CoverageEngine, minPopulation = 0): GapGroup[]
 
 function summarise(engine: CoverageEngine, cells: Int32Array, id: number, zonePop: Float64Array): GapGroup {
   const { grid, status } = engine;
+  const { population: pop, areaKm2: area, lng, lat, zone: zoneOf } = grid;
   let population = 0;
   let gapPopulation = 0;
   let areaKm2 = 0;
   let sx = 0;
   let sy = 0;
-  for (const i of cells) {
-    const p = grid.population[i];
+  for (let k = 0; k < cells.length; k++) {
+    const i = cells[k];
+    const p = pop[i];
     population += p;
     if (status[i] === GAP) gapPopulation += p;
-    areaKm2 += grid.areaKm2[i];
-    sx += p * grid.lng[i];
-    sy += p * grid.lat[i];
-    zonePop[grid.zone[i] + 1] += p;
+    areaKm2 += area[i];
+    sx += p * lng[i];
+    sy += p * lat[i];
+    zonePop[zoneOf[i] + 1] += p;
   }
   let bestZone = -1;
   let bestPop = -1;
-  for (const i of cells) {
-    const z = grid.zone[i];
+  for (let k = 0; k < cells.length; k++) {
+    const z = zoneOf[cells[k]];
     const p = zonePop[z + 1];
-    if (p > bestPop || (p === bestPop && z < bestZone)) [bestZone, bestPop] = [z, p];
+    if (p > bestPop || (p === bestPop && z < bestZone)) {
+      bestZone = z;
+      bestPop = p;
+    }
   }
-  for (const i of cells) zonePop[grid.zone[i] + 1] = 0;
+  for (let k = 0; k < cells.length; k++) zonePop[zoneOf[cells[k]] + 1] = 0;
   const zone = bestZone >= 0 ? grid.zones[bestZone] : null;
   return {
     rank: id,

@@ -55,6 +55,8 @@ export class CoverageEngine {
   private readonly slotById = new Map<string, number>();
   private readonly freeSlots: number[] = [];
   private readonly affected: Uint8Array;
+  /** True while setStations adds stations: statuses are derived once at the end. */
+  private bulk = false;
 
   constructor(grid: PopulationGrid, model: ReachModel, rules: Rules) {
     this.grid = grid;
@@ -121,7 +123,14 @@ export class CoverageEngine {
     this.withinCircle.fill(0);
     this.zoneAgg.fill(0);
     for (let r = 0; r < this.zonePopulation.length; r++) this.zoneAgg[r * AGG_WIDTH + AGG_GAP] = this.zonePopulation[r];
-    for (const s of stations) if (s.status !== 'disabled') this.addStation(s);
+    // bulk load: find every cell's nearest station first, then derive statuses and sums in one pass
+    this.bulk = true;
+    try {
+      for (const s of stations) if (s.status !== 'disabled') this.addStation(s);
+    } finally {
+      this.bulk = false;
+    }
+    for (let i = 0; i < this.grid.size; i++) if (this.nearestSlot[i] >= 0) this.refresh(i);
   }
 
   /** Stations currently counted (existing and proposed, not disabled). */
@@ -183,7 +192,7 @@ export class CoverageEngine {
       if (cost < nearestCost[i] || (cost === nearestCost[i] && this.closer(cost, slotIndex, i))) {
         nearestCost[i] = cost;
         nearestSlot[i] = slotIndex;
-        this.refresh(i);
+        if (!this.bulk) this.refresh(i);
       }
     }
     slot.minLng = minLng;

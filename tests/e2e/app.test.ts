@@ -3,21 +3,10 @@
  * the same figures as the CLI report, switches language, renders names as
  * text, and fits 1366×768 and 1920×1080. One page for the file (see SharedApp).
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cliReport, headline, horizontalOverflow, launchBrowser, screenshot, seq, SharedApp, value, waitForUpdate, waitMapIdle } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { cliReport, headline, horizontalOverflow, screenshot, seq, useSharedApp, value, waitForUpdate, waitMapIdle } from './helpers.ts';
 
-let browser: Browser;
-const shared = new SharedApp(() => browser);
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-beforeEach((ctx) => ctx.onTestFailed(() => shared.markDirty()));
-afterAll(async () => {
-  await shared.close();
-  await browser?.close();
-});
+const shared = useSharedApp();
 
 describe('loading offline', () => {
   it('loads with no console errors, no failed and no non-localhost requests', async () => {

@@ -5,21 +5,11 @@
  * same scenario. One page for the file: each test restores the default
  * scenario, except the drags, which come last.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cliReport, headline, launchBrowser, mapPixel, mapView, screenshot, seq, SharedApp, station, waitForUpdate, waitMapIdle, waitStationDrawn, type Headline, type OpenedApp } from './helpers.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { cliReport, headline, mapPixel, mapView, screenshot, seq, useSharedApp, station, waitForUpdate, waitMapIdle, waitStationDrawn, type Headline, type OpenedApp } from './helpers.ts';
 
-let browser: Browser;
-const shared = new SharedApp(() => browser);
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-beforeEach((ctx) => ctx.onTestFailed(() => shared.markDirty()));
-afterAll(async () => {
-  await shared.close();
-  await browser?.close();
-});
+const shared = useSharedApp();
 
 /** The shared page, checked to show the default scenario (the tests before this one restored it). */
 async function open(): Promise<OpenedApp> {

@@ -6,8 +6,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { inject } from 'vitest';
-import { ROOT, watchPage, type PageWatch } from '../../scripts/lib/browser.ts';
+import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
+import { launchBrowser, ROOT, watchPage, type PageWatch } from '../../scripts/lib/browser.ts';
 import { runScript } from '../helpers/cli.ts';
 
 export { launchBrowser } from '../../scripts/lib/browser.ts';
@@ -258,4 +258,25 @@ export async function waitStationDrawn(page: Page, id: string, lng: number, lat:
     { id, lng, lat },
     { timeout, polling: 100 },
   );
+}
+
+/**
+ * The hooks every browser test file of one shared page needs: a browser for the
+ * file, a fresh page after a failed test, and both closed at the end.
+ */
+export function useSharedApp(): SharedApp {
+  let browser: Browser | undefined;
+  const shared = new SharedApp(() => {
+    if (!browser) throw new Error('The browser is not launched yet (beforeAll has not run).');
+    return browser;
+  });
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  beforeEach((ctx) => ctx.onTestFailed(() => shared.markDirty()));
+  afterAll(async () => {
+    await shared.close();
+    await browser?.close();
+  });
+  return shared;
 }

@@ -6,22 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/browser.ts';
-import { cliReport, haversineKm, headline, launchBrowser, mapView, screenshot, SharedApp, waitMapIdle } from './helpers.ts';
+import { cliReport, haversineKm, headline, mapView, screenshot, useSharedApp, waitMapIdle } from './helpers.ts';
 
-let browser: Browser;
-const shared = new SharedApp(() => browser);
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-beforeEach((ctx) => ctx.onTestFailed(() => shared.markDirty()));
-afterAll(async () => {
-  await shared.close();
-  await browser?.close();
-});
+const shared = useSharedApp();
 
 const open = () => shared.get();
 

@@ -6,10 +6,10 @@
 import { cellToChildren, cellToParent, getResolution, isValidCell } from 'h3-js';
 import type { CellInput } from '../core/grid.ts';
 import type { FileBytes } from './bytes.ts';
-import { guessMapping, parseNumber } from './columns.ts';
-import { DataFileError, fileError, wrapLibraryError, type RowProblem } from './errors.ts';
+import { parseNumber } from './columns.ts';
+import { fileError, type RowProblem } from './errors.ts';
 import { CellAccumulator, checkResolution, MAX_PLAUSIBLE_POPULATION, type PopulationImport, type PopulationSummary } from './population.ts';
-import { readTable } from './table.ts';
+import { readMappedTable } from './table.ts';
 import type { EncodingOption } from './text.ts';
 
 export const H3_COLUMN_ALIASES = {
@@ -38,31 +38,21 @@ export interface H3TableSummary extends PopulationSummary {
 export async function readH3PopulationTable(bytes: FileBytes, options: H3TableOptions): Promise<PopulationImport<H3TableSummary>> {
   const { file, resolution } = options;
   checkResolution(resolution, file);
-  let table;
-  try {
-    table = await readTable(bytes, { file, encoding: options.encoding, sheet: options.sheet });
-  } catch (e) {
-    throw wrapLibraryError(e, file, 'an H3 population table (h3,population)');
-  }
-  const mapping = guessMapping(table.header, H3_COLUMN_ALIASES, options.columns);
-  const missing = (['h3', 'population'] as const).filter((f) => mapping[f] === null || !table.header.includes(mapping[f]!));
-  if (missing.length > 0) {
-    throw new DataFileError(missing.map((f) => ({ file, row: 0, column: f, code: 'missing-column', reason: `no ${f} column (columns found: ${table.header.slice(0, 20).join(', ') || 'none'})`, fix: `choose the ${f} column` })));
-  }
+  const { table, mapping } = await readMappedTable(bytes, options, H3_COLUMN_ALIASES, 'an H3 population table (h3,population)');
   const problems: RowProblem[] = [...table.problems];
   const input: CellInput[] = [];
   const rowOf: number[] = [];
   let droppedNodata = 0;
   for (const { row, values } of table.rows) {
-    const h3 = values[mapping.h3!].trim().toLowerCase();
-    const text = values[mapping.population!];
+    const h3 = values[mapping.h3].trim().toLowerCase();
+    const text = values[mapping.population];
     const population = parseNumber(text);
-    if (!isValidCell(h3)) problems.push({ file, row, column: mapping.h3!, code: 'bad-h3', reason: `"${h3.slice(0, 30)}" is not a valid H3 cell index`, value: h3.slice(0, 30) });
+    if (!isValidCell(h3)) problems.push({ file, row, column: mapping.h3, code: 'bad-h3', reason: `"${h3.slice(0, 30)}" is not a valid H3 cell index`, value: h3.slice(0, 30) });
     else if (text.trim() === '' || /^(nan|null|na|n\/a|-)$/i.test(text.trim())) {
       droppedNodata++;
-      problems.push({ file, row, column: mapping.population!, code: 'no-data', severity: 'warning', reason: 'no population value; counted as no data' });
+      problems.push({ file, row, column: mapping.population, code: 'no-data', severity: 'warning', reason: 'no population value; counted as no data' });
     } else if (!Number.isFinite(population) || population < 0 || population > MAX_PLAUSIBLE_POPULATION) {
-      problems.push({ file, row, column: mapping.population!, code: 'not-a-number', reason: `"${text.slice(0, 30)}" is not a number of people (0 to 1e9)`, value: text.slice(0, 30) });
+      problems.push({ file, row, column: mapping.population, code: 'not-a-number', reason: `"${text.slice(0, 30)}" is not a number of people (0 to 1e9)`, value: text.slice(0, 30) });
     } else {
       input.push({ h3, population });
       rowOf.push(row);
@@ -70,7 +60,7 @@ export async function readH3PopulationTable(bytes: FileBytes, options: H3TableOp
   }
   const { cells, inputResolutions, inputTotal, outputTotal, duplicates } = resampleCells(input, resolution, { file, maxCells: options.maxCells });
   for (const [index, firstIndex] of duplicates) {
-    problems.push({ file, row: rowOf[index], column: mapping.h3!, code: 'duplicate-cell', severity: 'warning', reason: `cell ${input[index].h3} also on row ${rowOf[firstIndex]}; the two populations are added` });
+    problems.push({ file, row: rowOf[index], column: mapping.h3, code: 'duplicate-cell', severity: 'warning', reason: `cell ${input[index].h3} also on row ${rowOf[firstIndex]}; the two populations are added` });
   }
   problems.sort((a, b) => a.row - b.row);
   const levels = Object.keys(inputResolutions).map(Number);

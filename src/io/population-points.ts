@@ -4,13 +4,13 @@
  */
 import { latLngToCell } from 'h3-js';
 import type { FileBytes } from './bytes.ts';
-import { guessMapping, parseCoordinate, parseNumber } from './columns.ts';
+import { parseCoordinate, parseNumber } from './columns.ts';
 import { toWgs84, type Crs } from './crs.ts';
-import { DataFileError, wrapLibraryError, type RowProblem } from './errors.ts';
+import type { RowProblem } from './errors.ts';
 import { FACILITY_COLUMN_ALIASES } from './facilities.ts';
 import { H3_COLUMN_ALIASES } from './population-h3.ts';
 import { CellAccumulator, checkResolution, MAX_PLAUSIBLE_POPULATION, type PopulationImport, type PopulationSummary } from './population.ts';
-import { readTable } from './table.ts';
+import { readMappedTable } from './table.ts';
 import type { EncodingOption } from './text.ts';
 
 export const POINT_COLUMN_ALIASES = {
@@ -40,34 +40,24 @@ export async function readPopulationPoints(bytes: FileBytes, options: PointTable
   const { file, resolution } = options;
   const crs = options.crs ?? 'WGS84';
   checkResolution(resolution, file);
-  let table;
-  try {
-    table = await readTable(bytes, { file, encoding: options.encoding, sheet: options.sheet });
-  } catch (e) {
-    throw wrapLibraryError(e, file, 'a population point table (lng, lat, population)');
-  }
-  const mapping = guessMapping(table.header, POINT_COLUMN_ALIASES, options.columns);
-  const missing = (['lng', 'lat', 'population'] as const).filter((f) => mapping[f] === null || !table.header.includes(mapping[f]!));
-  if (missing.length > 0) {
-    throw new DataFileError(missing.map((f) => ({ file, row: 0, column: f, code: 'missing-column', reason: `no ${f} column (columns found: ${table.header.slice(0, 20).join(', ') || 'none'})`, fix: `choose the ${f} column` })));
-  }
+  const { table, mapping } = await readMappedTable(bytes, options, POINT_COLUMN_ALIASES, 'a population point table (lng, lat, population)');
   const problems: RowProblem[] = [...table.problems];
   const acc = new CellAccumulator();
   let droppedNodata = 0;
   for (const { row, values } of table.rows) {
-    const x = parseCoordinate(values[mapping.lng!]);
-    const y = parseCoordinate(values[mapping.lat!]);
-    const text = values[mapping.population!];
+    const x = parseCoordinate(values[mapping.lng]);
+    const y = parseCoordinate(values[mapping.lat]);
+    const text = values[mapping.population];
     const population = parseNumber(text);
     if (!Number.isFinite(x) || Math.abs(x) > 180) {
-      problems.push({ file, row, column: mapping.lng!, code: 'not-a-number', reason: `"${values[mapping.lng!].slice(0, 30)}" is not a longitude`, value: values[mapping.lng!].slice(0, 30) });
+      problems.push({ file, row, column: mapping.lng, code: 'not-a-number', reason: `"${values[mapping.lng].slice(0, 30)}" is not a longitude`, value: values[mapping.lng].slice(0, 30) });
     } else if (!Number.isFinite(y) || Math.abs(y) > 90) {
-      problems.push({ file, row, column: mapping.lat!, code: 'not-a-number', reason: `"${values[mapping.lat!].slice(0, 30)}" is not a latitude`, value: values[mapping.lat!].slice(0, 30) });
+      problems.push({ file, row, column: mapping.lat, code: 'not-a-number', reason: `"${values[mapping.lat].slice(0, 30)}" is not a latitude`, value: values[mapping.lat].slice(0, 30) });
     } else if (text.trim() === '') {
       droppedNodata++;
-      problems.push({ file, row, column: mapping.population!, code: 'no-data', severity: 'warning', reason: 'no population value; counted as no data' });
+      problems.push({ file, row, column: mapping.population, code: 'no-data', severity: 'warning', reason: 'no population value; counted as no data' });
     } else if (!Number.isFinite(population) || population < 0 || population > MAX_PLAUSIBLE_POPULATION) {
-      problems.push({ file, row, column: mapping.population!, code: 'not-a-number', reason: `"${text.slice(0, 30)}" is not a number of people (0 to 1e9)`, value: text.slice(0, 30) });
+      problems.push({ file, row, column: mapping.population, code: 'not-a-number', reason: `"${text.slice(0, 30)}" is not a number of people (0 to 1e9)`, value: text.slice(0, 30) });
     } else {
       const [lng, lat] = toWgs84(x, y, crs);
       acc.add(latLngToCell(lat, lng, resolution), population);

@@ -5,7 +5,7 @@
 import Papa from 'papaparse';
 import { readSheet } from 'read-excel-file/universal';
 import { toArrayBuffer, toUint8, type FileBytes } from './bytes.ts';
-import { normaliseCell } from './columns.ts';
+import { guessMapping, normaliseCell } from './columns.ts';
 import { DataFileError, fileError, wrapLibraryError, type RowProblem } from './errors.ts';
 import { damageWarnings, decodeText, type EncodingOption, type TextEncodingName } from './text.ts';
 
@@ -142,4 +142,31 @@ function uniqueHeaders(cells: string[], file: string, problems: RowProblem[]): s
     seen.add(h);
     return h;
   });
+}
+
+/**
+ * Reads a table whose columns must all be found: the table, and each field's
+ * column (guessed from `aliases`, or as the caller fixed it). A library failure
+ * names the file and `expected`; missing columns are refused together.
+ */
+export async function readMappedTable<F extends string>(
+  bytes: FileBytes,
+  options: TableOptions & { columns?: Partial<Record<F, string | null>> },
+  aliases: Record<F, readonly string[]>,
+  expected: string,
+): Promise<{ table: Table; mapping: Record<F, string> }> {
+  const { file } = options;
+  let table: Table;
+  try {
+    table = await readTable(bytes, { file, encoding: options.encoding, sheet: options.sheet });
+  } catch (e) {
+    throw wrapLibraryError(e, file, expected);
+  }
+  const mapping = guessMapping(table.header, aliases, options.columns);
+  const fields = Object.keys(aliases) as F[];
+  const missing = fields.filter((f) => mapping[f] === null || !table.header.includes(mapping[f]!));
+  if (missing.length > 0) {
+    throw new DataFileError(missing.map((f) => ({ file, row: 0, column: f, code: 'missing-column', reason: `no ${f} column (columns found: ${table.header.slice(0, 20).join(', ') || 'none'})`, fix: `choose the ${f} column` })));
+  }
+  return { table, mapping: mapping as Record<F, string> };
 }

@@ -90,8 +90,8 @@ export class CoverageEngine {
     return this.rulesValue.areaTypeOverrides[zone.code] ?? zone.areaType;
   }
 
-  /** Changes the rules and re-evaluates every active station. */
-  setRules(rules: Rules): void {
+  /** Changes the rules and re-evaluates the given stations (by default the active ones): one full evaluation. */
+  setRules(rules: Rules, stations: readonly Station[] = this.activeStations()): void {
     if (this.model.unit !== 'km') throw new Error(`Straight-line rules need a km reach model, got ${this.model.unit}.`);
     this.rulesValue = rules;
     this.limit = maxRuleRadiusKm(rules);
@@ -108,7 +108,7 @@ export class CoverageEngine {
       this.marginalLimit[i] = t[1];
       this.circleLimit[i] = t[2];
     }
-    this.setStations(this.activeStations());
+    this.setStations(stations);
   }
 
   /** Replaces all stations; disabled ones are kept out of the evaluation. */

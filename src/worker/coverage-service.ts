@@ -110,8 +110,7 @@ export class CoverageService {
     this.stations = new Map(stations.map((s) => [s.id, s]));
     this.rules = rules;
     if (this.engine) {
-      this.engine.setRules(rules);
-      this.engine.setStations(stations);
+      this.engine.setRules(rules, stations);
     } else {
       this.engine = createEngine(dataset.grid, { stations, rules }, this.reachModel ?? undefined);
     }

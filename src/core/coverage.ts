@@ -20,11 +20,8 @@ export const AGG_WIDTH = 4;
 interface Slot {
   station: Station;
   reach: Reach;
-  /** Box of the reached cells, to find stations whose reach overlaps. */
-  minLng: number;
-  minLat: number;
-  maxLng: number;
-  maxLat: number;
+  /** Box of the reached cells [minLng, minLat, maxLng, maxLat], to find stations whose reach overlaps; made on first removal nearby. */
+  box: Float64Array | null;
 }
 
 export class CoverageEngine {
@@ -168,37 +165,40 @@ export class CoverageEngine {
     }
     const reach = this.model.reach(station.lng, station.lat, this.limit);
     const slotIndex = this.freeSlots.length > 0 ? this.freeSlots.pop()! : this.slots.length;
-    const slot: Slot = { station, reach, minLng: Infinity, minLat: Infinity, maxLng: -Infinity, maxLat: -Infinity };
+    const slot: Slot = { station, reach, box: null };
     this.slots[slotIndex] = slot;
     this.slotById.set(station.id, slotIndex);
     const { cells, costs } = reach;
-    const { lng, lat } = this.grid;
-    const { coverLimit, inRangeCount, nearestCost, nearestSlot } = this;
-    let minLng = Infinity;
-    let minLat = Infinity;
-    let maxLng = -Infinity;
-    let maxLat = -Infinity;
+    const { coverLimit, inRangeCount, nearestCost, nearestSlot, bulk } = this;
     for (let k = 0; k < cells.length; k++) {
       const i = cells[k];
       const cost = costs[k];
-      const x = lng[i];
-      const y = lat[i];
-      if (x < minLng) minLng = x;
-      if (x > maxLng) maxLng = x;
-      if (y < minLat) minLat = y;
-      if (y > maxLat) maxLat = y;
       if (cost <= coverLimit[i]) inRangeCount[i]++;
       // strictly closer wins at once; an exact tie goes to the tie-break
       if (cost < nearestCost[i] || (cost === nearestCost[i] && this.closer(cost, slotIndex, i))) {
         nearestCost[i] = cost;
         nearestSlot[i] = slotIndex;
-        if (!this.bulk) this.refresh(i);
+        if (!bulk) this.refresh(i);
       }
     }
-    slot.minLng = minLng;
-    slot.minLat = minLat;
-    slot.maxLng = maxLng;
-    slot.maxLat = maxLat;
+  }
+
+  /** The box of a slot's reached cells, computed once: only removals need it. */
+  private boxOf(slot: Slot): Float64Array {
+    if (slot.box) return slot.box;
+    const box = new Float64Array([Infinity, Infinity, -Infinity, -Infinity]);
+    const { lng, lat } = this.grid;
+    const { cells } = slot.reach;
+    for (let k = 0; k < cells.length; k++) {
+      const x = lng[cells[k]];
+      const y = lat[cells[k]];
+      if (x < box[0]) box[0] = x;
+      if (y < box[1]) box[1] = y;
+      if (x > box[2]) box[2] = x;
+      if (y > box[3]) box[3] = y;
+    }
+    slot.box = box;
+    return box;
   }
 
   /** Removes a station by id; cells it was nearest to find their next nearest among overlapping stations. */
@@ -224,10 +224,12 @@ export class CoverageEngine {
     }
     if (lost.length > 0) {
       // only stations whose reach box overlaps this one can be the new nearest
+      const box = this.boxOf(slot);
       for (let s = 0; s < this.slots.length; s++) {
         const other = this.slots[s];
-        if (!other || other.maxLng < slot.minLng || other.minLng > slot.maxLng) continue;
-        if (other.maxLat < slot.minLat || other.minLat > slot.maxLat) continue;
+        if (!other) continue;
+        const ob = this.boxOf(other);
+        if (ob[2] < box[0] || ob[0] > box[2] || ob[3] < box[1] || ob[1] > box[3]) continue;
         const oc = other.reach.cells;
         const ok = other.reach.costs;
         for (let k = 0; k < oc.length; k++) {

@@ -40,79 +40,76 @@ export function gapFigures(group: GapGroup): GapFigures {
  */
 export function gapGroups(engine: CoverageEngine, minPopulation = 0): GapGroup[] {
   const { grid, status } = engine;
-  const { neighbours, population } = grid;
+  const { neighbours, population: pop, areaKm2: area, lng, lat, zone: zoneOf, zones } = grid;
   const n = grid.size;
-  const label = new Int32Array(n).fill(-1);
+  // open = not yet visited, populated and not covered: one byte read per neighbour in the flood fill
+  const open = new Uint8Array(n);
+  for (let i = 0; i < n; i++) if (status[i] !== COVERED && pop[i] > 0) open[i] = 1;
   const queue = new Int32Array(n);
+  const zonePop = new Float64Array(zones.length + 1); // scratch, row z+1 for zone z
+  const touched: number[] = [];
   const groups: GapGroup[] = [];
-  const zonePop = new Float64Array(grid.zones.length + 1); // scratch, row z+1 for zone z
   for (let start = 0; start < n; start++) {
-    if (label[start] !== -1 || status[start] === COVERED || population[start] <= 0) continue;
-    const id = groups.length;
+    if (open[start] === 0) continue;
     let head = 0;
     let tail = 0;
     queue[tail++] = start;
-    label[start] = id;
+    open[start] = 0;
+    // the group's figures are summed as its cells leave the queue: one pass over them
+    let population = 0;
+    let gapPopulation = 0;
+    let areaKm2 = 0;
+    let sx = 0;
+    let sy = 0;
     while (head < tail) {
       const i = queue[head++];
+      const p = pop[i];
+      population += p;
+      if (status[i] === GAP) gapPopulation += p;
+      areaKm2 += area[i];
+      sx += p * lng[i];
+      sy += p * lat[i];
+      const row = zoneOf[i] + 1;
+      if (zonePop[row] === 0) touched.push(row);
+      zonePop[row] += p;
       for (let k = i * 6; k < i * 6 + 6; k++) {
         const j = neighbours[k];
-        if (j < 0 || label[j] !== -1 || status[j] === COVERED || population[j] <= 0) continue;
-        label[j] = id;
+        if (j < 0 || open[j] === 0) continue;
+        open[j] = 0;
         queue[tail++] = j;
       }
     }
-    groups.push(summarise(engine, queue.slice(0, tail), id, zonePop));
+    // the zone holding most of the group's people; ties go to the lower zone index
+    let bestRow = 0;
+    let bestPop = -1;
+    for (const row of touched) {
+      const p = zonePop[row];
+      if (p > bestPop || (p === bestPop && row < bestRow)) {
+        bestRow = row;
+        bestPop = p;
+      }
+      zonePop[row] = 0;
+    }
+    touched.length = 0;
+    const zone = bestRow > 0 ? zones[bestRow - 1] : null;
+    groups.push({
+      rank: groups.length,
+      population,
+      gapPopulation,
+      marginalPopulation: population - gapPopulation,
+      cellCount: tail,
+      areaKm2,
+      centroid: [sx / population, sy / population],
+      zone: zone?.code ?? null,
+      zoneName: zone?.name ?? null,
+      county: zone?.county ?? null,
+      cells: queue.slice(0, tail),
+    });
   }
   return groups
     .filter((g) => g.population >= minPopulation)
     .sort((a, b) => b.population - a.population || a.centroid[0] - b.centroid[0])
     .map((g, r) => ({ ...g, rank: r + 1 }));
-}
-
-function summarise(engine: CoverageEngine, cells: Int32Array, id: number, zonePop: Float64Array): GapGroup {
-  const { grid, status } = engine;
-  const { population: pop, areaKm2: area, lng, lat, zone: zoneOf } = grid;
-  let population = 0;
-  let gapPopulation = 0;
-  let areaKm2 = 0;
-  let sx = 0;
-  let sy = 0;
-  for (let k = 0; k < cells.length; k++) {
-    const i = cells[k];
-    const p = pop[i];
-    population += p;
-    if (status[i] === GAP) gapPopulation += p;
-    areaKm2 += area[i];
-    sx += p * lng[i];
-    sy += p * lat[i];
-    zonePop[zoneOf[i] + 1] += p;
-  }
-  let bestZone = -1;
-  let bestPop = -1;
-  for (let k = 0; k < cells.length; k++) {
-    const z = zoneOf[cells[k]];
-    const p = zonePop[z + 1];
-    if (p > bestPop || (p === bestPop && z < bestZone)) {
-      bestZone = z;
-      bestPop = p;
-    }
-  }
-  for (let k = 0; k < cells.length; k++) zonePop[zoneOf[cells[k]] + 1] = 0;
-  const zone = bestZone >= 0 ? grid.zones[bestZone] : null;
-  return {
-    rank: id,
-    population,
-    gapPopulation,
-    marginalPopulation: population - gapPopulation,
-    cellCount: cells.length,
-    areaKm2,
-    centroid: [sx / population, sy / population],
-    zone: zone?.code ?? null,
-    zoneName: zone?.name ?? null,
-    county: zone?.county ?? null,
-    cells,
-  };
 }
 
 export interface GapSite {

@@ -47,10 +47,11 @@ const BLOCK_STEPS = 3;
  */
 export class StraightLineReach implements ReachModel {
   readonly unit = 'km' as const;
-  /** Cell centres as unit vectors: the chord between two is all a distance needs. */
-  private readonly x: Float64Array;
-  private readonly y: Float64Array;
-  private readonly z: Float64Array;
+  /** Cell centres as unit vectors, interleaved x,y,z per cell: the chord between two is all a distance needs. */
+  private readonly xyz: Float64Array;
+  /** Scan buffers reused by every query; each result is copied out at its exact size. */
+  private scanCells = new Int32Array(0);
+  private scanCosts = new Float64Array(0);
   /** Blocks: [start, end) cell runs, centre, and the furthest child centre from it (km). */
   private readonly blockStart: Int32Array;
   private readonly blockEnd: Int32Array;
@@ -62,15 +63,13 @@ export class StraightLineReach implements ReachModel {
 
   constructor(grid: PopulationGrid) {
     const n = grid.size;
-    this.x = new Float64Array(n);
-    this.y = new Float64Array(n);
-    this.z = new Float64Array(n);
+    this.xyz = new Float64Array(n * 3);
     for (let i = 0; i < n; i++) {
       const la = grid.lat[i] * DEG;
       const ln = grid.lng[i] * DEG;
-      this.x[i] = Math.cos(la) * Math.cos(ln);
-      this.y[i] = Math.cos(la) * Math.sin(ln);
-      this.z[i] = Math.sin(la);
+      this.xyz[3 * i] = Math.cos(la) * Math.cos(ln);
+      this.xyz[3 * i + 1] = Math.cos(la) * Math.sin(ln);
+      this.xyz[3 * i + 2] = Math.sin(la);
     }
     const blockRes = Math.max(0, grid.resolution - BLOCK_STEPS);
     const starts: number[] = [];
@@ -121,8 +120,12 @@ export class StraightLineReach implements ReachModel {
       near.push(b);
       capacity += this.blockEnd[b] - this.blockStart[b];
     }
-    const cells = new Int32Array(capacity);
-    const costs = new Float64Array(capacity);
+    if (this.scanCells.length < capacity) {
+      this.scanCells = new Int32Array(capacity);
+      this.scanCosts = new Float64Array(capacity);
+    }
+    const cells = this.scanCells;
+    const costs = this.scanCosts;
     const la = lat * DEG;
     const ln = lng * DEG;
     const sx = Math.cos(la) * Math.cos(ln);
@@ -131,15 +134,15 @@ export class StraightLineReach implements ReachModel {
     // great-circle distance d and chord c are tied by c = 2·sin(d / 2R): compare chords, take asin only inside
     const half = Math.min(Math.PI / 2, limitKm / (2 * EARTH_RADIUS_KM));
     const chordLimitSq = 4 * Math.sin(half) ** 2;
-    const { x, y, z } = this;
+    const { xyz } = this;
     let k = 0;
     near.sort((a, b) => a - b);
     for (const b of near) {
       const end = this.blockEnd[b];
       for (let i = this.blockStart[b]; i < end; i++) {
-        const dx = x[i] - sx;
-        const dy = y[i] - sy;
-        const dz = z[i] - sz;
+        const dx = xyz[3 * i] - sx;
+        const dy = xyz[3 * i + 1] - sy;
+        const dz = xyz[3 * i + 2] - sz;
         const chordSq = dx * dx + dy * dy + dz * dz;
         if (chordSq <= chordLimitSq) {
           cells[k] = i;
@@ -148,6 +151,6 @@ export class StraightLineReach implements ReachModel {
         }
       }
     }
-    return { cells: cells.subarray(0, k), costs: costs.subarray(0, k) };
+    return { cells: cells.slice(0, k), costs: costs.slice(0, k) };
   }
 }

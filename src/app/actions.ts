@@ -7,7 +7,7 @@ import type { AreaType, Station } from '../core/types.ts';
 import { CoverageClient } from './coverage-client.ts';
 import { demoDataUrls } from './demo-data-urls.ts';
 import { regionById } from './regions.ts';
-import { DEMO_SOURCES, getState, setState, type FocusRequest, type Language, type LayerKey, type PanelKey } from './store.ts';
+import { DEMO_SOURCES, getState, setState, type AppState, type FocusRequest, type Language, type LayerKey, type PanelKey } from './store.ts';
 
 let client: CoverageClient | null = null;
 let nonce = 0;
@@ -41,8 +41,8 @@ export async function openRegion(regionId: string): Promise<void> {
   }
 }
 
-function replaceStation(station: Station, light = false): void {
-  setState({ stations: getState().stations.map((s) => (s.id === station.id ? station : s)) });
+function replaceStation(station: Station, light = false, extra: Partial<AppState> = {}): void {
+  setState({ stations: getState().stations.map((s) => (s.id === station.id ? station : s)), ...extra });
   requireClient().upsert(station, light);
 }
 
@@ -86,7 +86,7 @@ export function toggleStation(id: string): void {
 /** Moves a station; `final` is false while dragging (a lighter update), true on drop. */
 export function moveStation(id: string, lng: number, lat: number, final: boolean): void {
   // a moved station no longer stands at its township seat, and may have left the township
-  replaceStation({ ...findStation(id), lng, lat, positionApproximate: false, township: undefined }, !final);
+  replaceStation({ ...findStation(id), lng, lat, positionApproximate: false, township: undefined }, !final, { draggingStationId: final ? null : id });
 }
 
 export function renameStation(id: string, name: string): void {

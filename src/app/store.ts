@@ -73,6 +73,8 @@ export interface AppState {
   collapsed: Record<PanelKey, boolean>;
   addMode: boolean;
   selectedStationId: string | null;
+  /** The station under the pointer while it is dragged (null otherwise). */
+  draggingStationId: string | null;
   highlightedGap: number | null;
   focus: FocusRequest | null;
   deleted: DeletedStation | null;
@@ -101,6 +103,7 @@ export const initialState: AppState = {
   collapsed: { stations: false, rules: true, results: false },
   addMode: false,
   selectedStationId: null,
+  draggingStationId: null,
   highlightedGap: null,
   focus: null,
   deleted: null,

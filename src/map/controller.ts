@@ -72,6 +72,13 @@ export interface MapControllerOptions {
 }
 
 const POINT_ZOOM = 12.5;
+/**
+ * While a station is dragged, its new position waits for the coverage it
+ * produced (at most this long), so marker, rings and cell colours reach the
+ * screen in one frame: half the frames, and a frame is what a slow (software)
+ * GPU makes the page wait for.
+ */
+const DRAG_WAIT_MS = 150;
 const FIT_PADDING: PaddingOptions = { top: 48, right: 48, bottom: 48, left: 48 };
 
 export class MapController {
@@ -100,6 +107,7 @@ export class MapController {
   private cameraMoved = false;
   private basemapShown: string | null = null;
   private readonly visibility = new Map<string, boolean>();
+  private stationsWaiting: ReturnType<typeof setTimeout> | null = null;
 
   private readonly translate: MapTranslate;
   private readonly fitPadding: () => PaddingOptions;
@@ -137,6 +145,7 @@ export class MapController {
   dispose(): void {
     this.disposed = true;
     this.generation++;
+    this.stopWaiting();
     this.styleReady = false;
     this.pending = null;
   }
@@ -163,12 +172,32 @@ export class MapController {
     this.state = next;
     const changed = (...keys: (keyof AppState)[]) => !prev || keys.some((k) => prev[k] !== next[k]);
     if (changed('dataset')) this.applyDataset(next.dataset);
-    if (changed('dataset', 'result')) this.applyResult(next);
-    if (changed('dataset', 'stations', 'selectedStationId', 'rules', 'language')) this.applyStations(next);
+    const resultChanged = changed('dataset', 'result');
+    if (resultChanged) this.applyResult(next);
+    const dragMove = prev !== null && next.draggingStationId !== null && !resultChanged && !changed('dataset', 'selectedStationId', 'rules', 'language');
+    if (dragMove && changed('stations')) this.waitForResult();
+    else if (changed('dataset', 'stations', 'selectedStationId', 'rules', 'language') || (resultChanged && this.stationsWaiting)) {
+      this.stopWaiting();
+      this.applyStations(next);
+    }
     if (changed('highlightedGap')) this.applyHighlight(next.highlightedGap);
     if (changed('language') && this.shownGaps.length > 0) this.setGaps(this.shownGaps, next.language);
     this.applyVisibility(next);
     this.applyFocus(next);
+  }
+
+  /** Holds a dragged station's redraw until its result arrives (or DRAG_WAIT_MS passes). */
+  private waitForResult(): void {
+    if (this.stationsWaiting) return;
+    this.stationsWaiting = setTimeout(() => {
+      this.stationsWaiting = null;
+      if (this.state && !this.disposed) this.applyStations(this.state);
+    }, DRAG_WAIT_MS);
+  }
+
+  private stopWaiting(): void {
+    if (this.stationsWaiting) clearTimeout(this.stationsWaiting);
+    this.stationsWaiting = null;
   }
 
   private source(id: string): GeoJSONSource {

@@ -61,6 +61,8 @@ export function MapView() {
         dragRotate: false,
         pitchWithRotate: false,
         maxPitch: 0,
+        // no label fade-in: every fade is ~20 extra frames, and a software-rendered frame costs the page tens of milliseconds
+        fadeDuration: 0,
         // keeps the canvas readable by snapshot export
         canvasContextAttributes: { preserveDrawingBuffer: true },
       });

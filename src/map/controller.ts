@@ -30,6 +30,7 @@ import {
 import { stationFeatures } from './stations.ts';
 import { EMPTY, basemapLayer, basemapSource, isTileTemplate } from './style.ts';
 import { mapLabel } from './text.ts';
+import { cellParentIndex, parentStatus } from './parent-status.ts';
 import { CellStateTracker, commonBaseline } from './status-diff.ts';
 import { makeZoneLookup, stationZoneCode, zoneAreaType, zoneLabelFeatures, type ZoneCollection, type ZoneFeature, type ZoneLookup } from './zones.ts';
 
@@ -96,6 +97,10 @@ export class MapController {
   private regionBounds: Bounds | null = null;
   /** Created by the first result of a dataset (its baseline comes from that result). */
   private tracker: CellStateTracker | null = null;
+  /** The same for the parent cells drawn at low zoom, with each cell's parent index. */
+  private parentTracker: CellStateTracker | null = null;
+  private parentOf: Int32Array = new Int32Array(0);
+  private parentCount = 0;
   private cellCount = 0;
   private resultShown = false;
   private lookup: ZoneLookup = makeZoneLookup({});
@@ -229,6 +234,7 @@ export class MapController {
     const generation = ++this.generation;
     this.dataset = dataset;
     this.tracker = null;
+    this.parentTracker = null;
     this.cellCount = dataset?.h3.length ?? 0;
     this.resultShown = false;
     this.shownGaps = [];
@@ -254,7 +260,14 @@ export class MapController {
     const built = buildCellLayer(dataset.h3, dataset.population);
     // a grid already as coarse as the parents (a user's own table) is drawn as it is
     const parentResolution = Math.min(PARENT_RESOLUTION, getResolution(dataset.h3[0]));
-    const parents = buildParentFeatures(aggregateParents(dataset.h3, dataset.population, built.areaKm2, parentResolution));
+    const parentCells = aggregateParents(dataset.h3, dataset.population, built.areaKm2, parentResolution);
+    const parents = buildParentFeatures(parentCells);
+    this.parentOf = cellParentIndex(
+      dataset.h3,
+      parentCells.map((p) => p.h3),
+      parentResolution,
+    );
+    this.parentCount = parentCells.length;
     this.regionBounds = built.bounds;
     const t1 = performance.now();
     this.stats.buildCellsMs = t1 - t0;
@@ -274,18 +287,9 @@ export class MapController {
     // a result from before a region switch may still arrive: its cells are not these
     if (!result || !this.dataset || result.status.length !== this.cellCount) return;
     const t0 = performance.now();
-    let tracker = this.tracker;
-    if (!tracker) {
-      tracker = this.tracker = new CellStateTracker(this.cellCount, commonBaseline(result.status, result.withinCircle));
-      this.map.setPaintProperty(LAYER.status, 'fill-color', statusFillColor(tracker.baseline.status));
-      this.map.setPaintProperty(LAYER.status, 'fill-opacity', statusFillOpacity(tracker.baseline.status));
-      this.map.setPaintProperty(LAYER.outsideCircle, 'fill-opacity', outsideCircleOpacity(tracker.baseline.inside));
-    }
-    const changed = tracker.update(result.status, result.withinCircle);
-    for (let k = 0; k < changed.length; k++) {
-      const i = changed[k];
-      this.map.setFeatureState({ source: SOURCE.cells, id: i }, { s: tracker.statusOf(i), c: tracker.insideOf(i) });
-    }
+    const changed = this.paintStatus(SOURCE.cells, [LAYER.status, LAYER.outsideCircle], 'tracker', result.status, result.withinCircle);
+    const parents = parentStatus(result.status, result.withinCircle, this.dataset.population, this.parentOf, this.parentCount);
+    this.paintStatus(SOURCE.parents, [LAYER.statusParents, LAYER.outsideCircleParents], 'parentTracker', parents.status, parents.inside);
     this.stats.statusUpdateMs = performance.now() - t0;
     this.stats.changedCells = changed.length;
     this.map.once('render', () => {
@@ -302,6 +306,27 @@ export class MapController {
       this.gapsStale = true;
       this.map.setPaintProperty(LAYER.gapsLine, 'line-opacity', 0.35);
     }
+  }
+
+  /**
+   * Sets feature-state on the features of `source` whose status or circle flag
+   * changed since the last result; the first result fixes the layers' baseline
+   * (what a feature without state shows). Returns the changed feature ids.
+   */
+  private paintStatus(source: string, [statusLayer, outsideLayer]: [string, string], which: 'tracker' | 'parentTracker', status: Uint8Array, inside: Uint8Array): Int32Array {
+    let tracker = this[which];
+    if (!tracker) {
+      tracker = this[which] = new CellStateTracker(status.length, commonBaseline(status, inside));
+      this.map.setPaintProperty(statusLayer, 'fill-color', statusFillColor(tracker.baseline.status));
+      this.map.setPaintProperty(statusLayer, 'fill-opacity', statusFillOpacity(tracker.baseline.status));
+      this.map.setPaintProperty(outsideLayer, 'fill-opacity', outsideCircleOpacity(tracker.baseline.inside));
+    }
+    const changed = tracker.update(status, inside);
+    for (let k = 0; k < changed.length; k++) {
+      const i = changed[k];
+      this.map.setFeatureState({ source, id: i }, { s: tracker.statusOf(i), c: tracker.insideOf(i) });
+    }
+    return changed;
   }
 
   private setGaps(gaps: readonly GapSummary[], language: Language): void {
@@ -373,7 +398,7 @@ export class MapController {
     }
     for (const [key, ids] of Object.entries(TOGGLED_LAYERS) as [LayerKey, readonly string[]][]) {
       for (const id of ids) {
-        const needsResult = id === LAYER.status || id === LAYER.outsideCircle;
+        const needsResult = id === LAYER.status || id === LAYER.outsideCircle || id === LAYER.statusParents || id === LAYER.outsideCircleParents;
         this.setVisible(id, state.layers[key] && (!needsResult || this.resultShown));
       }
     }

@@ -30,6 +30,8 @@ export const LAYER = {
   population: 'population-cells',
   status: 'status-cells',
   outsideCircle: 'outside-circle-cells',
+  statusParents: 'status-parents',
+  outsideCircleParents: 'outside-circle-parents',
   zonesLine: 'zones-line',
   gapsLine: 'gaps-line',
   gapHighlightHalo: 'gap-highlight-halo',
@@ -51,6 +53,12 @@ export const LAYER = {
 export const PARENT_MAX_ZOOM = 10.5;
 /** H3 resolution of the parent cells drawn at low zoom. */
 export const PARENT_RESOLUTION = 7;
+/**
+ * Zoom below which cell status is drawn on the parent cells (majority of
+ * residents): a whole prefecture in view, where a res-9 cell is under a pixel.
+ * A county's first view (zoom ≈ 9.5–10) still shows every cell.
+ */
+export const STATUS_PARENT_MAX_ZOOM = 9;
 
 export const COLOURS = {
   background: '#efece4',
@@ -121,10 +129,10 @@ const FONT_BOLD = ['Noto Sans CJK SC Bold', ...FONT_FAMILIES];
 export const TOGGLED_LAYERS: Record<LayerKey, readonly string[]> = {
   basemap: [LAYER.basemap],
   population: [LAYER.populationParents, LAYER.population],
-  status: [LAYER.status],
+  status: [LAYER.statusParents, LAYER.status],
   gaps: [LAYER.gapsLine, LAYER.gapHighlightHalo, LAYER.gapHighlight, LAYER.gapLabels],
   radii: [LAYER.radiusSolid, LAYER.radiusDashed],
-  circles: [LAYER.circle, LAYER.circleLabel, LAYER.outsideCircle],
+  circles: [LAYER.circle, LAYER.circleLabel, LAYER.outsideCircleParents, LAYER.outsideCircle],
   townships: [LAYER.zonesLine, LAYER.zoneLabels],
   stations: [LAYER.stationApprox, LAYER.stationSelected, LAYER.stations, LAYER.stationHit, LAYER.stationLabels],
 };
@@ -156,6 +164,24 @@ export const statusFillOpacity = (baseline = 0) => [
 ];
 /** Tint of cells outside the emergency circle; cells without feature-state are inside when `baseline` is 1. */
 export const outsideCircleOpacity = (baseline = 0) => ['case', ['==', ['coalesce', ['feature-state', 'c'], baseline], 0], OUTSIDE_CIRCLE_OPACITY, 0];
+
+/** Status fill and outside-circle tint of one source (cells, or parents at low zoom), both driven by feature-state. */
+const statusLayers = (statusId: string, outsideId: string, source: string, zooms: { minzoom?: number; maxzoom?: number }): LayerSpecification[] => [
+  {
+    id: statusId,
+    type: 'fill',
+    source,
+    ...zooms,
+    paint: { 'fill-color': statusFillColor() as never, 'fill-opacity': statusFillOpacity() as never, 'fill-antialias': false },
+  },
+  {
+    id: outsideId,
+    type: 'fill',
+    source,
+    ...zooms,
+    paint: { 'fill-color': COLOURS.outsideCircle, 'fill-opacity': outsideCircleOpacity() as never, 'fill-antialias': false },
+  },
+];
 
 /** Expression: the feature's `key` property is one of the loaded counties. */
 export const inCounties = (key: 'adcode' | 'county', counties: readonly string[]) => ['in', ['get', key], ['literal', [...counties]]];
@@ -200,26 +226,8 @@ export function overlayLayers(options: OverlayOptions = {}): LayerSpecification[
     },
     populationFill(undefined, PARENT_MAX_ZOOM, SOURCE.parents),
     populationFill(PARENT_MAX_ZOOM, undefined, SOURCE.cells),
-    {
-      id: LAYER.status,
-      type: 'fill',
-      source: SOURCE.cells,
-      paint: {
-        'fill-color': statusFillColor() as never,
-        'fill-opacity': statusFillOpacity() as never,
-        'fill-antialias': false,
-      },
-    },
-    {
-      id: LAYER.outsideCircle,
-      type: 'fill',
-      source: SOURCE.cells,
-      paint: {
-        'fill-color': COLOURS.outsideCircle,
-        'fill-opacity': outsideCircleOpacity() as never,
-        'fill-antialias': false,
-      },
-    },
+    ...statusLayers(LAYER.statusParents, LAYER.outsideCircleParents, SOURCE.parents, { maxzoom: STATUS_PARENT_MAX_ZOOM }),
+    ...statusLayers(LAYER.status, LAYER.outsideCircle, SOURCE.cells, { minzoom: STATUS_PARENT_MAX_ZOOM }),
     {
       id: LAYER.zonesLine,
       type: 'line',

@@ -1,0 +1,81 @@
+/**
+ * The per-township table of an export as header + rows of plain values: one
+ * row per township, county subtotals when there are several counties, and
+ * the total. The CSV and XLSX writers both render this one table.
+ */
+import type { CountyRow, CoverageFigures, ZoneRow } from '../core/tables.ts';
+import { exportWords, fill, populationNote, TOWNSHIP_COLUMNS, type ExportTextOptions, type PopulationSource, type TownshipColumn } from './table-vocabulary.ts';
+
+export type TableValue = string | number | null;
+
+/** A table ready to write: translated header and rows of strings and numbers. */
+export interface TableData {
+  /** Column keys (stable, untranslated), in order. */
+  columns: readonly string[];
+  header: string[];
+  rows: TableValue[][];
+}
+
+/**
+ * What the table is built from. A CoverageReport (report.ts) has all of it
+ * but the population source: `{ ...report, populationSource }`; in the app,
+ * the worker's zones/counties/totals and the region's code and name.
+ */
+export interface TownshipTableInput {
+  county: { code: string; name: string };
+  zones: readonly ZoneRow[];
+  totals: CoverageFigures;
+  /** Subtotal rows are added when there is more than one county. */
+  counties?: readonly CountyRow[];
+  populationSource: PopulationSource;
+}
+
+/** People as whole numbers (a raster import gives fractions), as in the CLI report. */
+const people = (n: number) => Math.round(n);
+/** Percentages with two decimals, kept as numbers so spreadsheets can sum them. */
+const pct = (n: number) => Math.round(n * 100) / 100;
+
+function figures(f: CoverageFigures): Pick<Record<TownshipColumn, TableValue>, 'population' | 'covered' | 'covered_pct' | 'marginal' | 'marginal_pct' | 'gap' | 'gap_pct' | 'within_circle' | 'within_circle_pct' | 'ambulances_needed' | 'aeds_needed'> {
+  return {
+    population: people(f.population),
+    covered: people(f.covered),
+    covered_pct: pct(f.coveredPct),
+    marginal: people(f.marginal),
+    marginal_pct: pct(f.marginalPct),
+    gap: people(f.gap),
+    gap_pct: pct(f.gapPct),
+    within_circle: people(f.withinCircle),
+    within_circle_pct: pct(f.withinCirclePct),
+    ambulances_needed: f.ambulancesNeeded,
+    aeds_needed: f.aedsNeeded,
+  };
+}
+
+/**
+ * The per-township table in the chosen language.
+ * @example townshipTable({ ...report, populationSource: { kind: 'demo' } }, { language: 'zh-CN' }).header[3] // '乡镇'
+ */
+export function townshipTable(input: TownshipTableInput, options: ExportTextOptions): TableData {
+  const words = exportWords(options);
+  const source = populationNote(input.populationSource, words);
+  const row = (values: Partial<Record<TownshipColumn, TableValue>>) => TOWNSHIP_COLUMNS.map((c) => values[c] ?? null);
+  const rows = input.zones.map((z) =>
+    row({
+      county: z.county,
+      county_name: z.countyName,
+      zone_code: z.code,
+      zone_name: z.name,
+      area_type: words.areaType[z.areaType],
+      area_type_overridden: z.areaTypeOverridden ? words.yes : words.no,
+      ...figures(z),
+      population_source: source,
+    }),
+  );
+  if (input.counties && input.counties.length > 1) {
+    for (const c of input.counties) {
+      rows.push(row({ county: c.county, county_name: c.countyName, zone_name: fill(words.countyTotal, { county: c.countyName }), ...figures(c), population_source: source }));
+    }
+  }
+  rows.push(row({ county: input.county.code, county_name: input.county.name, zone_name: words.total, ...figures(input.totals), population_source: source }));
+  return { columns: TOWNSHIP_COLUMNS, header: TOWNSHIP_COLUMNS.map((c) => words.township[c]), rows };
+}

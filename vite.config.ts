@@ -5,6 +5,19 @@ export default defineConfig({
   plugins: [react()],
   // module workers, so the worker's import() of the file readers becomes its own chunk
   worker: { format: 'es' },
+  build: {
+    rolldownOptions: {
+      output: {
+        // the map library and React change far less often than the app: separate files load in parallel and stay cached across releases
+        codeSplitting: {
+          groups: [
+            { name: 'maplibre', test: /node_modules[\\/]maplibre-gl/ },
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
   test: {
     projects: [
       {

@@ -7,18 +7,22 @@ import type { AreaType, Station } from '../core/types.ts';
 import { CoverageClient } from './coverage-client.ts';
 import { demoDataUrls } from './demo-data-urls.ts';
 import { regionById } from './regions.ts';
-import { DEMO_SOURCES, getState, setState, type AppState, type FocusRequest, type Language, type LayerKey, type PanelKey } from './store.ts';
+import { DEMO_SOURCES, getState, setState, type AppState, type FocusRequest, type ScenarioNotice, type Language, type LayerKey, type PanelKey } from './store.ts';
 
 let client: CoverageClient | null = null;
 let nonce = 0;
 
-/** Starts the worker and opens the default region. */
-export function startApp(worker: Worker): Promise<void> {
+/**
+ * Starts the worker and opens the default region, unless `opening` (a share
+ * link in the address) opened something itself.
+ */
+export async function startApp(worker: Worker, opening: () => Promise<boolean> = async () => false): Promise<void> {
   client = new CoverageClient(
     worker,
     (update, requestedAt) => setState({ result: update, lastLatencyMs: performance.now() - requestedAt }),
     (e) => setState({ error: e.message }),
   );
+  if (await opening()) return;
   return openRegion(getState().regionId);
 }
 
@@ -28,14 +32,47 @@ export function requireClient(): CoverageClient {
   return client;
 }
 
-export async function openRegion(regionId: string): Promise<void> {
+/** A scenario to open a region with instead of the demo defaults (an autosave, a file, a link). */
+export interface StartingScenario {
+  name: string;
+  stations: Station[];
+  enabledStatus: Record<string, Station['status']>;
+  rules: Rules;
+  notice?: ScenarioNotice;
+}
+
+/** What the autosave answers: a scenario, or only a notice (a damaged entry), or null for the demo defaults. */
+export type StartingAnswer = StartingScenario | { notice: ScenarioNotice } | null;
+
+/** Asked for a region's starting scenario when none is given (the autosave). */
+let startingScenario: (regionId: string) => Promise<StartingAnswer> = async () => null;
+export function setStartingScenario(source: (regionId: string) => Promise<StartingAnswer>): void {
+  startingScenario = source;
+}
+
+export async function openRegion(regionId: string, given?: StartingScenario): Promise<void> {
   const region = regionById(regionId);
   setState({ regionId, phase: 'loading', error: null, result: null, selectedStationId: null, highlightedGap: null, deleted: null });
   try {
     const dataset = await requireClient().load(demoDataUrls(region.counties));
-    const enabledStatus = Object.fromEntries(dataset.stations.map((s) => [s.id, s.status === 'disabled' ? 'existing' : s.status])) as Record<string, Station['status']>;
-    setState({ dataset, stations: dataset.stations, enabledStatus, phase: 'ready', dataSources: DEMO_SOURCES, focus: { kind: 'region', nonce: ++nonce } });
-    requireClient().evaluate(dataset.stations, getState().rules);
+    const defaults = Object.fromEntries(dataset.stations.map((s) => [s.id, s.status === 'disabled' ? 'existing' : s.status])) as Record<string, Station['status']>;
+    const answer = given ?? (await startingScenario(regionId));
+    const start = answer && 'stations' in answer ? answer : null;
+    const stations = start?.stations ?? dataset.stations;
+    const rules = start?.rules ?? getState().rules;
+    setState({
+      dataset,
+      stations,
+      enabledStatus: { ...defaults, ...start?.enabledStatus },
+      rules,
+      scenarioName: start?.name ?? '',
+      scenarioNotice: answer?.notice ?? null,
+      comparison: null,
+      phase: 'ready',
+      dataSources: DEMO_SOURCES,
+      focus: { kind: 'region', nonce: ++nonce },
+    });
+    requireClient().evaluate(stations, rules);
   } catch (e) {
     setState({ phase: 'error', error: (e as Error).message });
   }
@@ -77,10 +114,8 @@ export function toggleStation(id: string): void {
   const station = findStation(id);
   const { enabledStatus } = getState();
   if (station.status === 'disabled') replaceStation({ ...station, status: enabledStatus[id] ?? 'existing' });
-  else {
-    setState({ enabledStatus: { ...enabledStatus, [id]: station.status } });
-    replaceStation({ ...station, status: 'disabled' });
-  }
+  // one store write per edit: each write of stations or rules is one undo step
+  else replaceStation({ ...station, status: 'disabled' }, false, { enabledStatus: { ...enabledStatus, [id]: station.status } });
 }
 
 /** Moves a station; `final` is false while dragging (a lighter update), true on drop. */

@@ -4,6 +4,7 @@
  * newest, so a fast drag never builds a queue.
  */
 import { proxy, wrap, type Remote } from 'comlink';
+import type { CellRow } from '../core/evaluate.ts';
 import type { Rules } from '../core/rules.ts';
 import type { Station } from '../core/types.ts';
 import type { FacilityPreview } from '../io/facilities.ts';
@@ -13,11 +14,13 @@ import type {
   DemoDataUrls,
   EvaluationUpdate,
   FacilityPreviewRequest,
+  GapCells,
   ImportProgress,
   LoadedDataset,
   PopulationImportRequest,
   ZoneImportRequest,
 } from '../worker/api.ts';
+import type { BaselineStatus } from '../worker/baseline-status.ts';
 
 type Job =
   | { kind: 'evaluate'; stations: Station[]; rules: Rules; light: boolean }
@@ -59,6 +62,21 @@ export class CoverageClient {
 
   cancelImport(id: string): Promise<void> {
     return this.remote.cancelImport(id);
+  }
+
+  /** Every cell's row of the current scenario, for the cell export. */
+  cellRows(): Promise<CellRow[]> {
+    return this.remote.cellRows();
+  }
+
+  /** Every gap group of the current scenario with its cells, for the gap export. */
+  gapCells(): Promise<GapCells[]> {
+    return this.remote.gapCells();
+  }
+
+  /** Per-cell statuses without the proposed stations, for the "before" map of a snapshot. */
+  baselineStatus(): Promise<BaselineStatus> {
+    return this.remote.baselineStatus();
   }
 
   evaluate(stations: Station[], rules: Rules): void {

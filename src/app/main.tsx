@@ -5,9 +5,15 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import '../ui/app.css';
 import { App } from '../ui/App.tsx';
 import { startApp } from './actions.ts';
+import { keepScenarios, openSharedLink } from './scenario-actions.ts';
 
 const worker = new Worker(new URL('../worker/coverage.worker.ts', import.meta.url), { type: 'module' });
-void startApp(worker);
+keepScenarios();
+// a share link opens its scenario; the hash is cleared so a reload opens the autosave, not the link again
+const clearHash = () => history.replaceState(null, '', window.location.pathname + window.location.search);
+void startApp(worker, () => openSharedLink(window.location.hash, clearHash));
+// a link pasted into the address bar of the open app changes only the hash
+window.addEventListener('hashchange', () => void openSharedLink(window.location.hash, clearHash));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

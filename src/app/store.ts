@@ -5,6 +5,7 @@
  */
 import { create } from 'zustand';
 import { DEFAULT_RULES, makeRules, type Rules } from '../core/rules.ts';
+import type { CoverageFigures, ZoneRow } from '../core/tables.ts';
 import type { AreaType, Station } from '../core/types.ts';
 import type { EvaluationUpdate, ImportedPopulation, ImportedZones, LoadedDataset } from '../worker/api.ts';
 
@@ -13,7 +14,7 @@ export type Language = 'zh-CN' | 'en';
 export const LAYER_KEYS = ['population', 'status', 'gaps', 'radii', 'circles', 'stations', 'townships', 'basemap'] as const;
 export type LayerKey = (typeof LAYER_KEYS)[number];
 
-export type PanelKey = 'stations' | 'rules' | 'results';
+export type PanelKey = 'stations' | 'rules' | 'results' | 'scenario';
 
 /** Something the map should fly to; `nonce` makes a repeated click count. */
 export type FocusRequest =
@@ -50,6 +51,21 @@ export type ImportOutcome = { of: ImportJob['kind'] } & (
   | { kind: 'error'; file: string; message: string }
 );
 
+/** A message key of the scenario strings with its parameters; errors carry the reader's own English text. */
+export interface ScenarioNotice {
+  kind: 'info' | 'warning' | 'error';
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+/** The figures of a scenario kept for comparison (taken from its evaluated result). */
+export interface PinnedScenario {
+  name: string;
+  totals: CoverageFigures;
+  zones: ZoneRow[];
+  stationCount: number;
+}
+
 export interface DeletedStation {
   station: Station;
   index: number;
@@ -73,6 +89,16 @@ export interface AppState {
   collapsed: Record<PanelKey, boolean>;
   addMode: boolean;
   selectedStationId: string | null;
+  /** Name the scenario is saved under ('' until the user names it). */
+  scenarioName: string;
+  canUndo: boolean;
+  canRedo: boolean;
+  /** When the scenario was last written to autosave (ISO), or null. */
+  autosavedAt: string | null;
+  /** The outcome of the last scenario action (load, link, autosave restore), shown in the scenario panel. */
+  scenarioNotice: ScenarioNotice | null;
+  /** A scenario pinned to compare the current one against. */
+  comparison: PinnedScenario | null;
   /** The station under the pointer while it is dragged (null otherwise). */
   draggingStationId: string | null;
   highlightedGap: number | null;
@@ -100,10 +126,16 @@ export const initialState: AppState = {
   lastLatencyMs: null,
   layers: { population: false, status: true, gaps: true, radii: true, circles: false, stations: true, townships: true, basemap: false },
   basemapUrl: '',
-  collapsed: { stations: false, rules: true, results: false },
+  collapsed: { stations: false, rules: true, results: false, scenario: true },
   addMode: false,
   selectedStationId: null,
   draggingStationId: null,
+  scenarioName: '',
+  canUndo: false,
+  canRedo: false,
+  autosavedAt: null,
+  scenarioNotice: null,
+  comparison: null,
   highlightedGap: null,
   focus: null,
   deleted: null,

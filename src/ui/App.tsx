@@ -1,6 +1,7 @@
 /** Layout: header, the map, and the collapsible sidebar of panels. */
 import { useEffect, useState } from 'react';
 import { setAddMode } from '../app/actions.ts';
+import { redo, undo } from '../app/scenario-actions.ts';
 import { useStore } from '../app/store.ts';
 import { Header } from './Header.tsx';
 import { useT } from './i18n.ts';
@@ -8,6 +9,7 @@ import { ImportDialog } from './import/ImportDialog.tsx';
 import { MapView } from './MapView.tsx';
 import { ResultsPanel } from './ResultsPanel.tsx';
 import { RulesPanel } from './RulesPanel.tsx';
+import { ScenarioPanel } from './ScenarioPanel.tsx';
 import { StationsPanel } from './StationsPanel.tsx';
 
 export function App() {
@@ -19,6 +21,14 @@ export function App() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') setAddMode(false);
+      // undo/redo of the scenario, except while typing (a text field keeps its own undo)
+      const typing = e.target instanceof HTMLElement && (e.target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(e.target.tagName));
+      if (typing || !(e.ctrlKey || e.metaKey)) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) undo();
+      else if ((key === 'z' && e.shiftKey) || key === 'y') redo();
+      else return;
+      e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -42,6 +52,7 @@ export function App() {
           <ResultsPanel />
           <StationsPanel />
           <RulesPanel />
+          <ScenarioPanel />
         </aside>
       )}
     </div>

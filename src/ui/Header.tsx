@@ -1,9 +1,10 @@
-/** Top bar: title, region choice, data-source badge, import, language switch. */
+/** Top bar: title, region choice, data-source badge, import, export, language switch. */
 import { useEffect } from 'react';
 import { openRegion, setLanguage } from '../app/actions.ts';
 import { closeImport, openImport } from '../app/import-actions.ts';
 import { QUANZHOU_ID, REGIONS } from '../app/regions.ts';
 import { useStore } from '../app/store.ts';
+import { ExportButton } from './export/ExportButton.tsx';
 import { useT } from './i18n.ts';
 import { DataSourceBadge } from './import/DataSourceBadge.tsx';
 import { progressPct } from './import/import-format.ts';
@@ -39,6 +40,7 @@ export function Header({ onToggleSidebar, sidebarOpen }: { onToggleSidebar: () =
         <button type="button" data-testid="import-open" aria-expanded={importOpen} disabled={phase !== 'ready'} onClick={() => (importOpen ? closeImport() : openImport())}>
           {importJob ? t('import.busy', { pct: `${progressPct(importJob.fraction)}%` }) : t('import.button')}
         </button>
+        <ExportButton />
         <button type="button" data-testid="lang-switch" aria-label={t('app.languageLabel')} onClick={() => setLanguage(language === 'zh-CN' ? 'en' : 'zh-CN')}>
           {t('app.language')}
         </button>

@@ -1,6 +1,7 @@
 /** Results: headline figures, before/after, township table and the gap list. */
 import { useStore } from '../app/store.ts';
 import { BeforeAfter } from './BeforeAfter.tsx';
+import { ComparisonTable } from './ComparisonTable.tsx';
 import { GapList } from './GapList.tsx';
 import { HeadlineFigures } from './HeadlineFigures.tsx';
 import { useT } from './i18n.ts';
@@ -16,6 +17,7 @@ export function ResultsPanel() {
         {result && (
           <>
             <HeadlineFigures />
+            <ComparisonTable />
             <BeforeAfter />
             <TownshipTable />
             <GapList />

@@ -5,8 +5,10 @@
  */
 import { useStore, type Language } from '../app/store.ts';
 import { appStrings } from './strings/app.ts';
+import { exportStrings } from './strings/export.ts';
 import { importStrings } from './strings/import.ts';
 import { mapStrings } from './strings/map.ts';
+import { scenarioStrings } from './strings/scenario.ts';
 
 export type Dictionary = Record<string, string>;
 export interface Strings {
@@ -14,7 +16,7 @@ export interface Strings {
   en: Dictionary;
 }
 
-export const DICTIONARIES: Strings[] = [appStrings, mapStrings, importStrings];
+export const DICTIONARIES: Strings[] = [appStrings, mapStrings, importStrings, exportStrings, scenarioStrings];
 
 const merged: Record<Language, Dictionary> = {
   'zh-CN': Object.assign({}, ...DICTIONARIES.map((d) => d['zh-CN'])),

@@ -3,13 +3,15 @@
  * crossing it is structured-cloneable; per-cell arrays are transferred.
  */
 import type { ScenarioDelta } from '../core/deltas.ts';
-import type { GapFigures } from '../core/gaps.ts';
+import type { CellRow } from '../core/evaluate.ts';
+import type { GapFigures, GapSite } from '../core/gaps.ts';
 import type { Rules } from '../core/rules.ts';
 import type { CountyRow, CoverageFigures, ZoneRow } from '../core/tables.ts';
 import type { Station, Zone } from '../core/types.ts';
 import type { Crs } from '../io/crs.ts';
 import type { RowProblem } from '../io/errors.ts';
 import type { FacilityColumnMapping, FacilityPreview } from '../io/facilities.ts';
+import type { BaselineStatus } from './baseline-status.ts';
 
 /** Where the worker fetches the built demo data files (URLs the bundler gave them). */
 export interface DemoDataUrls {
@@ -29,6 +31,12 @@ export interface LoadedDataset {
   /** Zone index per cell (-1 none). */
   zone: Int32Array;
   prepareMs: number;
+}
+
+/** A gap group for export: its figures, cell indices (into the dataset's h3 list) and best closing site. */
+export interface GapCells extends GapFigures {
+  cells: Int32Array;
+  bestSite: GapSite | null;
 }
 
 export interface GapSummary extends GapFigures {
@@ -139,4 +147,10 @@ export interface CoverageWorkerApi {
   importZones(id: string, file: Blob, name: string, request: ZoneImportRequest, onProgress: ImportProgress): Promise<DatasetImport>;
   /** Cancels a running import; unknown or finished ids are ignored. */
   cancelImport(id: string): void;
+  /** Every cell's row (status, nearest station, distance), for the cell export. */
+  cellRows(): Promise<CellRow[]>;
+  /** Every gap group with its cell indices and best site, for the gap export. */
+  gapCells(): Promise<GapCells[]>;
+  /** Per-cell statuses of the scenario without its proposed stations (the "before" map of a snapshot). */
+  baselineStatus(): Promise<BaselineStatus>;
 }

@@ -5,8 +5,8 @@
 import { cellsToMultiPolygon } from 'h3-js';
 import type { CoverageEngine } from '../core/coverage.ts';
 import { scenarioDelta } from '../core/deltas.ts';
-import { createEngine, proposedIds } from '../core/evaluate.ts';
-import { gapFigures, gapGroups } from '../core/gaps.ts';
+import { cellRows, createEngine, proposedIds, type CellRow } from '../core/evaluate.ts';
+import { bestSiteForGap, gapFigures, gapGroups } from '../core/gaps.ts';
 import { StraightLineReach } from '../core/reach.ts';
 import { DEFAULT_RULES, maxRuleRadiusKm } from '../core/rules.ts';
 import type { Rules } from '../core/rules.ts';
@@ -15,7 +15,8 @@ import { buildGrid, type CellInput, type PopulationGrid } from '../core/grid.ts'
 import type { Station, Zone } from '../core/types.ts';
 import type { ImportRegion } from '../io/region.ts';
 import { assembleDemoDataset, type DemoDataset, type DemoTexts } from '../io/demo-dataset.ts';
-import type { DemoDataUrls, EvaluationUpdate, GapSummary, LoadedDataset, UpdateOptions } from './api.ts';
+import type { DemoDataUrls, EvaluationUpdate, GapCells, GapSummary, LoadedDataset, UpdateOptions } from './api.ts';
+import { baselineStatus, type BaselineStatus } from './baseline-status.ts';
 
 /** Gap groups that get an outline for the map. */
 const OUTLINED_GAPS = 20;
@@ -131,6 +132,22 @@ export class CoverageService {
     this.stations.delete(id);
     if (engine.hasStation(id)) engine.removeStation(id);
     return this.read(options, t0);
+  }
+
+  /** Every cell's row (status, nearest station and its distance), for exports. */
+  cellRows(): CellRow[] {
+    return cellRows(this.requireEngine());
+  }
+
+  /** Every gap group with its cells and the best single site to close it, for exports. */
+  gapCells(): GapCells[] {
+    const engine = this.requireEngine();
+    return gapGroups(engine).map((g) => ({ ...gapFigures(g), cells: g.cells, bestSite: bestSiteForGap(engine, g) }));
+  }
+
+  /** Per-cell statuses without the proposed stations (snapshot "before" map). */
+  baselineStatus(): BaselineStatus {
+    return baselineStatus(this.requireEngine());
   }
 
   private read(options: UpdateOptions, t0: number): EvaluationUpdate {

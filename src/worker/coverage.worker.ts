@@ -44,6 +44,17 @@ const api: CoverageWorkerApi = {
   cancelImport(id) {
     imports.cancelImport(id);
   },
+  async cellRows() {
+    return service.cellRows();
+  },
+  async gapCells() {
+    const gaps = service.gapCells();
+    return transfer(gaps, gaps.map((g) => g.cells.buffer));
+  },
+  async baselineStatus() {
+    const b = service.baselineStatus();
+    return transfer(b, [b.status.buffer, b.withinCircle.buffer]);
+  },
 };
 
 expose(api);

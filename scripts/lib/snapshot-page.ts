@@ -1,0 +1,68 @@
+/**
+ * The app in headless Chromium, ready for a snapshot: opens the served
+ * build, switches region and language when asked, waits for the figures and
+ * a still map, and calls window.__emsExportSnapshot. Shared by the snapshot
+ * CLI and its benchmark.
+ */
+import type { Browser, Page } from 'playwright-core';
+import type { SnapshotHookResult } from '../../src/app/snapshot-hook.ts';
+import { watchPage, type PageWatch } from './browser.ts';
+
+export interface SnapshotPageOptions {
+  /** Region id as in the app's region list (a county adcode, or 350500 for all of Quanzhou). */
+  region: string;
+  language: 'zh-CN' | 'en';
+  viewport: { width: number; height: number };
+}
+
+const DEFAULT_REGION = '350525';
+
+/** Waits for figures of the current region (data-ready) and a map that has loaded and stopped moving. */
+export async function waitSettled(page: Page, timeout = 180_000): Promise<void> {
+  await page.locator('[data-testid="results-panel"][data-ready="true"]').waitFor({ state: 'attached', timeout });
+  await page.locator('[data-testid="headline-covered"]').waitFor({ state: 'attached', timeout });
+  await page.waitForFunction(
+    () => {
+      const m = (window as unknown as { __emsMap?: { loaded(): boolean; isMoving(): boolean; isStyleLoaded(): boolean } }).__emsMap;
+      return !!m && m.isStyleLoaded() && m.loaded() && !m.isMoving() && typeof window.__emsExportSnapshot === 'function';
+    },
+    undefined,
+    { timeout, polling: 100 },
+  );
+}
+
+/** Opens the app at `url` and brings it to the region and language asked for. */
+export async function openForSnapshot(browser: Browser, url: string, options: SnapshotPageOptions): Promise<{ page: Page; watch: PageWatch }> {
+  const context = await browser.newContext({ viewport: options.viewport, deviceScaleFactor: 1, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', serviceWorkers: 'block', acceptDownloads: false });
+  const page = await context.newPage();
+  page.setDefaultTimeout(180_000);
+  const watch = await watchPage(page);
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await waitSettled(page);
+  if (options.region !== DEFAULT_REGION) {
+    const before = await page.getByTestId('headline-population').getAttribute('data-value');
+    await page.getByTestId('region-select').selectOption(options.region);
+    await page.waitForFunction(
+      (pop) => document.querySelector('[data-testid="results-panel"]')?.getAttribute('data-ready') === 'true' && document.querySelector('[data-testid="headline-population"]')?.getAttribute('data-value') !== pop,
+      before,
+      { timeout: 180_000, polling: 100 },
+    );
+  }
+  if (options.language === 'en') {
+    await page.getByTestId('lang-switch').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+  }
+  // the region fit animates after the first view; let it finish and the map settle
+  await page.waitForTimeout(900);
+  await waitSettled(page);
+  return { page, watch };
+}
+
+/** Runs the export in the page; a refusal comes back as an Error with the app's message. */
+export async function exportInPage(page: Page, options: Record<string, unknown>): Promise<SnapshotHookResult> {
+  return page.evaluate(async (o) => {
+    const hook = window.__emsExportSnapshot;
+    if (!hook) throw new Error('window.__emsExportSnapshot is missing: is this build older than the snapshot export?');
+    return hook(o);
+  }, options);
+}

@@ -1,0 +1,132 @@
+/**
+ * Writes a meeting-ready map snapshot (PNG or PDF) headlessly, through the
+ * production build in Chromium — the same page the app's export dialog makes.
+ *   npm run snapshot -- --county 350525 --out yongchun.png
+ *                       [--paper A4|A3] [--orientation landscape|portrait] [--dpi 150|300]
+ *                       [--format png|pdf] [--title …] [--scenario …] [--footer …]
+ *                       [--before-after] [--lang zh-CN|en] [--viewport 1366x768]
+ * Exit code 0 on success, 2 on bad usage, 1 when the export fails.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildAndServe, launchBrowser, ROOT } from './lib/browser.ts';
+import { availableCounties, QUANZHOU } from './lib/demo-data.ts';
+import { exportInPage, openForSnapshot } from './lib/snapshot-page.ts';
+
+const USAGE = `Usage: npm run snapshot -- --county <adcode> --out <file.png|file.pdf> [options]
+  --county <adcode>          region to show (e.g. 350525 永春县); 350500 or "all" = all of Quanzhou
+  --out <file>               where to write the snapshot
+  --paper A4|A3              paper size (default A4)
+  --orientation landscape|portrait   (default landscape)
+  --dpi <n>                  resolution, e.g. 150 or 300 (default 300)
+  --format png|pdf           default: from the --out extension, else png
+  --title <text>             title (default "<region>急救站点覆盖分析")
+  --scenario <text>          scenario name in the subtitle (default: existing + proposed stations)
+  --footer <text>            footer line (default "内部规划资料，非正式出版地图")
+  --before-after             two maps: without and with the proposed stations
+  --lang zh-CN|en            page language (default zh-CN)
+  --viewport <w>x<h>         browser window the view is fitted in (default 1366x768)
+  --help                     this text`;
+
+class UsageError extends Error {}
+
+function regionOf(value: string | undefined): string {
+  if (!value) throw new UsageError('--county is required.');
+  if (value === 'all' || value === QUANZHOU) return QUANZHOU;
+  const counties = availableCounties();
+  if (!counties.includes(value)) throw new UsageError(`Unknown county "${value}". Known: ${counties.join(', ')}, or ${QUANZHOU} / all.`);
+  return value;
+}
+
+function viewportOf(value: string | undefined): { width: number; height: number } {
+  const m = /^(\d{3,4})x(\d{3,4})$/.exec(value ?? '1366x768');
+  if (!m) throw new UsageError(`--viewport must look like 1366x768, got "${value}".`);
+  return { width: Number(m[1]), height: Number(m[2]) };
+}
+
+function parse(argv: string[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        county: { type: 'string' },
+        out: { type: 'string' },
+        paper: { type: 'string' },
+        orientation: { type: 'string' },
+        dpi: { type: 'string' },
+        format: { type: 'string' },
+        title: { type: 'string' },
+        scenario: { type: 'string' },
+        footer: { type: 'string' },
+        'before-after': { type: 'boolean' },
+        lang: { type: 'string' },
+        viewport: { type: 'string' },
+        help: { type: 'boolean' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const v = parsed.values;
+  if (v.help) return null;
+  if (!v.out) throw new UsageError('--out is required.');
+  const format = v.format ?? (path.extname(v.out).toLowerCase() === '.pdf' ? 'pdf' : 'png');
+  const language = v.lang ?? 'zh-CN';
+  if (language !== 'zh-CN' && language !== 'en') throw new UsageError(`--lang must be zh-CN or en, got "${language}".`);
+  // the page checks paper, orientation, dpi and texts and answers with a message naming the bad one
+  const options: Record<string, unknown> = { format, paper: v.paper, orientation: v.orientation, dpi: v.dpi, title: v.title, scenario: v.scenario, footer: v.footer, beforeAfter: v['before-after'] === true };
+  for (const k of Object.keys(options)) if (options[k] === undefined) delete options[k];
+  return { region: regionOf(v.county), out: path.resolve(v.out), language: language as 'zh-CN' | 'en', viewport: viewportOf(v.viewport), options };
+}
+
+async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parse(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    console.error(`${e.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (!args) {
+    console.log(USAGE);
+    return 0;
+  }
+  const t0 = performance.now();
+  const app = await buildAndServe({ outDir: path.join(ROOT, 'test-results', 'snapshot-dist') });
+  const browser = await launchBrowser();
+  try {
+    const { page, watch } = await openForSnapshot(browser, app.url, args);
+    let result;
+    try {
+      result = await exportInPage(page, args.options);
+    } catch (e) {
+      // the page's message, without Playwright's evaluate wrapper
+      const message = (e as Error).message.replace(/^page\.evaluate: /, '').replace(/^\w*Error: /, '').split('\n')[0];
+      console.error(`Snapshot failed: ${message}`);
+      if (watch.errors.length) console.error(watch.summary());
+      return 1;
+    }
+    writeFileSync(args.out, Buffer.from(result.base64, 'base64'));
+    const o = result.options;
+    console.log(
+      `wrote ${path.relative(process.cwd(), args.out)}: ${o.format.toUpperCase()} ${result.width} × ${result.height} px (${o.paper} ${o.orientation}, ${o.dpi} dpi${o.beforeAfter ? ', before/after' : ''}), ` +
+        `${(result.bytes / 1024 / 1024).toFixed(2)} MB; export ${(result.timings.totalMs / 1000).toFixed(2)} s, whole run ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
+    return 0;
+  } finally {
+    await browser.close();
+    await app.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+    process.exit(1);
+  },
+);

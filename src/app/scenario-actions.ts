@@ -1,0 +1,232 @@
+/**
+ * The scenario as something kept: undo/redo of station and rule edits,
+ * autosave to IndexedDB with restore on reload, scenario files, share links,
+ * and a pinned scenario to compare against. Edits are noticed by watching the
+ * store, so every action that changes stations or rules is covered without
+ * each one remembering to record itself.
+ */
+import { makeRules, type Rules } from '../core/rules.ts';
+import type { Station, StationStatus } from '../core/types.ts';
+import { makeScenario, parseScenario, serializeScenario, type SavedScenario, type ScenarioFailure } from '../io/scenario-file.ts';
+import { decodeShareLink, encodeShareLink, SHARE_PARAM, type ShareLinkResult } from '../io/share-link.ts';
+import { openRegion, requireClient, setStartingScenario, type StartingAnswer, type StartingScenario } from './actions.ts';
+import { createAutosaveScheduler, createAutosaveStorage, type AutosaveStorage } from './autosave-storage.ts';
+import { createHistory } from './history.ts';
+import { REGIONS, regionById } from './regions.ts';
+import { getState, setState, useStore, type AppState, type ScenarioNotice } from './store.ts';
+
+/** What undo and redo restore: the part of the state the user edits. */
+export interface ScenarioSnapshot {
+  stations: Station[];
+  enabledStatus: Record<string, StationStatus>;
+  rules: Rules;
+}
+
+const AUTOSAVE_DELAY_MS = 800;
+
+const history = createHistory<ScenarioSnapshot>(200);
+/** True while undo/redo/load write the store: those writes are not new edits. */
+let applying = false;
+let storage: AutosaveStorage | null = null;
+let autosave: ReturnType<typeof createAutosaveScheduler> | null = null;
+
+const snapshotOf = (s: AppState): ScenarioSnapshot => ({ stations: s.stations, enabledStatus: s.enabledStatus, rules: s.rules });
+
+/** The name a scenario is saved under: the user's, or the region's. */
+export function scenarioNameOf(state: AppState): string {
+  return state.scenarioName.trim() || regionById(state.regionId).name;
+}
+
+const notice = (kind: ScenarioNotice['kind'], key: string, params?: ScenarioNotice['params']) => setState({ scenarioNotice: { kind, key, params } });
+
+function syncHistoryFlags(): void {
+  const canUndo = history.canUndo();
+  const canRedo = history.canRedo();
+  if (getState().canUndo !== canUndo || getState().canRedo !== canRedo) setState({ canUndo, canRedo });
+}
+
+/**
+ * Starts keeping the scenario: records each edit for undo, autosaves after a
+ * pause, restores a region's autosave when it opens, and writes a pending save
+ * when the page is hidden. Returns a function that stops all of it.
+ * @param store idb-keyval store for tests; the app's own database by default
+ */
+export function keepScenarios(autosaveStorage: AutosaveStorage = createAutosaveStorage()): () => void {
+  storage = autosaveStorage;
+  const written: AutosaveStorage = {
+    ...autosaveStorage,
+    save: async (scenario) => {
+      const result = await autosaveStorage.save(scenario);
+      if (result.ok && getState().regionId === scenario.region) setState({ autosavedAt: scenario.savedAt });
+      return result;
+    },
+  };
+  const scheduler = (autosave = createAutosaveScheduler(written, AUTOSAVE_DELAY_MS, (error) => notice('error', 'scenario.autosaveFailed', { error })));
+  setStartingScenario(restoreAutosave);
+  const unsubscribe = useStore.subscribe((next, prev) => {
+    if (next.dataset !== prev.dataset || next.regionId !== prev.regionId) {
+      history.clear();
+      syncHistoryFlags();
+      return;
+    }
+    if (next.phase !== 'ready') return;
+    const edited = next.stations !== prev.stations || next.enabledStatus !== prev.enabledStatus || next.rules !== prev.rules;
+    if (edited && !applying) {
+      const dragged = next.draggingStationId ?? prev.draggingStationId;
+      // the many moves of one drag are one step
+      history.push(snapshotOf(prev), dragged ? `move:${dragged}` : undefined);
+      if (prev.draggingStationId && !next.draggingStationId) history.seal();
+      syncHistoryFlags();
+    }
+    if (edited || next.scenarioName !== prev.scenarioName) {
+      // built now, not when written: by then the user may have opened another region
+      const scenario = makeScenario(next, scenarioNameOf(next));
+      scheduler.schedule(() => scenario);
+    }
+  });
+  const onHide = () => void scheduler.flush();
+  window.addEventListener('pagehide', onHide);
+  return () => {
+    unsubscribe();
+    window.removeEventListener('pagehide', onHide);
+    scheduler.cancel();
+    setStartingScenario(async () => null);
+  };
+}
+
+/** The region's autosaved scenario, if any; a damaged entry is reported and the demo defaults are used. */
+async function restoreAutosave(regionId: string): Promise<StartingAnswer> {
+  if (!storage) return null;
+  const loaded = await storage.load(regionId);
+  if (loaded.kind === 'loaded') {
+    setState({ autosavedAt: loaded.scenario.savedAt });
+    return { ...fromSaved(loaded.scenario), notice: { kind: 'info', key: 'scenario.restored', params: { time: loaded.scenario.savedAt } } };
+  }
+  setState({ autosavedAt: null });
+  if (loaded.kind === 'corrupt') return { notice: { kind: 'warning', key: 'scenario.autosaveDamaged', params: { error: loaded.error } } };
+  if (loaded.kind === 'unavailable') return { notice: { kind: 'warning', key: 'scenario.autosaveUnavailable', params: { error: loaded.error } } };
+  return null;
+}
+
+function fromSaved(scenario: Pick<SavedScenario, 'name' | 'stations' | 'enabledStatus' | 'rules'>): StartingScenario {
+  return { name: scenario.name, stations: scenario.stations, enabledStatus: scenario.enabledStatus, rules: scenario.rules };
+}
+
+/** Restores a snapshot as the current scenario and re-evaluates it. */
+function apply(snapshot: ScenarioSnapshot, extra: Partial<AppState> = {}): void {
+  applying = true;
+  try {
+    setState({ ...snapshot, selectedStationId: null, deleted: null, draggingStationId: null, ...extra });
+  } finally {
+    applying = false;
+  }
+  requireClient().evaluate(snapshot.stations, snapshot.rules);
+  syncHistoryFlags();
+}
+
+export function undo(): void {
+  const previous = history.undo(snapshotOf(getState()));
+  if (previous) apply(previous);
+}
+
+export function redo(): void {
+  const next = history.redo(snapshotOf(getState()));
+  if (next) apply(next);
+}
+
+export const setScenarioName = (scenarioName: string) => setState({ scenarioName });
+
+/** The current scenario as file text and a file name. */
+export function scenarioFileText(): { text: string; name: string } {
+  const state = getState();
+  return { text: serializeScenario(makeScenario(state, scenarioNameOf(state))), name: scenarioNameOf(state) };
+}
+
+/**
+ * Opens a scenario read from a file or a link. A scenario that cannot be used
+ * (unknown region) is refused with a notice and nothing changes; one for
+ * another region opens that region.
+ */
+async function openScenario(scenario: Pick<SavedScenario, 'name' | 'region' | 'stations' | 'enabledStatus' | 'rules'> & { dataSources?: SavedScenario['dataSources'] }, source: string): Promise<boolean> {
+  if (!REGIONS.some((r) => r.id === scenario.region)) {
+    notice('error', 'scenario.unknownRegion', { source, region: scenario.region });
+    return false;
+  }
+  const imported = scenario.dataSources?.population.kind === 'imported' ? scenario.dataSources.population.file : null;
+  const loadedNotice: ScenarioNotice = imported
+    ? { kind: 'warning', key: 'scenario.loadedWithoutImport', params: { source, file: imported } }
+    : { kind: 'info', key: 'scenario.loaded', params: { source, name: scenario.name } };
+  const state = getState();
+  if (scenario.region !== state.regionId || !state.dataset || state.phase !== 'ready' || state.dataSources.population.kind !== 'demo') {
+    await openRegion(scenario.region, { ...fromSaved(scenario), notice: loadedNotice });
+    return true;
+  }
+  // same region: loading is an edit like any other, so it can be undone
+  history.push(snapshotOf(state));
+  apply({ stations: scenario.stations, enabledStatus: { ...state.enabledStatus, ...scenario.enabledStatus }, rules: scenario.rules }, { scenarioName: scenario.name, scenarioNotice: loadedNotice });
+  return true;
+}
+
+/** Reads a scenario file; a damaged or unknown file is refused with its reason and the current scenario stays as it is. */
+export async function loadScenarioFile(text: string, fileName: string): Promise<ScenarioFailure | null> {
+  const parsed = parseScenario(text, fileName);
+  if (!parsed.ok) {
+    notice('error', 'scenario.fileRefused', { error: parsed.error });
+    return parsed;
+  }
+  await openScenario(parsed.scenario, fileName);
+  return null;
+}
+
+/** A link that opens the current scenario, or the reason there is none (too large). */
+export function shareLink(baseUrl: string): ShareLinkResult {
+  const state = getState();
+  return encodeShareLink(makeScenario(state, scenarioNameOf(state)), { baseUrl });
+}
+
+/**
+ * Opens the scenario in the page address's hash, if there is one, and clears
+ * the hash. Returns true when it handled the start-up (a link was there).
+ */
+export async function openSharedLink(hash: string, clearHash: () => void): Promise<boolean> {
+  if (!hash.includes(`${SHARE_PARAM}=`)) return false;
+  const decoded = decodeShareLink(hash);
+  clearHash();
+  if (!decoded) return false;
+  if (!decoded.ok) {
+    await openRegion(getState().regionId);
+    notice('error', 'scenario.linkRefused', { error: decoded.error });
+    return true;
+  }
+  const opened = await openScenario({ ...decoded.scenario }, 'link');
+  if (!opened) await openRegion(getState().regionId);
+  return true;
+}
+
+/** Forgets the region's autosave and opens it again on the demo defaults. */
+export async function startOver(): Promise<void> {
+  const { regionId } = getState();
+  autosave?.cancel();
+  await storage?.clear(regionId);
+  setState({ rules: makeRules() });
+  await openRegion(regionId);
+  // the rules reset above scheduled a save of the old stations: drop it
+  autosave?.cancel();
+  setState({ autosavedAt: null });
+}
+
+/** Keeps the current figures to compare later edits against. */
+export function pinComparison(): void {
+  const state = getState();
+  if (!state.result) return;
+  setState({
+    comparison: {
+      name: scenarioNameOf(state),
+      totals: state.result.totals,
+      zones: state.result.zones,
+      stationCount: state.stations.filter((s) => s.status !== 'disabled').length,
+    },
+  });
+}
+
+export const clearComparison = () => setState({ comparison: null });

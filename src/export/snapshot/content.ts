@@ -1,0 +1,78 @@
+/**
+ * Assembles what a snapshot page says: title, subtitle with scenario and
+ * date, captions, legend, key figures, notes on sources and licences (what
+ * is modelled or approximate), coordinate system and footer.
+ */
+import type { DataSources } from '../../app/store.ts';
+import type { ScenarioDelta } from '../../core/deltas.ts';
+import type { Rules } from '../../core/rules.ts';
+import type { CoverageFigures } from '../../core/tables.ts';
+import { figureBlocks, share } from './figures.ts';
+import { legendSections, type LegendInput } from './legend-items.ts';
+import type { SnapshotOptions } from './options.ts';
+import type { SnapshotContent, Texts } from './types.ts';
+
+export interface ContentInput {
+  options: SnapshotOptions;
+  /** When the snapshot is made (subtitle date and stamp). */
+  date: Date;
+  /** BCP 47 language of the texts, for the date. */
+  language: string;
+  appName: string;
+  legend: LegendInput;
+  totals: CoverageFigures;
+  delta: ScenarioDelta | null;
+  rules: Rules;
+  dataSources: DataSources;
+}
+
+const pad = (v: number) => String(v).padStart(2, '0');
+
+/** Local date and time as YYYY-MM-DD HH:mm. */
+export function stampTime(date: Date): string {
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** The notes on sources, licences and the coordinate system, one sentence each. */
+export function notes(input: Pick<ContentInput, 'dataSources' | 'rules' | 'legend'>, texts: Texts): string[] {
+  const { t, n } = texts;
+  const { population, zones } = input.dataSources;
+  const out = [
+    t('export.notes.boundaries'),
+    population.kind === 'imported' ? t('export.notes.populationImported', { file: population.file }) : t('export.notes.populationDemo'),
+    zones.kind === 'imported' ? t('export.notes.zonesImported', { file: zones.file }) : t('export.notes.zonesDemo'),
+  ];
+  if (input.legend.stations.some((s) => s.positionApproximate)) out.push(t('export.notes.facilitiesApprox'));
+  if (input.legend.basemapHost) out.push(t('export.notes.basemap', { host: input.legend.basemapHost }));
+  const r = input.rules;
+  out.push(t('export.notes.rules', { urban: n(r.urbanRadiusKm, 1), strict: n(r.ruralStrictRadiusKm, 1), lenient: n(r.ruralLenientRadiusKm, 1), minutes: r.circleMinutes }));
+  out.push(t('export.notes.crs'));
+  return out;
+}
+
+/** The page's text and legend for these options and this result. */
+export function buildContent(input: ContentInput, texts: Texts): SnapshotContent {
+  const { t, pct } = texts;
+  const { options, totals, delta } = input;
+  const date = new Intl.DateTimeFormat(input.language, { year: 'numeric', month: 'long', day: 'numeric' }).format(input.date);
+  const captions =
+    options.beforeAfter && delta
+      ? [t('export.page.before', { pct: pct(share(delta.covered.before, totals.population)) }), t('export.page.after', { pct: pct(share(delta.covered.after, totals.population)) })]
+      : [];
+  const legend = legendSections(input.legend, texts);
+  const gaps = legend.find((s) => s.title === t('map.layer.gaps'));
+  if (gaps && captions.length > 0) gaps.note = t('export.page.gapsAfterOnly');
+  return {
+    title: options.title,
+    subtitle: options.scenario ? t('export.page.subtitle', { scenario: options.scenario, date }) : date,
+    captions,
+    legendTitle: t('export.page.legend'),
+    legend,
+    figures: figureBlocks(totals, delta, input.rules, texts),
+    notes: notes(input, texts),
+    footer: options.footer,
+    stamp: t('export.page.generated', { app: input.appName, time: stampTime(input.date) }),
+    north: t('export.page.north'),
+    scaleNote: t('export.page.scaleNote'),
+  };
+}

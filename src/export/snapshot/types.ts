@@ -1,0 +1,66 @@
+/** What a snapshot page says and shows, independent of how it is drawn. */
+
+/** Translated strings and locale formatting, handed in by the app. */
+export interface Texts {
+  /** Looks up a string key and fills `{name}` placeholders. */
+  t: (key: string, params?: Record<string, string | number>) => string;
+  /** A number in the locale, with `digits` fraction digits (default 0). */
+  n: (value: number, digits?: number) => string;
+  /** A percentage 0–100 in the locale, one decimal. */
+  pct: (value: number) => string;
+}
+
+/** How a legend entry is drawn; sizes are in CSS px of the map (scaled to the print like the map). */
+export type LegendSymbol =
+  /** A cell fill as the map draws it (`colour` at `alpha` over `base`), outlined in the full colour. */
+  | { kind: 'fill'; colour: string; alpha: number; base: string }
+  | { kind: 'line'; colour: string; width: number; dash: readonly number[] | null }
+  | { kind: 'dot'; fill: string; stroke: string; strokeWidth: number; radius: number; opacity?: number; ring?: string }
+  | { kind: 'ramp'; stops: readonly (readonly [number, string])[]; low: string; high: string };
+
+export interface LegendItem {
+  symbol: LegendSymbol;
+  label: string;
+}
+
+export interface LegendSection {
+  title: string;
+  items: LegendItem[];
+  /** Items side by side in two columns (short labels, e.g. station kinds). */
+  twoColumns?: boolean;
+  /** Small print under the items. */
+  note?: string;
+}
+
+export interface FigureRow {
+  label: string;
+  value: string;
+  /** Colour of a small swatch before the label (status colours). */
+  swatch?: string;
+  /** Drawn larger: the headline share covered. */
+  emphasis?: boolean;
+}
+
+export interface FigureBlock {
+  title: string;
+  rows: FigureRow[];
+}
+
+/** Everything printed on the page besides the map images. */
+export interface SnapshotContent {
+  title: string;
+  subtitle: string;
+  /** Above each map in before/after mode (before, after); empty otherwise. */
+  captions: string[];
+  legendTitle: string;
+  legend: LegendSection[];
+  /** Key figures, then before → after when the scenario has proposed stations. */
+  figures: FigureBlock[];
+  /** Data sources, licences, modelled/approximate data, coordinate system, standards. */
+  notes: string[];
+  footer: string;
+  /** Made-with line at the footer's right. */
+  stamp: string;
+  north: string;
+  scaleNote: string;
+}

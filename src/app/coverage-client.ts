@@ -21,6 +21,8 @@ import type {
   ZoneImportRequest,
 } from '../worker/api.ts';
 import type { BaselineStatus } from '../worker/baseline-status.ts';
+import type { SuggestAnswer, SuggestRequest } from '../worker/suggest-runner.ts';
+import type { SuggestProgress } from '../core/suggest/control.ts';
 
 type Job =
   | { kind: 'evaluate'; stations: Station[]; rules: Rules; light: boolean }
@@ -62,6 +64,15 @@ export class CoverageClient {
 
   cancelImport(id: string): Promise<void> {
     return this.remote.cancelImport(id);
+  }
+
+  /** Suggests new sites for the current scenario in the worker; cancel with cancelSuggest(id). */
+  suggest(id: string, request: SuggestRequest, onProgress: (p: SuggestProgress) => void): Promise<SuggestAnswer> {
+    return this.remote.suggest(id, request, proxy(onProgress));
+  }
+
+  cancelSuggest(id: string): Promise<void> {
+    return this.remote.cancelSuggest(id);
   }
 
   /** Every cell's row of the current scenario, for the cell export. */

@@ -7,6 +7,8 @@ import { create } from 'zustand';
 import { DEFAULT_RULES, makeRules, type Rules } from '../core/rules.ts';
 import type { CoverageFigures, ZoneRow } from '../core/tables.ts';
 import type { AreaType, Station } from '../core/types.ts';
+import type { SuggestProgress } from '../core/suggest/control.ts';
+import type { SuggestAnswer } from '../worker/suggest-runner.ts';
 import type { EvaluationUpdate, ImportedPopulation, ImportedZones, LoadedDataset } from '../worker/api.ts';
 
 export type Language = 'zh-CN' | 'en';
@@ -14,7 +16,7 @@ export type Language = 'zh-CN' | 'en';
 export const LAYER_KEYS = ['population', 'status', 'gaps', 'radii', 'circles', 'stations', 'townships', 'basemap'] as const;
 export type LayerKey = (typeof LAYER_KEYS)[number];
 
-export type PanelKey = 'stations' | 'rules' | 'results' | 'scenario';
+export type PanelKey = 'stations' | 'rules' | 'results' | 'scenario' | 'suggest';
 
 /** Something the map should fly to; `nonce` makes a repeated click count. */
 export type FocusRequest =
@@ -99,6 +101,11 @@ export interface AppState {
   scenarioNotice: ScenarioNotice | null;
   /** A scenario pinned to compare the current one against. */
   comparison: PinnedScenario | null;
+  /** A site suggestion running in the worker (progress), or null. */
+  suggestJob: { id: string; progress: SuggestProgress | null } | null;
+  /** The last suggestion, shown in its panel and on the map until cleared. */
+  suggestion: SuggestAnswer | null;
+  suggestError: string | null;
   /** The station under the pointer while it is dragged (null otherwise). */
   draggingStationId: string | null;
   highlightedGap: number | null;
@@ -126,7 +133,7 @@ export const initialState: AppState = {
   lastLatencyMs: null,
   layers: { population: false, status: true, gaps: true, radii: true, circles: false, stations: true, townships: true, basemap: false },
   basemapUrl: '',
-  collapsed: { stations: false, rules: true, results: false, scenario: true },
+  collapsed: { stations: false, rules: true, results: false, scenario: true, suggest: true },
   addMode: false,
   selectedStationId: null,
   draggingStationId: null,
@@ -136,6 +143,9 @@ export const initialState: AppState = {
   autosavedAt: null,
   scenarioNotice: null,
   comparison: null,
+  suggestJob: null,
+  suggestion: null,
+  suggestError: null,
   highlightedGap: null,
   focus: null,
   deleted: null,

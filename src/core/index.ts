@@ -9,3 +9,4 @@ export * from './tables.ts';
 export * from './gaps.ts';
 export * from './deltas.ts';
 export * from './evaluate.ts';
+export * from './suggest/index.ts';

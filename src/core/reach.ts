@@ -23,16 +23,19 @@ export interface ReachModel {
   reach(lng: number, lat: number, limit: number): Reach;
 }
 
+// a module-local constant: an imported binding may be read through a getter on every use in a hot loop
+const TWO_R = 2 * EARTH_RADIUS_KM;
+
 /**
  * Great-circle km from a squared chord of the unit sphere: d = 2R·asin(c/2).
  * Below c/2 = 0.01 (±127 km) the series x + x³/6 + 3x⁵/40 is exact to
  * 1e-11 and much cheaper than Math.asin in the hot loop.
  */
-function chordToKm(chordSq: number): number {
+export function chordToKm(chordSq: number): number {
   const x = Math.sqrt(chordSq) / 2;
-  if (x >= 0.01) return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, x));
+  if (x >= 0.01) return TWO_R * Math.asin(Math.min(1, x));
   const x2 = x * x;
-  return 2 * EARTH_RADIUS_KM * x * (1 + x2 * (1 / 6 + x2 * (3 / 40)));
+  return TWO_R * x * (1 + x2 * (1 / 6 + x2 * (3 / 40)));
 }
 
 /** Resolution steps between a grid cell and the block it is scanned in (res 9 → res-6 blocks of ~343 cells). */

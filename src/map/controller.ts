@@ -28,6 +28,7 @@ import {
   TOGGLED_LAYERS,
 } from './layers.ts';
 import { stationFeatures } from './stations.ts';
+import { suggestionFeatures } from './suggestions.ts';
 import { EMPTY, basemapLayer, basemapSource, isTileTemplate } from './style.ts';
 import { mapLabel } from './text.ts';
 import { cellParentIndex, parentStatus } from './parent-status.ts';
@@ -186,6 +187,7 @@ export class MapController {
       this.applyStations(next);
     }
     if (changed('highlightedGap')) this.applyHighlight(next.highlightedGap);
+    if (changed('suggestion')) this.source(SOURCE.suggestions).setData(suggestionFeatures(next.suggestion?.picks ?? []));
     if (changed('language') && this.shownGaps.length > 0) this.setGaps(this.shownGaps, next.language);
     this.applyVisibility(next);
     this.applyFocus(next);

@@ -19,6 +19,8 @@ export const SOURCE = {
   radii: 'radii',
   zoneLabels: 'zone-labels',
   stations: 'stations',
+  /** Sites the optimiser suggests (not stations until the user accepts one). */
+  suggestions: 'suggestions',
 } as const;
 
 export const LAYER = {
@@ -47,6 +49,8 @@ export const LAYER = {
   stations: 'stations',
   stationHit: 'station-hit',
   stationLabels: 'station-labels',
+  suggestions: 'suggested-sites',
+  suggestionLabels: 'suggested-site-labels',
 } as const;
 
 /** Zoom below which the population layer shows the coarser parent cells. */
@@ -78,6 +82,7 @@ export const COLOURS = {
   ruralRadius: '#00838f',
   circle: '#7b1fa2',
   proposed: '#ff6d00',
+  suggested: '#6a1b9a',
   disabled: '#9e9e9e',
   selected: '#ffd600',
   approx: '#555555',
@@ -397,6 +402,19 @@ export function overlayLayers(options: OverlayOptions = {}): LayerSpecification[
         'text-halo-color': COLOURS.halo,
         'text-halo-width': 1.8,
       },
+    },
+    {
+      id: LAYER.suggestions,
+      type: 'circle',
+      source: SOURCE.suggestions,
+      paint: { 'circle-radius': 11, 'circle-color': '#ffffff', 'circle-stroke-color': COLOURS.suggested, 'circle-stroke-width': 3 },
+    },
+    {
+      id: LAYER.suggestionLabels,
+      type: 'symbol',
+      source: SOURCE.suggestions,
+      layout: { 'text-field': ['to-string', ['get', 'rank']] as never, 'text-font': FONT, 'text-size': 12, 'text-allow-overlap': true, 'text-ignore-placement': true },
+      paint: { 'text-color': COLOURS.suggested },
     },
   ];
 }

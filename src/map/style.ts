@@ -62,6 +62,7 @@ export function buildStyle(options: StyleOptions = {}): StyleSpecification {
       [SOURCE.radii]: geojson(),
       [SOURCE.zoneLabels]: geojson(),
       [SOURCE.stations]: geojson({ buffer: 64 }),
+      [SOURCE.suggestions]: geojson({ buffer: 64 }),
     },
     layers: [
       { id: LAYER.background, type: 'background', paint: { 'background-color': COLOURS.background } },

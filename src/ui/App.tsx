@@ -10,6 +10,7 @@ import { MapView } from './MapView.tsx';
 import { ResultsPanel } from './ResultsPanel.tsx';
 import { RulesPanel } from './RulesPanel.tsx';
 import { ScenarioPanel } from './ScenarioPanel.tsx';
+import { SuggestPanel } from './SuggestPanel.tsx';
 import { StationsPanel } from './StationsPanel.tsx';
 
 export function App() {
@@ -51,6 +52,7 @@ export function App() {
         <aside className="sidebar">
           <ResultsPanel />
           <StationsPanel />
+          <SuggestPanel />
           <RulesPanel />
           <ScenarioPanel />
         </aside>

@@ -9,6 +9,7 @@ import { exportStrings } from './strings/export.ts';
 import { importStrings } from './strings/import.ts';
 import { mapStrings } from './strings/map.ts';
 import { scenarioStrings } from './strings/scenario.ts';
+import { suggestStrings } from './strings/suggest.ts';
 
 export type Dictionary = Record<string, string>;
 export interface Strings {
@@ -16,7 +17,7 @@ export interface Strings {
   en: Dictionary;
 }
 
-export const DICTIONARIES: Strings[] = [appStrings, mapStrings, importStrings, exportStrings, scenarioStrings];
+export const DICTIONARIES: Strings[] = [appStrings, mapStrings, importStrings, exportStrings, scenarioStrings, suggestStrings];
 
 const merged: Record<Language, Dictionary> = {
   'zh-CN': Object.assign({}, ...DICTIONARIES.map((d) => d['zh-CN'])),

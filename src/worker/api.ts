@@ -12,6 +12,8 @@ import type { Crs } from '../io/crs.ts';
 import type { RowProblem } from '../io/errors.ts';
 import type { FacilityColumnMapping, FacilityPreview } from '../io/facilities.ts';
 import type { BaselineStatus } from './baseline-status.ts';
+import type { SuggestAnswer, SuggestRequest } from './suggest-runner.ts';
+import type { SuggestProgress } from '../core/suggest/control.ts';
 
 /** Where the worker fetches the built demo data files (URLs the bundler gave them). */
 export interface DemoDataUrls {
@@ -147,6 +149,9 @@ export interface CoverageWorkerApi {
   importZones(id: string, file: Blob, name: string, request: ZoneImportRequest, onProgress: ImportProgress): Promise<DatasetImport>;
   /** Cancels a running import; unknown or finished ids are ignored. */
   cancelImport(id: string): void;
+  /** Suggests new sites (k best, or fewest for a target share) for the current scenario; cancel with cancelSuggest(id). */
+  suggest(id: string, request: SuggestRequest, onProgress: (p: SuggestProgress) => void): Promise<SuggestAnswer>;
+  cancelSuggest(id: string): void;
   /** Every cell's row (status, nearest station, distance), for the cell export. */
   cellRows(): Promise<CellRow[]>;
   /** Every gap group with its cell indices and best site, for the gap export. */

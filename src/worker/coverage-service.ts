@@ -134,6 +134,11 @@ export class CoverageService {
     return this.read(options, t0);
   }
 
+  /** The engine holding the current scenario (the site optimiser reads it, never edits it). */
+  currentEngine(): CoverageEngine {
+    return this.requireEngine();
+  }
+
   /** Every cell's row (status, nearest station and its distance), for exports. */
   cellRows(): CellRow[] {
     return cellRows(this.requireEngine());

@@ -5,6 +5,7 @@ import type { Station } from '../core/types.ts';
 import type { CoverageWorkerApi, DatasetImport, DemoDataUrls, EvaluationUpdate, UpdateOptions } from './api.ts';
 import { CoverageService } from './coverage-service.ts';
 import { ImportService } from './import-service.ts';
+import { SuggestRunner } from './suggest-runner.ts';
 
 const service = new CoverageService(async (url) => {
   const response = await fetch(url);
@@ -13,6 +14,7 @@ const service = new CoverageService(async (url) => {
 });
 
 const imports = new ImportService(service);
+const suggestions = new SuggestRunner(() => service.currentEngine());
 
 const sendImport = (r: DatasetImport) => transfer(r, [r.dataset.population.buffer, r.dataset.zone.buffer]);
 
@@ -43,6 +45,12 @@ const api: CoverageWorkerApi = {
   },
   cancelImport(id) {
     imports.cancelImport(id);
+  },
+  suggest(id, request, onProgress) {
+    return suggestions.run(id, request, onProgress);
+  },
+  cancelSuggest(id) {
+    suggestions.cancel(id);
   },
   async cellRows() {
     return service.cellRows();

@@ -1,0 +1,155 @@
+/**
+ * Command-line site suggestion on the embedded demo data: where new stations
+ * should go, with the scenario's stations kept fixed.
+ *   npm run suggest -- --county 350525 --k 3          # the 3 best new sites (maximal coverage)
+ *   npm run suggest -- --county 350525 --target 0.95  # the fewest new sites for 95 % covered (set cover)
+ * Exit code 0 on success, 2 on bad usage or data.
+ */
+import { parseArgs } from 'node:util';
+import { createEngine } from '../src/core/evaluate.ts';
+import { StraightLineReach } from '../src/core/reach.ts';
+import { circleRadiusKm, coverRadiusKm } from '../src/core/rules.ts';
+import { cellCandidates, idleFacilities, stationCandidates } from '../src/core/suggest/candidates.ts';
+import { sitesForTarget, suggestSites } from '../src/core/suggest/suggest.ts';
+import { countyNames, QUANZHOU, resolveCounties } from './lib/demo-data.ts';
+import { idList, parseShare, positiveInteger, rulesFrom, scenarioStations, UsageError } from './lib/suggest-options.ts';
+import { SUGGESTION_VERSION, suggestionToCsv, suggestionToMarkdown, type SuggestionDocument } from './lib/suggest-format.ts';
+import { loadReportData } from './lib/user-data.ts';
+
+const USAGE = `Usage: npm run suggest -- --county <adcode> (--k <n> | --target <share>) [options]
+  --county <adcode>        county (e.g. 350525 永春县); 350500 or "all" = every Quanzhou county
+  --k <n>                  the n new sites that newly cover the most people (maximal coverage)
+  --target <share>         the fewest new sites to cover this share of the population,
+                           0–1 or a percentage (e.g. 0.95 or 95%) (set cover)
+  --objective coverage|circle   covered = within the service radius (default), or inside the emergency circle
+  --candidates cells|health-centres   candidate sites: every populated cell centre (default), or every
+                           health centre / disabled facility that is not a station in the scenario
+  --candidate-res <r>      with cells: one candidate per populated H3 cell of resolution r (default 9, the grid's)
+  --backup                 also value people covered twice (a second station within their radius); with --k
+  --backup-weight <w>      weight of a second cover against a first, above 0 and at most 1 (default 0.5; implies --backup)
+  --gap <share>            with --k: stop improving once proven within this share of optimal
+                           (default 0.002 for large problems, 0 for small ones; 0 = use the whole budget)
+  --rural-radius <km>      rural radius counted as covered, 10 (strict, default) to 20 (lenient)
+  --minutes <min>          emergency circle minutes, 15 (default) or 14
+  --without <ids>          comma-separated station ids to leave out of the scenario
+  --with <ids>             comma-separated ids of disabled stations to switch on (kept fixed)
+  --format md|csv|json     output format (default md); csv = one row per suggested site
+  --help                   this text
+The scenario's active stations (existing and proposed) stay where they are; sites are added to them.`;
+
+async function main(argv: string[]): Promise<string> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        county: { type: 'string' },
+        k: { type: 'string' },
+        target: { type: 'string' },
+        objective: { type: 'string', default: 'coverage' },
+        candidates: { type: 'string', default: 'cells' },
+        'candidate-res': { type: 'string' },
+        backup: { type: 'boolean', default: false },
+        'backup-weight': { type: 'string' },
+        gap: { type: 'string' },
+        'rural-radius': { type: 'string' },
+        minutes: { type: 'string' },
+        without: { type: 'string' },
+        with: { type: 'string' },
+        format: { type: 'string', default: 'md' },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const v = parsed.values;
+  if (v.help) return `${USAGE}\n`;
+  if (!v.county) throw new UsageError('--county is required (e.g. --county 350525).');
+  if ((v.k === undefined) === (v.target === undefined)) throw new UsageError('Give exactly one of --k <n> (best n sites) or --target <share> (fewest sites for a share).');
+  const k = v.k === undefined ? null : positiveInteger('--k', v.k);
+  const target = v.target === undefined ? null : parseShare('--target', v.target);
+  const objective = v.objective!;
+  if (objective !== 'coverage' && objective !== 'circle') throw new UsageError(`--objective must be coverage or circle, got "${objective}".`);
+  const candidateKind = v.candidates!;
+  if (candidateKind !== 'cells' && candidateKind !== 'health-centres') throw new UsageError(`--candidates must be cells or health-centres, got "${candidateKind}".`);
+  if (!['md', 'csv', 'json'].includes(v.format!)) throw new UsageError(`--format must be md, csv or json, got "${v.format}".`);
+  let backupWeight = 0;
+  if (v['backup-weight'] !== undefined) {
+    backupWeight = Number(v['backup-weight']);
+    if (!Number.isFinite(backupWeight) || backupWeight <= 0 || backupWeight > 1) throw new UsageError(`--backup-weight must be above 0 and at most 1, got "${v['backup-weight']}".`);
+  } else if (v.backup) backupWeight = 0.5;
+  if (backupWeight > 0 && target !== null) throw new UsageError('--backup applies to --k only: a target counts people covered once.');
+  let gapTolerance: number | undefined;
+  if (v.gap !== undefined) {
+    if (target !== null) throw new UsageError('--gap applies to --k only.');
+    gapTolerance = Number(v.gap);
+    if (!Number.isFinite(gapTolerance) || gapTolerance < 0 || gapTolerance >= 1) throw new UsageError(`--gap must be a share from 0 up to (not including) 1, got "${v.gap}".`);
+  }
+  let candidateRes: number | null = null;
+  if (v['candidate-res'] !== undefined) {
+    if (candidateKind !== 'cells') throw new UsageError('--candidate-res applies to --candidates cells only.');
+    candidateRes = Number(v['candidate-res']);
+    if (!Number.isInteger(candidateRes) || candidateRes < 5 || candidateRes > 9) throw new UsageError(`--candidate-res must be a whole number 5–9, got "${v['candidate-res']}".`);
+  }
+  const rules = rulesFrom(v['rural-radius'], v.minutes);
+
+  const counties = resolveCounties(v.county);
+  const data = await loadReportData(counties, {});
+  for (const warning of data.warnings) process.stderr.write(`suggest: ${warning}\n`);
+  const stations = scenarioStations(data.stations, idList(v.without), idList(v.with));
+  const reach = new StraightLineReach(data.grid);
+  const engine = createEngine(data.grid, { stations, rules }, reach);
+  const countySet = new Set(counties);
+  const fixed = engine
+    .activeStations()
+    .filter((s) => (s.county !== undefined && countySet.has(s.county)) || engine.reachFrom(s.lng, s.lat).cells.length > 0)
+    .map(({ id, name, kind, status, lng, lat }) => ({ id, name, kind, status, lng, lat }));
+
+  const resolution = candidateRes ?? data.grid.resolution;
+  const candidates = candidateKind === 'cells' ? cellCandidates(data.grid, resolution) : stationCandidates(data.grid, idleFacilities(engine, stations));
+  if (candidates.length === 0) throw new Error(`No candidate sites: ${candidateKind === 'cells' ? 'the area has no populated cell' : 'every health centre is already a station in the scenario'}.`);
+  const result =
+    k !== null
+      ? suggestSites(engine, { k, objective, candidates, backupWeight, gapTolerance })
+      : sitesForTarget(engine, { target: target!, objective, candidates });
+
+  const names = countyNames();
+  const code = counties.length === 1 ? counties[0] : QUANZHOU;
+  const doc: SuggestionDocument = {
+    suggestionVersion: SUGGESTION_VERSION,
+    county: { code, name: code === QUANZHOU ? '泉州市' : (names.get(code) ?? code), counties },
+    question: {
+      mode: k !== null ? 'sites' : 'target',
+      k,
+      target,
+      objective,
+      candidates: candidateKind,
+      candidateResolution: candidateKind === 'cells' ? resolution : null,
+      backupWeight,
+      gapTolerance: gapTolerance ?? null,
+      rules: {
+        urbanCoverKm: coverRadiusKm(rules, 'urban'),
+        ruralCoverKm: coverRadiusKm(rules, 'rural'),
+        ruralReading: rules.ruralReading,
+        circleMinutes: rules.circleMinutes,
+        circleRadiusKm: { urban: circleRadiusKm(rules, 'urban'), rural: circleRadiusKm(rules, 'rural') },
+      },
+    },
+    fixedStations: fixed,
+    result,
+    dataNotes: data.dataNotes,
+  };
+  if (v.format === 'json') return `${JSON.stringify(doc, null, 2)}\n`;
+  if (v.format === 'csv') return suggestionToCsv(doc);
+  return suggestionToMarkdown(doc);
+}
+
+try {
+  process.stdout.write(await main(process.argv.slice(2)));
+} catch (e) {
+  const message = e instanceof Error ? e.message : String(e);
+  process.stderr.write(`suggest: ${message}\n${e instanceof UsageError ? `\n${USAGE}\n` : ''}`);
+  process.exitCode = 2;
+}

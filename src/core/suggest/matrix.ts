@@ -1,0 +1,251 @@
+/**
+ * The coverage matrix of a site question: which demand cells each candidate
+ * would cover under the rules, where demand is every populated cell the
+ * fixed stations (the engine's scenario) leave uncovered — or, for the
+ * backup objective, cover fewer than twice. A cell counts as covered by a
+ * candidate exactly as the engine counts it: cost within the cell's own
+ * limit (urban/rural cover radius, or the emergency circle radius).
+ */
+import type { CoverageEngine } from '../coverage.ts';
+import type { ReachModel } from '../reach.ts';
+import type { Candidate } from './candidates.ts';
+import type { Steps } from './control.ts';
+import { CellSubsetReach, type MemberLimits, type RunSink } from './subset-reach.ts';
+
+/** What counts as served: within the cover radius, or inside the emergency circle. */
+export type SuggestObjective = 'coverage' | 'circle';
+
+export interface MatrixOptions {
+  objective: SuggestObjective;
+  /** Keep cells the fixed stations cover once as demand too (backup objective). */
+  backup: boolean;
+  /**
+   * Reach model for the candidates (km). Default: straight line over the
+   * demand cells only. A road-network model plugs in here.
+   */
+  reach?: ReachModel;
+  /** Refuse matrices with more runs than this (memory guard: 8 bytes a run). */
+  maxRuns?: number;
+}
+
+/**
+ * Which demand cells each candidate covers, as runs of consecutive demand
+ * cell indices. Demand cells are numbered in grid (H3) order, in which the
+ * cells of a disc mostly sit side by side: a candidate's few thousand cells
+ * make a few dozen runs.
+ */
+export interface CoverageMatrix {
+  candidateCount: number;
+  /** Grid index of each demand cell, ascending. */
+  cells: Int32Array;
+  /** Fixed stations covering each demand cell (0, or 1 with backup). */
+  baseCount: Uint8Array;
+  /** Candidate j covers demand cells [runFrom[r], runTo[r]) for r in [rowStart[j], rowStart[j+1]). */
+  rowStart: Int32Array;
+  runFrom: Int32Array;
+  runTo: Int32Array;
+  /** Candidate–cell pairs in all (the runs' total length). */
+  entries: number;
+  /** Population of the whole grid. */
+  population: number;
+  /** Population the fixed stations serve (covered, or inside the circle), and serve twice. */
+  servedBefore: number;
+  servedTwiceBefore: number;
+}
+
+export const DEFAULT_MAX_RUNS = 25_000_000;
+
+/** Candidates per progress step while the matrix is built. */
+const SLICE = 256;
+
+/**
+ * Appends candidate rows as runs. The loops live here, in plain methods,
+ * because V8 optimises a long loop inside a generator poorly.
+ */
+class RunWriter implements RunSink {
+  readonly rowStart: Int32Array;
+  runFrom: Int32Array;
+  runTo: Int32Array;
+  runs = 0;
+  entries = 0;
+  private ids = new Int32Array(4096);
+  private readonly maxRuns: number;
+
+  constructor(candidates: number, maxRuns: number) {
+    this.rowStart = new Int32Array(candidates + 1);
+    const initial = Math.min(maxRuns, Math.max(1024, candidates * 16));
+    this.runFrom = new Int32Array(initial);
+    this.runTo = new Int32Array(initial);
+    this.maxRuns = maxRuns;
+  }
+
+  /** Rows of candidates [from, to): the demand cells each reaches within the cell's own limit. */
+  fill(model: ReachModel, candidates: readonly Candidate[], from: number, to: number, maxLimit: number, demandOf: Int32Array, limit: Float64Array): void {
+    for (let j = from; j < to; j++) {
+      this.rowStart[j] = this.runs;
+      this.row = j;
+      const c = candidates[j];
+      const { cells, costs } = model.reach(c.lng, c.lat, maxLimit);
+      if (cells.length > this.ids.length) this.ids = new Int32Array(Math.max(cells.length, this.ids.length * 2));
+      const ids = this.ids;
+      let n = 0;
+      let sorted = true;
+      for (let k = 0; k < cells.length; k++) {
+        const i = cells[k];
+        const d = demandOf[i];
+        if (d >= 0 && costs[k] <= limit[i]) {
+          if (n > 0 && d <= ids[n - 1]) sorted = false;
+          ids[n++] = d;
+        }
+      }
+      // a model that answers out of cell order costs a sort here
+      if (!sorted) ids.subarray(0, n).sort();
+      let q = 0;
+      while (q < n) {
+        const start = ids[q];
+        let end = start + 1;
+        q++;
+        while (q < n && ids[q] === end) {
+          end++;
+          q++;
+        }
+        while (q < n && ids[q] < end) q++; // a repeated cell (never from our models) counts once
+        this.push(start, end);
+      }
+    }
+    this.rowStart[to] = this.runs;
+  }
+
+  /**
+   * Rows of candidates [from, to) straight from the default model: its members
+   * are the demand cells in demand order, so its runs are the rows' runs.
+   */
+  fillRuns(model: CellSubsetReach, candidates: readonly Candidate[], from: number, to: number, limits: MemberLimits): void {
+    for (let j = from; j < to; j++) {
+      this.rowStart[j] = this.runs;
+      this.row = j;
+      const c = candidates[j];
+      model.reachRuns(c.lng, c.lat, limits, this);
+    }
+    this.rowStart[to] = this.runs;
+  }
+
+  /** Candidate whose row fillRuns is writing. */
+  private row = 0;
+
+  /** Appends a run to the row being written (RunSink). */
+  push(from: number, to: number): void {
+    if (this.runs === this.runFrom.length) this.grow(this.row);
+    this.runFrom[this.runs] = from;
+    this.runTo[this.runs] = to;
+    this.runs++;
+    this.entries += to - from;
+  }
+
+  private grow(rowsDone: number): void {
+    const n = this.rowStart.length - 1;
+    if (this.runs + 1 > this.maxRuns) {
+      throw new Error(
+        `The coverage matrix would exceed ${this.maxRuns.toLocaleString('en-US')} runs of cells (${n.toLocaleString('en-US')} candidates): use fewer or coarser candidates (e.g. one per H3 res-8 cell).`,
+      );
+    }
+    // rows so far predict the rest: grow once to that, rather than many times by a factor
+    const predicted = Math.ceil((this.runs / (rowsDone + 1)) * n * 1.1);
+    const size = Math.min(this.maxRuns, Math.max(this.runs + 1024, predicted, Math.ceil(this.runs * 1.5)));
+    const from = new Int32Array(size);
+    const to = new Int32Array(size);
+    from.set(this.runFrom.subarray(0, this.runs));
+    to.set(this.runTo.subarray(0, this.runs));
+    this.runFrom = from;
+    this.runTo = to;
+  }
+}
+
+/** Each cell's limit under the objective, in the reach model's unit (km). */
+export function cellLimits(engine: CoverageEngine, objective: SuggestObjective): Float64Array {
+  return objective === 'circle' ? engine.circleLimit : engine.coverLimit;
+}
+
+/**
+ * Fixed stations serving each cell under the objective: the engine's
+ * in-range count for coverage; for the circle, counted from the stations'
+ * reach (the engine keeps only whether a cell is inside some circle).
+ */
+export function servingCounts(engine: CoverageEngine, objective: SuggestObjective): Uint16Array {
+  if (objective === 'coverage') return engine.inRangeCount;
+  const counts = new Uint16Array(engine.grid.size);
+  const limit = engine.circleLimit;
+  for (const s of engine.activeStations()) {
+    const { cells, costs } = engine.reachFrom(s.lng, s.lat);
+    for (let k = 0; k < cells.length; k++) if (costs[k] <= limit[cells[k]]) counts[cells[k]]++;
+  }
+  return counts;
+}
+
+/**
+ * Builds the matrix, yielding progress every few hundred candidates.
+ * Throws when the matrix would exceed `maxRuns` (too many candidates for
+ * the area: use coarser candidate cells).
+ */
+export function* coverageMatrixSteps(engine: CoverageEngine, candidates: readonly Candidate[], options: MatrixOptions): Steps<CoverageMatrix> {
+  const { grid } = engine;
+  // copies: a worker may change the engine between two steps of this generator
+  const limit = cellLimits(engine, options.objective).slice();
+  const counts = servingCounts(engine, options.objective);
+  const demandCap = options.backup ? 2 : 1;
+
+  let population = 0;
+  let servedBefore = 0;
+  let servedTwiceBefore = 0;
+  let demandCount = 0;
+  let maxLimit = 0;
+  // demand cells numbered in grid order: the order runs are made in
+  const demandOf = new Int32Array(grid.size).fill(-1);
+  for (let i = 0; i < grid.size; i++) {
+    const p = grid.population[i];
+    population += p;
+    if (counts[i] >= 1) servedBefore += p;
+    if (counts[i] >= 2) servedTwiceBefore += p;
+    if (p > 0 && counts[i] < demandCap) {
+      demandOf[i] = demandCount++;
+      if (limit[i] > maxLimit) maxLimit = limit[i];
+    }
+  }
+  const cells = new Int32Array(demandCount);
+  const baseCount = new Uint8Array(demandCount);
+  for (let i = 0; i < grid.size; i++) {
+    if (demandOf[i] >= 0) {
+      cells[demandOf[i]] = i;
+      baseCount[demandOf[i]] = counts[i];
+    }
+  }
+  const model = options.reach;
+  if (model && model.unit !== 'km') throw new Error(`The radius rules need a km reach model, got ${model.unit}.`);
+  // the default model: straight line over the demand cells, answering in runs
+  const own = model ? null : new CellSubsetReach(grid, cells);
+  const limits = own ? own.memberLimits(limit) : null;
+
+  const n = candidates.length;
+  const rows = new RunWriter(n, options.maxRuns ?? DEFAULT_MAX_RUNS);
+  for (let from = 0; from < n; from += SLICE) {
+    yield { phase: 'matrix', done: from, total: n };
+    const to = Math.min(n, from + SLICE);
+    if (demandCount === 0) rows.rowStart.fill(0, from, to + 1);
+    else if (own) rows.fillRuns(own, candidates, from, to, limits!);
+    else rows.fill(model!, candidates, from, to, maxLimit, demandOf, limit);
+  }
+  yield { phase: 'matrix', done: n, total: n };
+  return {
+    candidateCount: n,
+    cells,
+    baseCount,
+    rowStart: rows.rowStart,
+    // keep the slack rather than copy
+    runFrom: rows.runFrom.subarray(0, rows.runs),
+    runTo: rows.runTo.subarray(0, rows.runs),
+    entries: rows.entries,
+    population,
+    servedBefore,
+    servedTwiceBefore,
+  };
+}

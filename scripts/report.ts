@@ -6,11 +6,10 @@
  */
 import { parseArgs } from 'node:util';
 import { createEngine, proposedIds } from '../src/core/evaluate.ts';
-import { makeRules, type Rules } from '../src/core/rules.ts';
-import type { Station } from '../src/core/types.ts';
 import { buildReport } from '../src/export/report.ts';
 import { cellsToCsv, zonesToCsv } from '../src/export/report-csv.ts';
 import { reportToMarkdown } from '../src/export/report-markdown.ts';
+import { idList, positiveNumber, rulesFrom, scenarioStations, UsageError } from './lib/cli-options.ts';
 import { countyNames, QUANZHOU, resolveCounties } from './lib/demo-data.ts';
 import { loadReportData } from './lib/user-data.ts';
 
@@ -35,41 +34,6 @@ const USAGE = `Usage: npm run report -- --county <adcode> [options]
   --h3-res <5-11>        H3 resolution of the population grid (default 9)
   --skip-bad-rows        report bad rows as warnings and go on (default: stop, listing them)
   --help                 this text`;
-
-class UsageError extends Error {}
-
-function idList(value: string | undefined): string[] {
-  return value ? value.split(',').map((s) => s.trim()).filter(Boolean) : [];
-}
-
-function positiveNumber(flag: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} must be a positive number, got "${value}".`);
-  return n;
-}
-
-function rulesFrom(ruralRadius: string | undefined, minutes: string | undefined): Rules {
-  const changes: Partial<Rules> = {};
-  if (ruralRadius !== undefined) {
-    const km = Number(ruralRadius);
-    if (!Number.isFinite(km) || km < 10 || km > 20) throw new UsageError(`--rural-radius must be between 10 and 20 km (the standard's range), got "${ruralRadius}".`);
-    if (km === 20) changes.ruralReading = 'lenient';
-    else changes.ruralStrictRadiusKm = km;
-  }
-  if (minutes !== undefined) changes.circleMinutes = positiveNumber('--minutes', minutes, 15);
-  return makeRules(changes);
-}
-
-/** Applies --without and --with to the demo stations, refusing ids that do not exist. */
-function scenarioStations(all: Station[], without: string[], enable: string[]): Station[] {
-  const known = new Set(all.map((s) => s.id));
-  const unknown = [...without, ...enable].filter((id) => !known.has(id));
-  if (unknown.length > 0) throw new UsageError(`Unknown station id(s): ${unknown.join(', ')}. Known ids: ${[...known].join(', ')}.`);
-  return all
-    .filter((s) => !without.includes(s.id))
-    .map((s) => (enable.includes(s.id) && s.status === 'disabled' ? { ...s, status: 'existing' as const } : s));
-}
 
 async function main(argv: string[]): Promise<string> {
   let parsed;

@@ -11,6 +11,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildAndServe, launchBrowser, ROOT } from './lib/browser.ts';
+import { UsageError } from './lib/cli-options.ts';
 import { availableCounties, QUANZHOU } from './lib/demo-data.ts';
 import { exportInPage, openForSnapshot } from './lib/snapshot-page.ts';
 
@@ -29,7 +30,6 @@ const USAGE = `Usage: npm run snapshot -- --county <adcode> --out <file.png|file
   --viewport <w>x<h>         browser window the view is fitted in (default 1366x768)
   --help                     this text`;
 
-class UsageError extends Error {}
 
 function regionOf(value: string | undefined): string {
   if (!value) throw new UsageError('--county is required.');

@@ -12,7 +12,7 @@ import { circleRadiusKm, coverRadiusKm } from '../src/core/rules.ts';
 import { cellCandidates, idleFacilities, stationCandidates } from '../src/core/suggest/candidates.ts';
 import { sitesForTarget, suggestSites } from '../src/core/suggest/suggest.ts';
 import { countyNames, QUANZHOU, resolveCounties } from './lib/demo-data.ts';
-import { idList, parseShare, positiveInteger, rulesFrom, scenarioStations, UsageError } from './lib/suggest-options.ts';
+import { idList, parseShare, positiveInteger, rulesFrom, scenarioStations, UsageError } from './lib/cli-options.ts';
 import { SUGGESTION_VERSION, suggestionToCsv, suggestionToMarkdown, type SuggestionDocument } from './lib/suggest-format.ts';
 import { loadReportData } from './lib/user-data.ts';
 

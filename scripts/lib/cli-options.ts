@@ -1,8 +1,7 @@
 /**
- * Command-line option helpers for scripts/suggest.ts. They read the options
- * the report shares (--rural-radius, --minutes, --without, --with) exactly as
- * scripts/report.ts does; report.ts keeps its own private copies, so these
- * could move to one shared helper both import.
+ * Command-line option helpers shared by the scripts (report, suggest,
+ * snapshot): usage errors, id lists, numbers, and the options the report and
+ * the suggester share (--rural-radius, --minutes, --without, --with).
  */
 import { makeRules, type Rules } from '../../src/core/rules.ts';
 import type { Station } from '../../src/core/types.ts';

@@ -24,7 +24,7 @@ describe('offline style', () => {
     expect(JSON.stringify(style)).not.toMatch(/https?:/);
   });
 
-  it('draws bottom to top: land, counties, population, status, gaps, rings, labels, stations', () => {
+  it('draws bottom to top: land, counties, population, status, gaps, rings, labels, stations, suggested sites', () => {
     const order = ids(buildStyle());
     const at = (id: string) => order.indexOf(id);
     expect(order[0]).toBe(LAYER.background);
@@ -34,7 +34,8 @@ describe('offline style', () => {
     expect(at(LAYER.gapsLine)).toBeLessThan(at(LAYER.radiusSolid));
     expect(at(LAYER.radiusSolid)).toBeLessThan(at(LAYER.zoneLabels));
     expect(at(LAYER.zoneLabels)).toBeLessThan(at(LAYER.stations));
-    expect(order[order.length - 1]).toBe(LAYER.stationLabels);
+    expect(at(LAYER.stationLabels)).toBeLessThan(at(LAYER.suggestions));
+    expect(order[order.length - 1]).toBe(LAYER.suggestionLabels);
   });
 
   it('every layer reads a source the style declares', () => {

@@ -54,9 +54,11 @@ export async function openRegion(regionId: string, given?: StartingScenario): Pr
   const region = regionById(regionId);
   setState({ regionId, phase: 'loading', error: null, result: null, selectedStationId: null, highlightedGap: null, deleted: null });
   try {
+    // the autosave is read while the worker loads the data, not after
+    const starting = given ? Promise.resolve(given) : startingScenario(regionId);
     const dataset = await requireClient().load(demoDataUrls(region.counties));
     const defaults = Object.fromEntries(dataset.stations.map((s) => [s.id, s.status === 'disabled' ? 'existing' : s.status])) as Record<string, Station['status']>;
-    const answer = given ?? (await startingScenario(regionId));
+    const answer = await starting;
     const start = answer && 'stations' in answer ? answer : null;
     const stations = start?.stations ?? dataset.stations;
     const rules = start?.rules ?? getState().rules;

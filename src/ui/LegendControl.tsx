@@ -102,6 +102,7 @@ export function LegendControl({ basemapFailed = false }: LegendControlProps) {
   const populationSource = useStore((s) => s.dataSources.population);
   const rules = useStore((s) => s.rules);
   const stations = useStore((s) => s.stations);
+  const hasSuggestion = useStore((s) => (s.suggestion?.picks.length ?? 0) > 0);
   // on a narrow screen the legend starts folded so it does not cover the map
   const [collapsed, setCollapsed] = useState(() => typeof window !== 'undefined' && window.innerWidth < 900);
   const kinds = STATION_KINDS.filter((k) => stations.some((s) => s.kind === k));
@@ -134,6 +135,11 @@ export function LegendControl({ basemapFailed = false }: LegendControlProps) {
             <Item symbol={<Dot style={{ width: 12, height: 12, background: COLOURS.disabled, opacity: 0.55, border: '1.5px solid #757575' }} />}>{t('map.stationStatus.disabled')}</Item>
             <Item wide symbol={<Dot style={{ ...stationDot(KIND_COLOURS['health-centre'], 4.5), boxShadow: `0 0 0 3px rgba(255,255,255,0.6), 0 0 0 4px ${COLOURS.approx}` }} />}>{t('map.stations.approx')}</Item>
             <Item wide symbol={<Dot style={{ width: 16, height: 16, background: 'rgba(255,214,0,0.35)', border: `2px solid ${COLOURS.gapHighlight}` }} />}>{t('map.stations.selected')}</Item>
+            {hasSuggestion && (
+              <Item wide symbol={<Dot style={{ width: 14, height: 14, background: '#fff', border: `3px solid ${COLOURS.suggested}` }} />}>
+                {t('map.stations.suggested')}
+              </Item>
+            )}
           </LayerRow>
 
           <LayerRow layer="circles" title={t('map.layer.circles', { minutes: rules.circleMinutes })}>
@@ -162,6 +168,7 @@ export function LegendControl({ basemapFailed = false }: LegendControlProps) {
               </Item>
             )}
             <Item symbol={<Fill colour={COLOURS.gap} alpha={STATUS_OPACITY.gap} />}>{t('map.status.gap')}</Item>
+            <li className="ems-legend__note">{t('map.status.parentsNote')}</li>
           </LayerRow>
 
           <LayerRow layer="townships" title={t('map.layer.townships')}>

@@ -20,19 +20,17 @@ import {
   gapLabelSize,
   inCounties,
   LAYER,
-  outsideCircleOpacity,
   PARENT_RESOLUTION,
   SOURCE,
-  statusFillColor,
-  statusFillOpacity,
   TOGGLED_LAYERS,
 } from './layers.ts';
 import { stationFeatures } from './stations.ts';
 import { suggestionFeatures } from './suggestions.ts';
 import { EMPTY, basemapLayer, basemapSource, isTileTemplate } from './style.ts';
 import { mapLabel } from './text.ts';
-import { cellParentIndex, parentStatus } from './parent-status.ts';
-import { CellStateTracker, commonBaseline } from './status-diff.ts';
+import { parentIndex, parentStatus } from './parent-status.ts';
+import type { CellStateTracker } from './status-diff.ts';
+import { paintStatus } from './status-paint.ts';
 import { makeZoneLookup, stationZoneCode, zoneAreaType, zoneLabelFeatures, type ZoneCollection, type ZoneFeature, type ZoneLookup } from './zones.ts';
 
 export type MapTranslate = (language: Language, key: string, params?: Record<string, string | number>) => string;
@@ -98,10 +96,8 @@ export class MapController {
   private regionBounds: Bounds | null = null;
   /** Created by the first result of a dataset (its baseline comes from that result). */
   private tracker: CellStateTracker | null = null;
-  /** The same for the parent cells drawn at low zoom, with each cell's parent index. */
+  /** The same for the parent cells drawn at low zoom. */
   private parentTracker: CellStateTracker | null = null;
-  private parentOf: Int32Array = new Int32Array(0);
-  private parentCount = 0;
   private cellCount = 0;
   private resultShown = false;
   private lookup: ZoneLookup = makeZoneLookup({});
@@ -262,14 +258,7 @@ export class MapController {
     const built = buildCellLayer(dataset.h3, dataset.population);
     // a grid already as coarse as the parents (a user's own table) is drawn as it is
     const parentResolution = Math.min(PARENT_RESOLUTION, getResolution(dataset.h3[0]));
-    const parentCells = aggregateParents(dataset.h3, dataset.population, built.areaKm2, parentResolution);
-    const parents = buildParentFeatures(parentCells);
-    this.parentOf = cellParentIndex(
-      dataset.h3,
-      parentCells.map((p) => p.h3),
-      parentResolution,
-    );
-    this.parentCount = parentCells.length;
+    const parents = buildParentFeatures(aggregateParents(dataset.h3, dataset.population, built.areaKm2, parentResolution));
     this.regionBounds = built.bounds;
     const t1 = performance.now();
     this.stats.buildCellsMs = t1 - t0;
@@ -289,9 +278,12 @@ export class MapController {
     // a result from before a region switch may still arrive: its cells are not these
     if (!result || !this.dataset || result.status.length !== this.cellCount) return;
     const t0 = performance.now();
-    const changed = this.paintStatus(SOURCE.cells, [LAYER.status, LAYER.outsideCircle], 'tracker', result.status, result.withinCircle);
-    const parents = parentStatus(result.status, result.withinCircle, this.dataset.population, this.parentOf, this.parentCount);
-    this.paintStatus(SOURCE.parents, [LAYER.statusParents, LAYER.outsideCircleParents], 'parentTracker', parents.status, parents.inside);
+    const cells = paintStatus(this.map, SOURCE.cells, [LAYER.status, LAYER.outsideCircle], this.tracker, result.status, result.withinCircle);
+    this.tracker = cells.tracker;
+    const { parentOf, count } = parentIndex(this.dataset.h3);
+    const parents = parentStatus(result.status, result.withinCircle, this.dataset.population, parentOf, count);
+    this.parentTracker = paintStatus(this.map, SOURCE.parents, [LAYER.statusParents, LAYER.outsideCircleParents], this.parentTracker, parents.status, parents.inside).tracker;
+    const changed = cells.changed;
     this.stats.statusUpdateMs = performance.now() - t0;
     this.stats.changedCells = changed.length;
     this.map.once('render', () => {
@@ -308,27 +300,6 @@ export class MapController {
       this.gapsStale = true;
       this.map.setPaintProperty(LAYER.gapsLine, 'line-opacity', 0.35);
     }
-  }
-
-  /**
-   * Sets feature-state on the features of `source` whose status or circle flag
-   * changed since the last result; the first result fixes the layers' baseline
-   * (what a feature without state shows). Returns the changed feature ids.
-   */
-  private paintStatus(source: string, [statusLayer, outsideLayer]: [string, string], which: 'tracker' | 'parentTracker', status: Uint8Array, inside: Uint8Array): Int32Array {
-    let tracker = this[which];
-    if (!tracker) {
-      tracker = this[which] = new CellStateTracker(status.length, commonBaseline(status, inside));
-      this.map.setPaintProperty(statusLayer, 'fill-color', statusFillColor(tracker.baseline.status));
-      this.map.setPaintProperty(statusLayer, 'fill-opacity', statusFillOpacity(tracker.baseline.status));
-      this.map.setPaintProperty(outsideLayer, 'fill-opacity', outsideCircleOpacity(tracker.baseline.inside));
-    }
-    const changed = tracker.update(status, inside);
-    for (let k = 0; k < changed.length; k++) {
-      const i = changed[k];
-      this.map.setFeatureState({ source, id: i }, { s: tracker.statusOf(i), c: tracker.insideOf(i) });
-    }
-    return changed;
   }
 
   private setGaps(gaps: readonly GapSummary[], language: Language): void {

@@ -6,19 +6,41 @@
  * coverage); ties go to the worse status, so a gap is never hidden by a tie.
  */
 import { cellToParent, getResolution } from 'h3-js';
+import { PARENT_RESOLUTION } from './layers.ts';
 
 /**
- * Index of each cell's parent in `parents` (-1 when the parent is not listed).
+ * Index of each cell's parent: its position in `parents`, or -1 when not
+ * listed; without a list, parents are numbered in order of first appearance
+ * (the order aggregateParents gives the parent features).
  * @example cellParentIndex(['8941a008a1bffff'], ['8741a008affffff'], 7) // Int32Array [0]
  */
-export function cellParentIndex(h3: readonly string[], parents: readonly string[], resolution: number): Int32Array {
-  const byH3 = new Map(parents.map((p, k) => [p, k]));
-  const out = new Int32Array(h3.length);
+export function cellParentIndex(h3: readonly string[], parents: readonly string[] | null, resolution: number): { parentOf: Int32Array; count: number } {
+  const byH3 = new Map((parents ?? []).map((p, k) => [p, k]));
+  const parentOf = new Int32Array(h3.length);
   for (let i = 0; i < h3.length; i++) {
     const parent = getResolution(h3[i]) === resolution ? h3[i] : cellToParent(h3[i], resolution);
-    out[i] = byH3.get(parent) ?? -1;
+    let id = byH3.get(parent);
+    if (id === undefined && !parents) byH3.set(parent, (id = byH3.size));
+    parentOf[i] = id ?? -1;
   }
-  return out;
+  return { parentOf, count: byH3.size };
+}
+
+const parentIndexes = new WeakMap<readonly string[], { parentOf: Int32Array; count: number }>();
+
+/**
+ * Each cell's parent feature id at the resolution the map draws parents (the
+ * grid's own when it is already that coarse), computed once per cell list.
+ * @example parentIndex(['8941a008a1bffff', '8941a008a13ffff']).count // 1
+ */
+export function parentIndex(h3: readonly string[]): { parentOf: Int32Array; count: number } {
+  let index = parentIndexes.get(h3);
+  if (!index) {
+    const resolution = h3.length > 0 ? Math.min(PARENT_RESOLUTION, getResolution(h3[0])) : PARENT_RESOLUTION;
+    index = cellParentIndex(h3, null, resolution);
+    parentIndexes.set(h3, index);
+  }
+  return index;
 }
 
 export interface ParentStatus {

@@ -11,12 +11,12 @@ const cells = [...childrenA, ...childrenB];
 
 describe('cell status drawn on parent cells at low zoom', () => {
   it('finds each cell\'s parent by index', () => {
-    expect([...cellParentIndex(cells, [parentB, parentA], 7)]).toEqual([1, 1, 1, 1, 0, 0, 0, 0]);
-    expect([...cellParentIndex(cells, [parentA], 7)]).toEqual([0, 0, 0, 0, -1, -1, -1, -1]);
+    expect([...cellParentIndex(cells, [parentB, parentA], 7).parentOf]).toEqual([1, 1, 1, 1, 0, 0, 0, 0]);
+    expect([...cellParentIndex(cells, [parentA], 7).parentOf]).toEqual([0, 0, 0, 0, -1, -1, -1, -1]);
   });
 
   it('a parent shows the status of most of its residents, not of most of its cells', () => {
-    const parentOf = cellParentIndex(cells, [parentA, parentB], 7);
+    const { parentOf } = cellParentIndex(cells, [parentA, parentB], 7);
     // A: three covered cells of 10 residents, one gap cell of 50 → gap (50 > 30)
     // B: one covered cell of 100, three marginal of 20 → covered (100 > 60)
     const status = Uint8Array.of(0, 0, 0, 2, 0, 1, 1, 1);
@@ -29,7 +29,7 @@ describe('cell status drawn on parent cells at low zoom', () => {
   });
 
   it('a tie goes to the worse status, and an unpopulated parent counts cells', () => {
-    const parentOf = cellParentIndex(cells, [parentA, parentB], 7);
+    const { parentOf } = cellParentIndex(cells, [parentA, parentB], 7);
     const status = Uint8Array.of(0, 0, 2, 2, 1, 1, 0, 2);
     const inside = new Uint8Array(8);
     const population = Float64Array.of(5, 5, 5, 5, 0, 0, 0, 0);

@@ -4,12 +4,11 @@
  *                     [--with id,id] [--rural-radius 10..20] [--minutes 15|14] [--cells]
  * Exit code 0 on success, 2 on bad usage or data.
  */
-import { parseArgs } from 'node:util';
 import { createEngine, proposedIds } from '../src/core/evaluate.ts';
 import { buildReport } from '../src/export/report.ts';
 import { cellsToCsv, zonesToCsv } from '../src/export/report-csv.ts';
 import { reportToMarkdown } from '../src/export/report-markdown.ts';
-import { idList, positiveNumber, rulesFrom, scenarioStations, UsageError } from './lib/cli-options.ts';
+import { idList, parseOptions, positiveNumber, rulesFrom, scenarioStations, UsageError } from './lib/cli-options.ts';
 import { countyNames, QUANZHOU, resolveCounties } from './lib/demo-data.ts';
 import { loadReportData } from './lib/user-data.ts';
 
@@ -36,36 +35,27 @@ const USAGE = `Usage: npm run report -- --county <adcode> [options]
   --help                 this text`;
 
 async function main(argv: string[]): Promise<string> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        county: { type: 'string' },
-        format: { type: 'string', default: 'md' },
-        without: { type: 'string' },
-        with: { type: 'string' },
-        'rural-radius': { type: 'string' },
-        minutes: { type: 'string' },
-        cells: { type: 'boolean', default: false },
-        gaps: { type: 'string' },
-        facilities: { type: 'string' },
-        crs: { type: 'string' },
-        population: { type: 'string' },
-        'population-crs': { type: 'string' },
-        'population-field': { type: 'string' },
-        zones: { type: 'string' },
-        'zones-crs': { type: 'string' },
-        'zones-area-type': { type: 'string' },
-        'h3-res': { type: 'string' },
-        'skip-bad-rows': { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const parsed = parseOptions(argv, {
+    county: { type: 'string' },
+    format: { type: 'string', default: 'md' },
+    without: { type: 'string' },
+    with: { type: 'string' },
+    'rural-radius': { type: 'string' },
+    minutes: { type: 'string' },
+    cells: { type: 'boolean', default: false },
+    gaps: { type: 'string' },
+    facilities: { type: 'string' },
+    crs: { type: 'string' },
+    population: { type: 'string' },
+    'population-crs': { type: 'string' },
+    'population-field': { type: 'string' },
+    zones: { type: 'string' },
+    'zones-crs': { type: 'string' },
+    'zones-area-type': { type: 'string' },
+    'h3-res': { type: 'string' },
+    'skip-bad-rows': { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  });
   const v = parsed.values;
   if (v.help) return `${USAGE}\n`;
   if (!v.county) throw new UsageError('--county is required (e.g. --county 350525).');

@@ -9,9 +9,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { buildAndServe, launchBrowser, ROOT } from './lib/browser.ts';
-import { UsageError } from './lib/cli-options.ts';
+import { parseOptions, UsageError } from './lib/cli-options.ts';
 import { availableCounties, QUANZHOU } from './lib/demo-data.ts';
 import { exportInPage, openForSnapshot } from './lib/snapshot-page.ts';
 
@@ -46,30 +45,21 @@ function viewportOf(value: string | undefined): { width: number; height: number 
 }
 
 function parse(argv: string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        county: { type: 'string' },
-        out: { type: 'string' },
-        paper: { type: 'string' },
-        orientation: { type: 'string' },
-        dpi: { type: 'string' },
-        format: { type: 'string' },
-        title: { type: 'string' },
-        scenario: { type: 'string' },
-        footer: { type: 'string' },
-        'before-after': { type: 'boolean' },
-        lang: { type: 'string' },
-        viewport: { type: 'string' },
-        help: { type: 'boolean' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const parsed = parseOptions(argv, {
+    county: { type: 'string' },
+    out: { type: 'string' },
+    paper: { type: 'string' },
+    orientation: { type: 'string' },
+    dpi: { type: 'string' },
+    format: { type: 'string' },
+    title: { type: 'string' },
+    scenario: { type: 'string' },
+    footer: { type: 'string' },
+    'before-after': { type: 'boolean' },
+    lang: { type: 'string' },
+    viewport: { type: 'string' },
+    help: { type: 'boolean' },
+  });
   const v = parsed.values;
   if (v.help) return null;
   if (!v.out) throw new UsageError('--out is required.');

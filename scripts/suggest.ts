@@ -5,14 +5,13 @@
  *   npm run suggest -- --county 350525 --target 0.95  # the fewest new sites for 95 % covered (set cover)
  * Exit code 0 on success, 2 on bad usage or data.
  */
-import { parseArgs } from 'node:util';
 import { createEngine } from '../src/core/evaluate.ts';
 import { StraightLineReach } from '../src/core/reach.ts';
 import { circleRadiusKm, coverRadiusKm } from '../src/core/rules.ts';
 import { cellCandidates, idleFacilities, stationCandidates } from '../src/core/suggest/candidates.ts';
 import { sitesForTarget, suggestSites } from '../src/core/suggest/suggest.ts';
 import { countyNames, QUANZHOU, resolveCounties } from './lib/demo-data.ts';
-import { idList, parseShare, positiveInteger, rulesFrom, scenarioStations, UsageError } from './lib/cli-options.ts';
+import { idList, parseOptions, parseShare, positiveInteger, rulesFrom, scenarioStations, UsageError } from './lib/cli-options.ts';
 import { SUGGESTION_VERSION, suggestionToCsv, suggestionToMarkdown, type SuggestionDocument } from './lib/suggest-format.ts';
 import { loadReportData } from './lib/user-data.ts';
 
@@ -38,32 +37,23 @@ const USAGE = `Usage: npm run suggest -- --county <adcode> (--k <n> | --target <
 The scenario's active stations (existing and proposed) stay where they are; sites are added to them.`;
 
 async function main(argv: string[]): Promise<string> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        county: { type: 'string' },
-        k: { type: 'string' },
-        target: { type: 'string' },
-        objective: { type: 'string', default: 'coverage' },
-        candidates: { type: 'string', default: 'cells' },
-        'candidate-res': { type: 'string' },
-        backup: { type: 'boolean', default: false },
-        'backup-weight': { type: 'string' },
-        gap: { type: 'string' },
-        'rural-radius': { type: 'string' },
-        minutes: { type: 'string' },
-        without: { type: 'string' },
-        with: { type: 'string' },
-        format: { type: 'string', default: 'md' },
-        help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const parsed = parseOptions(argv, {
+    county: { type: 'string' },
+    k: { type: 'string' },
+    target: { type: 'string' },
+    objective: { type: 'string', default: 'coverage' },
+    candidates: { type: 'string', default: 'cells' },
+    'candidate-res': { type: 'string' },
+    backup: { type: 'boolean', default: false },
+    'backup-weight': { type: 'string' },
+    gap: { type: 'string' },
+    'rural-radius': { type: 'string' },
+    minutes: { type: 'string' },
+    without: { type: 'string' },
+    with: { type: 'string' },
+    format: { type: 'string', default: 'md' },
+    help: { type: 'boolean', default: false },
+  });
   const v = parsed.values;
   if (v.help) return `${USAGE}\n`;
   if (!v.county) throw new UsageError('--county is required (e.g. --county 350525).');

@@ -3,11 +3,21 @@
  * snapshot): usage errors, id lists, numbers, and the options the report and
  * the suggester share (--rural-radius, --minutes, --without, --with).
  */
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { makeRules, type Rules } from '../../src/core/rules.ts';
 import type { Station } from '../../src/core/types.ts';
 
 /** Bad usage: the script prints the message and the usage text, and exits with code 2. */
 export class UsageError extends Error {}
+
+/** Parses the command line strictly; an unknown or malformed option is a UsageError. */
+export function parseOptions<const O extends ParseArgsOptionsConfig>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, options, strict: true });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
 
 /** A comma-separated id list ("a, b,,c" → [a, b, c]). */
 export function idList(value: string | undefined): string[] {

@@ -5,8 +5,8 @@
  * interface without touching rules, tables, gaps, deltas or the optimiser.
  */
 import KDBush from 'kdbush';
-import { cellToLatLng, cellToParent } from 'h3-js';
 import { boxAround, DEG, EARTH_RADIUS_KM, haversineKm } from './geo.ts';
+import { h3Runs } from './h3-runs.ts';
 import type { PopulationGrid } from './grid.ts';
 
 export interface Reach {
@@ -74,42 +74,18 @@ export class StraightLineReach implements ReachModel {
       this.xyz[3 * i + 1] = Math.cos(la) * Math.sin(ln);
       this.xyz[3 * i + 2] = Math.sin(la);
     }
-    const blockRes = Math.max(0, grid.resolution - BLOCK_STEPS);
-    const starts: number[] = [];
-    const parents: string[] = [];
-    const seen = new Set<string>();
-    for (let i = 0; i < n; i++) {
-      const parent = cellToParent(grid.h3[i], blockRes);
-      if (i > 0 && parent === parents[parents.length - 1]) continue;
-      // the grid is H3-sorted, so a block's children are one run; a repeat would mean a bug upstream
-      if (seen.has(parent)) throw new Error(`Grid is not sorted by H3 index (block ${parent} split).`);
-      seen.add(parent);
-      parents.push(parent);
-      starts.push(i);
-    }
-    const m = parents.length;
-    this.blockStart = Int32Array.from(starts);
-    this.blockEnd = new Int32Array(m);
-    this.blockLng = new Float64Array(m);
-    this.blockLat = new Float64Array(m);
-    this.blockRadiusKm = new Float64Array(m);
-    this.blockIndex = new KDBush(Math.max(1, m));
-    let maxRadius = 0;
-    for (let b = 0; b < m; b++) {
-      const end = b + 1 < m ? starts[b + 1] : n;
-      this.blockEnd[b] = end;
-      const [lat, lng] = cellToLatLng(parents[b]);
-      this.blockLng[b] = lng;
-      this.blockLat[b] = lat;
-      let radius = 0;
-      for (let i = starts[b]; i < end; i++) radius = Math.max(radius, haversineKm(lng, lat, grid.lng[i], grid.lat[i]));
-      this.blockRadiusKm[b] = radius + 1e-6;
-      maxRadius = Math.max(maxRadius, radius);
-      this.blockIndex.add(lng, lat);
-    }
-    if (m === 0) this.blockIndex.add(0, 0); // kdbush needs one item; an empty grid has no blocks to scan
+    // the grid is H3-sorted, so a block's children are one run
+    const blocks = h3Runs(grid, null, Math.max(0, grid.resolution - BLOCK_STEPS));
+    this.blockStart = blocks.start;
+    this.blockEnd = blocks.end;
+    this.blockLng = blocks.lng;
+    this.blockLat = blocks.lat;
+    this.blockRadiusKm = blocks.radiusKm;
+    this.maxBlockRadiusKm = blocks.maxRadiusKm;
+    this.blockIndex = new KDBush(Math.max(1, blocks.count));
+    for (let b = 0; b < blocks.count; b++) this.blockIndex.add(blocks.lng[b], blocks.lat[b]);
+    if (blocks.count === 0) this.blockIndex.add(0, 0); // kdbush needs one item; an empty grid has no blocks to scan
     this.blockIndex.finish();
-    this.maxBlockRadiusKm = maxRadius + 1e-6;
   }
 
   reach(lng: number, lat: number, limitKm: number): Reach {

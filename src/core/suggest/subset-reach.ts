@@ -13,14 +13,19 @@
  * cell, and deciding the cells near the edge exactly as the engine does.
  */
 import KDBush from 'kdbush';
-import { cellToLatLng, cellToParent } from 'h3-js';
-import { boxAround, DEG as DEG_IMPORT, EARTH_RADIUS_KM, haversineKm } from '../geo.ts';
+import { boxAround, DEG as DEG_IMPORT, EARTH_RADIUS_KM } from '../geo.ts';
 import type { PopulationGrid } from '../grid.ts';
+import { h3Runs } from '../h3-runs.ts';
 import { chordToKm, type Reach, type ReachModel } from '../reach.ts';
 
 // module-local copies: an imported binding may be read through a getter on every use in a hot loop
 const TWO_R = 2 * EARTH_RADIUS_KM;
 const DEG = DEG_IMPORT;
+
+/** A point as a unit vector of the sphere. */
+function unitVector(lng: number, lat: number): [number, number, number] {
+  return [Math.cos(lat * DEG) * Math.cos(lng * DEG), Math.cos(lat * DEG) * Math.sin(lng * DEG), Math.sin(lat * DEG)];
+}
 
 /** Squared chord of a great-circle distance: c = 2·sin(d / 2R). */
 function kmToChordSq(km: number): number {
@@ -119,75 +124,49 @@ export class CellSubsetReach implements ReachModel {
     }
     // the grid is H3-sorted, so the members of one block are one run
     const blockRes = Math.max(0, grid.resolution - (options.blockSteps ?? 2));
-    const starts: number[] = [];
-    const parents: string[] = [];
-    for (let k = 0; k < n; k++) {
-      const parent = cellToParent(grid.h3[members[k]], blockRes);
-      if (k > 0 && parent === parents[parents.length - 1]) continue;
-      parents.push(parent);
-      starts.push(k);
-    }
-    const m = parents.length;
+    const blocks = h3Runs(grid, members, blockRes);
+    const m = blocks.count;
     this.blockCount = m;
-    this.blockStart = Int32Array.from(starts);
-    this.blockEnd = new Int32Array(m);
+    this.blockStart = blocks.start;
+    this.blockEnd = blocks.end;
     this.blockX = new Float64Array(m);
     this.blockY = new Float64Array(m);
     this.blockZ = new Float64Array(m);
-    this.blockRadiusKm = new Float64Array(m);
+    this.blockRadiusKm = blocks.radiusKm;
     this.blockIndex = new KDBush(Math.max(1, m));
-    let maxRadius = 0;
     for (let b = 0; b < m; b++) {
-      const end = b + 1 < m ? starts[b + 1] : n;
-      this.blockEnd[b] = end;
-      const [lat, lng] = cellToLatLng(parents[b]);
-      this.blockX[b] = Math.cos(lat * DEG) * Math.cos(lng * DEG);
-      this.blockY[b] = Math.cos(lat * DEG) * Math.sin(lng * DEG);
-      this.blockZ[b] = Math.sin(lat * DEG);
-      let radius = 0;
-      for (let k = starts[b]; k < end; k++) radius = Math.max(radius, haversineKm(lng, lat, grid.lng[members[k]], grid.lat[members[k]]));
-      this.blockRadiusKm[b] = radius + 1e-6;
-      maxRadius = Math.max(maxRadius, radius);
-      this.blockIndex.add(lng, lat);
+      const [x, y, z] = unitVector(blocks.lng[b], blocks.lat[b]);
+      this.blockX[b] = x;
+      this.blockY[b] = y;
+      this.blockZ[b] = z;
+      this.blockIndex.add(blocks.lng[b], blocks.lat[b]);
     }
     if (m === 0) this.blockIndex.add(0, 0); // kdbush needs one item; with no members nothing is scanned
     this.blockIndex.finish();
-    this.maxBlockRadiusKm = maxRadius + 1e-6;
+    this.maxBlockRadiusKm = blocks.maxRadiusKm;
     this.near = new Int32Array(m);
 
-    // sub-blocks one resolution finer: where a block straddles the edge, most of its sub-blocks do not
-    const subRes = Math.min(grid.resolution, blockRes + 1);
-    const subStarts: number[] = [];
-    const subParents: string[] = [];
+    // sub-blocks one resolution finer: where a block straddles the edge, most of its sub-blocks do not;
+    // a sub-block's parent lies in one block, so the finer runs nest inside the blocks' runs
+    const subs = h3Runs(grid, members, Math.min(grid.resolution, blockRes + 1));
+    const ms = subs.count;
     this.blockSub = new Int32Array(m + 1);
-    for (let b = 0; b < m; b++) {
-      this.blockSub[b] = subStarts.length;
-      for (let k = starts[b]; k < this.blockEnd[b]; k++) {
-        const parent = cellToParent(grid.h3[members[k]], subRes);
-        if (k > starts[b] && parent === subParents[subParents.length - 1]) continue;
-        subParents.push(parent);
-        subStarts.push(k);
-      }
+    for (let b = 0, u = 0; b <= m; b++) {
+      const from = b < m ? blocks.start[b] : n;
+      while (u < ms && subs.start[u] < from) u++;
+      this.blockSub[b] = u;
     }
-    const ms = subStarts.length;
-    this.blockSub[m] = ms;
-    this.subStart = Int32Array.from(subStarts);
-    this.subEnd = new Int32Array(ms);
+    this.subStart = subs.start;
+    this.subEnd = subs.end;
     this.subX = new Float64Array(ms);
     this.subY = new Float64Array(ms);
     this.subZ = new Float64Array(ms);
-    this.subRadiusKm = new Float64Array(ms);
-    for (let b = 0; b < m; b++) {
-      for (let u = this.blockSub[b]; u < this.blockSub[b + 1]; u++) this.subEnd[u] = u + 1 < this.blockSub[b + 1] ? subStarts[u + 1] : this.blockEnd[b];
-    }
+    this.subRadiusKm = subs.radiusKm;
     for (let u = 0; u < ms; u++) {
-      const [lat, lng] = cellToLatLng(subParents[u]);
-      this.subX[u] = Math.cos(lat * DEG) * Math.cos(lng * DEG);
-      this.subY[u] = Math.cos(lat * DEG) * Math.sin(lng * DEG);
-      this.subZ[u] = Math.sin(lat * DEG);
-      let radius = 0;
-      for (let k = subStarts[u]; k < this.subEnd[u]; k++) radius = Math.max(radius, haversineKm(lng, lat, grid.lng[members[k]], grid.lat[members[k]]));
-      this.subRadiusKm[u] = radius + 1e-6;
+      const [x, y, z] = unitVector(subs.lng[u], subs.lat[u]);
+      this.subX[u] = x;
+      this.subY[u] = y;
+      this.subZ[u] = z;
     }
   }
 

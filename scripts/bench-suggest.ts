@@ -17,28 +17,18 @@ import { sitesForTarget, suggestSites, type SiteSuggestion, type TargetSuggestio
 import { loadDemoDataset } from './lib/demo-data.ts';
 import { naiveSites, naiveSitesForNeed, type NaiveResult } from './lib/suggest-naive.ts';
 import { line, time } from './lib/timing.ts';
+import { mulberry32 } from '../tests/helpers/random.ts';
 
 const runs = Number(process.env.BENCH_RUNS ?? 9);
 const baselineRuns = Number(process.env.BENCH_BASELINE_RUNS ?? 3);
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const rules = makeRules();
 
-/** mulberry32: the synthetic instance is the same in every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // 1. Synthetic: 10,000 populated res-9 cells — a disc of ~18 km radius with one cell in eleven left empty
 //    at random — the west quarter urban, no station yet, 1,000 candidate cells at random.
 {
-  const rnd = random(7);
+  const rnd = mulberry32(7);
   const zones: Zone[] = [
     { code: 'town', name: 'town', county: '999999', countyName: 'synthetic', areaType: 'urban', seat: null },
     { code: 'country', name: 'country', county: '999999', countyName: 'synthetic', areaType: 'rural', seat: null },

@@ -6,6 +6,7 @@
  * hide whether the reader really reads window by window.
  */
 import { deflateSync } from 'node:zlib';
+import { mulberry32 } from './random.ts';
 
 export type PixelArray = Float32Array | Float64Array | Int16Array | Int32Array | Uint8Array | Uint16Array | Uint32Array;
 
@@ -210,14 +211,4 @@ export function syntheticPopulation(width: number, height: number, type: 'float3
   return { data, total, nodataPixels };
 }
 
-/** Seeded PRNG (mulberry32): the same seed gives the same sequence, so failures replay. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };

@@ -27,18 +27,8 @@ import {
   type Candidate,
 } from '../../src/core/suggest/index.ts';
 import { zone } from '../helpers/tiny.ts';
+import { mulberry32 } from '../helpers/random.ts';
 
-/** mulberry32: a small seeded generator, so every instance can be rebuilt. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function* subsets(n: number, k: number, start = 0, prefix: number[] = []): Generator<number[]> {
   if (prefix.length === k) {
@@ -152,7 +142,7 @@ describe('set cover on hand-made instances (counted by hand)', () => {
 describe('lazy greedy equals plain greedy', () => {
   it('picks the same candidates in the same order as recomputing every gain every round (200 random instances)', () => {
     for (let seed = 1; seed <= 200; seed++) {
-      const rnd = random(seed);
+      const rnd = mulberry32(seed);
       const items = 10 + Math.floor(rnd() * 30);
       const people = Array.from({ length: items }, () => Math.floor(rnd() * 5)); // small weights: many ties
       const sets = Array.from({ length: 5 + Math.floor(rnd() * 15) }, () => Array.from({ length: items }, (_, d) => d).filter(() => rnd() < 0.25));
@@ -199,7 +189,7 @@ interface Instance {
 
 /** A ~40 × 40 km patch near Yongchun: random cells, an urban and a rural zone, one fixed station, random candidate sites. */
 function instance(seed: number, candidateCount: number, rules = makeRules()): Instance {
-  const rnd = random(seed);
+  const rnd = mulberry32(seed);
   const cells = new Map<string, CellInput>();
   const lng0 = 118.0;
   const lat0 = 25.2;

@@ -28,7 +28,7 @@ import { stationFeatures } from './stations.ts';
 import { suggestionFeatures } from './suggestions.ts';
 import { EMPTY, basemapLayer, basemapSource, isTileTemplate } from './style.ts';
 import { mapLabel } from './text.ts';
-import { parentIndex, parentStatus } from './parent-status.ts';
+import { parentIndex, parentStatus, refreshParents, type ParentStatus } from './parent-status.ts';
 import type { CellStateTracker } from './status-diff.ts';
 import { paintStatus } from './status-paint.ts';
 import { makeZoneLookup, stationZoneCode, zoneAreaType, zoneLabelFeatures, type ZoneCollection, type ZoneFeature, type ZoneLookup } from './zones.ts';
@@ -96,8 +96,9 @@ export class MapController {
   private regionBounds: Bounds | null = null;
   /** Created by the first result of a dataset (its baseline comes from that result). */
   private tracker: CellStateTracker | null = null;
-  /** The same for the parent cells drawn at low zoom. */
+  /** The same for the parent cells drawn at low zoom, and the parent statuses last derived. */
   private parentTracker: CellStateTracker | null = null;
+  private parentShown: ParentStatus | null = null;
   private cellCount = 0;
   private resultShown = false;
   private lookup: ZoneLookup = makeZoneLookup({});
@@ -233,6 +234,7 @@ export class MapController {
     this.dataset = dataset;
     this.tracker = null;
     this.parentTracker = null;
+    this.parentShown = null;
     this.cellCount = dataset?.h3.length ?? 0;
     this.resultShown = false;
     this.shownGaps = [];
@@ -280,8 +282,15 @@ export class MapController {
     const t0 = performance.now();
     const cells = paintStatus(this.map, SOURCE.cells, [LAYER.status, LAYER.outsideCircle], this.tracker, result.status, result.withinCircle);
     this.tracker = cells.tracker;
-    const { parentOf, count } = parentIndex(this.dataset.h3);
-    const parents = parentStatus(result.status, result.withinCircle, this.dataset.population, parentOf, count);
+    // parents: all of them on the first result, then only those holding a cell that changed
+    const index = parentIndex(this.dataset.h3);
+    if (!this.parentShown) this.parentShown = parentStatus(result.status, result.withinCircle, this.dataset.population, index.parentOf, index.count, index.children);
+    else {
+      const touched = new Set<number>();
+      for (let k = 0; k < cells.changed.length; k++) if (index.parentOf[cells.changed[k]] >= 0) touched.add(index.parentOf[cells.changed[k]]);
+      refreshParents(this.parentShown, touched, index.children, result.status, result.withinCircle, this.dataset.population);
+    }
+    const parents = this.parentShown;
     this.parentTracker = paintStatus(this.map, SOURCE.parents, [LAYER.statusParents, LAYER.outsideCircleParents], this.parentTracker, parents.status, parents.inside).tracker;
     const changed = cells.changed;
     this.stats.statusUpdateMs = performance.now() - t0;

@@ -26,18 +26,25 @@ export function cellParentIndex(h3: readonly string[], parents: readonly string[
   return { parentOf, count: byH3.size };
 }
 
-const parentIndexes = new WeakMap<readonly string[], { parentOf: Int32Array; count: number }>();
+export interface ParentIndex {
+  parentOf: Int32Array;
+  count: number;
+  children: ParentChildren;
+}
+
+const parentIndexes = new WeakMap<readonly string[], ParentIndex>();
 
 /**
  * Each cell's parent feature id at the resolution the map draws parents (the
  * grid's own when it is already that coarse), computed once per cell list.
  * @example parentIndex(['8941a008a1bffff', '8941a008a13ffff']).count // 1
  */
-export function parentIndex(h3: readonly string[]): { parentOf: Int32Array; count: number } {
+export function parentIndex(h3: readonly string[]): ParentIndex {
   let index = parentIndexes.get(h3);
   if (!index) {
     const resolution = h3.length > 0 ? Math.min(PARENT_RESOLUTION, getResolution(h3[0])) : PARENT_RESOLUTION;
-    index = cellParentIndex(h3, null, resolution);
+    const { parentOf, count } = cellParentIndex(h3, null, resolution);
+    index = { parentOf, count, children: parentChildren(parentOf, count) };
     parentIndexes.set(h3, index);
   }
   return index;
@@ -48,6 +55,59 @@ export interface ParentStatus {
   status: Uint8Array;
   /** Per parent: 1 when most of its residents are inside the emergency circle. */
   inside: Uint8Array;
+}
+
+/** The children of each parent: cells[start[p] … start[p + 1]) (cell indices). */
+export interface ParentChildren {
+  start: Int32Array;
+  cells: Int32Array;
+}
+
+/** Groups cell indices by parent (cells with parent -1 are left out). */
+export function parentChildren(parentOf: Int32Array, parentCount: number): ParentChildren {
+  const start = new Int32Array(parentCount + 1);
+  for (let i = 0; i < parentOf.length; i++) if (parentOf[i] >= 0) start[parentOf[i] + 1]++;
+  for (let p = 0; p < parentCount; p++) start[p + 1] += start[p];
+  const fill = start.slice(0, parentCount);
+  const cells = new Int32Array(start[parentCount]);
+  for (let i = 0; i < parentOf.length; i++) if (parentOf[i] >= 0) cells[fill[parentOf[i]]++] = i;
+  return { start, cells };
+}
+
+/**
+ * Recomputes the majority status of the listed parents into `out`, from their
+ * children (after a drag only the parents of cells that changed need it).
+ */
+export function refreshParents(
+  out: ParentStatus,
+  parents: Iterable<number>,
+  children: ParentChildren,
+  status: ArrayLike<number>,
+  withinCircle: ArrayLike<number>,
+  population: ArrayLike<number>,
+): void {
+  // columns: covered, marginal, gap, inside, total — by residents, then by cells
+  const sums = new Float64Array(10);
+  for (const p of parents) {
+    sums.fill(0);
+    for (let k = children.start[p]; k < children.start[p + 1]; k++) {
+      const i = children.cells[k];
+      const pop = population[i];
+      sums[status[i]] += pop;
+      sums[5 + status[i]] += 1;
+      if (withinCircle[i]) {
+        sums[3] += pop;
+        sums[8] += 1;
+      }
+      sums[4] += pop;
+      sums[9] += 1;
+    }
+    const row = sums[4] > 0 ? 0 : 5;
+    let best = 0;
+    for (let st = 1; st < 3; st++) if (sums[row + st] >= sums[row + best]) best = st;
+    out.status[p] = best;
+    out.inside[p] = sums[row + 3] * 2 > sums[row + 4] ? 1 : 0;
+  }
 }
 
 /**
@@ -64,30 +124,9 @@ export function parentStatus(
   population: ArrayLike<number>,
   parentOf: Int32Array,
   parentCount: number,
+  children: ParentChildren = parentChildren(parentOf, parentCount),
 ): ParentStatus {
-  // columns: covered, marginal, gap, inside, total — by residents, then by cells
-  const sums = new Float64Array(parentCount * 10);
-  for (let i = 0; i < parentOf.length; i++) {
-    const p = parentOf[i];
-    if (p < 0) continue;
-    const row = p * 10;
-    const pop = population[i];
-    sums[row + status[i]] += pop;
-    sums[row + 5 + status[i]] += 1;
-    if (withinCircle[i]) {
-      sums[row + 3] += pop;
-      sums[row + 8] += 1;
-    }
-    sums[row + 4] += pop;
-    sums[row + 9] += 1;
-  }
   const out: ParentStatus = { status: new Uint8Array(parentCount), inside: new Uint8Array(parentCount) };
-  for (let p = 0; p < parentCount; p++) {
-    const row = p * 10 + (sums[p * 10 + 4] > 0 ? 0 : 5);
-    let best = 0;
-    for (let s = 1; s < 3; s++) if (sums[row + s] >= sums[row + best]) best = s;
-    out.status[p] = best;
-    out.inside[p] = sums[row + 3] * 2 > sums[row + 4] ? 1 : 0;
-  }
+  refreshParents(out, Array.from({ length: parentCount }, (_, p) => p), children, status, withinCircle, population);
   return out;
 }

@@ -32,8 +32,8 @@ function paint(map: MapLibreMap, source: string, layers: readonly [string, strin
  */
 export function paintPrintStatus(map: MapLibreMap, cells: PrintCells, status: Uint8Array, withinCircle: Uint8Array, visible: (layerId: string) => boolean): void {
   paint(map, SOURCE.cells, [LAYER.status, LAYER.outsideCircle], status, withinCircle);
-  const { parentOf, count } = parentIndex(cells.h3);
-  const parents = parentStatus(status, withinCircle, cells.population, parentOf, count);
+  const { parentOf, count, children } = parentIndex(cells.h3);
+  const parents = parentStatus(status, withinCircle, cells.population, parentOf, count, children);
   paint(map, SOURCE.parents, [LAYER.statusParents, LAYER.outsideCircleParents], parents.status, parents.inside);
   const allCells = cells.h3.length <= PRINT_ALL_CELLS_MAX;
   for (const [cellLayer, parentLayer] of [

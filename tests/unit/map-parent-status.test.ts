@@ -1,6 +1,6 @@
 import { cellToChildren, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
-import { cellParentIndex, parentStatus } from '../../src/map/parent-status.ts';
+import { cellParentIndex, parentChildren, parentStatus, refreshParents } from '../../src/map/parent-status.ts';
 
 // Two res-7 parents near 达埔 and their first four res-9 children each: small enough to count by hand.
 const parentA = latLngToCell(25.31, 118.162, 7);
@@ -36,5 +36,19 @@ describe('cell status drawn on parent cells at low zoom', () => {
     const out = parentStatus(status, inside, population, parentOf, 2);
     expect(out.status[0]).toBe(2); // 10 covered vs 10 gap
     expect(out.status[1]).toBe(1); // no residents: two marginal cells beat one covered and one gap
+  });
+
+  it('after a change, refreshing only the parents of changed cells gives the full answer', () => {
+    const { parentOf } = cellParentIndex(cells, [parentA, parentB], 7);
+    const population = Float64Array.of(10, 10, 10, 50, 100, 20, 20, 20);
+    const inside = new Uint8Array(8);
+    const before = Uint8Array.of(0, 0, 0, 2, 0, 1, 1, 1);
+    const shown = parentStatus(before, inside, population, parentOf, 2);
+    expect([...shown.status]).toEqual([2, 0]);
+    // the 50-resident gap cell of A becomes covered: only A is refreshed
+    const after = Uint8Array.of(0, 0, 0, 0, 0, 1, 1, 1);
+    refreshParents(shown, [0], parentChildren(parentOf, 2), after, inside, population);
+    expect([...shown.status]).toEqual([0, 0]);
+    expect([...shown.status]).toEqual([...parentStatus(after, inside, population, parentOf, 2).status]);
   });
 });

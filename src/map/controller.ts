@@ -10,7 +10,8 @@ import type { AppState, FocusRequest, Language, LayerKey } from '../app/store.ts
 import { circleFormula, type Rules } from '../core/rules.ts';
 import type { AreaType, Station } from '../core/types.ts';
 import type { GapSummary, LoadedDataset } from '../worker/api.ts';
-import { aggregateParents, buildCellLayer, buildParentFeatures, cellFinder, type Bounds } from './cells.ts';
+import { cellFinder, type Bounds } from './cells.ts';
+import { CellLayerCache } from './cell-layer-cache.ts';
 import { RingCache, type RingInput } from './circles.ts';
 import { boundsOf, focusTarget } from './focus.ts';
 import { gapFeatures, hasOutlines } from './gaps.ts';
@@ -20,7 +21,6 @@ import {
   gapLabelSize,
   inCounties,
   LAYER,
-  PARENT_RESOLUTION,
   SOURCE,
   TOGGLED_LAYERS,
 } from './layers.ts';
@@ -104,6 +104,8 @@ export class MapController {
   private lookup: ZoneLookup = makeZoneLookup({});
   private readonly zoneMemo = new Map<string, { key: string; code: string | null }>();
   private readonly rings = new RingCache();
+  /** Cell and parent polygons of the datasets shown lately. */
+  private readonly cellLayers = new CellLayerCache();
   private shownGaps: readonly GapSummary[] = [];
   private gapsStale = false;
   private focusDone = -1;
@@ -257,10 +259,11 @@ export class MapController {
     this.stats.cellCount = dataset.h3.length;
     this.stats.resultsApplied = 0;
     const t0 = performance.now();
-    const built = buildCellLayer(dataset.h3, dataset.population);
-    // a grid already as coarse as the parents (a user's own table) is drawn as it is
-    const parentResolution = Math.min(PARENT_RESOLUTION, getResolution(dataset.h3[0]));
-    const parents = buildParentFeatures(aggregateParents(dataset.h3, dataset.population, built.areaKm2, parentResolution));
+    // a region shown before comes from the cache, with the very cell list it was built from (so parentIndex hits as well)
+    const layers = this.cellLayers.get(dataset.h3, dataset.population);
+    this.dataset = { ...dataset, h3: layers.h3 as string[] };
+    const built = layers.cells;
+    const parents = layers.parents;
     this.regionBounds = built.bounds;
     const t1 = performance.now();
     this.stats.buildCellsMs = t1 - t0;

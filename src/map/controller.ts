@@ -31,6 +31,7 @@ import { mapLabel } from './text.ts';
 import { parentIndex, parentStatus, refreshParents, type ParentStatus } from './parent-status.ts';
 import type { CellStateTracker } from './status-diff.ts';
 import { paintStatus } from './status-paint.ts';
+import { whenSourcesLoaded } from './sources-loaded.ts';
 import { makeZoneLookup, stationZoneCode, zoneAreaType, zoneLabelFeatures, type ZoneCollection, type ZoneFeature, type ZoneLookup } from './zones.ts';
 
 export type MapTranslate = (language: Language, key: string, params?: Record<string, string | number>) => string;
@@ -113,6 +114,8 @@ export class MapController {
   private basemapShown: string | null = null;
   private readonly visibility = new Map<string, boolean>();
   private stationsWaiting: ReturnType<typeof setTimeout> | null = null;
+  /** Cancels the wait of a result for its station redraw's sources (see update). */
+  private joinWait: (() => void) | null = null;
 
   private readonly translate: MapTranslate;
   private readonly fitPadding: () => PaddingOptions;
@@ -151,6 +154,7 @@ export class MapController {
     this.disposed = true;
     this.generation++;
     this.stopWaiting();
+    this.cancelJoin();
     this.styleReady = false;
     this.pending = null;
   }
@@ -178,12 +182,27 @@ export class MapController {
     const changed = (...keys: (keyof AppState)[]) => !prev || keys.some((k) => prev[k] !== next[k]);
     if (changed('dataset')) this.applyDataset(next.dataset);
     const resultChanged = changed('dataset', 'result');
-    if (resultChanged) this.applyResult(next);
-    const dragMove = prev !== null && next.draggingStationId !== null && !resultChanged && !changed('dataset', 'selectedStationId', 'rules', 'language');
-    if (dragMove && changed('stations')) this.waitForResult();
-    else if (changed('dataset', 'stations', 'selectedStationId', 'rules', 'language') || (resultChanged && this.stationsWaiting)) {
+    // the answer to a station edit whose redraw waited for it: cells are painted when the new marker and rings are loaded, in their frame
+    const joinStations = resultChanged && this.stationsWaiting !== null && !changed('dataset');
+    if (resultChanged && !joinStations) {
+      this.cancelJoin();
+      this.applyResult(next);
+    }
+    // every station edit (a drag step, a toggle, an add) asks the worker, so its redraw waits for the answer: one frame, not three
+    const stationEdit = prev !== null && !resultChanged && !changed('dataset', 'selectedStationId', 'rules', 'language');
+    if (stationEdit && changed('stations')) this.waitForResult();
+    else if (changed('dataset', 'stations', 'selectedStationId', 'rules', 'language') || joinStations) {
       this.stopWaiting();
       this.applyStations(next);
+    }
+    if (joinStations) {
+      this.cancelJoin();
+      this.joinWait = whenSourcesLoaded(this.map, [SOURCE.stations, SOURCE.radii], DRAG_WAIT_MS, () => {
+        this.joinWait = null;
+        if (this.disposed || !this.state) return;
+        this.applyResult(this.state);
+        this.applyVisibility(this.state);
+      });
     }
     if (changed('highlightedGap')) this.applyHighlight(next.highlightedGap);
     if (changed('suggestion')) this.source(SOURCE.suggestions).setData(suggestionFeatures(next.suggestion?.picks ?? []));
@@ -192,13 +211,18 @@ export class MapController {
     this.applyFocus(next);
   }
 
-  /** Holds a dragged station's redraw until its result arrives (or DRAG_WAIT_MS passes). */
+  /** Holds an edited station's redraw until its result arrives (or DRAG_WAIT_MS passes). */
   private waitForResult(): void {
     if (this.stationsWaiting) return;
     this.stationsWaiting = setTimeout(() => {
       this.stationsWaiting = null;
       if (this.state && !this.disposed) this.applyStations(this.state);
     }, DRAG_WAIT_MS);
+  }
+
+  private cancelJoin(): void {
+    this.joinWait?.();
+    this.joinWait = null;
   }
 
   private stopWaiting(): void {
@@ -233,6 +257,7 @@ export class MapController {
 
   private applyDataset(dataset: LoadedDataset | null): void {
     const generation = ++this.generation;
+    this.cancelJoin();
     this.dataset = dataset;
     this.tracker = null;
     this.parentTracker = null;

@@ -10,6 +10,7 @@ import { importStrings } from './strings/import.ts';
 import { mapStrings } from './strings/map.ts';
 import { scenarioStrings } from './strings/scenario.ts';
 import { suggestStrings } from './strings/suggest.ts';
+import { consistencyStrings } from './strings/consistency.ts';
 
 export type Dictionary = Record<string, string>;
 export interface Strings {
@@ -17,7 +18,7 @@ export interface Strings {
   en: Dictionary;
 }
 
-export const DICTIONARIES: Strings[] = [appStrings, mapStrings, importStrings, exportStrings, scenarioStrings, suggestStrings];
+export const DICTIONARIES: Strings[] = [appStrings, mapStrings, importStrings, exportStrings, scenarioStrings, suggestStrings, consistencyStrings];
 
 const merged: Record<Language, Dictionary> = {
   'zh-CN': Object.assign({}, ...DICTIONARIES.map((d) => d['zh-CN'])),

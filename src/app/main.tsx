@@ -21,6 +21,8 @@ window.addEventListener('hashchange', () => void openSharedLink(window.location.
 useStore.subscribe((s) => {
   document.documentElement.dataset.scenarioVersion = String(s.scenarioVersion);
 });
+// read-only view of the state for end-to-end tests and benchmarks (the worker's per-cell result, the dataset)
+(window as unknown as { __emsState: () => unknown }).__emsState = () => useStore.getState();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -44,6 +44,8 @@ export class CellLayer {
   private parentTracker: CellStateTracker | null = null;
   private parentShown: ParentStatus | null = null;
   private index: ReturnType<typeof parentIndex> | null = null;
+  /** Ids given feature-state since the dataset was drawn, per source: cleared one by one on the next dataset. */
+  private painted = { cells: new Set<number>(), parents: new Set<number>() };
   /** Box of all loaded cells. */
   bounds: Bounds | null = null;
   /** Cell index of an H3 id of the dataset drawn. */
@@ -73,9 +75,16 @@ export class CellLayer {
     this.shown = false;
     this.bounds = null;
     this.stats.baseline = null;
-    // both status sources: feature-state of the previous region's parents would otherwise show through
-    this.map.removeFeatureState({ source: SOURCE.cells });
-    this.map.removeFeatureState({ source: SOURCE.parents });
+    // Feature by feature, not the whole source: MapLibre's whole-source removal forgets states set
+    // but not yet drawn (the cells layer is not drawn below zoom 9, so a city view's states stay queued),
+    // and those would then show through on the next region's cells. Both sources: parents too.
+    for (const [source, ids] of [
+      [SOURCE.cells, this.painted.cells],
+      [SOURCE.parents, this.painted.parents],
+    ] as const) {
+      for (const id of ids) this.map.removeFeatureState({ source, id });
+      ids.clear();
+    }
     this.cellAt = dataset ? cellFinder(dataset.h3) : null;
     if (!dataset || dataset.h3.length === 0) {
       for (const id of [SOURCE.cells, SOURCE.parents]) this.source(id).setData(EMPTY);
@@ -112,6 +121,7 @@ export class CellLayer {
     const t0 = performance.now();
     const cells = paintStatus(this.map, SOURCE.cells, [LAYER.status, LAYER.outsideCircle], this.tracker, result.status, result.withinCircle);
     this.tracker = cells.tracker;
+    for (let k = 0; k < cells.changed.length; k++) this.painted.cells.add(cells.changed[k]);
     // parents: all of them on the first result, then only those holding a cell that changed
     const index = (this.index ??= parentIndex(dataset.h3));
     if (!this.parentShown) this.parentShown = parentStatus(result.status, result.withinCircle, dataset.population, index.parentOf, index.count, index.children);
@@ -122,6 +132,7 @@ export class CellLayer {
     }
     const parents = paintStatus(this.map, SOURCE.parents, [LAYER.statusParents, LAYER.outsideCircleParents], this.parentTracker, this.parentShown.status, this.parentShown.inside);
     this.parentTracker = parents.tracker;
+    for (let k = 0; k < parents.changed.length; k++) this.painted.parents.add(parents.changed[k]);
     this.stats.baseline = { cells: cells.tracker.baseline.status, parents: parents.tracker.baseline.status };
     this.stats.statusUpdateMs = performance.now() - t0;
     this.stats.changedCells = cells.changed.length;

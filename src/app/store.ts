@@ -10,8 +10,9 @@ import type { AreaType, Station } from '../core/types.ts';
 import type { SuggestProgress } from '../core/suggest/control.ts';
 import type { SuggestAnswer } from '../worker/suggest-runner.ts';
 import type { EvaluationUpdate, ImportedPopulation, ImportedZones, LoadedDataset } from '../worker/api.ts';
+import type { Language } from '../i18n/types.ts';
 
-export type Language = 'zh-CN' | 'en';
+export type { Language } from '../i18n/types.ts';
 
 export const LAYER_KEYS = ['population', 'status', 'gaps', 'radii', 'circles', 'stations', 'townships', 'basemap'] as const;
 export type LayerKey = (typeof LAYER_KEYS)[number];

@@ -11,20 +11,14 @@ import type { SuggestProgress } from '../core/suggest/control.ts';
 import type { SuggestAnswer } from '../worker/suggest-runner.ts';
 import type { EvaluationUpdate, ImportedPopulation, ImportedZones, LoadedDataset } from '../worker/api.ts';
 import type { Language } from '../i18n/types.ts';
+import type { FocusRequest, LayerKey } from '../map/types.ts';
 
 export type { Language } from '../i18n/types.ts';
 
-export const LAYER_KEYS = ['population', 'status', 'gaps', 'radii', 'circles', 'stations', 'townships', 'basemap'] as const;
-export type LayerKey = (typeof LAYER_KEYS)[number];
+export { LAYER_KEYS } from '../map/types.ts';
+export type { FocusRequest, LayerKey } from '../map/types.ts';
 
 export type PanelKey = 'stations' | 'rules' | 'results' | 'scenario' | 'suggest';
-
-/** Something the map should fly to; `nonce` makes a repeated click count. */
-export type FocusRequest =
-  | { kind: 'zone'; code: string; nonce: number }
-  | { kind: 'gap'; rank: number; nonce: number }
-  | { kind: 'station'; id: string; nonce: number }
-  | { kind: 'region'; nonce: number };
 
 /** Where the population or zones in use came from: the embedded demo data, or a file the user imported. */
 export type DataSource = { kind: 'demo' } | { kind: 'imported'; file: string };

@@ -6,7 +6,8 @@
  */
 import { cellToBoundary, getResolution } from 'h3-js';
 import type { ErrorEvent as MapErrorEvent, FilterSpecification, GeoJSONSource, Map as MapLibreMap, PaddingOptions } from 'maplibre-gl';
-import type { AppState, FocusRequest, Language, LayerKey } from '../app/store.ts';
+import type { Language } from '../i18n/types.ts';
+import type { FocusRequest, LayerKey, MapViewState as AppState } from './types.ts';
 import { circleFormula, type Rules } from '../core/rules.ts';
 import type { AreaType, Station } from '../core/types.ts';
 import type { GapSummary, LoadedDataset } from '../worker/api.ts';

@@ -11,8 +11,9 @@ import type { FocusRequest, LayerKey } from '../map/map-input.ts';
 import type { SuggestProgress } from '../core/suggest/control.ts';
 import type { SuggestAnswer } from '../worker/suggest-runner.ts';
 import type { EvaluationUpdate, ImportedPopulation, ImportedZones, LoadedDataset } from '../worker/api.ts';
+import type { Language } from '../i18n/types.ts';
 
-export type Language = 'zh-CN' | 'en';
+export type { Language } from '../i18n/types.ts';
 
 export { LAYER_KEYS, type LayerKey, type FocusRequest } from '../map/map-input.ts';
 

@@ -1,14 +1,16 @@
 /**
- * What the map draws, and nothing more: the map controller takes this, not
- * the app's state, so src/map never imports the store. The app maps its state
- * onto it (src/ui/MapView.tsx).
+ * What the map draws, and nothing more, and the small types the store shares
+ * with the map (layer keys, focus requests): the map controller takes a
+ * MapInput, not the app's state, so src/map never imports the store. The app
+ * maps its state onto it (src/ui/map-input-of.ts).
  */
 import type { Rules } from '../core/rules.ts';
 import type { Station } from '../core/types.ts';
 import type { EvaluationUpdate, LoadedDataset } from '../worker/api.ts';
+import type { Language } from '../i18n/types.ts';
 import type { SuggestedPoint } from './suggestions.ts';
 
-export type MapLanguage = 'zh-CN' | 'en';
+export type MapLanguage = Language;
 
 export const LAYER_KEYS = ['population', 'status', 'gaps', 'radii', 'circles', 'stations', 'townships', 'basemap'] as const;
 export type LayerKey = (typeof LAYER_KEYS)[number];

@@ -1,5 +1,5 @@
 /** Strings that say whether what is shown is current (stale suggestions, figures being updated). */
-import type { Strings } from '../i18n.ts';
+import type { Strings } from '../types.ts';
 
 export const consistencyStrings: Strings = {
   'zh-CN': {

@@ -1,13 +1,15 @@
 /**
  * Everything the user can do, as functions that edit the scenario in the
- * store and ask the worker for the consequences.
+ * store. They never call the worker: the evaluation sync watches the store
+ * and asks for the consequences (./evaluation-sync.ts).
  */
 import { makeRules, type Rules } from '../core/rules.ts';
 import type { AreaType, Station } from '../core/types.ts';
 import { CoverageClient } from './coverage-client.ts';
 import { demoDataUrls } from './demo-data-urls.ts';
 import { regionById } from './regions.ts';
-import { DEMO_SOURCES, getState, setState, type AppState, type FocusRequest, type ScenarioNotice, type Language, type LayerKey, type PanelKey } from './store.ts';
+import { syncEvaluations } from './evaluation-sync.ts';
+import { DEMO_SOURCES, getState, setState, useStore, type AppState, type FocusRequest, type ScenarioNotice, type Language, type LayerKey, type PanelKey } from './store.ts';
 
 let client: CoverageClient | null = null;
 let nonce = 0;
@@ -19,9 +21,17 @@ let nonce = 0;
 export async function startApp(worker: Worker, opening: () => Promise<boolean> = async () => false): Promise<void> {
   client = new CoverageClient(
     worker,
-    (update, requestedAt) => setState({ result: update, lastLatencyMs: performance.now() - requestedAt }),
-    (e) => setState({ error: e.message }),
+    (update, requestedAt) => {
+      // an answer for an older dataset (a region switched while it was computed) is never shown
+      if (update.tag.dataset !== getState().datasetGeneration) return;
+      setState({ result: update, lastLatencyMs: performance.now() - requestedAt });
+    },
+    (e, tag) => {
+      // a request for the dataset before a region switch can fail on the new one: its answer was not wanted
+      if (tag.dataset === getState().datasetGeneration) setState({ error: e.message });
+    },
   );
+  syncEvaluations(useStore, client);
   if (await opening()) return;
   return openRegion(getState().regionId);
 }
@@ -52,7 +62,8 @@ export function setStartingScenario(source: (regionId: string) => Promise<Starti
 
 export async function openRegion(regionId: string, given?: StartingScenario): Promise<void> {
   const region = regionById(regionId);
-  setState({ regionId, phase: 'loading', error: null, result: null, selectedStationId: null, highlightedGap: null, deleted: null });
+  // a suggestion belongs to the region it was computed for
+  setState({ regionId, phase: 'loading', error: null, result: null, selectedStationId: null, highlightedGap: null, deleted: null, suggestion: null, suggestionFor: null });
   try {
     // the autosave is read while the worker loads the data, not after
     const starting = given ? Promise.resolve(given) : startingScenario(regionId);
@@ -74,15 +85,13 @@ export async function openRegion(regionId: string, given?: StartingScenario): Pr
       dataSources: DEMO_SOURCES,
       focus: { kind: 'region', nonce: ++nonce },
     });
-    requireClient().evaluate(stations, rules);
   } catch (e) {
     setState({ phase: 'error', error: (e as Error).message });
   }
 }
 
-function replaceStation(station: Station, light = false, extra: Partial<AppState> = {}): void {
+function replaceStation(station: Station, extra: Partial<AppState> = {}): void {
   setState({ stations: getState().stations.map((s) => (s.id === station.id ? station : s)), ...extra });
-  requireClient().upsert(station, light);
 }
 
 function findStation(id: string): Station {
@@ -100,7 +109,6 @@ export function setRules(changes: Partial<Rules>): string | null {
     return (e as Error).message;
   }
   setState({ rules });
-  requireClient().evaluate(getState().stations, rules);
   return null;
 }
 
@@ -117,13 +125,13 @@ export function toggleStation(id: string): void {
   const { enabledStatus } = getState();
   if (station.status === 'disabled') replaceStation({ ...station, status: enabledStatus[id] ?? 'existing' });
   // one store write per edit: each write of stations or rules is one undo step
-  else replaceStation({ ...station, status: 'disabled' }, false, { enabledStatus: { ...enabledStatus, [id]: station.status } });
+  else replaceStation({ ...station, status: 'disabled' }, { enabledStatus: { ...enabledStatus, [id]: station.status } });
 }
 
 /** Moves a station; `final` is false while dragging (a lighter update), true on drop. */
 export function moveStation(id: string, lng: number, lat: number, final: boolean): void {
   // a moved station no longer stands at its township seat, and may have left the township
-  replaceStation({ ...findStation(id), lng, lat, positionApproximate: false, township: undefined }, !final, { draggingStationId: final ? null : id });
+  replaceStation({ ...findStation(id), lng, lat, positionApproximate: false, township: undefined }, { draggingStationId: final ? null : id });
 }
 
 export function renameStation(id: string, name: string): void {
@@ -139,7 +147,6 @@ export function addStationAt(lng: number, lat: number, namePrefix: string): stri
   while (getState().stations.some((s) => s.id === id)) id += '-';
   const station: Station = { id, name: `${namePrefix} ${count}`, kind: 'station', status: 'proposed', lng, lat, positionApproximate: false };
   setState({ stations: [...getState().stations, station], addedCount: count, addMode: false, selectedStationId: id, enabledStatus: { ...getState().enabledStatus, [id]: 'proposed' } });
-  requireClient().upsert(station);
   return id;
 }
 
@@ -148,7 +155,6 @@ export function deleteStation(id: string): void {
   const index = stations.findIndex((s) => s.id === id);
   if (index < 0) return;
   setState({ stations: stations.filter((s) => s.id !== id), deleted: { station: stations[index], index }, selectedStationId: null });
-  requireClient().remove(id);
 }
 
 export function undoDelete(): void {
@@ -157,7 +163,6 @@ export function undoDelete(): void {
   const next = [...stations];
   next.splice(Math.min(deleted.index, next.length), 0, deleted.station);
   setState({ stations: next, deleted: null });
-  requireClient().upsert(deleted.station);
 }
 
 export function dismissUndo(): void {

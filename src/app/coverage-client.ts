@@ -14,6 +14,7 @@ import type {
   DemoDataUrls,
   EvaluationUpdate,
   FacilityPreviewRequest,
+  ResultTag,
   GapCells,
   ImportProgress,
   LoadedDataset,
@@ -24,10 +25,11 @@ import type { BaselineStatus } from '../worker/baseline-status.ts';
 import type { SuggestAnswer, SuggestRequest } from '../worker/suggest-runner.ts';
 import type { SuggestProgress } from '../core/suggest/control.ts';
 
-type Job =
+type Job = { tag: ResultTag } & (
   | { kind: 'evaluate'; stations: Station[]; rules: Rules; light: boolean }
   | { kind: 'upsert'; station: Station; light: boolean }
-  | { kind: 'remove'; id: string };
+  | { kind: 'remove'; id: string }
+);
 
 export class CoverageClient {
   private readonly remote: Remote<CoverageWorkerApi>;
@@ -39,7 +41,7 @@ export class CoverageClient {
   constructor(
     worker: Worker,
     private readonly onUpdate: (u: EvaluationUpdate, requestedAt: number) => void,
-    private readonly onError: (e: Error) => void,
+    private readonly onError: (e: Error, tag: ResultTag) => void,
   ) {
     this.remote = wrap<CoverageWorkerApi>(worker);
   }
@@ -90,20 +92,21 @@ export class CoverageClient {
     return this.remote.baselineStatus();
   }
 
-  evaluate(stations: Station[], rules: Rules): void {
+  evaluate(stations: Station[], rules: Rules, tag: ResultTag): void {
     // a full evaluation supersedes everything still waiting
     this.queue.length = 0;
-    this.push({ kind: 'evaluate', stations, rules, light: false });
+    this.push({ kind: 'evaluate', stations, rules, light: false, tag });
   }
 
-  upsert(station: Station, light = false): void {
+  upsert(station: Station, light: boolean, tag: ResultTag): void {
     const last = this.queue[this.queue.length - 1];
+    // the newest move of the same station replaces one still waiting (and takes over its place as the version's last step)
     if (last?.kind === 'upsert' && last.station.id === station.id) this.queue.pop();
-    this.push({ kind: 'upsert', station, light });
+    this.push({ kind: 'upsert', station, light, tag });
   }
 
-  remove(id: string): void {
-    this.push({ kind: 'remove', id });
+  remove(id: string, tag: ResultTag): void {
+    this.push({ kind: 'remove', id, tag });
   }
 
   private push(job: Job): void {
@@ -116,7 +119,7 @@ export class CoverageClient {
     while (this.queue.length > 0) {
       const job = this.queue.shift()!;
       const requestedAt = performance.now();
-      const options = { seq: ++this.seq, light: job.kind !== 'remove' && job.light };
+      const options = { seq: ++this.seq, tag: job.tag, light: job.kind !== 'remove' && job.light };
       try {
         const update =
           job.kind === 'evaluate'
@@ -126,7 +129,7 @@ export class CoverageClient {
               : await this.remote.removeStation(job.id, options);
         this.onUpdate(update, requestedAt);
       } catch (e) {
-        this.onError(e instanceof Error ? e : new Error(String(e)));
+        this.onError(e instanceof Error ? e : new Error(String(e)), job.tag);
       }
     }
     this.running = false;

@@ -32,7 +32,6 @@ export async function importFacilities(preview: FacilityPreview, replace: boolea
   const enabledStatus = replace ? {} : { ...state.enabledStatus };
   for (const s of merged.stations) if (!(s.id in enabledStatus)) enabledStatus[s.id] = s.status === 'disabled' ? 'existing' : s.status;
   setState({ stations: merged.stations, enabledStatus, selectedStationId: null, deleted: null });
-  requireClient().evaluate(merged.stations, getState().rules);
   return merged;
 }
 
@@ -74,7 +73,6 @@ async function runImport(kind: 'population' | 'zones', file: File, start: (id: s
       },
       highlightedGap: null,
     });
-    requireClient().evaluate(getState().stations, getState().rules);
   } catch (e) {
     const error = e as Error;
     setState({

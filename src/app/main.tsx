@@ -5,6 +5,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import '../ui/app.css';
 import { App } from '../ui/App.tsx';
 import { startApp } from './actions.ts';
+import { useStore } from './store.ts';
 import { keepScenarios, openSharedLink } from './scenario-actions.ts';
 
 const worker = new Worker(new URL('../worker/coverage.worker.ts', import.meta.url), { type: 'module' });
@@ -14,6 +15,14 @@ const clearHash = () => history.replaceState(null, '', window.location.pathname 
 void startApp(worker, () => openSharedLink(window.location.hash, clearHash));
 // a link pasted into the address bar of the open app changes only the hash
 window.addEventListener('hashchange', () => void openSharedLink(window.location.hash, clearHash));
+
+// the scenario version on the page's root element, written as the store changes (not after React renders):
+// tests and benchmarks compare it with the results panel's data-version to know the figures are current
+useStore.subscribe((s) => {
+  document.documentElement.dataset.scenarioVersion = String(s.scenarioVersion);
+});
+// read-only view of the state for end-to-end tests and benchmarks (the worker's per-cell result, the dataset)
+(window as unknown as { __emsState: () => unknown }).__emsState = () => useStore.getState();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

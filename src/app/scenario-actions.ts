@@ -9,7 +9,7 @@ import { makeRules, type Rules } from '../core/rules.ts';
 import type { Station, StationStatus } from '../core/types.ts';
 import { makeScenario, parseScenario, serializeScenario, type SavedScenario, type ScenarioFailure } from '../io/scenario-file.ts';
 import { decodeShareLink, encodeShareLink, SHARE_PARAM, type ShareLinkResult } from '../io/share-link.ts';
-import { openRegion, requireClient, setStartingScenario, type StartingAnswer, type StartingScenario } from './actions.ts';
+import { openRegion, setStartingScenario, type StartingAnswer, type StartingScenario } from './actions.ts';
 import { createAutosaveScheduler, createAutosaveStorage, type AutosaveStorage } from './autosave-storage.ts';
 import { createHistory } from './history.ts';
 import { REGIONS, regionById } from './regions.ts';
@@ -120,7 +120,6 @@ function apply(snapshot: ScenarioSnapshot, extra: Partial<AppState> = {}): void 
   } finally {
     applying = false;
   }
-  requireClient().evaluate(snapshot.stations, snapshot.rules);
   syncHistoryFlags();
 }
 

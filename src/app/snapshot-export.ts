@@ -19,7 +19,7 @@ import { mercatorAspect, pointsBox, printBounds, type Box } from '../export/snap
 import { PrintMapTooLargeError, printCssSize, renderPrintMaps, type PrintVariant } from '../map/print-map.ts';
 import { prewarmPrintTwin } from '../map/print-twin.ts';
 import { isTileTemplate } from '../map/style.ts';
-import { formatNumber, formatPercent, translate } from '../ui/i18n.ts';
+import { formatNumber, formatPercent, translate } from '../i18n/index.ts';
 import { requireClient } from './actions.ts';
 import { regionById } from './regions.ts';
 import { getState, type AppState } from './store.ts';

@@ -7,23 +7,18 @@ import { create } from 'zustand';
 import { DEFAULT_RULES, makeRules, type Rules } from '../core/rules.ts';
 import type { CoverageFigures, ZoneRow } from '../core/tables.ts';
 import type { AreaType, Station } from '../core/types.ts';
+import type { FocusRequest, LayerKey } from '../map/map-input.ts';
 import type { SuggestProgress } from '../core/suggest/control.ts';
 import type { SuggestAnswer } from '../worker/suggest-runner.ts';
 import type { EvaluationUpdate, ImportedPopulation, ImportedZones, LoadedDataset } from '../worker/api.ts';
+import type { Language } from '../i18n/types.ts';
 
-export type Language = 'zh-CN' | 'en';
+export type { Language } from '../i18n/types.ts';
 
-export const LAYER_KEYS = ['population', 'status', 'gaps', 'radii', 'circles', 'stations', 'townships', 'basemap'] as const;
-export type LayerKey = (typeof LAYER_KEYS)[number];
+export { LAYER_KEYS, type LayerKey, type FocusRequest } from '../map/map-input.ts';
 
 export type PanelKey = 'stations' | 'rules' | 'results' | 'scenario' | 'suggest';
 
-/** Something the map should fly to; `nonce` makes a repeated click count. */
-export type FocusRequest =
-  | { kind: 'zone'; code: string; nonce: number }
-  | { kind: 'gap'; rank: number; nonce: number }
-  | { kind: 'station'; id: string; nonce: number }
-  | { kind: 'region'; nonce: number };
 
 /** Where the population or zones in use came from: the embedded demo data, or a file the user imported. */
 export type DataSource = { kind: 'demo' } | { kind: 'imported'; file: string };
@@ -84,6 +79,10 @@ export interface AppState {
   enabledStatus: Record<string, Station['status']>;
   rules: Rules;
   result: EvaluationUpdate | null;
+  /** Counts datasets loaded (a region opened, an import): a result of an older generation is never shown. */
+  datasetGeneration: number;
+  /** Counts edits of the scenario (dataset, stations, rules); the result is current when its tag matches. */
+  scenarioVersion: number;
   /** Milliseconds from the request to the result being stored (latest update). */
   lastLatencyMs: number | null;
   layers: Record<LayerKey, boolean>;
@@ -105,6 +104,8 @@ export interface AppState {
   suggestJob: { id: string; progress: SuggestProgress | null } | null;
   /** The last suggestion, shown in its panel and on the map until cleared. */
   suggestion: SuggestAnswer | null;
+  /** The scenario the suggestion was computed for: any other edit makes it out of date (its own picks accepted keep it current). */
+  suggestionFor: { dataset: number; version: number } | null;
   suggestError: string | null;
   /** The station under the pointer while it is dragged (null otherwise). */
   draggingStationId: string | null;
@@ -130,6 +131,8 @@ export const initialState: AppState = {
   enabledStatus: {},
   rules: makeRules(),
   result: null,
+  datasetGeneration: 0,
+  scenarioVersion: 0,
   lastLatencyMs: null,
   layers: { population: false, status: true, gaps: true, radii: true, circles: false, stations: true, townships: true, basemap: false },
   basemapUrl: '',
@@ -145,6 +148,7 @@ export const initialState: AppState = {
   comparison: null,
   suggestJob: null,
   suggestion: null,
+  suggestionFor: null,
   suggestError: null,
   highlightedGap: null,
   focus: null,
@@ -161,6 +165,18 @@ export const useStore = create<AppState>()(() => initialState);
 /** Shorthand for the store's current state outside React. */
 export const getState = () => useStore.getState();
 export const setState = useStore.setState;
+
+/** True when the result shown is the result of the scenario on screen (not an earlier version, not partial). */
+export function resultIsCurrent(state: Pick<AppState, 'result' | 'datasetGeneration' | 'scenarioVersion'>): boolean {
+  const tag = state.result?.tag;
+  return !!tag && !tag.partial && tag.dataset === state.datasetGeneration && tag.version === state.scenarioVersion;
+}
+
+/** True when a suggestion is shown that was computed for an earlier scenario. */
+export function suggestionIsStale(state: Pick<AppState, 'suggestion' | 'suggestionFor' | 'datasetGeneration' | 'scenarioVersion'>): boolean {
+  const f = state.suggestionFor;
+  return state.suggestion !== null && (!f || f.dataset !== state.datasetGeneration || f.version !== state.scenarioVersion);
+}
 
 /** Area type of a zone under the current rules. */
 export function zoneAreaType(state: AppState, code: string, fallback: AreaType): AreaType {

@@ -6,7 +6,7 @@
 import type { Station } from '../core/types.ts';
 import type { SuggestRequest } from '../worker/suggest-runner.ts';
 import { requireClient } from './actions.ts';
-import { getState, setState } from './store.ts';
+import { getState, setState, suggestionIsStale } from './store.ts';
 
 let counter = 0;
 
@@ -18,11 +18,13 @@ export async function runSuggestion(settings: SuggestSettings): Promise<void> {
   if (previous) void requireClient().cancelSuggest(previous.id);
   const id = `suggest-${++counter}`;
   setState({ suggestJob: { id, progress: null }, suggestError: null });
+  // the scenario the answer will belong to; the request's stations are the store's at this version
+  const asked = { dataset: getState().datasetGeneration, version: getState().scenarioVersion };
   try {
     const answer = await requireClient().suggest(id, { ...settings, stations: getState().stations }, (progress) => {
       if (getState().suggestJob?.id === id) setState({ suggestJob: { id, progress } });
     });
-    if (getState().suggestJob?.id === id) setState({ suggestion: answer, suggestJob: null });
+    if (getState().suggestJob?.id === id) setState({ suggestion: answer, suggestionFor: asked, suggestJob: null });
   } catch (e) {
     if (getState().suggestJob?.id !== id) return;
     const error = e as Error;
@@ -37,7 +39,7 @@ export function cancelSuggestion(): void {
   setState({ suggestJob: null });
 }
 
-export const clearSuggestion = () => setState({ suggestion: null, suggestError: null });
+export const clearSuggestion = () => setState({ suggestion: null, suggestionFor: null, suggestError: null });
 
 /**
  * Adds a suggested site as a proposed station (named by the caller, in the UI
@@ -45,9 +47,11 @@ export const clearSuggestion = () => setState({ suggestion: null, suggestError: 
  * @returns the new station's id
  */
 export function acceptSuggestedSite(rank: number, name: string): string | null {
-  const { suggestion, stations, enabledStatus } = getState();
+  const state = getState();
+  const { suggestion, stations, enabledStatus } = state;
   const pick = suggestion?.picks.find((p) => p.rank === rank);
-  if (!suggestion || !pick) return null;
+  // an out-of-date suggestion's picks assumed another scenario: recompute first
+  if (!suggestion || !pick || suggestionIsStale(state)) return null;
   let id = `suggested-${pick.h3}`;
   while (stations.some((s) => s.id === id)) id += '-';
   const station: Station = {
@@ -67,6 +71,7 @@ export function acceptSuggestedSite(rank: number, name: string): string | null {
     selectedStationId: id,
     suggestion: { ...suggestion, picks: suggestion.picks.filter((p) => p.rank !== rank) },
   });
-  requireClient().upsert(station);
+  // accepting one of its own picks keeps the rest of the suggestion valid: the set was chosen together
+  setState({ suggestionFor: { dataset: getState().datasetGeneration, version: getState().scenarioVersion } });
   return id;
 }

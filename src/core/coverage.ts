@@ -76,6 +76,11 @@ export class CoverageEngine {
     this.setRules(rules);
   }
 
+  /** The reach model the engine asks (a baseline engine over the same grid shares it). */
+  get reachModel(): ReachModel {
+    return this.model;
+  }
+
   get rules(): Rules {
     return this.rulesValue;
   }
@@ -138,6 +143,12 @@ export class CoverageEngine {
   /** What a station at this point would reach under the current rules. */
   reachFrom(lng: number, lat: number): Reach {
     return this.model.reach(lng, lat, this.limit);
+  }
+
+  /** The cells an active station reaches and their costs (the engine's own copy: read, never edit), or null. */
+  stationReach(id: string): Reach | null {
+    const slot = this.slotById.get(id);
+    return slot === undefined ? null : this.slots[slot]!.reach;
   }
 
   hasStation(id: string): boolean {

@@ -2,7 +2,7 @@
  * Scenario deltas: the scenario against a baseline that lacks some stations
  * (by default its proposed ones), in total, per zone and per station.
  */
-import { AGG_COVERED, AGG_GAP, AGG_MARGINAL, AGG_WIDTH, AGG_WITHIN_CIRCLE, type CoverageEngine } from './coverage.ts';
+import { AGG_COVERED, AGG_GAP, AGG_MARGINAL, AGG_WITHIN_CIRCLE, CoverageEngine } from './coverage.ts';
 import { COVERED } from './types.ts';
 
 export interface BeforeAfter {
@@ -44,45 +44,49 @@ const ba = (before: number, after: number): BeforeAfter => ({ before, after, cha
 
 /**
  * Compares the engine's current scenario with the same scenario minus the
- * given stations. The engine is returned to its current state afterwards.
+ * given stations. Neither engine is changed: the baseline is built as an
+ * engine of its own.
  */
 export function scenarioDelta(engine: CoverageEngine, withoutIds: readonly string[]): ScenarioDelta {
   const stations = engine.activeStations();
-  const removed = stations.filter((s) => withoutIds.includes(s.id));
-  const missing = withoutIds.filter((id) => !removed.some((s) => s.id === id));
+  const missing = withoutIds.filter((id) => !stations.some((s) => s.id === id));
   if (missing.length > 0) throw new Error(`Baseline names stations that are not active: ${missing.join(', ')}.`);
+  const baseline = new CoverageEngine(engine.grid, engine.reachModel, engine.rules);
+  baseline.setStations(stations.filter((s) => !withoutIds.includes(s.id)));
+  return compareScenarios(engine, baseline);
+}
 
-  const after = { agg: engine.zoneAgg.slice(), status: engine.status.slice() };
-  const coveredAfter = engine.total(AGG_COVERED);
+/**
+ * The scenario in `after` against the baseline in `before` (the same grid and
+ * rules, lacking some stations: those active in `after` only). Reads both
+ * engines, changes neither.
+ */
+export function compareScenarios(after: CoverageEngine, before: CoverageEngine): ScenarioDelta {
+  const removed = after.activeStations().filter((s) => !before.hasStation(s.id));
+  const { grid } = after;
 
+  // newly covered: covered now, not in the baseline; its nearest station is one of the removed
+  const newly = new Map<string, number>(removed.map((s) => [s.id, 0]));
+  for (let i = 0; i < grid.size; i++) {
+    if (after.status[i] !== COVERED || before.status[i] === COVERED) continue;
+    const id = after.stationAtSlot(after.nearestSlot[i])?.id;
+    if (id !== undefined && newly.has(id)) newly.set(id, newly.get(id)! + grid.population[i]);
+  }
+  // uniquely covered: covered by this station and no other, so its removal alone uncovers the cell
   const uniquely = new Map<string, number>();
   for (const s of removed) {
-    engine.removeStation(s.id);
-    uniquely.set(s.id, coveredAfter - engine.total(AGG_COVERED));
-    engine.upsertStation(s);
+    const { cells, costs } = after.stationReach(s.id)!;
+    let sum = 0;
+    for (let k = 0; k < cells.length; k++) {
+      const i = cells[k];
+      if (after.inRangeCount[i] === 1 && costs[k] <= after.coverLimit[i]) sum += grid.population[i];
+    }
+    uniquely.set(s.id, sum);
   }
 
-  for (const s of removed) engine.removeStation(s.id);
-  const before = { agg: engine.zoneAgg.slice(), status: engine.status.slice() };
-  for (const s of removed) engine.upsertStation(s);
-
-  // the engine is back in the scenario state: a newly covered cell's nearest station is one of the removed
-  const newly = new Map<string, number>(removed.map((s) => [s.id, 0]));
-  for (let i = 0; i < engine.grid.size; i++) {
-    if (after.status[i] !== COVERED || before.status[i] === COVERED) continue;
-    const id = engine.stationAtSlot(engine.nearestSlot[i])?.id;
-    if (id !== undefined && newly.has(id)) newly.set(id, newly.get(id)! + engine.grid.population[i]);
-  }
-
-  const sum = (agg: Float64Array, col: number) => {
-    let s = 0;
-    for (let r = 0; r * AGG_WIDTH < agg.length; r++) s += agg[r * AGG_WIDTH + col];
-    return s;
-  };
   const zones: ZoneDelta[] = [];
-  engine.grid.zones.forEach((zone, z) => {
-    const row = (z + 1) * AGG_WIDTH;
-    const d = (col: number) => ba(before.agg[row + col], after.agg[row + col]);
+  grid.zones.forEach((zone, z) => {
+    const d = (col: number) => ba(before.zoneValue(z, col), after.zoneValue(z, col));
     const covered = d(AGG_COVERED);
     const gap = d(AGG_GAP);
     const withinCircle = d(AGG_WITHIN_CIRCLE);
@@ -90,12 +94,13 @@ export function scenarioDelta(engine: CoverageEngine, withoutIds: readonly strin
       zones.push({ code: zone.code, name: zone.name, covered, gap, withinCircle });
     }
   });
+  const total = (col: number) => ba(before.total(col), after.total(col));
   return {
     baselineWithout: removed.map((s) => s.id),
-    covered: ba(sum(before.agg, AGG_COVERED), sum(after.agg, AGG_COVERED)),
-    marginal: ba(sum(before.agg, AGG_MARGINAL), sum(after.agg, AGG_MARGINAL)),
-    gap: ba(sum(before.agg, AGG_GAP), sum(after.agg, AGG_GAP)),
-    withinCircle: ba(sum(before.agg, AGG_WITHIN_CIRCLE), sum(after.agg, AGG_WITHIN_CIRCLE)),
+    covered: total(AGG_COVERED),
+    marginal: total(AGG_MARGINAL),
+    gap: total(AGG_GAP),
+    withinCircle: total(AGG_WITHIN_CIRCLE),
     zones,
     stations: removed.map((s) => ({
       id: s.id,

@@ -1,17 +1,29 @@
 /**
- * Gap groups: connected sets of populated cells that are not covered
- * (marginal or gap), found over the H3 adjacency and ranked by population.
+ * Gap areas (盲区片区): connected sets of populated GAP cells (beyond every
+ * radius), found over the H3 adjacency and ranked by population. Marginal
+ * cells are not part of any area, so the areas' populations add up exactly
+ * to the headline gap population.
  */
 import type { CoverageEngine } from './coverage.ts';
-import { COVERED, GAP } from './types.ts';
+import { GAP } from './types.ts';
 
-/** A gap group's figures: everything but its cell list (what reports and the app receive). */
+/** One township's part of a gap area. */
+export interface GapTownship {
+  code: string;
+  name: string;
+  /** People of the area living in this township. */
+  population: number;
+}
+
+/** A gap area's figures: everything but its cell list (what reports and the app receive). */
 export interface GapFigures {
   /** 1 = most populous. */
   rank: number;
+  /** People in the area's cells: all of them are gap (uncovered). */
   population: number;
-  /** Of which beyond every radius (gap) and in the rural 10–20 km band (marginal). */
+  /** Equal to `population` (kept for readers of the report JSON, where it once was the gap part of a mixed group). */
   gapPopulation: number;
+  /** Always 0: areas hold gap cells only (kept for readers of the report JSON). */
   marginalPopulation: number;
   cellCount: number;
   areaKm2: number;
@@ -21,6 +33,8 @@ export interface GapFigures {
   zone: string | null;
   zoneName: string | null;
   county: string | null;
+  /** Every township the area spans, most people first (ties by code); their populations add up to `population`. */
+  townships: GapTownship[];
 }
 
 export interface GapGroup extends GapFigures {
@@ -35,16 +49,16 @@ export function gapFigures(group: GapGroup): GapFigures {
 }
 
 /**
- * Labels connected uncovered populated cells and returns the groups, largest
- * population first. `minPopulation` drops groups below that size.
+ * Labels connected populated gap cells and returns the areas, largest
+ * population first. `minPopulation` drops areas below that size.
  */
 export function gapGroups(engine: CoverageEngine, minPopulation = 0): GapGroup[] {
   const { grid, status } = engine;
   const { neighbours, population: pop, areaKm2: area, lng, lat, zone: zoneOf, zones } = grid;
   const n = grid.size;
-  // open = not yet visited, populated and not covered: one byte read per neighbour in the flood fill
+  // open = not yet visited, populated and gap: one byte read per neighbour in the flood fill
   const open = new Uint8Array(n);
-  for (let i = 0; i < n; i++) if (status[i] !== COVERED && pop[i] > 0) open[i] = 1;
+  for (let i = 0; i < n; i++) if (status[i] === GAP && pop[i] > 0) open[i] = 1;
   const queue = new Int32Array(n);
   const zonePop = new Float64Array(zones.length + 1); // scratch, row z+1 for zone z
   const touched: number[] = [];
@@ -57,7 +71,6 @@ export function gapGroups(engine: CoverageEngine, minPopulation = 0): GapGroup[]
     open[start] = 0;
     // the group's figures are summed as its cells leave the queue: one pass over them
     let population = 0;
-    let gapPopulation = 0;
     let areaKm2 = 0;
     let sx = 0;
     let sy = 0;
@@ -65,7 +78,6 @@ export function gapGroups(engine: CoverageEngine, minPopulation = 0): GapGroup[]
       const i = queue[head++];
       const p = pop[i];
       population += p;
-      if (status[i] === GAP) gapPopulation += p;
       areaKm2 += area[i];
       sx += p * lng[i];
       sy += p * lat[i];
@@ -82,27 +94,31 @@ export function gapGroups(engine: CoverageEngine, minPopulation = 0): GapGroup[]
     // the zone holding most of the group's people; ties go to the lower zone index
     let bestRow = 0;
     let bestPop = -1;
+    const townships: GapTownship[] = [];
     for (const row of touched) {
       const p = zonePop[row];
       if (p > bestPop || (p === bestPop && row < bestRow)) {
         bestRow = row;
         bestPop = p;
       }
+      if (row > 0 && p > 0) townships.push({ code: zones[row - 1].code, name: zones[row - 1].name, population: p });
       zonePop[row] = 0;
     }
     touched.length = 0;
+    townships.sort((a, b) => b.population - a.population || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
     const zone = bestRow > 0 ? zones[bestRow - 1] : null;
     groups.push({
       rank: groups.length,
       population,
-      gapPopulation,
-      marginalPopulation: population - gapPopulation,
+      gapPopulation: population,
+      marginalPopulation: 0,
       cellCount: tail,
       areaKm2,
       centroid: [sx / population, sy / population],
       zone: zone?.code ?? null,
       zoneName: zone?.name ?? null,
       county: zone?.county ?? null,
+      townships,
       cells: queue.slice(0, tail),
     });
   }

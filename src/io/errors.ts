@@ -1,4 +1,7 @@
 /** Row-level problems found while reading a file: which file, row, column and why. */
+import type { ProblemCode } from './problem-codes.ts';
+
+export type { ProblemCode } from './problem-codes.ts';
 
 export interface RowProblem {
   file: string;
@@ -14,7 +17,7 @@ export interface RowProblem {
   /** A suggested fix the user can apply, in words (e.g. "swap 经度 and 纬度"). */
   fix?: string;
   /** Stable machine-readable reason (e.g. 'swapped-lnglat'), for translated UI text. */
-  code?: string;
+  code?: ProblemCode;
   /** The offending cell value, as read. */
   value?: string;
 }
@@ -40,7 +43,7 @@ export class DataFileError extends Error {
 }
 
 /** A DataFileError for the file as a whole. */
-export function fileError(file: string, reason: string, code?: string): DataFileError {
+export function fileError(file: string, reason: string, code?: ProblemCode): DataFileError {
   return new DataFileError([{ file, row: 0, reason, ...(code ? { code } : {}) }]);
 }
 

@@ -7,7 +7,7 @@ import { type Station, type StationKind, type StationStatus } from '../core/type
 import { sniffFileKind, toUint8, type FileBytes } from './bytes.ts';
 import { guessMapping, parseCoordinate } from './columns.ts';
 import { crsHintInText, toWgs84, type Crs } from './crs.ts';
-import { DataFileError, isError, wrapLibraryError, type RowProblem } from './errors.ts';
+import { DataFileError, isError, wrapLibraryError, type ProblemCode, type RowProblem } from './errors.ts';
 import { KIND_EXAMPLES, mapKind, mapStatus, STATUS_EXAMPLES } from './facility-vocabulary.ts';
 import { checkDeclaredCrs, parseGeoJson, pointOf } from './geojson.ts';
 import { CHINA_BBOX, locateInRegion, type ImportRegion } from './region.ts';
@@ -237,9 +237,9 @@ function readRow(r: TableRow, ctx: RowContext, problems: RowProblem[]): Station 
   const file = options.file;
   const row = r.row;
   const cell = (f: FacilityField) => (mapping[f] === null ? '' : (r.values[mapping[f]!] ?? ''));
-  const error = (column: string | null, code: string, reason: string, extra: Partial<RowProblem> = {}) =>
+  const error = (column: string | null, code: ProblemCode, reason: string, extra: Partial<RowProblem> = {}) =>
     problems.push({ file, row, ...(column ? { column } : {}), code, reason, ...extra });
-  const warn = (column: string | null, code: string, reason: string, extra: Partial<RowProblem> = {}) =>
+  const warn = (column: string | null, code: ProblemCode, reason: string, extra: Partial<RowProblem> = {}) =>
     problems.push({ file, row, ...(column ? { column } : {}), code, reason, severity: 'warning', ...extra });
 
   // id
@@ -343,7 +343,7 @@ function readRow(r: TableRow, ctx: RowContext, problems: RowProblem[]): Station 
   };
 }
 
-type Report = (column: string | null, code: string, reason: string, extra?: Partial<RowProblem>) => void;
+type Report = (column: string | null, code: ProblemCode, reason: string, extra?: Partial<RowProblem>) => void;
 
 const inBox = (b: readonly number[], lng: number, lat: number) => lng >= b[0] && lng <= b[2] && lat >= b[1] && lat <= b[3];
 const validRange = (lng: number, lat: number) => Math.abs(lng) <= 180 && Math.abs(lat) <= 90;

@@ -19,7 +19,7 @@ import { cellToBoundary, cellToLatLng, getHexagonAreaAvg, getHexagonEdgeLengthAv
 import { fromArrayBuffer, GeoTIFF, type GeoTIFFImage } from 'geotiff';
 import { DEG, KM_PER_DEG_LAT } from '../core/geo.ts';
 import { toArrayBuffer, toUint8, type FileBytes } from './bytes.ts';
-import { DataFileError, fileError, throwIfAborted, wrapLibraryError, type RowProblem } from './errors.ts';
+import { DataFileError, fileError, throwIfAborted, wrapLibraryError, type ProblemCode, type RowProblem } from './errors.ts';
 import { CellAccumulator, checkResolution, makeYielder, MAX_PLAUSIBLE_POPULATION, type PopulationImport, type PopulationSummary } from './population.ts';
 
 /** A raster as bytes, or as a Blob/File read slice by slice (never whole). */
@@ -225,7 +225,7 @@ const fmtBox = (b: readonly number[]) => b.map((v) => v.toFixed(4)).join(', ');
 
 /** Checks what the file says about itself before any pixel is read: size, blocks, georeferencing, CRS. */
 async function describeRaster(image: GeoTIFFImage, file: string, fileSize: number, band: number): Promise<RasterLayout> {
-  const bad = (reason: string, code: string, fix?: string) => new DataFileError([{ file, row: 0, code, reason, ...(fix ? { fix } : {}) }]);
+  const bad = (reason: string, code: ProblemCode, fix?: string) => new DataFileError([{ file, row: 0, code, reason, ...(fix ? { fix } : {}) }]);
   try {
     const width = image.getWidth();
     const height = image.getHeight();

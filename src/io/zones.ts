@@ -11,7 +11,7 @@ import type { AreaType, Zone } from '../core/types.ts';
 import { sniffFileKind, toUint8, type FileBytes } from './bytes.ts';
 import { guessMapping, normaliseCell } from './columns.ts';
 import { polygonsToWgs84, type Crs } from './crs.ts';
-import { DataFileError, isError, type RowProblem } from './errors.ts';
+import { DataFileError, isError, type ProblemCode, type RowProblem } from './errors.ts';
 import { checkDeclaredCrs, inLngLatRange, parseGeoJson, polygonsOf, type NumberedFeature } from './geojson.ts';
 import { readShapefileZip } from './shapefile.ts';
 import type { EncodingOption } from './text.ts';
@@ -142,8 +142,8 @@ export function readZones(bytes: FileBytes, options: ZoneImportOptions): ZoneImp
     const values: Record<string, string> = {};
     for (const k of Object.keys(f.properties)) values[k] = normaliseCell(f.properties[k]);
     const rowProblems: RowProblem[] = [];
-    const warn = (column: string, code: string, reason: string) => rowProblems.push({ file, row, column, code, reason, severity: 'warning' });
-    const error = (column: string, code: string, reason: string, fix?: string) => rowProblems.push({ file, row, column, code, reason, ...(fix ? { fix } : {}) });
+    const warn = (column: string, code: ProblemCode, reason: string) => rowProblems.push({ file, row, column, code, reason, severity: 'warning' });
+    const error = (column: string, code: ProblemCode, reason: string, fix?: string) => rowProblems.push({ file, row, column, code, reason, ...(fix ? { fix } : {}) });
 
     let code = mapping.code ? (values[mapping.code] ?? '') : '';
     if (code === '') {

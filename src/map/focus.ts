@@ -3,7 +3,7 @@
  * to, from data the map already holds.
  */
 import type { Position } from 'geojson';
-import type { FocusRequest } from '../app/store.ts';
+import type { FocusRequest } from './map-input.ts';
 import type { Station } from '../core/types.ts';
 import type { GapSummary } from '../worker/api.ts';
 import type { Bounds } from './cells.ts';

@@ -3,7 +3,7 @@
  * drawing order (bottom to top). Nothing else in the app names a layer.
  */
 import type { LayerSpecification } from 'maplibre-gl';
-import type { LayerKey } from '../app/store.ts';
+import type { LayerKey } from './map-input.ts';
 import type { StationKind } from '../core/types.ts';
 
 export const SOURCE = {

@@ -15,6 +15,7 @@ import { buildStyle } from '../map/style.ts';
 import type { ZoneCollection } from '../map/zones.ts';
 import { translate, useT } from './i18n.ts';
 import { LegendControl } from './LegendControl.tsx';
+import { mapInputSelector } from './map-input-of.ts';
 import './map.css';
 
 declare global {
@@ -89,8 +90,9 @@ export function MapView() {
       },
     });
     window.__emsMapStats = controller.stats;
-    controller.update(getState());
-    const unsubscribe = useStore.subscribe((next) => controller.update(next));
+    const toInput = mapInputSelector();
+    controller.update(toInput(getState()));
+    const unsubscribe = useStore.subscribe((next) => controller.update(toInput(next)));
 
     const abort = new AbortController();
     const absolute = (url: string) => new URL(url, window.location.href).href;

@@ -1,5 +1,5 @@
 /** Results: headline figures, before/after, township table and the gap list. */
-import { useStore } from '../app/store.ts';
+import { resultIsCurrent, useStore } from '../app/store.ts';
 import { BeforeAfter } from './BeforeAfter.tsx';
 import { ComparisonTable } from './ComparisonTable.tsx';
 import { GapList } from './GapList.tsx';
@@ -10,9 +10,21 @@ import { TownshipTable } from './TownshipTable.tsx';
 
 export function ResultsPanel() {
   const result = useStore((s) => s.result);
+  const current = useStore(resultIsCurrent);
+  const version = useStore((s) => s.scenarioVersion);
   const { t } = useT();
+  // data-current: the figures shown are the result of the scenario on screen (tests wait on it); stale ones are dimmed after a short delay
   return (
-    <div data-testid="results-panel" data-ready={result ? 'true' : 'false'} data-seq={result?.seq ?? 0}>
+    <div
+      data-testid="results-panel"
+      className={current ? 'results-current' : 'results-stale'}
+      data-ready={result ? 'true' : 'false'}
+      data-seq={result?.seq ?? 0}
+      data-current={current ? 'true' : 'false'}
+      data-version={result?.tag.version ?? 0}
+      data-scenario-version={version}
+      aria-busy={!current}
+    >
       <Panel id="results" title={t('results.title')}>
         {result && (
           <>

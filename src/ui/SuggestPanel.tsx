@@ -1,7 +1,7 @@
 /** Suggest new sites: k best sites or fewest sites for a target, with progress, cancel, the quality bound, and accept-as-proposed. */
 import { useState } from 'react';
 import { acceptSuggestedSite, cancelSuggestion, clearSuggestion, runSuggestion, type SuggestSettings } from '../app/suggest-actions.ts';
-import { useStore } from '../app/store.ts';
+import { suggestionIsStale, useStore } from '../app/store.ts';
 import { useT } from './i18n.ts';
 import { Panel } from './Panel.tsx';
 
@@ -12,6 +12,7 @@ export function SuggestPanel() {
   const error = useStore((s) => s.suggestError);
   const minutes = useStore((s) => s.rules.circleMinutes);
   const ready = useStore((s) => s.result !== null);
+  const stale = useStore(suggestionIsStale);
   const [settings, setSettings] = useState<SuggestSettings>({ mode: 'k', k: 3, target: 0.95, objective: 'coverage', candidates: 'cells', backupWeight: 0 });
   const set = (change: Partial<SuggestSettings>) => setSettings((s) => ({ ...s, ...change }));
   const share = (v: number) => pct(v * 100);
@@ -101,7 +102,15 @@ export function SuggestPanel() {
     if (!answer) return null;
     const added = answer.after.covered - answer.before.covered;
     return (
-      <div className="suggestion" data-testid="suggestion" data-mode={answer.mode}>
+      <div className={`suggestion${stale ? ' suggestion--stale' : ''}`} data-testid="suggestion" data-mode={answer.mode} data-stale={stale ? 'true' : 'false'}>
+        {stale && (
+          <div className="suggestion-stale" role="status" data-testid="suggest-stale">
+            <span>{t('suggest.stale')}</span>{' '}
+            <button type="button" data-testid="suggest-recompute" disabled={job !== null} onClick={() => void runSuggestion(settings)}>
+              {t('suggest.recompute')}
+            </button>
+          </div>
+        )}
         <p className="small">{t('suggest.summary', { before: share(answer.before.share), after: share(answer.after.share), added: n(added) })}</p>
         {answer.mode === 'k' ? (
           <p className="small" data-testid="suggest-bound" data-ratio={answer.bound.ratio}>
@@ -136,7 +145,7 @@ export function SuggestPanel() {
                   <td>+{n(p.populationAdded)}</td>
                   <td>{share(p.cumulativeShare)}</td>
                   <td>
-                    <button type="button" className="link" title={t('suggest.acceptHint')} data-testid={`suggest-accept-${p.rank}`} onClick={() => acceptSuggestedSite(p.rank, p.name ?? t('suggest.siteName', { rank: p.rank, zone }))}>
+                    <button type="button" className="link" title={stale ? t('suggest.staleAccept') : t('suggest.acceptHint')} disabled={stale} data-testid={`suggest-accept-${p.rank}`} onClick={() => acceptSuggestedSite(p.rank, p.name ?? t('suggest.siteName', { rank: p.rank, zone }))}>
                       {t('suggest.accept')}
                     </button>
                   </td>

@@ -1,46 +1,17 @@
 /**
- * Every string of the UI goes through here: zh-CN by default, English on
- * request. Dictionaries live in ./strings/*.ts, one per part of the UI, each
- * with the same keys in both languages (a test checks they match).
+ * The React side of i18n: `useT` reads the language from the store. Words,
+ * dictionaries and formatters live in `src/i18n` (pure, shared with the
+ * exports and the CLI); they are re-exported here for the components.
  */
-import { useStore, type Language } from '../app/store.ts';
-import { appStrings } from './strings/app.ts';
-import { exportStrings } from './strings/export.ts';
-import { importStrings } from './strings/import.ts';
-import { mapStrings } from './strings/map.ts';
-import { scenarioStrings } from './strings/scenario.ts';
-import { suggestStrings } from './strings/suggest.ts';
+import { useStore } from '../app/store.ts';
+import { formatNumber, formatPercent, translate } from '../i18n/translate.ts';
+import { placeName } from '../i18n/place-name.ts';
+import type { Translate } from '../i18n/types.ts';
 
-export type Dictionary = Record<string, string>;
-export interface Strings {
-  'zh-CN': Dictionary;
-  en: Dictionary;
-}
-
-export const DICTIONARIES: Strings[] = [appStrings, mapStrings, importStrings, exportStrings, scenarioStrings, suggestStrings];
-
-const merged: Record<Language, Dictionary> = {
-  'zh-CN': Object.assign({}, ...DICTIONARIES.map((d) => d['zh-CN'])),
-  en: Object.assign({}, ...DICTIONARIES.map((d) => d.en)),
-};
-
-export type Translate = (key: string, params?: Record<string, string | number>) => string;
-
-/** Looks a key up and fills `{name}` placeholders; an unknown key shows itself so it is noticed. */
-export function translate(language: Language, key: string, params?: Record<string, string | number>): string {
-  const template = merged[language][key] ?? merged['zh-CN'][key] ?? key;
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => (params[name] === undefined ? `{${name}}` : String(params[name])));
-}
-
-/** Locale-aware number formatting. */
-export function formatNumber(language: Language, value: number, fractionDigits = 0): string {
-  return new Intl.NumberFormat(language, { maximumFractionDigits: fractionDigits, minimumFractionDigits: fractionDigits }).format(value);
-}
-
-export function formatPercent(language: Language, value: number): string {
-  return `${formatNumber(language, value, 1)}%`;
-}
+export type { Dictionary, Language, Strings, Translate } from '../i18n/types.ts';
+export { DICTIONARIES } from '../i18n/dictionaries.ts';
+export { formatNumber, formatPercent, translate } from '../i18n/translate.ts';
+export { placeName } from '../i18n/place-name.ts';
 
 /** Hook: the translate function and formatters for the current language. */
 export function useT() {
@@ -50,5 +21,7 @@ export function useT() {
     t: ((key, params) => translate(language, key, params)) as Translate,
     n: (value: number, digits = 0) => formatNumber(language, value, digits),
     pct: (value: number) => formatPercent(language, value),
+    /** A Chinese place name as shown in this language ("Yidu 一都镇" in English). */
+    place: (name: string) => placeName(name, language),
   };
 }

@@ -7,7 +7,7 @@ import type { CellRow } from '../core/evaluate.ts';
 import type { GapFigures, GapSite } from '../core/gaps.ts';
 import type { Rules } from '../core/rules.ts';
 import type { CountyRow, CoverageFigures, ZoneRow } from '../core/tables.ts';
-import type { Station, Zone } from '../core/types.ts';
+import type { AreaType, Station, Zone } from '../core/types.ts';
 import type { Crs } from '../io/crs.ts';
 import type { RowProblem } from '../io/errors.ts';
 import type { FacilityColumnMapping, FacilityPreview } from '../io/facilities.ts';
@@ -46,9 +46,23 @@ export interface GapSummary extends GapFigures {
   outline: number[][][][] | null;
 }
 
+/**
+ * Which scenario a result belongs to: the dataset generation (a new region or
+ * import is a new generation) and the scenario version (every edit of
+ * stations or rules is a new version). A partial result is an intermediate
+ * step of a version sent as several requests.
+ */
+export interface ResultTag {
+  dataset: number;
+  version: number;
+  partial?: boolean;
+}
+
 export interface EvaluationUpdate {
   /** Increases with every request; the app drops answers older than the newest it has shown. */
   seq: number;
+  /** The scenario this result is the result of (echoed from the request). */
+  tag: ResultTag;
   totals: CoverageFigures;
   zones: ZoneRow[];
   counties: CountyRow[];
@@ -62,12 +76,16 @@ export interface EvaluationUpdate {
   withinCircle: Uint8Array;
   /** Per cell: number of stations within the cover radius. */
   inRange: Uint16Array;
+  /** Per station id: the area types among the cells it reaches, whose rings the map draws (src/core/rings.ts). */
+  ringAreaTypes: Record<string, AreaType[]>;
   /** Worker time for this update. */
   computeMs: number;
 }
 
 export interface UpdateOptions {
   seq: number;
+  /** Echoed in the answer (tests and tools that send no tag get dataset 0, version = seq). */
+  tag?: ResultTag;
   /** Light updates (while dragging) keep the last full update's gap groups instead of recomputing them. */
   light?: boolean;
 }

@@ -3,7 +3,8 @@
  * drive it: one dataset, one engine, and the scenario's stations.
  */
 import type { CoverageEngine } from '../core/coverage.ts';
-import { scenarioDelta } from '../core/deltas.ts';
+import { compareScenarios } from '../core/deltas.ts';
+import { ringAreaTypes } from '../core/rings.ts';
 import { cellRows, createEngine, proposedIds, type CellRow } from '../core/evaluate.ts';
 import { bestSiteForGap, gapFigures, gapGroups } from '../core/gaps.ts';
 import { StraightLineReach } from '../core/reach.ts';
@@ -11,11 +12,11 @@ import { DEFAULT_RULES, maxRuleRadiusKm } from '../core/rules.ts';
 import type { Rules } from '../core/rules.ts';
 import { countyRows, totals, zoneRows } from '../core/tables.ts';
 import { buildGrid, type CellInput, type PopulationGrid } from '../core/grid.ts';
-import type { Station, Zone } from '../core/types.ts';
+import type { AreaType, Station, Zone } from '../core/types.ts';
 import type { ImportRegion } from '../io/region.ts';
 import { assembleDemoDataset, type DemoDataset, type DemoTexts } from '../io/demo-dataset.ts';
 import type { DemoDataUrls, EvaluationUpdate, GapCells, GapSummary, LoadedDataset, UpdateOptions } from './api.ts';
-import { baselineStatus, type BaselineStatus } from './baseline-status.ts';
+import type { BaselineStatus } from './baseline-status.ts';
 import { CellOutliner } from './gap-outline.ts';
 import { RegionCache, regionKey } from './region-cache.ts';
 
@@ -28,6 +29,14 @@ export class CoverageService {
   private dataset: DemoDataset | null = null;
   private reachModel: StraightLineReach | null = null;
   private engine: CoverageEngine | null = null;
+  /**
+   * The scenario without its proposed stations, kept as its own engine and
+   * updated with the scenario: the before/after and the "before" map read it;
+   * nothing removes and re-adds stations to find it.
+   */
+  private baseline: CoverageEngine | null = null;
+  /** Area types each station's rings are drawn for, updated with the station. */
+  private rings = new Map<string, AreaType[]>();
   /** The last full update's gap list, reused by light updates (gap groups are not recomputed mid-drag). */
   private lastGaps: GapSummary[] = [];
   private stations = new Map<string, Station>();
@@ -114,6 +123,8 @@ export class CoverageService {
     this.outliner = new CellOutliner(grid.h3);
     this.lastGaps = [];
     this.engine = this.engine ? createEngine(grid, { stations: [...this.stations.values()], rules: this.rules }, reach) : null;
+    this.baseline = this.engine ? createEngine(grid, { stations: withoutProposed([...this.stations.values()]), rules: this.rules }, reach) : null;
+    if (this.engine) this.refreshRings();
     return loaded(this.dataset, t0);
   }
 
@@ -122,11 +133,14 @@ export class CoverageService {
     const dataset = this.requireDataset();
     this.stations = new Map(stations.map((s) => [s.id, s]));
     this.rules = rules;
-    if (this.engine) {
+    if (this.engine && this.baseline) {
       this.engine.setRules(rules, stations);
+      this.baseline.setRules(rules, withoutProposed(stations));
     } else {
       this.engine = createEngine(dataset.grid, { stations, rules }, this.reachModel ?? undefined);
+      this.baseline = createEngine(dataset.grid, { stations: withoutProposed(stations), rules }, this.engine.reachModel);
     }
+    this.refreshRings();
     return this.read(options, t0);
   }
 
@@ -135,6 +149,10 @@ export class CoverageService {
     const engine = this.requireEngine();
     this.stations.set(station.id, station);
     engine.upsertStation(station);
+    const baseline = this.baseline!;
+    if (station.status !== 'proposed') baseline.upsertStation(station);
+    else if (baseline.hasStation(station.id)) baseline.removeStation(station.id);
+    this.rings.set(station.id, ringAreaTypes(engine, station));
     return this.read(options, t0);
   }
 
@@ -142,7 +160,9 @@ export class CoverageService {
     const t0 = performance.now();
     const engine = this.requireEngine();
     this.stations.delete(id);
+    this.rings.delete(id);
     if (engine.hasStation(id)) engine.removeStation(id);
+    if (this.baseline!.hasStation(id)) this.baseline!.removeStation(id);
     return this.read(options, t0);
   }
 
@@ -164,13 +184,21 @@ export class CoverageService {
 
   /** Per-cell statuses without the proposed stations (snapshot "before" map). */
   baselineStatus(): BaselineStatus {
-    return baselineStatus(this.requireEngine());
+    const engine = this.requireEngine();
+    const baseline = this.baseline!;
+    const withoutIds = engine.activeStations().filter((s) => !baseline.hasStation(s.id)).map((s) => s.id);
+    return { withoutIds, status: baseline.status.slice(), withinCircle: baseline.withinCircle.slice() };
+  }
+
+  private refreshRings(): void {
+    const engine = this.requireEngine();
+    this.rings = new Map([...this.stations.values()].map((s) => [s.id, ringAreaTypes(engine, s)]));
   }
 
   private read(options: UpdateOptions, t0: number): EvaluationUpdate {
     const engine = this.requireEngine();
     const zones = zoneRows(engine);
-    const baseline = proposedIds(engine.activeStations());
+    const hasProposed = proposedIds(engine.activeStations()).length > 0;
     if (!options.light) {
       this.lastGaps = gapGroups(engine)
         .slice(0, LISTED_GAPS)
@@ -181,12 +209,14 @@ export class CoverageService {
     }
     return {
       seq: options.seq,
+      tag: options.tag ?? { dataset: 0, version: options.seq },
       totals: totals(engine),
       zones,
       counties: countyRows(engine, zones),
       gaps: this.lastGaps,
       gapsUpdated: !options.light,
-      delta: baseline.length > 0 ? scenarioDelta(engine, baseline) : null,
+      delta: hasProposed ? compareScenarios(engine, this.baseline!) : null,
+      ringAreaTypes: Object.fromEntries(this.rings),
       status: engine.status.slice(),
       withinCircle: engine.withinCircle.slice(),
       inRange: engine.inRangeCount.slice(),
@@ -207,6 +237,11 @@ export class CoverageService {
     if (!this.engine) throw new Error('No scenario evaluated yet: call evaluate() first.');
     return this.engine;
   }
+}
+
+/** The stations a scenario's baseline keeps: all but the proposed ones. */
+function withoutProposed(stations: readonly Station[]): Station[] {
+  return stations.filter((s) => s.status !== 'proposed');
 }
 
 function loaded(dataset: { counties: string[]; grid: PopulationGrid; stations: Station[] }, t0: number): LoadedDataset {

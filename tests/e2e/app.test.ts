@@ -11,8 +11,8 @@ const shared = useSharedApp();
 describe('loading offline', () => {
   it('loads with no console errors, no failed and no non-localhost requests', async () => {
     const { page, watch } = await shared.get();
+    // idle: style, glyphs and every source loaded; a late tile/glyph/sprite request would be among them
     await waitMapIdle(page);
-    await page.waitForTimeout(1000); // late tile/glyph/sprite requests would show up here
     const file = await screenshot(page, 'load-yongchun-1366x768');
     expect(watch.externalRequests, `non-localhost requests (screenshot ${file})`).toEqual([]);
     expect(watch.failedRequests, `failed requests (screenshot ${file})`).toEqual([]);
@@ -75,7 +75,16 @@ describe('layout', () => {
     it(`${width}×${height}: results panel and map visible, nothing overflows horizontally`, async () => {
       const { page, watch } = await shared.get();
       await page.setViewportSize({ width, height });
-      await page.waitForTimeout(300);
+      // the map has taken the new size
+      await page.waitForFunction(
+        (w) => {
+          const map = document.querySelector('[data-testid="map"]')?.getBoundingClientRect();
+          const canvas = document.querySelector('[data-testid="map"] canvas')?.getBoundingClientRect();
+          return window.innerWidth === w && !!map && !!canvas && Math.round(canvas.width) === Math.round(map.width);
+        },
+        width,
+        { polling: 25 },
+      );
       await waitMapIdle(page);
       const file = await screenshot(page, `layout-${width}x${height}`);
       const panel = await page.getByTestId('results-panel').boundingBox();
@@ -109,8 +118,8 @@ describe('names are text, not HTML', () => {
     const input = page.getByTestId('station-name-yc-dapu');
     await input.fill(payload);
     await input.press('Enter');
-    await waitForUpdate(page, before).catch(() => {}); // a rename may or may not re-evaluate
-    await page.waitForTimeout(500);
+    // a rename is an edit: its result (with the new name in the before/after table) is the current one
+    await waitForUpdate(page, before);
     expect(await input.inputValue()).toBe(payload);
     expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss), 'window.__xss').toBeUndefined();
     expect(await page.locator('img[src="x"]').count(), 'img[src=x] elements').toBe(0);

@@ -34,6 +34,7 @@ export async function openApp(browser: Browser, options: { width?: number; heigh
     timezoneId: 'Asia/Shanghai',
     serviceWorkers: 'block',
   });
+  await installCurrentCheck(context);
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
   const watch = await watchPage(page);
@@ -43,7 +44,7 @@ export async function openApp(browser: Browser, options: { width?: number; heigh
 }
 
 export async function waitReady(page: Page, timeout = 60_000): Promise<void> {
-  await page.locator('[data-testid="results-panel"][data-ready="true"]').waitFor({ state: 'attached', timeout });
+  await page.locator('[data-testid="results-panel"][data-ready="true"][data-current="true"]').waitFor({ state: 'attached', timeout });
   await page.locator('[data-testid="headline-covered"]').waitFor({ state: 'attached', timeout });
 }
 
@@ -58,20 +59,37 @@ export async function seq(page: Page): Promise<number> {
   return Number(await page.getByTestId('results-panel').getAttribute('data-seq'));
 }
 
-/** Waits for a result newer than `after`, then for the sequence to stay put for `quietMs` (drags send several). */
-export async function waitForUpdate(page: Page, after: number, { timeout = 30_000, quietMs = 400 } = {}): Promise<number> {
-  await page.waitForFunction(
-    (s) => Number(document.querySelector('[data-testid="results-panel"]')?.getAttribute('data-seq')) > s,
-    after,
-    { timeout, polling: 25 },
-  );
-  let last = await seq(page);
-  for (;;) {
-    await page.waitForTimeout(quietMs);
-    const now = await seq(page);
-    if (now === last) return now;
-    last = now;
-  }
+/**
+ * Waits for a result newer than `after` that is the result of the scenario on
+ * screen: the results panel's tag matches the store's scenario version
+ * (data-current). A drag sends several requests; only the last completes.
+ */
+export async function waitForUpdate(page: Page, after: number, { timeout = 30_000 } = {}): Promise<number> {
+  await page.waitForFunction((s) => Number(document.querySelector('[data-testid="results-panel"]')?.getAttribute('data-seq')) > s && isCurrent(), after, { timeout, polling: 25 });
+  return seq(page);
+}
+
+/**
+ * Waits until the figures shown are the result of the scenario on screen: no
+ * edit is waiting for its result. The store writes its scenario version on
+ * <html data-scenario-version> as it changes, so an edit made just before is
+ * seen even when React has not rendered it yet.
+ */
+export async function waitCurrent(page: Page, timeout = 30_000): Promise<number> {
+  await page.waitForFunction(() => isCurrent(), undefined, { timeout, polling: 25 });
+  return seq(page);
+}
+
+// runs in the page (serialised by waitForFunction with the functions above)
+declare function isCurrent(): boolean;
+/** Installs isCurrent() in every page of a context (called by openApp). */
+export async function installCurrentCheck(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    (window as unknown as { isCurrent: () => boolean }).isCurrent = () => {
+      const panel = document.querySelector('[data-testid="results-panel"]');
+      return panel?.getAttribute('data-current') === 'true' && panel.getAttribute('data-version') === document.documentElement.dataset.scenarioVersion;
+    };
+  });
 }
 
 export interface Headline {

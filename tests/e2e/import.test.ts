@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromWgs84 } from '../../src/io/crs.ts';
 import { csv, gbk, yongchunSeats } from '../helpers/fixtures-files.ts';
 import { syntheticPopulation, WORLDPOP_100M_DEG, WORLDPOP_1KM_DEG, writeGeoTiff } from '../helpers/fixtures-geotiff.ts';
-import { headline, launchBrowser, openApp, screenshot, seq, waitForUpdate, type OpenedApp } from './helpers.ts';
+import { headline, launchBrowser, openApp, screenshot, seq, waitCurrent, waitForUpdate, type OpenedApp } from './helpers.ts';
 
 const YONGCHUN_BOX = [117.75, 25.18, 118.55, 25.6] as const;
 
@@ -144,7 +144,7 @@ describe('population: cancelling a large raster import', () => {
       await screenshot(page, 'import-population-progress');
       await page.getByTestId('import-cancel').click();
       await page.getByTestId('import-cancelled').waitFor();
-      await page.waitForTimeout(500);
+      await waitCurrent(page);
       expect(await headline(page)).toEqual(before);
       expect(await page.getByTestId('modelled-badge').count()).toBe(1);
       // the scenario still works on the old dataset

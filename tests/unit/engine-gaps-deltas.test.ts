@@ -4,7 +4,7 @@ import { evaluate } from '../../src/core/evaluate.ts';
 import { bestSiteForGap, gapGroups } from '../../src/core/gaps.ts';
 import { makeRules } from '../../src/core/rules.ts';
 import type { Station } from '../../src/core/types.ts';
-import { cellAt, grid, stationFrom, zone } from '../helpers/tiny.ts';
+import { cellAt, centre, grid, stationFrom, zone } from '../helpers/tiny.ts';
 
 // A straight line of 11 res-9 cells (~0.35 km apart); with a 0.2 km urban radius
 // a station on a cell covers that cell alone.
@@ -35,14 +35,18 @@ describe('gap groups', () => {
     expect(result.gaps.map((x) => x.cellCount)).toEqual([7, 3]);
   });
 
-  it('splits gap and marginal population and puts the centroid at the weighted centre', () => {
+  it('marginal cells (12 km from a station, rural) form no gap area; gap cells 25 km away do, centred at the weighted centre', () => {
     const A = cellAt(117, 25);
-    const B = cellAt(117.0036, 25); // next-door cells far from any station
+    const B = cellAt(117.0036, 25); // next-door cells
     const g = grid([{ h3: A, population: 30, zone: 'r' }, { h3: B, population: 10, zone: 'r' }], [zone('r', 'rural')]);
-    const groups = evaluate(g, { stations: [stationFrom('s', A, 12)], rules: makeRules() }).result.gaps;
-    const total = groups.reduce((s, x) => s + x.population, 0);
-    expect(total).toBe(40);
-    expect(groups.every((x) => x.marginalPopulation + x.gapPopulation === x.population)).toBe(true);
+    const marginal = evaluate(g, { stations: [stationFrom('s', A, 12)], rules: makeRules() }).result;
+    expect(marginal.totals.marginal).toBe(40);
+    expect(marginal.gaps).toEqual([]);
+    const far = evaluate(g, { stations: [stationFrom('s', A, 25)], rules: makeRules() }).result;
+    expect(far.gaps.map((x) => [x.population, x.gapPopulation, x.marginalPopulation])).toEqual([[40, 40, 0]]);
+    const [lngA] = centre(A);
+    const [lngB] = centre(B);
+    expect(far.gaps[0].centroid[0]).toBeCloseTo((30 * lngA + 10 * lngB) / 40, 9);
   });
 
   it('the best site to close a group covers all of it when the radius allows', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DICTIONARIES, formatNumber, translate } from '../../src/ui/i18n.ts';
+import { DICTIONARIES, formatNumber, translate } from '../../src/i18n/index.ts';
 
 describe('i18n', () => {
   it('every dictionary has the same keys in zh-CN and en, none empty', () => {

@@ -1,7 +1,8 @@
 import { latLngToCell, gridDisk } from 'h3-js';
 import { describe, expect, it } from 'vitest';
-import type { Translate } from '../../src/ui/i18n.ts';
-import { translate } from '../../src/ui/i18n.ts';
+import type { RowProblem } from '../../src/io/errors.ts';
+import type { Translate } from '../../src/i18n/index.ts';
+import { translate } from '../../src/i18n/index.ts';
 import { countProblems, preservedPct, problemReason, progressPct } from '../../src/ui/import/import-format.ts';
 import { carryZones } from '../../src/worker/zone-carry.ts';
 
@@ -44,7 +45,7 @@ describe('wording what an import found', () => {
 
   it('a known problem code gets a translated label before the reader\'s reason; an unknown one shows the reason alone', () => {
     expect(problemReason({ file: 'a.csv', row: 4, code: 'missing-coordinates', reason: 'empty longitude' }, t)).toBe('缺少坐标: empty longitude');
-    expect(problemReason({ file: 'a.csv', row: 4, code: 'something-new', reason: 'odd' }, t)).toBe('odd');
+    expect(problemReason({ file: 'a.csv', row: 4, code: 'something-new' as RowProblem['code'], reason: 'odd' }, t)).toBe('odd');
     expect(problemReason({ file: 'a.csv', row: 4, reason: 'odd' }, t)).toBe('odd');
   });
 

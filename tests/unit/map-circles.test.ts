@@ -5,7 +5,7 @@
 import { latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import { haversineKm } from '../../src/core/geo.ts';
-import { DEFAULT_RULES, makeRules } from '../../src/core/rules.ts';
+import { circleRadiusKm, DEFAULT_RULES, makeRules } from '../../src/core/rules.ts';
 import type { Station, Zone } from '../../src/core/types.ts';
 import { RING_STEPS, RingCache, ringSpecs } from '../../src/map/circles.ts';
 import { makeZoneLookup, stationZoneCode, zoneAreaType, zoneLabelFeatures, type ZoneFeature } from '../../src/map/zones.ts';
@@ -50,7 +50,7 @@ describe('ring geometry', () => {
 
   it('every vertex of the 10 km ring is 10 km from the station (haversine)', () => {
     const cache = new RingCache();
-    const features = cache.features([{ station: dapu, areaType: 'rural', selected: false, circleLabel: '' }], DEFAULT_RULES);
+    const features = cache.features([{ station: dapu, areaTypes: ['rural'], selected: false, circleLabel: () => '' }], DEFAULT_RULES);
     expect(features).toHaveLength(3);
     for (const f of features) {
       expect(f.geometry.type).toBe('Polygon');
@@ -62,14 +62,14 @@ describe('ring geometry', () => {
 
   it('disabled stations get no rings', () => {
     const cache = new RingCache();
-    expect(cache.features([{ station: { ...dapu, status: 'disabled' }, areaType: 'urban', selected: false, circleLabel: '' }], DEFAULT_RULES)).toEqual([]);
+    expect(cache.features([{ station: { ...dapu, status: 'disabled' }, areaTypes: ['urban'], selected: false, circleLabel: () => '' }], DEFAULT_RULES)).toEqual([]);
   });
 
   it('a drag recomputes only the moved station', () => {
     const cache = new RingCache();
     const a = station('a', 118.2, 25.29);
     const b = station('b', 118.3, 25.3);
-    const input = (s: Station) => ({ station: s, areaType: 'urban' as const, selected: false, circleLabel: '' });
+    const input = (s: Station) => ({ station: s, areaTypes: ['urban' as const], selected: false, circleLabel: () => '' });
     cache.features([input(a), input(b)], DEFAULT_RULES);
     expect(cache.recomputed).toBe(2);
     cache.features([input(a), input(b)], DEFAULT_RULES);
@@ -81,9 +81,18 @@ describe('ring geometry', () => {
     expect(cache.recomputed).toBe(2);
   });
 
+  it('a station whose reach spans both area types gets the rings of both, each with its area type', () => {
+    const cache = new RingCache();
+    const features = cache.features([{ station: dapu, areaTypes: ['urban', 'rural'], selected: true, circleLabel: (t) => `formula ${t}` }], DEFAULT_RULES);
+    const rings = features.filter((f) => f.properties.ring !== 'label').map((f) => `${f.properties.areaType}:${f.properties.ring}:${f.properties.radiusKm.toFixed(3)}`);
+    // urban 5 km + urban circle; rural 10 km solid, 20 km dashed + rural circle (32.07 and 60 km/h figures from standards.md via DEFAULT_RULES)
+    expect(rings).toEqual(['urban:cover:5.000', `urban:circle:${((32.07 * 12) / 60 / 1.6).toFixed(3)}`, 'rural:cover:10.000', 'rural:cover:20.000', `rural:circle:${circleRadiusKm(DEFAULT_RULES, 'rural').toFixed(3)}`]);
+    expect(features.filter((f) => f.properties.ring === 'label').map((f) => f.properties.label)).toEqual(['formula urban', 'formula rural']);
+  });
+
   it('the selected station carries the circle formula at the top of its circle', () => {
     const cache = new RingCache();
-    const features = cache.features([{ station: dapu, areaType: 'urban', selected: true, circleLabel: 'formula' }], DEFAULT_RULES);
+    const features = cache.features([{ station: dapu, areaTypes: ['urban'], selected: true, circleLabel: () => 'formula' }], DEFAULT_RULES);
     const label = features.find((f) => f.properties.ring === 'label')!;
     expect(label.properties.label).toBe('formula');
     const [lng, lat] = (label.geometry as { coordinates: number[] }).coordinates;

@@ -29,6 +29,7 @@ const gap = (rank: number, outline: number[][][][] | null): GapSummary => ({
   centroid: [118 + rank / 10, 25],
   zone: null,
   zoneName: null,
+  townships: [],
   county: null,
   outline,
 });

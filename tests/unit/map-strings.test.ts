@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { STATION_KINDS, STATION_STATUSES } from '../../src/core/types.ts';
-import { mapStrings } from '../../src/ui/strings/map.ts';
+import { mapStrings } from '../../src/i18n/strings/map.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const sources = [

@@ -31,8 +31,8 @@ function countingService(): { service: CoverageService; fetched: string[] } {
   return { service, fetched };
 }
 
-/** What the panels and the map are given, without the timing. */
-const figures = (u: EvaluationUpdate) => ({ ...u, computeMs: 0, seq: 0 });
+/** What the panels and the map are given, without the timing and the request it answers. */
+const figures = (u: EvaluationUpdate) => ({ ...u, computeMs: 0, seq: 0, tag: null });
 
 describe('a region opened again from the worker cache', async () => {
   const rules = makeRules();

@@ -11,7 +11,7 @@ import { legendSections, type LegendInput } from '../../src/export/snapshot/lege
 import { parseSnapshotOptions, snapshotDefaults, snapshotFileName } from '../../src/export/snapshot/options.ts';
 import type { Texts } from '../../src/export/snapshot/types.ts';
 import { COLOURS, KIND_COLOURS } from '../../src/map/layers.ts';
-import { formatNumber, formatPercent, translate } from '../../src/ui/i18n.ts';
+import { formatNumber, formatPercent, translate } from '../../src/i18n/index.ts';
 
 const texts = (language: 'zh-CN' | 'en'): Texts => ({
   t: (k, p) => translate(language, k, p),

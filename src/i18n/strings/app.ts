@@ -1,5 +1,5 @@
 /** Strings of the app shell and panels. */
-import type { Strings } from '../i18n.ts';
+import type { Strings } from '../types.ts';
 
 export const appStrings: Strings = {
   'zh-CN': {

@@ -1,5 +1,5 @@
 /** Strings of the import dialog (facilities, population, zones). */
-import type { Strings } from '../i18n.ts';
+import type { Strings } from '../types.ts';
 
 export const importStrings: Strings = {
   'zh-CN': {

@@ -1,5 +1,5 @@
 /** Strings of the snapshot export: the dialog, and the text printed on the page. */
-import type { Strings } from '../i18n.ts';
+import type { Strings } from '../types.ts';
 
 export const exportStrings: Strings = {
   'zh-CN': {

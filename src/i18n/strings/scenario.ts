@@ -1,5 +1,5 @@
 /** Strings of the scenario panel: undo/redo, save/open, share link, autosave, comparison, table exports. */
-import type { Strings } from '../i18n.ts';
+import type { Strings } from '../types.ts';
 
 export const scenarioStrings: Strings = {
   'zh-CN': {

@@ -1,5 +1,5 @@
 /** Strings of the site-suggestion panel. */
-import type { Strings } from '../i18n.ts';
+import type { Strings } from '../types.ts';
 
 export const suggestStrings: Strings = {
   'zh-CN': {

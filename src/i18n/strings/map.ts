@@ -1,5 +1,5 @@
 /** Strings of the map, its legend and layer toggles. */
-import type { Strings } from '../i18n.ts';
+import type { Strings } from '../types.ts';
 
 export const mapStrings: Strings = {
   'zh-CN': {

@@ -1,0 +1,160 @@
+/**
+ * The population cells and their status colours: fills the cell and parent
+ * sources when the dataset changes, and repaints only the cells whose status
+ * changed when a result arrives. A result is drawn only when it belongs to
+ * the dataset drawn (its tag names the same generation).
+ */
+import { cellToBoundary } from 'h3-js';
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { EvaluationUpdate, LoadedDataset } from '../worker/api.ts';
+import { CellLayerCache } from './cell-layer-cache.ts';
+import { cellFinder, type Bounds } from './cells.ts';
+import { boundsOf } from './focus.ts';
+import { LAYER, SOURCE } from './layers.ts';
+import { parentIndex, parentStatus, refreshParents, type ParentStatus } from './parent-status.ts';
+import type { CellStateTracker } from './status-diff.ts';
+import { paintStatus } from './status-paint.ts';
+import { EMPTY } from './style.ts';
+
+/** Costs of the latest cell updates, in milliseconds (for tests and benchmarks). */
+export interface CellStats {
+  cellCount: number;
+  /** Building cell and parent polygons for the dataset. */
+  buildCellsMs: number;
+  /** From handing the cells to MapLibre until its worker has them indexed. */
+  cellsReadyMs: number;
+  /** Diffing the latest result against what was drawn and setting feature-state. */
+  statusUpdateMs: number;
+  /** Cells repainted by the latest result. */
+  changedCells: number;
+  /** From the start of applying the latest result to the end of the next frame drawn with it. */
+  resultToFrameMs: number;
+  /** Results applied since the dataset was loaded. */
+  resultsApplied: number;
+  /** What a cell and a parent without feature-state show (0 covered, 1 marginal, 2 gap): tests read drawn states with it. */
+  baseline: { cells: number; parents: number } | null;
+}
+
+export class CellLayer {
+  private dataset: LoadedDataset | null = null;
+  private generation = -1;
+  /** Counts datasets, so cells built for an older one are dropped. */
+  private builds = 0;
+  private tracker: CellStateTracker | null = null;
+  /** The same for the parent cells drawn at low zoom, and the parent statuses last derived. */
+  private parentTracker: CellStateTracker | null = null;
+  private parentShown: ParentStatus | null = null;
+  private index: ReturnType<typeof parentIndex> | null = null;
+  /** Ids given feature-state since the dataset was drawn, per source: cleared one by one on the next dataset. */
+  private painted = { cells: new Set<number>(), parents: new Set<number>() };
+  /** Box of all loaded cells. */
+  bounds: Bounds | null = null;
+  /** Cell index of an H3 id of the dataset drawn. */
+  cellAt: ((h3: string) => number | undefined) | null = null;
+  /** True once a result of this dataset is painted (status layers stay hidden before). */
+  shown = false;
+  /** Cell and parent polygons of the datasets shown lately (a revisit rebuilds none). */
+  private readonly built = new CellLayerCache();
+
+  constructor(
+    private readonly map: MapLibreMap,
+    readonly stats: CellStats,
+  ) {}
+
+  private source(id: string): GeoJSONSource {
+    const source = this.map.getSource<GeoJSONSource>(id);
+    if (!source) throw new Error(`The map style has no source "${id}".`);
+    return source;
+  }
+
+  setDataset(dataset: LoadedDataset | null, generation: number): void {
+    const build = ++this.builds;
+    this.dataset = dataset;
+    this.generation = generation;
+    this.tracker = null;
+    this.parentTracker = null;
+    this.parentShown = null;
+    this.index = null;
+    this.shown = false;
+    this.bounds = null;
+    this.stats.baseline = null;
+    // Feature by feature, not the whole source: MapLibre's whole-source removal forgets states set
+    // but not yet drawn (the cells layer is not drawn below zoom 9, so a city view's states stay queued),
+    // and those would then show through on the next region's cells. Both sources: parents too.
+    for (const [source, ids] of [
+      [SOURCE.cells, this.painted.cells],
+      [SOURCE.parents, this.painted.parents],
+    ] as const) {
+      for (const id of ids) this.map.removeFeatureState({ source, id });
+      ids.clear();
+    }
+    this.cellAt = dataset ? cellFinder(dataset.h3) : null;
+    if (!dataset || dataset.h3.length === 0) {
+      for (const id of [SOURCE.cells, SOURCE.parents]) this.source(id).setData(EMPTY);
+      return;
+    }
+    this.stats.cellCount = dataset.h3.length;
+    this.stats.resultsApplied = 0;
+    const t0 = performance.now();
+    // a region shown before comes from the cache, with the very cell list it was built from (so parentIndex finds its index again)
+    const layers = this.built.get(dataset.h3, dataset.population);
+    this.dataset = { ...dataset, h3: layers.h3 as string[] };
+    const built = layers.cells;
+    const parents = layers.parents;
+    this.bounds = built.bounds;
+    const t1 = performance.now();
+    this.stats.buildCellsMs = t1 - t0;
+    // objects, not a blob URL: MapLibre fetches blob URLs on the page's thread and copies the parsed data both ways
+    this.source(SOURCE.parents).setData(parents);
+    void this.source(SOURCE.cells)
+      .setData(built.cells, true)
+      .then(() => {
+        if (build === this.builds) this.stats.cellsReadyMs = performance.now() - t1;
+      })
+      // the map was removed before the worker finished
+      .catch(() => {});
+  }
+
+  /**
+   * Paints a result's statuses. Returns the cells that changed, or null when
+   * the result is not of the dataset drawn (it is then not drawn at all).
+   */
+  showResult(result: EvaluationUpdate): Int32Array | null {
+    const dataset = this.dataset;
+    if (!dataset || result.tag.dataset !== this.generation || result.status.length !== dataset.h3.length) return null;
+    const t0 = performance.now();
+    const cells = paintStatus(this.map, SOURCE.cells, [LAYER.status, LAYER.outsideCircle], this.tracker, result.status, result.withinCircle);
+    this.tracker = cells.tracker;
+    for (let k = 0; k < cells.changed.length; k++) this.painted.cells.add(cells.changed[k]);
+    // parents: all of them on the first result, then only those holding a cell that changed
+    const index = (this.index ??= parentIndex(dataset.h3));
+    if (!this.parentShown) this.parentShown = parentStatus(result.status, result.withinCircle, dataset.population, index.parentOf, index.count, index.children);
+    else {
+      const touched = new Set<number>();
+      for (let k = 0; k < cells.changed.length; k++) if (index.parentOf[cells.changed[k]] >= 0) touched.add(index.parentOf[cells.changed[k]]);
+      refreshParents(this.parentShown, touched, index.children, result.status, result.withinCircle, dataset.population);
+    }
+    const parents = paintStatus(this.map, SOURCE.parents, [LAYER.statusParents, LAYER.outsideCircleParents], this.parentTracker, this.parentShown.status, this.parentShown.inside);
+    this.parentTracker = parents.tracker;
+    for (let k = 0; k < parents.changed.length; k++) this.painted.parents.add(parents.changed[k]);
+    this.stats.baseline = { cells: cells.tracker.baseline.status, parents: parents.tracker.baseline.status };
+    this.stats.statusUpdateMs = performance.now() - t0;
+    this.stats.changedCells = cells.changed.length;
+    this.map.once('render', () => {
+      this.stats.resultToFrameMs = performance.now() - t0;
+    });
+    this.stats.resultsApplied++;
+    this.shown = true;
+    return cells.changed;
+  }
+
+  /** Box of the cells of a zone, when the zone has cells. */
+  zoneCellBounds(code: string): Bounds | null {
+    const d = this.dataset;
+    const z = d ? d.zones.findIndex((x) => x.code === code) : -1;
+    if (!d || z < 0) return null;
+    const corners: number[][][] = [];
+    for (let i = 0; i < d.zone.length; i++) if (d.zone[i] === z) corners.push(cellToBoundary(d.h3[i], true));
+    return boundsOf(corners);
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * What the map draws, and nothing more, and the small types the store shares
+ * with the map (layer keys, focus requests): the map controller takes a
+ * MapInput, not the app's state, so src/map never imports the store. The app
+ * maps its state onto it (src/ui/map-input-of.ts).
+ */
+import type { Rules } from '../core/rules.ts';
+import type { Station } from '../core/types.ts';
+import type { EvaluationUpdate, LoadedDataset } from '../worker/api.ts';
+import type { Language } from '../i18n/types.ts';
+import type { SuggestedPoint } from './suggestions.ts';
+
+export type MapLanguage = Language;
+
+export const LAYER_KEYS = ['population', 'status', 'gaps', 'radii', 'circles', 'stations', 'townships', 'basemap'] as const;
+export type LayerKey = (typeof LAYER_KEYS)[number];
+
+/** Something the map should fly to; `nonce` makes a repeated click count. */
+export type FocusRequest =
+  | { kind: 'zone'; code: string; nonce: number }
+  | { kind: 'gap'; rank: number; nonce: number }
+  | { kind: 'station'; id: string; nonce: number }
+  | { kind: 'region'; nonce: number };
+
+export interface MapInput {
+  language: MapLanguage;
+  dataset: LoadedDataset | null;
+  /** Generation of `dataset`: a result whose tag names another generation is never drawn. */
+  datasetGeneration: number;
+  result: EvaluationUpdate | null;
+  stations: readonly Station[];
+  selectedStationId: string | null;
+  draggingStationId: string | null;
+  /** For the circle's formula label; radii come from src/core/rings.ts. */
+  rules: Rules;
+  layers: Readonly<Record<LayerKey, boolean>>;
+  basemapUrl: string;
+  highlightedGap: number | null;
+  focus: FocusRequest | null;
+  /** Suggested sites, and whether they were computed for an earlier scenario (drawn greyed). */
+  suggestion: { picks: readonly SuggestedPoint[]; stale: boolean } | null;
+}

@@ -1,0 +1,31 @@
+/**
+ * The app's state as what the map draws (src/map/map-input.ts). Fields keep
+ * their identity while unchanged, so the map controller redraws only what did.
+ */
+import { suggestionIsStale, type AppState } from '../app/store.ts';
+import type { MapInput } from '../map/map-input.ts';
+
+export function mapInputSelector(): (state: AppState) => MapInput {
+  let lastSuggestion: { answer: AppState['suggestion']; stale: boolean; value: MapInput['suggestion'] } | null = null;
+  return (state) => {
+    const stale = suggestionIsStale(state);
+    if (!lastSuggestion || lastSuggestion.answer !== state.suggestion || lastSuggestion.stale !== stale) {
+      lastSuggestion = { answer: state.suggestion, stale, value: state.suggestion ? { picks: state.suggestion.picks, stale } : null };
+    }
+    return {
+      language: state.language,
+      dataset: state.dataset,
+      datasetGeneration: state.datasetGeneration,
+      result: state.result,
+      stations: state.stations,
+      selectedStationId: state.selectedStationId,
+      draggingStationId: state.draggingStationId,
+      rules: state.rules,
+      layers: state.layers,
+      basemapUrl: state.basemapUrl,
+      highlightedGap: state.highlightedGap,
+      focus: state.focus,
+      suggestion: lastSuggestion.value,
+    };
+  };
+}

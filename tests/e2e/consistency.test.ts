@@ -1,0 +1,149 @@
+/**
+ * What the map and panels show is the result of the scenario on screen
+ * (issue 11, items 1, 2 and 8): after region switches every drawn cell and
+ * parent hexagon has the status of the result the panels show; a suggestion
+ * computed for an earlier scenario is marked out of date; rings are those of
+ * the area types the engine applies around a station.
+ */
+import { cellToLatLng } from 'h3-js';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outerRadiusKm } from '../../src/core/rings.ts';
+import { makeRules } from '../../src/core/rules.ts';
+import { parentIndex, parentStatus } from '../../src/map/parent-status.ts';
+import { haversineKm, headline, launchBrowser, openApp, screenshot, seq, waitCurrent, waitForUpdate, waitMapIdle } from './helpers.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Drawn {
+  h3: string[];
+  population: number[];
+  status: number[];
+  within: number[];
+  drawnCells: number[];
+  drawnParents: number[];
+  gapTotal: number;
+}
+
+/** The current result's per-cell arrays and what MapLibre draws for every cell and parent (feature-state, or the layer's baseline). */
+async function drawnState(page: Page): Promise<Drawn> {
+  return page.evaluate(() => {
+    type S = { dataset: { h3: string[]; population: Float64Array }; result: { status: Uint8Array; withinCircle: Uint8Array; totals: { gap: number } } };
+    const w = window as unknown as {
+      __emsState: () => S;
+      __emsMap: { getFeatureState(f: { source: string; id: number }): { s?: number } };
+      __emsMapStats: { baseline: { cells: number; parents: number } | null };
+    };
+    const { dataset, result } = w.__emsState();
+    const base = w.__emsMapStats.baseline!;
+    const drawnCells: number[] = [];
+    for (let i = 0; i < dataset.h3.length; i++) drawnCells.push(w.__emsMap.getFeatureState({ source: 'cells', id: i }).s ?? base.cells);
+    const drawnParents: number[] = [];
+    // parents are numbered 0..n-1; a feature-state of an id beyond n is left over from another region
+    for (let p = 0; p < 20_000; p++) drawnParents.push(w.__emsMap.getFeatureState({ source: 'cells-parent', id: p }).s ?? base.parents);
+    return {
+      h3: dataset.h3,
+      population: Array.from(dataset.population),
+      status: Array.from(result.status),
+      within: Array.from(result.withinCircle),
+      drawnCells,
+      drawnParents,
+      gapTotal: result.totals.gap,
+    };
+  });
+}
+
+async function switchRegion(page: Page, id: string): Promise<void> {
+  await page.getByTestId('region-select').selectOption(id);
+  await page.locator(`[data-testid="results-panel"][data-ready="true"]`).waitFor();
+  await waitCurrent(page, 90_000);
+  await waitMapIdle(page, 60_000);
+}
+
+describe('the map shows exactly the result the panels show', () => {
+  it('永春县 → 泉州市 → 晋江市: every drawn cell and parent hexagon has the status of the current result', async () => {
+    const { page, watch, close } = await openApp(browser, { width: 1280, height: 720 });
+    await waitMapIdle(page);
+    await switchRegion(page, '350500');
+    await switchRegion(page, '350582');
+    const d = await drawnState(page);
+    const wrongCells = d.status.filter((s, i) => d.drawnCells[i] !== s).length;
+    expect(wrongCells, 'cells drawn with another status than the result').toBe(0);
+    const index = parentIndex(d.h3);
+    const parents = parentStatus(Uint8Array.from(d.status), Uint8Array.from(d.within), Float64Array.from(d.population), index.parentOf, index.count, index.children);
+    let wrongParents = 0;
+    for (let p = 0; p < index.count; p++) if (d.drawnParents[p] !== parents.status[p]) wrongParents++;
+    expect(wrongParents, 'parent hexagons drawn with another status').toBe(0);
+    // the headline's marginal figure is what the drawn cells add up to
+    const drawnMarginal = d.drawnCells.reduce((sum, s, i) => sum + (s === 1 ? d.population[i] : 0), 0);
+    expect(drawnMarginal).toBeCloseTo((await headline(page)).marginal, 3);
+    await screenshot(page, 'consistency-jinjiang-after-city');
+    expect(watch.errors, watch.summary()).toEqual([]);
+    await close();
+  });
+});
+
+describe('a suggestion belongs to the scenario it was computed for', () => {
+  it('a rule change marks it out of date (picks greyed, accept disabled); one click recomputes it', async () => {
+    const { page, watch, close } = await openApp(browser, { width: 1280, height: 720 });
+    const heading = page.getByTestId('suggest-section').locator('h2 button');
+    if ((await heading.getAttribute('aria-expanded')) !== 'true') await heading.click();
+    await page.getByTestId('suggest-k').fill('2');
+    await page.getByTestId('suggest-run').click();
+    await page.locator('[data-testid="suggestion"][data-stale="false"]').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('suggest-accept-1').isDisabled()).toBe(false);
+    const gain14 = Number(await page.getByTestId('suggest-pick-1').getAttribute('data-value'));
+
+    const rulesHeading = page.getByTestId('rules-section').locator('h2 button');
+    if ((await rulesHeading.getAttribute('aria-expanded')) !== 'true') await rulesHeading.click();
+    const s0 = await seq(page);
+    await page.getByTestId('rule-reading-lenient').check();
+    await waitForUpdate(page, s0);
+    await page.locator('[data-testid="suggestion"][data-stale="true"]').waitFor();
+    expect(await page.getByTestId('suggest-accept-1').isDisabled(), 'accept is disabled on an out-of-date pick').toBe(true);
+    expect(await page.getByTestId('suggest-stale').textContent()).toMatch(/已过期/);
+    await screenshot(page, 'consistency-suggestion-stale');
+
+    await page.getByTestId('suggest-recompute').click();
+    await page.locator('[data-testid="suggestion"][data-stale="false"]').waitFor({ timeout: 60_000 });
+    // under the lenient 20 km reading the best site gains a different number of people
+    expect(Number(await page.getByTestId('suggest-pick-1').getAttribute('data-value'))).not.toBe(gain14);
+    expect(await page.getByTestId('suggest-accept-1').isDisabled()).toBe(false);
+    expect(watch.errors, watch.summary()).toEqual([]);
+    await close();
+  });
+});
+
+describe('rings show the radii the engine applies', () => {
+  it('a station in urban 桃城镇 reaching rural townships draws the urban and the rural rings (types by brute force)', async () => {
+    const { page, watch, close } = await openApp(browser, { width: 1280, height: 720 });
+    await waitMapIdle(page);
+    const got = await page.evaluate(async () => {
+      type S = { stations: { id: string; kind: string; lng: number; lat: number }[]; dataset: { h3: string[]; zone: Int32Array; zones: { code: string; areaType: string }[] }; rules: { areaTypeOverrides: Record<string, string> } };
+      const w = window as unknown as { __emsState: () => S; __emsMap: { getSource(id: string): { getData(): Promise<{ features: { properties: { stationId: string; areaType: string; ring: string; radiusKm: number } }[] }> } } };
+      const state = w.__emsState();
+      const centre = state.stations.find((s) => s.kind === 'emergency-centre')!;
+      const data = await w.__emsMap.getSource('radii').getData();
+      const rings = data.features.filter((f) => f.properties.stationId === centre.id && f.properties.ring !== 'label').map((f) => `${f.properties.areaType}:${f.properties.ring}:${f.properties.radiusKm.toFixed(3)}`);
+      const types = Array.from(state.dataset.zone, (z) => (z < 0 ? 'rural' : (state.rules.areaTypeOverrides[state.dataset.zones[z].code] ?? state.dataset.zones[z].areaType)));
+      return { centre, rings, h3: state.dataset.h3, types };
+    });
+    const rules = makeRules();
+    const reached = new Set<string>();
+    got.h3.forEach((h3, i) => {
+      const [lat, lng] = cellToLatLng(h3);
+      const type = got.types[i] as 'urban' | 'rural';
+      if (haversineKm([got.centre.lng, got.centre.lat], [lng, lat]) <= outerRadiusKm(rules, type)) reached.add(type);
+    });
+    expect([...reached].sort()).toEqual(['rural', 'urban']);
+    expect(got.rings).toEqual(['urban:cover:5.000', 'urban:circle:4.009', 'rural:cover:10.000', 'rural:cover:20.000', expect.stringMatching(/^rural:circle:/)]);
+    expect(watch.errors, watch.summary()).toEqual([]);
+    await close();
+  });
+});

@@ -35,6 +35,9 @@ export interface CellStats {
   baseline: { cells: number; parents: number } | null;
 }
 
+/** The latest the cells wait for a first result before they are handed to MapLibre anyway. */
+const CELLS_LATEST_MS = 3000;
+
 export class CellLayer {
   private dataset: LoadedDataset | null = null;
   private generation = -1;
@@ -53,6 +56,9 @@ export class CellLayer {
   cellAt: ((h3: string) => number | undefined) | null = null;
   /** True once a result of this dataset is painted (status layers stay hidden before). */
   shown = false;
+  /** Hands the dataset's cells to MapLibre (pending until the first result), and its fallback timer. */
+  private sendCells: (() => void) | null = null;
+  private cellsTimer: ReturnType<typeof setTimeout> | null = null;
   /** Cell and parent polygons of the datasets shown lately (a revisit rebuilds none). */
   private readonly built = new CellLayerCache();
 
@@ -69,6 +75,7 @@ export class CellLayer {
 
   setDataset(dataset: LoadedDataset | null, generation: number): void {
     const build = ++this.builds;
+    this.cancelCells();
     this.dataset = dataset;
     this.generation = generation;
     this.tracker = null;
@@ -106,13 +113,31 @@ export class CellLayer {
     this.stats.buildCellsMs = t1 - t0;
     // objects, not a blob URL: MapLibre fetches blob URLs on the page's thread and copies the parsed data both ways
     this.source(SOURCE.parents).setData(parents);
-    void this.source(SOURCE.cells)
-      .setData(built.cells, true)
-      .then(() => {
-        if (build === this.builds) this.stats.cellsReadyMs = performance.now() - t1;
-      })
-      // the map was removed before the worker finished
-      .catch(() => {});
+    // Handing 118,000 hexagons to MapLibre's worker copies them on this thread (seconds on a slow machine), which would
+    // hold back the region's first figures: the old region's cells go at once, the new ones after the first result
+    // (parents draw the region's view below zoom 9 meanwhile), or after CELLS_LATEST_MS when no result comes.
+    this.source(SOURCE.cells).setData(EMPTY);
+    const send = () => {
+      this.cancelCells();
+      if (build !== this.builds) return;
+      const t2 = performance.now();
+      void this.source(SOURCE.cells)
+        .setData(built.cells, true)
+        .then(() => {
+          if (build === this.builds) this.stats.cellsReadyMs = performance.now() - t2;
+        })
+        // the map was removed before the worker finished
+        .catch(() => {});
+    };
+    this.sendCells = send;
+    this.cellsTimer = setTimeout(send, CELLS_LATEST_MS);
+  }
+
+  /** Drops a pending hand-over of cells (a newer dataset, or the map removed). */
+  cancelCells(): void {
+    if (this.cellsTimer !== null) clearTimeout(this.cellsTimer);
+    this.cellsTimer = null;
+    this.sendCells = null;
   }
 
   /**
@@ -145,6 +170,13 @@ export class CellLayer {
     });
     this.stats.resultsApplied++;
     this.shown = true;
+    // the cells go to MapLibre's worker in a task of their own, once these figures are on screen
+    const send = this.sendCells;
+    if (send) {
+      this.cancelCells();
+      this.cellsTimer = setTimeout(send, 0);
+      this.sendCells = null;
+    }
     return cells.changed;
   }
 

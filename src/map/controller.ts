@@ -107,6 +107,7 @@ export class MapController {
   /** Stops applying anything (the map is being removed); work in flight is dropped. */
   dispose(): void {
     this.disposed = true;
+    this.cells.cancelCells();
     this.stopWaiting();
     this.styleReady = false;
     this.pending = null;

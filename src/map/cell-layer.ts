@@ -50,6 +50,8 @@ export class CellLayer {
   private index: ReturnType<typeof parentIndex> | null = null;
   /** Ids given feature-state since the dataset was drawn, per source: cleared one by one on the next dataset. */
   private painted = { cells: new Set<number>(), parents: new Set<number>() };
+  /** Ids painted for an earlier dataset, not yet given this dataset's state. */
+  private stale = { cells: new Set<number>(), parents: new Set<number>() };
   /** Box of all loaded cells. */
   bounds: Bounds | null = null;
   /** Cell index of an H3 id of the dataset drawn. */
@@ -88,12 +90,12 @@ export class CellLayer {
     // Feature by feature, not the whole source: MapLibre's whole-source removal forgets states set
     // but not yet drawn (the cells layer is not drawn below zoom 9, so a city view's states stay queued),
     // and those would then show through on the next region's cells. Both sources: parents too.
-    for (const [source, ids] of [
-      [SOURCE.cells, this.painted.cells],
-      [SOURCE.parents, this.painted.parents],
-    ] as const) {
-      for (const id of ids) this.map.removeFeatureState({ source, id });
-      ids.clear();
+    // Not removed here but overwritten by the next dataset's first result (see `overwriteStale`): MapLibre
+    // drops a falsy value (status 0, covered) set while a removal of the same feature is queued, so after
+    // 泉州市 → 永春县 → 泉州市 some covered parents showed the layer's baseline.
+    for (const kind of ['cells', 'parents'] as const) {
+      for (const id of this.painted[kind]) this.stale[kind].add(id);
+      this.painted[kind].clear();
     }
     this.cellAt = dataset ? cellFinder(dataset.h3) : null;
     if (!dataset || dataset.h3.length === 0) {
@@ -162,6 +164,8 @@ export class CellLayer {
     const parents = paintStatus(this.map, SOURCE.parents, [LAYER.statusParents, LAYER.outsideCircleParents], this.parentTracker, this.parentShown.status, this.parentShown.inside);
     this.parentTracker = parents.tracker;
     for (let k = 0; k < parents.changed.length; k++) this.painted.parents.add(parents.changed[k]);
+    this.overwriteStale(SOURCE.cells, 'cells', cells.tracker, dataset.h3.length);
+    this.overwriteStale(SOURCE.parents, 'parents', parents.tracker, index.count);
     this.stats.baseline = { cells: cells.tracker.baseline.status, parents: parents.tracker.baseline.status };
     this.stats.statusUpdateMs = performance.now() - t0;
     this.stats.changedCells = cells.changed.length;
@@ -178,6 +182,25 @@ export class CellLayer {
       this.sendCells = null;
     }
     return cells.changed;
+  }
+
+  /**
+   * Gives every feature painted for an earlier dataset and not by this result
+   * this dataset's own baseline state, explicitly; ids past this dataset's
+   * features lose theirs.
+   */
+  private overwriteStale(source: string, kind: 'cells' | 'parents', tracker: CellStateTracker, count: number): void {
+    const stale = this.stale[kind];
+    if (stale.size === 0) return;
+    const { status, inside } = tracker.baseline;
+    for (const id of stale) {
+      if (id >= count) this.map.removeFeatureState({ source, id });
+      else if (!this.painted[kind].has(id)) {
+        this.map.setFeatureState({ source, id }, { s: status, c: inside });
+        this.painted[kind].add(id);
+      }
+    }
+    stale.clear();
   }
 
   /** Box of the cells of a zone, when the zone has cells. */

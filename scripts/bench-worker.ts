@@ -10,7 +10,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { cellsToMultiPolygon } from 'h3-js';
-import { scenarioDelta } from '../src/core/deltas.ts';
+import { CoverageEngine } from '../src/core/coverage.ts';
+import { compareScenarios } from '../src/core/deltas.ts';
 import { proposedIds } from '../src/core/evaluate.ts';
 import { gapFigures, gapGroups } from '../src/core/gaps.ts';
 import { makeRules } from '../src/core/rules.ts';
@@ -47,11 +48,15 @@ console.log(line(`station toggle (${STATION}), whole worker update`, toggle));
 const engine = service.currentEngine();
 const groups = gapGroups(engine);
 const outliner = new CellOutliner(engine.grid.h3);
+// the worker keeps this baseline (the scenario without its proposed stations) as an engine of its own
+const proposed = proposedIds(engine.activeStations());
+const baseline = new CoverageEngine(engine.grid, engine.reachModel, engine.rules);
+baseline.setStations(engine.activeStations().filter((s) => !proposed.includes(s.id)));
 for (const g of groups.slice(0, 20)) outliner.outline(g.cells);
 const parts: [string, () => unknown][] = [
   ['township and county tables, totals', () => countyRows(engine, zoneRows(engine)) && totals(engine)],
   ['gap areas (connected gap cells)', () => gapGroups(engine).slice(0, 50).map(gapFigures)],
-  ['before/after (scenarioDelta: removes and re-adds the proposed stations)', () => scenarioDelta(engine, proposedIds(engine.activeStations()))],
+  ['before/after against the kept baseline engine (compareScenarios)', () => compareScenarios(engine, baseline)],
   ['per-cell arrays (status, circle, in range)', () => [engine.status.slice(), engine.withinCircle.slice(), engine.inRangeCount.slice()]],
 ];
 for (const [label, fn] of parts) console.log(line(`  ${label}`, time(fn, 10)));

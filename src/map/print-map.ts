@@ -7,7 +7,7 @@
  * print resolution and read back. It reads statuses; it never computes coverage.
  */
 import type { Feature, FeatureCollection } from 'geojson';
-import type { GeoJSONSourceSpecification, LngLatBoundsLike, Map as MapLibreMap, GeoJSONSource, StyleSpecification } from 'maplibre-gl';
+import type { GeoJSONSourceSpecification, Map as MapLibreMap, GeoJSONSource, StyleSpecification } from 'maplibre-gl';
 import { LAYER, SOURCE } from './layers.ts';
 import { paintPrintStatus, type PrintCells } from './print-status.ts';
 import { DRAFT_RATIO, withPrintTwin } from './print-twin.ts';
@@ -32,8 +32,10 @@ export interface PrintMapRequest {
   heightPx: number;
   /** Device pixels per CSS pixel (e.g. 300 dpi / 96 = 3.125). */
   pixelRatio: number;
-  /** Geographic box the map must show (the live view); the other direction gets more. */
-  bounds: LngLatBoundsLike;
+  /** Camera of every variant (the whole region framed, see src/export/snapshot/framing.ts): the same for before and after. */
+  view: { center: [number, number]; zoom: number };
+  /** Gap groups numbered on the map (ranks 1…n, as in the page's gap table); 0 numbers none. */
+  numberedGaps: number;
   variants: readonly PrintVariant[];
   /** Called before each variant is rendered (progress). */
   onVariant?: (index: number) => void;
@@ -48,6 +50,7 @@ export interface PrintedMap {
   width: number;
   height: number;
   centreLat: number;
+  centreLng: number;
   zoom: number;
   /** Pixel ratio applied (MapLibre lowers it when the canvas would pass the WebGL limit). */
   pixelRatio: number;
@@ -71,6 +74,27 @@ type Data = GeoJSONSourceSpecification['data'];
 function without(data: Data, drop: (f: Feature) => boolean): Data {
   if (typeof data === 'string' || data.type !== 'FeatureCollection') return data;
   return { ...data, features: (data as FeatureCollection).features.filter((f) => !drop(f)) } as Data;
+}
+
+/**
+ * Print labelling: every numbered gap group carries its number, drawn even
+ * where labels collide (a reader matches it with the page's table), and
+ * station and township names keep clear of each other and of the numbers.
+ */
+function applyPrintLabels(map: MapLibreMap, numberedGaps: number): void {
+  if (map.getLayer(LAYER.gapLabels)) {
+    map.setFilter(LAYER.gapLabels, ['<=', ['get', 'rank'], numberedGaps]);
+    map.setLayoutProperty(LAYER.gapLabels, 'text-field', ['to-string', ['get', 'rank']]);
+    map.setLayoutProperty(LAYER.gapLabels, 'text-size', 16);
+    map.setLayoutProperty(LAYER.gapLabels, 'text-allow-overlap', true);
+    map.setLayoutProperty(LAYER.gapLabels, 'text-ignore-placement', false);
+  }
+  for (const id of [LAYER.zoneLabels, LAYER.stationLabels]) {
+    if (!map.getLayer(id)) continue;
+    map.setLayoutProperty(id, 'text-allow-overlap', false);
+    map.setLayoutProperty(id, 'text-ignore-placement', false);
+    map.setLayoutProperty(id, 'text-padding', 3);
+  }
 }
 
 function applyVariant(map: MapLibreMap, style: StyleSpecification, cells: PrintCells, variant: PrintVariant): void {
@@ -132,7 +156,8 @@ export function renderPrintMaps(live: MapLibreMap, request: PrintMapRequest): Pr
   const css = printCssSize(request.widthPx, request.heightPx, request.pixelRatio);
   const timeoutMs = request.timeoutMs ?? 60_000;
   return withPrintTwin(live, css, async ({ map, style, failures }) => {
-    map.fitBounds(request.bounds, { padding: 0, animate: false });
+    map.jumpTo({ center: request.view.center, zoom: request.view.zoom, bearing: 0, pitch: 0 });
+    applyPrintLabels(map, request.numberedGaps);
     const canvas = map.getCanvas();
     const printed: PrintedMap[] = [];
     for (let i = 0; i < request.variants.length; i++) {
@@ -145,7 +170,7 @@ export function renderPrintMaps(live: MapLibreMap, request: PrintMapRequest): Pr
       if (canvas.width < want.w || canvas.height < want.h) throw new PrintMapTooLargeError(want.w, want.h, Math.max(canvas.width, canvas.height));
       await settle(map, timeoutMs);
       if (failures.length > 0) throw new Error(`The print map could not be drawn: ${failures[0]}`);
-      printed.push({ image: readCanvas(canvas), width: canvas.width, height: canvas.height, centreLat: map.getCenter().lat, zoom: map.getZoom(), pixelRatio: canvas.width / css.width });
+      printed.push({ image: readCanvas(canvas), width: canvas.width, height: canvas.height, centreLat: map.getCenter().lat, centreLng: map.getCenter().lng, zoom: map.getZoom(), pixelRatio: canvas.width / css.width });
     }
     return printed;
   });

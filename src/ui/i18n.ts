@@ -6,6 +6,7 @@
 import { useStore, type Language } from '../app/store.ts';
 import { appStrings } from './strings/app.ts';
 import { exportStrings } from './strings/export.ts';
+import { handoutStrings } from './strings/handout.ts';
 import { importStrings } from './strings/import.ts';
 import { mapStrings } from './strings/map.ts';
 import { scenarioStrings } from './strings/scenario.ts';
@@ -17,7 +18,7 @@ export interface Strings {
   en: Dictionary;
 }
 
-export const DICTIONARIES: Strings[] = [appStrings, mapStrings, importStrings, exportStrings, scenarioStrings, suggestStrings];
+export const DICTIONARIES: Strings[] = [appStrings, mapStrings, importStrings, exportStrings, scenarioStrings, suggestStrings, handoutStrings];
 
 const merged: Record<Language, Dictionary> = {
   'zh-CN': Object.assign({}, ...DICTIONARIES.map((d) => d['zh-CN'])),

@@ -83,6 +83,8 @@ function without(data: Data, drop: (f: Feature) => boolean): Data {
  */
 function applyPrintLabels(map: MapLibreMap, numberedGaps: number): void {
   if (map.getLayer(LAYER.gapLabels)) {
+    // topmost: placed first, so township and station names give way to the numbers, never cover them
+    map.moveLayer(LAYER.gapLabels);
     map.setFilter(LAYER.gapLabels, ['<=', ['get', 'rank'], numberedGaps]);
     map.setLayoutProperty(LAYER.gapLabels, 'text-field', ['to-string', ['get', 'rank']]);
     map.setLayoutProperty(LAYER.gapLabels, 'text-size', 16);
@@ -94,6 +96,11 @@ function applyPrintLabels(map: MapLibreMap, numberedGaps: number): void {
     map.setLayoutProperty(id, 'text-allow-overlap', false);
     map.setLayoutProperty(id, 'text-ignore-placement', false);
     map.setLayoutProperty(id, 'text-padding', 3);
+  }
+  // a township name that meets a number or a station name moves to another side of its seat instead of vanishing
+  if (map.getLayer(LAYER.zoneLabels)) {
+    map.setLayoutProperty(LAYER.zoneLabels, 'text-variable-anchor', ['top', 'bottom', 'left', 'right']);
+    map.setLayoutProperty(LAYER.zoneLabels, 'text-radial-offset', 0.9);
   }
 }
 

@@ -21,7 +21,7 @@ import { gapTable, townshipTable } from '../export/snapshot/handout-tables.ts';
 import { pageLayout, type PageLayout } from '../export/snapshot/layout.ts';
 import { parseSnapshotOptions, snapshotDefaults, type SnapshotOptions } from '../export/snapshot/options.ts';
 import { pagePixels, type Page } from '../export/snapshot/paper.ts';
-import type { PdfPicturePage } from '../export/snapshot/pdf.ts';
+import { picturesToPdf, type PdfPicturePage } from '../export/snapshot/pdf.ts';
 import { metresPerPixel } from '../export/snapshot/scale-bar.ts';
 import { recordText, type DrawnText } from '../export/snapshot/text-record.ts';
 import type { HandoutGap, Texts } from '../export/snapshot/types.ts';
@@ -292,7 +292,6 @@ export async function exportSnapshot(input: unknown, context: SnapshotContext): 
   const tEncode = performance.now();
   let blob: Blob;
   if (options.format === 'pdf') {
-    const { picturesToPdf } = await import('../export/snapshot/pdf.ts');
     blob = picturesToPdf(pdfPages, { title: options.title, subject: content.subtitle, creator: texts.t('app.title') });
   } else blob = firstPng!;
   // let the browser drop the page's pixels now rather than at the next collection

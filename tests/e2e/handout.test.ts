@@ -44,11 +44,11 @@ function pdfFlat(file: string): string {
 
 /** The pages of a PDF rendered as PNG next to it (for looking at them). */
 function pdfPages(file: string, dpi = 100): string[] {
-  const stem = file.replace(/\.pdf$/, '');
+  const stem = `${file.replace(/\.pdf$/, '')}-pdfpage`;
   execFileSync('pdftoppm', ['-png', '-r', String(dpi), file, stem]);
   const dir = path.dirname(file);
   return readdirSync(dir)
-    .filter((f) => f.startsWith(path.basename(stem) + '-') && f.endsWith('.png'))
+    .filter((f) => f.startsWith(`${path.basename(stem)}-`) && f.endsWith('.png'))
     .map((f) => path.join(dir, f));
 }
 
@@ -177,7 +177,7 @@ describe('framing', () => {
     expect(first.frames[0].view.center[0]).toBeCloseTo(first.frames[1].view.center[0], 9);
     expect(first.frames[0].view.center[1]).toBeCloseTo(first.frames[1].view.center[1], 9);
     // zoom the live map well in: the print still frames the region the same way
-    const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
+    const box = (await page.locator('.maplibregl-canvas').first().boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.7);
     const zoomBefore = await page.evaluate(() => window.__emsMap!.getZoom());
     for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -300);

@@ -84,6 +84,8 @@ export interface SnapshotResult {
   regionBox: Box | null;
   /** Gap ranks numbered on the map and listed in the page's table. */
   numberedGaps: number[];
+  /** Per map (page order): the gap numbers MapLibre actually drew. */
+  labelledGaps: number[][];
   /** Type scale legend and figures were drawn at (1 = nominal size). */
   typeScale: number;
   /** Milliseconds spent per step. */
@@ -205,11 +207,13 @@ export async function exportSnapshot(input: unknown, context: SnapshotContext): 
     throw e;
   }
   const maps = printed.map((p) => ({ image: p.image, width: p.width, height: p.height, metresPerPx: metresPerPixel(p.centreLat, p.zoom, p.pixelRatio) }));
+  const labelledGaps = printed.map((p) => p.labelledGaps);
   const frames = printed.map((p) => ({ width: plan.css.width, height: plan.css.height, view: { center: [p.centreLng, p.centreLat] as [number, number], zoom: p.zoom } }));
   // variants were rendered after-first (the live statuses); the page shows before on the left
   if (maps.length === 2) {
     maps.reverse();
     frames.reverse();
+    labelledGaps.reverse();
   }
 
   onProgress('export.progress.compose');
@@ -311,6 +315,7 @@ export async function exportSnapshot(input: unknown, context: SnapshotContext): 
     frames,
     regionBox: plan.box,
     numberedGaps,
+    labelledGaps,
     typeScale: composed.typeScale,
     timings: { baselineMs: tMap - tBaseline, mapMs: tCompose - tMap, composeMs: tEnd - tCompose - encodeMs, encodeMs, totalMs: tEnd - t0 },
   };

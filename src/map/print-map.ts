@@ -54,6 +54,15 @@ export interface PrintedMap {
   zoom: number;
   /** Pixel ratio applied (MapLibre lowers it when the canvas would pass the WebGL limit). */
   pixelRatio: number;
+  /** Gap ranks whose number MapLibre drew on this map (ascending). */
+  labelledGaps: number[];
+}
+
+/** The gap numbers the map placed (MapLibre reports only symbols it drew). */
+function drawnGapNumbers(map: MapLibreMap): number[] {
+  if (!map.getLayer(LAYER.gapLabels) || map.getLayoutProperty(LAYER.gapLabels, 'visibility') === 'none') return [];
+  const ranks = map.queryRenderedFeatures({ layers: [LAYER.gapLabels] }).map((f) => Number(f.properties?.rank));
+  return [...new Set(ranks)].sort((a, b) => a - b);
 }
 
 /** The map would be larger than WebGL allows on this machine; `max` is the size it could get. */
@@ -78,13 +87,16 @@ function without(data: Data, drop: (f: Feature) => boolean): Data {
 
 /**
  * Print labelling: every numbered gap group carries its number, drawn even
- * where labels collide (a reader matches it with the page's table), and
- * station and township names keep clear of each other and of the numbers.
+ * where labels collide (a reader matches it with the page's table); station
+ * names are placed first, and township names keep clear of both.
  */
 function applyPrintLabels(map: MapLibreMap, numberedGaps: number): void {
   if (map.getLayer(LAYER.gapLabels)) {
-    // topmost: placed first, so township and station names give way to the numbers, never cover them
-    map.moveLayer(LAYER.gapLabels);
+    // just under the station names: placed after them and before the township names, which give way to the numbers
+    map.moveLayer(LAYER.gapLabels, map.getLayer(LAYER.stationLabels) ? LAYER.stationLabels : undefined);
+    // a number looks for a free side of its centre first and is drawn anyway when there is none
+    map.setLayoutProperty(LAYER.gapLabels, 'text-variable-anchor', ['center', 'left', 'right', 'top', 'bottom']);
+    map.setLayoutProperty(LAYER.gapLabels, 'text-radial-offset', 0.7);
     map.setFilter(LAYER.gapLabels, ['<=', ['get', 'rank'], numberedGaps]);
     map.setLayoutProperty(LAYER.gapLabels, 'text-field', ['to-string', ['get', 'rank']]);
     map.setLayoutProperty(LAYER.gapLabels, 'text-size', 16);
@@ -177,7 +189,7 @@ export function renderPrintMaps(live: MapLibreMap, request: PrintMapRequest): Pr
       if (canvas.width < want.w || canvas.height < want.h) throw new PrintMapTooLargeError(want.w, want.h, Math.max(canvas.width, canvas.height));
       await settle(map, timeoutMs);
       if (failures.length > 0) throw new Error(`The print map could not be drawn: ${failures[0]}`);
-      printed.push({ image: readCanvas(canvas), width: canvas.width, height: canvas.height, centreLat: map.getCenter().lat, centreLng: map.getCenter().lng, zoom: map.getZoom(), pixelRatio: canvas.width / css.width });
+      printed.push({ image: readCanvas(canvas), width: canvas.width, height: canvas.height, centreLat: map.getCenter().lat, centreLng: map.getCenter().lng, zoom: map.getZoom(), labelledGaps: drawnGapNumbers(map), pixelRatio: canvas.width / css.width });
     }
     return printed;
   });

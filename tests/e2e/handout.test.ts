@@ -135,6 +135,8 @@ describe('PDF handout', () => {
     expect(text).toContain(`${shownCovered} 人`);
     // every gap of the app's list is on the page with its number, township and residents, and the map numbers the same ranks
     expect(r.numberedGaps).toEqual(gaps.map((g) => g.rank));
+    // the "after" map drew every one of those numbers (none dropped by label collision); the "before" map draws none
+    expect(r.labelledGaps).toEqual([[], gaps.map((g) => g.rank)]);
     for (const g of gaps) expect(text, `gap ${g.rank}`).toMatch(new RegExp(`(^|\\s)${g.rank}\\s+${escape(g.zone)}\\s+${escape(g.population)} 人`, 'm'));
     // no numbered row beyond the list
     expect(text).not.toMatch(new RegExp(`(^|\\s)${gaps.length + 1}\\s+\\S+镇?\\s+[\\d,]+ 人`, 'm'));

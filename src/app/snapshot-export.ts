@@ -84,8 +84,8 @@ export interface SnapshotResult {
   regionBox: Box | null;
   /** Gap ranks numbered on the map and listed in the page's table. */
   numberedGaps: number[];
-  /** Per map (page order): the gap numbers MapLibre actually drew. */
-  labelledGaps: number[][];
+  /** Per map (page order): the gap numbers MapLibre actually drew (null: it could not say). */
+  labelledGaps: (number[] | null)[];
   /** Type scale legend and figures were drawn at (1 = nominal size). */
   typeScale: number;
   /** Milliseconds spent per step. */

@@ -54,15 +54,27 @@ export interface PrintedMap {
   zoom: number;
   /** Pixel ratio applied (MapLibre lowers it when the canvas would pass the WebGL limit). */
   pixelRatio: number;
-  /** Gap ranks whose number MapLibre drew on this map (ascending). */
-  labelledGaps: number[];
+  /** Gap ranks whose number MapLibre drew on this map (ascending); null when MapLibre could not say. */
+  labelledGaps: number[] | null;
 }
 
-/** The gap numbers the map placed (MapLibre reports only symbols it drew). */
-function drawnGapNumbers(map: MapLibreMap): number[] {
+/**
+ * The gap numbers the map placed (MapLibre reports only symbols it drew).
+ * Right after a source's data was replaced MapLibre can throw while reading a
+ * symbol's properties; another drawn frame settles it.
+ */
+async function drawnGapNumbers(map: MapLibreMap, timeoutMs: number): Promise<number[] | null> {
   if (!map.getLayer(LAYER.gapLabels) || map.getLayoutProperty(LAYER.gapLabels, 'visibility') === 'none') return [];
-  const ranks = map.queryRenderedFeatures({ layers: [LAYER.gapLabels] }).map((f) => Number(f.properties?.rank));
-  return [...new Set(ranks)].sort((a, b) => a - b);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const ranks = map.queryRenderedFeatures({ layers: [LAYER.gapLabels] }).map((f) => Number(f.properties?.rank));
+      return [...new Set(ranks)].sort((a, b) => a - b);
+    } catch {
+      // the check must never cost the user the export: unknown after a few frames
+      if (attempt >= 3) return null;
+      await settle(map, timeoutMs);
+    }
+  }
 }
 
 /** The map would be larger than WebGL allows on this machine; `max` is the size it could get. */
@@ -189,7 +201,9 @@ export function renderPrintMaps(live: MapLibreMap, request: PrintMapRequest): Pr
       if (canvas.width < want.w || canvas.height < want.h) throw new PrintMapTooLargeError(want.w, want.h, Math.max(canvas.width, canvas.height));
       await settle(map, timeoutMs);
       if (failures.length > 0) throw new Error(`The print map could not be drawn: ${failures[0]}`);
-      printed.push({ image: readCanvas(canvas), width: canvas.width, height: canvas.height, centreLat: map.getCenter().lat, centreLng: map.getCenter().lng, zoom: map.getZoom(), labelledGaps: drawnGapNumbers(map), pixelRatio: canvas.width / css.width });
+      const image = readCanvas(canvas);
+      const labelledGaps = await drawnGapNumbers(map, timeoutMs);
+      printed.push({ image, width: canvas.width, height: canvas.height, centreLat: map.getCenter().lat, centreLng: map.getCenter().lng, zoom: map.getZoom(), labelledGaps, pixelRatio: canvas.width / css.width });
     }
     return printed;
   });

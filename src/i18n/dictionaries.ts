@@ -11,6 +11,7 @@ import { scenarioStrings } from './strings/scenario.ts';
 import { suggestStrings } from './strings/suggest.ts';
 import { termStrings } from './strings/terms.ts';
 import { consistencyStrings } from './strings/consistency.ts';
+import { handoutStrings } from './strings/handout.ts';
 import type { Strings } from './types.ts';
 
 export const DICTIONARIES: Strings[] = [
@@ -23,4 +24,5 @@ export const DICTIONARIES: Strings[] = [
   problemStrings,
   termStrings,
   consistencyStrings,
+  handoutStrings,
 ];

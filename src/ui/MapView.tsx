@@ -14,13 +14,14 @@ import { LOCAL_IDEOGRAPH_FONT_FAMILY } from '../map/layers.ts';
 import { buildStyle } from '../map/style.ts';
 import type { ZoneCollection } from '../map/zones.ts';
 import { translate, useT } from './i18n.ts';
+import { setLiveMap } from './live-map.ts';
 import { LegendControl } from './LegendControl.tsx';
 import { mapInputSelector } from './map-input-of.ts';
 import './map.css';
 
 declare global {
   interface Window {
-    /** The live map, for end-to-end tests (project station coordinates to pixels). */
+    /** The live map, a test hook only (end-to-end tests project station coordinates to pixels); the app hands the map on through live-map.ts. */
     __emsMap?: maplibregl.Map;
     /** Costs of the latest map updates, for end-to-end tests and benchmarks. */
     __emsMapStats?: MapStats;
@@ -76,6 +77,7 @@ export function MapView() {
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
     mapRef.current = map;
     window.__emsMap = map;
+    setLiveMap(map);
 
     const mapContainer = container.current;
     const controller = new MapController(map, {
@@ -119,6 +121,7 @@ export function MapView() {
       mapRef.current = null;
       attributionRef.current = null;
       if (window.__emsMap === map) delete window.__emsMap;
+      setLiveMap(null);
     };
   }, []);
 

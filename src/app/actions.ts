@@ -2,6 +2,7 @@
  * Everything the user can do, as functions that edit the scenario in the
  * store and ask the worker for the consequences.
  */
+import { loadPlaceNames } from '../i18n/place-name.ts';
 import { makeRules, type Rules } from '../core/rules.ts';
 import type { AreaType, Station } from '../core/types.ts';
 import { CoverageClient } from './coverage-client.ts';
@@ -164,7 +165,11 @@ export function dismissUndo(): void {
   setState({ deleted: null });
 }
 
-export const setLanguage = (language: Language) => setState({ language });
+/** Switches the language; English waits for the pinyin of place names (loaded once, on first use). */
+export async function setLanguage(language: Language): Promise<void> {
+  if (language === 'en') await loadPlaceNames().catch(() => undefined);
+  setState({ language });
+}
 export const toggleLayer = (key: LayerKey) => setState({ layers: { ...getState().layers, [key]: !getState().layers[key] } });
 export const setBasemapUrl = (basemapUrl: string) => setState({ basemapUrl });
 export const togglePanel = (key: PanelKey) => setState({ collapsed: { ...getState().collapsed, [key]: !getState().collapsed[key] } });

@@ -7,9 +7,11 @@ import { exportStrings } from './strings/export.ts';
 import { importStrings } from './strings/import.ts';
 import { mapStrings } from './strings/map.ts';
 import { problemStrings } from './strings/problems.ts';
+import { reportStrings } from './strings/report.ts';
 import { scenarioStrings } from './strings/scenario.ts';
 import { suggestStrings } from './strings/suggest.ts';
 import { termStrings } from './strings/terms.ts';
+import { vocabularyStrings } from './strings/vocabulary.ts';
 import type { Strings } from './types.ts';
 
 export const DICTIONARIES: Strings[] = [
@@ -21,4 +23,6 @@ export const DICTIONARIES: Strings[] = [
   suggestStrings,
   problemStrings,
   termStrings,
+  vocabularyStrings,
+  reportStrings,
 ];

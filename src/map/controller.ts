@@ -187,6 +187,7 @@ export class MapController {
     if (changed('highlightedGap')) this.applyHighlight(next.highlightedGap);
     if (changed('suggestion')) this.source(SOURCE.suggestions).setData(suggestionFeatures(next.suggestion?.picks ?? []));
     if (changed('language') && this.shownGaps.length > 0) this.setGaps(this.shownGaps, next.language);
+    if (changed('language') && !changed('dataset') && next.dataset) this.source(SOURCE.zoneLabels).setData(zoneLabelFeatures(next.dataset.zones, next.language));
     this.applyVisibility(next);
     this.applyFocus(next);
   }
@@ -243,7 +244,7 @@ export class MapController {
     this.map.removeFeatureState({ source: SOURCE.cells });
     for (const id of [SOURCE.gaps, SOURCE.gapLabels]) this.source(id).setData(EMPTY);
     this.cellAt = dataset ? cellFinder(dataset.h3) : null;
-    this.source(SOURCE.zoneLabels).setData(dataset ? zoneLabelFeatures(dataset.zones) : EMPTY);
+    this.source(SOURCE.zoneLabels).setData(dataset ? zoneLabelFeatures(dataset.zones, this.state?.language) : EMPTY);
     const counties = dataset?.counties ?? [];
     this.map.setFilter(LAYER.countiesFill, inCounties('adcode', counties) as FilterSpecification);
     const line = countyLinePaint(counties);

@@ -106,7 +106,7 @@ describe('key figures', () => {
 describe('legend', () => {
   it('one section per visible layer, in the map legend\'s order', () => {
     expect(legendSections(legendInput(['status']), zh).map((s) => s.title)).toEqual(['覆盖状态']);
-    expect(legendSections(legendInput(['stations', 'radii', 'gaps', 'status', 'townships']), zh).map((s) => s.title)).toEqual(['站点', '服务半径', '缺口分组', '覆盖状态', '乡镇（近似边界）']);
+    expect(legendSections(legendInput(['stations', 'radii', 'gaps', 'status', 'townships']), zh).map((s) => s.title)).toEqual(['站点', '服务半径', '盲区片区', '覆盖状态', '乡镇（近似边界）']);
     expect(legendSections(legendInput([]), zh)).toEqual([]);
   });
 
@@ -117,7 +117,7 @@ describe('legend', () => {
 
   it('stations: the kinds of existing stations, then proposed, disabled and approximate', () => {
     const [s] = legendSections(legendInput(['stations']), zh);
-    expect(s.items.map((i) => i.label)).toEqual(['急救中心', '拟建', '停用', '≈ 位置近似（乡镇驻地）']);
+    expect(s.items.map((i) => i.label)).toEqual(['急救中心', '规划', '停用', '≈ 位置近似（乡镇驻地）']);
     expect(s.items[0].symbol).toMatchObject({ kind: 'dot', fill: KIND_COLOURS['emergency-centre'] });
   });
 
@@ -138,7 +138,7 @@ describe('page text', () => {
 
   it('default title from the region, subtitle with scenario and date, default footer', () => {
     expect(content.title).toBe('永春县急救站点覆盖分析');
-    expect(content.subtitle).toBe('方案：现有站点 + 拟建 达埔急救站、桂洋急救站　·　2025年6月1日');
+    expect(content.subtitle).toBe('方案：现有站点 + 规划 达埔急救站、桂洋急救站　·　2025年6月1日');
     expect(content.footer).toBe('内部规划资料，非正式出版地图');
     expect(content.stamp).toBe('生成：急救站点覆盖规划 · 2025-06-01 09:05');
   });
@@ -157,8 +157,8 @@ describe('page text', () => {
       { options: { ...options, beforeAfter: true }, date: new Date(2025, 5, 1), language: 'zh-CN', appName: 'x', legend: legendInput(['gaps']), totals, delta, rules: makeRules(), dataSources: { population: { kind: 'demo' }, zones: { kind: 'demo' } } },
       zh,
     );
-    expect(ba.captions).toEqual(['之前：不含拟建站点　已覆盖 32.5%', '之后：含拟建站点　已覆盖 62.5%']);
-    expect(ba.legend[0].note).toBe('缺口轮廓只画在“之后”图上');
+    expect(ba.captions).toEqual(['之前：不含规划站点　已覆盖 32.5%', '之后：含规划站点　已覆盖 62.5%']);
+    expect(ba.legend[0].note).toBe('盲区片区轮廓只画在“之后”图上');
   });
 
   it('imported population is named instead of the modelled note', () => {

@@ -46,7 +46,7 @@ export const mapStrings: Strings = {
     'map.status.parentsNote': '缩小到全市（缩放级别 9 以下）时，较大的六边形按其中多数居民的状态着色',
     'map.layer.townships': '乡镇（近似边界）',
     'map.townships.note': '乡镇驻地的泰森多边形，非官方边界',
-    'map.layer.population': '模拟人口（modelled）',
+    'map.layer.population': '模拟人口',
     'map.layer.populationImported': '人口（用户导入：{file}）',
     'map.population.noteImported': '用户导入的人口数据，按H3网格汇总',
     'map.attributionImported': '行政边界：Vonng/adcode（高德 2016）CC BY 4.0 · 人口：用户导入 {file}',

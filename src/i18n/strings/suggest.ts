@@ -5,9 +5,9 @@ export const suggestStrings: Strings = {
   'zh-CN': {
     'suggest.title': '建议新站点',
     'suggest.mode': '问题',
-    'suggest.mode.k': '再建 k 个站，放在哪里？',
+    'suggest.mode.k': '再建几个站，放在哪里？',
     'suggest.mode.target': '覆盖率达到目标，最少需要几个站？',
-    'suggest.k': '新站数 k',
+    'suggest.k': '新站数',
     'suggest.target': '目标覆盖率（%）',
     'suggest.objective': '目标',
     'suggest.objective.coverage': '服务半径覆盖',

@@ -29,6 +29,8 @@ import { mercatorAspect, pointsBox, type Box } from '../export/snapshot/view.ts'
 import { PrintMapTooLargeError, printCssSize, renderPrintMaps, type PrintVariant } from '../map/print-map.ts';
 import { prewarmPrintTwin } from '../map/print-twin.ts';
 import { isTileTemplate } from '../map/style.ts';
+import { gapAreaName } from '../i18n/gap-area-name.ts';
+import type { Language } from '../i18n/types.ts';
 import { requireClient } from './actions.ts';
 import { regionById } from './regions.ts';
 import { getState, type AppState } from './store.ts';
@@ -147,8 +149,9 @@ export function prewarmSnapshot(live: maplibregl.Map, options: Pick<SnapshotOpti
 }
 
 /** The result's gap groups as the handout lists them. */
-function handoutGaps(result: NonNullable<AppState['result']>): HandoutGap[] {
-  return result.gaps.map((g) => ({ rank: g.rank, name: g.zoneName ?? '–', population: g.population, gapPopulation: g.gapPopulation, marginalPopulation: g.marginalPopulation, areaKm2: g.areaKm2 }));
+function handoutGaps(result: NonNullable<AppState['result']>, language: Language): HandoutGap[] {
+  // the same names as the app's gap list: by the townships an area spans
+  return result.gaps.map((g) => ({ rank: g.rank, name: gapAreaName(g.townships, g.population, language), population: g.population, gapPopulation: g.gapPopulation, marginalPopulation: g.marginalPopulation, areaKm2: g.areaKm2 }));
 }
 
 /**
@@ -176,7 +179,7 @@ export async function exportSnapshot(input: unknown, context: SnapshotContext): 
   if (options.beforeAfter && !result.delta) throw new SnapshotError(texts.t('export.beforeAfterNone'));
 
   onProgress('export.progress.prepare');
-  const gaps = handoutGaps(result);
+  const gaps = handoutGaps(result, context.language === 'en' ? 'en' : 'zh-CN');
   const numberedGaps = gaps.slice(0, NUMBERED_GAPS).map((g) => g.rank);
   const after: PrintVariant = { status: result.status, withinCircle: result.withinCircle };
   const variants: PrintVariant[] = [after];

@@ -7,11 +7,13 @@ import { exportStrings } from './strings/export.ts';
 import { importStrings } from './strings/import.ts';
 import { mapStrings } from './strings/map.ts';
 import { problemStrings } from './strings/problems.ts';
+import { reportStrings } from './strings/report.ts';
 import { scenarioStrings } from './strings/scenario.ts';
 import { suggestStrings } from './strings/suggest.ts';
 import { termStrings } from './strings/terms.ts';
 import { consistencyStrings } from './strings/consistency.ts';
 import { handoutStrings } from './strings/handout.ts';
+import { vocabularyStrings } from './strings/vocabulary.ts';
 import type { Strings } from './types.ts';
 
 export const DICTIONARIES: Strings[] = [
@@ -25,4 +27,6 @@ export const DICTIONARIES: Strings[] = [
   termStrings,
   consistencyStrings,
   handoutStrings,
+  vocabularyStrings,
+  reportStrings,
 ];

@@ -3,14 +3,17 @@ import { useMemo, useState } from 'react';
 import { focusZone } from '../app/actions.ts';
 import { useStore } from '../app/store.ts';
 import type { ZoneRow } from '../core/tables.ts';
+import { AmbulanceRoundingNote } from './AmbulanceRoundingNote.tsx';
 import { useT } from './i18n.ts';
 
 type Column = 'name' | 'areaType' | 'population' | 'coveredPct' | 'marginal' | 'gap' | 'ambulancesNeeded';
 
 export function TownshipTable() {
   const zones = useStore((s) => s.result?.zones);
+  const totalAmbulances = useStore((s) => s.result?.totals.ambulancesNeeded);
+  const regionId = useStore((s) => s.regionId);
   const [sort, setSort] = useState<{ column: Column; descending: boolean }>({ column: 'gap', descending: true });
-  const { t, n, pct, language } = useT();
+  const { t, n, pct, language, place } = useT();
   const rows = useMemo(() => {
     if (!zones) return [];
     const { column, descending } = sort;
@@ -64,7 +67,7 @@ export function TownshipTable() {
                   }
                 }}
               >
-                <th scope="row">{z.name}</th>
+                <th scope="row">{place(z.name)}</th>
                 <td>
                   {t(z.areaType === 'urban' ? 'zones.urban' : 'zones.rural')}
                   {z.areaTypeOverridden ? '*' : ''}
@@ -77,6 +80,7 @@ export function TownshipTable() {
               </tr>
             ))}
           </tbody>
+          <AmbulanceRoundingNote zones={zones} total={totalAmbulances ?? 0} regionId={regionId} />
         </table>
       </div>
     </div>

@@ -70,11 +70,11 @@ describe('map label text', () => {
 
 describe('gap outlines', () => {
   it('outlined groups become features carrying their rank, labelled at the centroid', () => {
-    const f = gapFeatures([gap(1, square(118, 25, 118.1, 25.1)), gap(2, null)], (r) => `缺口 ${r}`);
+    const f = gapFeatures([gap(1, square(118, 25, 118.1, 25.1)), gap(2, null)], (r) => `盲区片区 ${r}`);
     expect(f.outlines.features).toHaveLength(1);
     expect(f.outlines.features[0].properties.rank).toBe(1);
     expect(f.outlines.features[0].geometry.type).toBe('MultiPolygon');
-    expect(f.labels.features[0].properties.label).toBe('缺口 1');
+    expect(f.labels.features[0].properties.label).toBe('盲区片区 1');
     expect(f.labels.features[0].geometry.coordinates).toEqual([118.1, 25]);
   });
 

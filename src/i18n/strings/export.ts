@@ -62,7 +62,7 @@ export const exportStrings: Strings = {
     'export.notes.zonesImported': '乡镇范围：用户导入“{file}”。',
     'export.notes.facilitiesApprox': '标“≈”的站点位置为所在乡镇驻地（近似，非实际地址）。',
     'export.notes.basemap': '底图：{host}。',
-    'export.notes.crs': '坐标系：WGS84（EPSG:4326），按 Web 墨卡托显示；距离为直线（大地线）距离。',
+    'export.notes.crs': '坐标系：WGS84（EPSG:4326），按墨卡托投影显示；距离为直线（大地线）距离。',
   },
   en: {
     'export.button': 'Export map',

@@ -114,15 +114,16 @@ export function gapsGeoJson(gaps: readonly GapExport[], options: GeoJsonOptions 
     const geometry: MultiPolygon | Point = polygons
       ? { type: 'MultiPolygon', coordinates: polygons.map((rings) => rings.map((ring) => roundRing(ring, precision))) }
       : { type: 'Point', coordinates: [centroid.lng, centroid.lat] };
-    return { type: 'Feature' as const, id: gap.rank, geometry, properties: {
-        ...figures,
-        name: gapAreaName(figures.townships, figures.population, options.language ?? 'zh-CN'),
-        townshipShares: gapAreaShares(figures.townships, figures.population, options.language ?? 'zh-CN'),
-        centroid,
-        bestSite: bestSite ?? null,
-        populationModelled: modelled,
-      },
+    const language = options.language ?? 'zh-CN';
+    const properties: GapProperties = {
+      ...figures,
+      name: gapAreaName(figures.townships, figures.population, language),
+      townshipShares: gapAreaShares(figures.townships, figures.population, language),
+      centroid,
+      bestSite: bestSite ?? null,
+      populationModelled: modelled,
     };
+    return { type: 'Feature' as const, id: gap.rank, geometry, properties };
   });
   return { type: 'FeatureCollection', properties: collectionNotes(options.populationSource), features };
 }

@@ -10,6 +10,7 @@ describe('place names: pinyin beside the Chinese in English', () => {
     expect(placeName('一都镇', 'en')).toBe('Yidu 一都镇'); // 都 is du in place names, not dou
     expect(placeName('横口乡', 'en')).toBe('Hengkou 横口乡');
     expect(placeName('五里街镇', 'en')).toBe('Wulijie 五里街镇');
+    expect(placeName('厦港街道', 'en')).toBe('Xiagang 厦港街道'); // 厦 is xia in Fujian's names, not sha
     expect(romanisePlace('西安')).toBe("Xi'an");
   });
   it('leaves Chinese as written in zh-CN, and names without Chinese characters as they are', () => {

@@ -29,3 +29,18 @@ describe('one term per concept', () => {
     expect(words.filter((kw) => !ALLOWED_LATIN.has(kw.split(': ')[1]))).toEqual([]);
   });
 });
+
+describe('rule sources cite documents an official can quote', () => {
+  it('every source names a document, never a seed file; the radius and ratios cite 泉政办〔2024〕15号 and the Jinjiang plan §三.3(2)', async () => {
+    const { RULE_SOURCES } = await import('../../src/core/rules.ts');
+    for (const [rule, source] of Object.entries(RULE_SOURCES)) {
+      expect(source.document, rule).not.toMatch(/\.txt|[0-9a-f]{16}/);
+      expect(source.quote, rule).toMatch(/\p{Script=Han}/u);
+      // no English glosses in the quoted passage
+      expect(source.quote.replace(/km\/h|km|AED/g, ''), rule).not.toMatch(/[A-Za-z]{2,}/);
+    }
+    expect(RULE_SOURCES.urbanRadiusKm.document).toContain('泉政办〔2024〕15号');
+    expect(RULE_SOURCES.ruralStrictRadiusKm.document).toContain('泉政办〔2024〕15号');
+    expect(RULE_SOURCES.residentsPerAmbulance.document).toContain('晋江市“十四五”卫生健康事业发展专项规划》§三.3(2)');
+  });
+});

@@ -9,7 +9,7 @@ import {
   scenarioFileText,
   setScenarioName,
   shareLink,
-  startOver,
+  restoreDemo,
   undo,
 } from '../app/scenario-actions.ts';
 import { useStore } from '../app/store.ts';
@@ -58,9 +58,6 @@ export function ScenarioPanel() {
       // no clipboard permission (e.g. an insecure origin): the link is shown to copy by hand
     }
     setLink({ text: made.url, copied });
-  };
-  const reset = () => {
-    if (window.confirm(t('scenario.startOverConfirm'))) void startOver();
   };
   const time = autosavedAt ? new Date(autosavedAt).toLocaleTimeString(language) : null;
 
@@ -122,7 +119,7 @@ export function ScenarioPanel() {
             {t('scenario.pin')}
           </button>
         )}
-        <button type="button" className="link" data-testid="start-over" onClick={reset}>
+        <button type="button" className="link" data-testid="start-over" onClick={restoreDemo}>
           {t('scenario.startOver')}
         </button>
       </div>

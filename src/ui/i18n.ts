@@ -8,6 +8,7 @@ import { appStrings } from './strings/app.ts';
 import { exportStrings } from './strings/export.ts';
 import { importStrings } from './strings/import.ts';
 import { mapStrings } from './strings/map.ts';
+import { restoreStrings } from './strings/restore.ts';
 import { scenarioStrings } from './strings/scenario.ts';
 import { suggestStrings } from './strings/suggest.ts';
 
@@ -18,6 +19,7 @@ export interface Strings {
 }
 
 export const DICTIONARIES: Strings[] = [appStrings, mapStrings, importStrings, exportStrings, scenarioStrings, suggestStrings];
+DICTIONARIES.push(restoreStrings);
 
 const merged: Record<Language, Dictionary> = {
   'zh-CN': Object.assign({}, ...DICTIONARIES.map((d) => d['zh-CN'])),

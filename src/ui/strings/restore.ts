@@ -1,0 +1,43 @@
+/** Strings of the scenario banner (a scenario that is not the demo), the station-list groups and MapLibre's own controls. */
+import type { Strings } from '../i18n.ts';
+
+export const restoreStrings: Strings = {
+  'zh-CN': {
+    'restore.bannerRestored': '已恢复上次编辑的方案（{time}）',
+    'restore.bannerFile': '已打开方案文件“{name}”，与演示方案不同',
+    'restore.bannerLink': '已打开分享链接中的方案，与演示方案不同',
+    'restore.bannerEdited': '当前方案与演示方案不同',
+    'restore.buttonHint': '换回本区域演示数据的站点和默认规则；可撤销（Ctrl+Z）',
+    'restore.demoRestored': '已恢复演示方案；撤销（Ctrl+Z）可回到之前的方案。',
+    'restore.historyDamaged': '已恢复本浏览器自动保存的方案（{time}），但保存的撤销记录已损坏，已丢弃：重新打开之前的修改不能撤销。原因：{error}',
+    'restore.stepsDropped': '已恢复本浏览器自动保存的方案（{time}）；撤销记录中有 {count} 步已损坏，已丢弃。原因：{error}',
+    'stations.disabledHealthCentres': '停用的卫生院 ({count})',
+    'maplibre.zoomIn': '放大',
+    'maplibre.zoomOut': '缩小',
+    'maplibre.resetBearing': '拖动旋转地图，点击恢复正北',
+    'maplibre.toggleAttribution': '显示或隐藏数据来源',
+    'maplibre.mapFeedback': '地图反馈',
+    'maplibre.map': '地图',
+    'maplibre.kilometres': '公里',
+    'maplibre.metres': '米',
+  },
+  en: {
+    'restore.bannerRestored': 'Restored your last edited scenario ({time})',
+    'restore.bannerFile': 'Opened the scenario file "{name}"; it differs from the demo scenario',
+    'restore.bannerLink': 'Opened the scenario of a share link; it differs from the demo scenario',
+    'restore.bannerEdited': 'This scenario differs from the demo scenario',
+    'restore.buttonHint': "Back to the region's demo stations and default rules; undo with Ctrl+Z",
+    'restore.demoRestored': 'The demo scenario is back; undo (Ctrl+Z) returns to the scenario before.',
+    'restore.historyDamaged': 'Restored the scenario autosaved in this browser ({time}), but its saved undo history is damaged and was dropped: edits made before the reload cannot be undone. Reason: {error}',
+    'restore.stepsDropped': 'Restored the scenario autosaved in this browser ({time}); {count} damaged undo steps were dropped. Reason: {error}',
+    'stations.disabledHealthCentres': 'Disabled health centres ({count})',
+    'maplibre.zoomIn': 'Zoom in',
+    'maplibre.zoomOut': 'Zoom out',
+    'maplibre.resetBearing': 'Drag to rotate map, click to reset north',
+    'maplibre.toggleAttribution': 'Toggle attribution',
+    'maplibre.mapFeedback': 'Map feedback',
+    'maplibre.map': 'Map',
+    'maplibre.kilometres': 'km',
+    'maplibre.metres': 'm',
+  },
+};

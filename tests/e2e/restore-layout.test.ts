@@ -112,8 +112,9 @@ describe('restored scenario banner and undo across a reload', () => {
 
 /** Opens every collapsed panel of the sidebar, so everything it can hold is laid out. */
 async function expandAllPanels(page: Page): Promise<void> {
-  for (const heading of await page.locator('.panel-heading > button[aria-expanded="false"]').all()) await heading.click();
-  for (const group of await page.locator('.sidebar details:not([open]) > summary').all()) await group.click();
+  // one at a time: a click changes what the selector matches
+  const closed = page.locator('.panel-heading > button[aria-expanded="false"], .sidebar details:not([open]) > summary');
+  while ((await closed.count()) > 0) await closed.first().click();
 }
 
 async function switchLanguage(page: Page, to: 'zh-CN' | 'en'): Promise<void> {

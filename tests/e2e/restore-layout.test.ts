@@ -117,6 +117,11 @@ async function expandAllPanels(page: Page): Promise<void> {
   while ((await closed.count()) > 0) await closed.first().click();
 }
 
+/** Scrolls the sidebar so the township table's head is at its top (for the screenshots). */
+async function showTable(page: Page): Promise<void> {
+  await page.getByTestId('township-table').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+}
+
 async function switchLanguage(page: Page, to: 'zh-CN' | 'en'): Promise<void> {
   if ((await page.evaluate(() => document.documentElement.lang)) !== to) await page.getByTestId('lang-switch').click();
   await page.waitForFunction((lang) => document.documentElement.lang === lang, to);
@@ -170,6 +175,7 @@ describe('layout at laptop sizes, in both languages', () => {
         await checkHeaderAndTable(page, label);
         await checkMapControls(page, language, label);
         await checkLegendClearOfAttribution(page, label);
+        await showTable(page);
         await screenshot(page, `layout-${language}-${width}x${height}`);
         await expandAllPanels(page);
         expect(await nestedScrollAreas(page), `${label}: scroll areas inside scroll areas`).toEqual([]);
@@ -186,6 +192,7 @@ describe('layout at laptop sizes, in both languages', () => {
         const label = `${language} ${width}×${height} 泉州市`;
         await checkHeaderAndTable(page, label);
         await waitMapIdle(page);
+        await showTable(page);
         await screenshot(page, `layout-${language}-${width}x${height}-quanzhou`);
         expect(await nestedScrollAreas(page), `${label}: scroll areas inside scroll areas`).toEqual([]);
       }

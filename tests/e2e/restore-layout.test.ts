@@ -110,6 +110,51 @@ describe('restored scenario banner and undo across a reload', () => {
   });
 });
 
+describe('a damaged undo step in the autosave', () => {
+  it('is dropped with a notice; the scenario and the older steps still restore', async () => {
+    const { page, watch, close } = await openApp(browser, { width: 1280, height: 720 });
+    const demo = await headline(page);
+    await act(page, () => page.getByTestId('station-toggle-yc-guiyang').click());
+    const bothOff = await act(page, () => page.getByTestId('station-toggle-yc-dapu').click());
+    await waitAutosaved(page);
+    // cut the newest undo step short, in the app's own IndexedDB database
+    const damaged = await page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('ems-coverage-planner');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction('autosave', 'readwrite');
+            const store = tx.objectStore('autosave');
+            const get = store.get('history:350525');
+            get.onsuccess = () => {
+              const record = get.result as { undo: string[] };
+              record.undo[record.undo.length - 1] = record.undo[record.undo.length - 1].slice(0, 60);
+              store.put(record, 'history:350525');
+              tx.oncomplete = () => resolve(record.undo.length);
+            };
+          };
+        }),
+    );
+    expect(damaged, 'two undo steps were kept').toBe(2);
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await waitReady(page);
+    await banner(page).waitFor();
+    expect(counts(await headline(page)), 'the scenario still restores').toEqual(counts(bothOff));
+    const heading = page.getByTestId('scenario-section').locator('h2 button');
+    if ((await heading.getAttribute('aria-expanded')) !== 'true') await heading.click();
+    const notice = page.getByTestId('scenario-notice');
+    expect(await notice.textContent()).toMatch(/撤销记录中有 1 步已损坏，已丢弃。原因：The undo history of region 350525, undo step 1 is not valid JSON/);
+    await screenshot(page, 'restore-damaged-step');
+    // the damaged newest step is gone: undo goes to the older one, the demo
+    await page.locator('body').focus();
+    expect(counts(await act(page, () => page.keyboard.press('Control+z')))).toEqual(counts(demo));
+    expect(await page.getByTestId('undo').isDisabled()).toBe(true);
+    expect(watch.errors).toEqual([]);
+    await close();
+  });
+});
+
 /** Opens every collapsed panel of the sidebar, so everything it can hold is laid out. */
 async function expandAllPanels(page: Page): Promise<void> {
   // one at a time: a click changes what the selector matches

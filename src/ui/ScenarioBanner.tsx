@@ -13,6 +13,7 @@ export function ScenarioBanner() {
   const origin = useStore((s) => s.scenarioOrigin);
   const autosavedAt = useStore((s) => s.autosavedAt);
   const name = useStore((s) => s.scenarioName);
+  const historyDamaged = useStore((s) => s.scenarioNotice?.key === 'restore.historyDamaged' || s.scenarioNotice?.key === 'restore.stepsDropped');
   if (!shown) return null;
   const message =
     origin === 'restored'
@@ -24,7 +25,10 @@ export function ScenarioBanner() {
           : t('restore.bannerEdited');
   return (
     <div className="scenario-banner" role="status" data-testid="scenario-banner" data-origin={origin}>
-      <span className="scenario-banner__text">{message}</span>
+      <span className="scenario-banner__text">
+        {message}
+        {historyDamaged && <span className="scenario-banner__warning"> {t('restore.bannerHistoryDamaged')}</span>}
+      </span>
       <span aria-hidden="true">·</span>
       <button type="button" className="link" data-testid="banner-restore-demo" title={t('restore.buttonHint')} onClick={restoreDemo}>
         {t('scenario.startOver')}

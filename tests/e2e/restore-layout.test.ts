@@ -93,6 +93,10 @@ describe('restored scenario banner and undo across a reload', () => {
     await waitReady(page);
     await banner(page).waitFor();
     expect(counts(await headline(page))).toEqual(counts(off));
+    await switchLanguage(page, 'en');
+    expect(await banner(page).textContent()).toMatch(/^Restored your last edited scenario \(.+\)·Restore the demo scenario$/);
+    await screenshot(page, 'restore-banner-en-1280');
+    await switchLanguage(page, 'zh-CN');
 
     const back = await act(page, () => banner(page).getByRole('button', { name: /恢复演示方案/ }).click());
     expect(counts(back), 'demo figures after 恢复演示方案').toEqual(counts(demo));
@@ -144,6 +148,7 @@ describe('a damaged undo step in the autosave', () => {
     const heading = page.getByTestId('scenario-section').locator('h2 button');
     if ((await heading.getAttribute('aria-expanded')) !== 'true') await heading.click();
     const notice = page.getByTestId('scenario-notice');
+    expect(await banner(page).textContent()).toMatch(/部分撤销记录已损坏并丢弃/);
     expect(await notice.textContent()).toMatch(/撤销记录中有 1 步已损坏，已丢弃。原因：The undo history of region 350525, undo step 1 is not valid JSON/);
     await screenshot(page, 'restore-damaged-step');
     // the damaged newest step is gone: undo goes to the older one, the demo

@@ -119,7 +119,13 @@ export interface AppState {
   importOpen: boolean;
   importJob: ImportJob | null;
   importOutcome: ImportOutcome | null;
+  /** How the open scenario was opened: the demo, the autosave, a scenario file or a share link (the banner says which). */
+  scenarioOrigin: ScenarioOrigin;
+  /** The autosave of the latest edit: none asked for yet, waiting to be written, written, or failed. */
+  autosaveState: 'idle' | 'pending' | 'saved' | 'failed';
 }
+
+export type ScenarioOrigin = 'demo' | 'restored' | 'file' | 'link';
 
 export const initialState: AppState = {
   language: 'zh-CN',
@@ -158,6 +164,8 @@ export const initialState: AppState = {
   importOpen: false,
   importJob: null,
   importOutcome: null,
+  scenarioOrigin: 'demo',
+  autosaveState: 'idle',
 };
 
 export const useStore = create<AppState>()(() => initialState);

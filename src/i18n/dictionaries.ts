@@ -13,6 +13,7 @@ import { suggestStrings } from './strings/suggest.ts';
 import { termStrings } from './strings/terms.ts';
 import { consistencyStrings } from './strings/consistency.ts';
 import { handoutStrings } from './strings/handout.ts';
+import { restoreStrings } from './strings/restore.ts';
 import { vocabularyStrings } from './strings/vocabulary.ts';
 import type { Strings } from './types.ts';
 
@@ -27,6 +28,7 @@ export const DICTIONARIES: Strings[] = [
   termStrings,
   consistencyStrings,
   handoutStrings,
+  restoreStrings,
   vocabularyStrings,
   reportStrings,
 ];

@@ -22,7 +22,7 @@ export function Header({ onToggleSidebar, sidebarOpen }: { onToggleSidebar: () =
   return (
     <header className="app-header">
       <div className="title-block">
-        <h1>{t('app.title')}</h1>
+        <h1 title={t('app.subtitle')}>{t('app.title')}</h1>
         <span className="subtitle">{t('app.subtitle')}</span>
       </div>
       <label className="region">

@@ -12,6 +12,7 @@ import { MapController, type MapStats } from '../map/controller.ts';
 import { attachInteraction } from '../map/interaction.ts';
 import { LOCAL_IDEOGRAPH_FONT_FAMILY } from '../map/layers.ts';
 import { buildStyle } from '../map/style.ts';
+import { mapUiLocale, setMapUiLocale } from '../map/ui-locale.ts';
 import type { ZoneCollection } from '../map/zones.ts';
 import { translate, useT } from './i18n.ts';
 import { setLiveMap } from './live-map.ts';
@@ -42,6 +43,7 @@ export function MapView() {
   const mapRef = useRef<maplibregl.Map | null>(null);
   const interactionRef = useRef<ReturnType<typeof attachInteraction> | null>(null);
   const attributionRef = useRef<maplibregl.AttributionControl | null>(null);
+  const controlsRef = useRef<maplibregl.IControl[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const [basemapFailed, setBasemapFailed] = useState(false);
   const { t, language } = useT();
@@ -59,6 +61,7 @@ export function MapView() {
         center: INITIAL_VIEW.center,
         zoom: INITIAL_VIEW.zoom,
         localIdeographFontFamily: LOCAL_IDEOGRAPH_FONT_FAMILY,
+        locale: mapUiLocale((key) => translate(state.language, key)),
         attributionControl: false,
         dragRotate: false,
         pitchWithRotate: false,
@@ -73,8 +76,6 @@ export function MapView() {
       return;
     }
     map.touchZoomRotate.disableRotation();
-    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
     mapRef.current = map;
     window.__emsMap = map;
     setLiveMap(map);
@@ -120,12 +121,24 @@ export function MapView() {
       map.remove();
       mapRef.current = null;
       attributionRef.current = null;
+      controlsRef.current = [];
       if (window.__emsMap === map) delete window.__emsMap;
       setLiveMap(null);
     };
   }, []);
 
-  // attribution text follows the language
+  // MapLibre's own controls speak the UI's language: they read their texts when added, so they are added again
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    setMapUiLocale(map, mapUiLocale((key) => translate(language, key)));
+    for (const control of controlsRef.current) map.removeControl(control);
+    controlsRef.current = [new maplibregl.NavigationControl({ showCompass: false }), new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 })];
+    map.addControl(controlsRef.current[0], 'top-right');
+    map.addControl(controlsRef.current[1], 'bottom-right');
+  }, [language]);
+
+  // attribution text follows the language (declared after the controls above, so it stays below the scale)
   useEffect(() => {
     const map = mapRef.current;
     if (!map) return;

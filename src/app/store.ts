@@ -73,6 +73,9 @@ export interface DeletedStation {
   index: number;
 }
 
+/** The details card open on the map: a station's, or a clicked point's (`cell` = grid index, null when no cell is there). */
+export type MapCard = { kind: 'station'; id: string } | { kind: 'point'; lng: number; lat: number; cell: number | null };
+
 export interface AppState {
   language: Language;
   regionId: string;
@@ -118,6 +121,7 @@ export interface AppState {
   importOpen: boolean;
   importJob: ImportJob | null;
   importOutcome: ImportOutcome | null;
+  card: MapCard | null;
 }
 
 export const initialState: AppState = {
@@ -154,6 +158,7 @@ export const initialState: AppState = {
   importOpen: false,
   importJob: null,
   importOutcome: null,
+  card: null,
 };
 
 export const useStore = create<AppState>()(() => initialState);

@@ -6,14 +6,18 @@ import { useEffect, useRef, useState } from 'react';
 import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { addStationAt, moveStation, selectStation } from '../app/actions.ts';
+import { openPointCard, openStationCard } from '../app/card-actions.ts';
 import { COUNTIES_URL, ZONES_URL } from '../app/demo-data-urls.ts';
 import { getState, useStore } from '../app/store.ts';
 import { MapController, type MapStats } from '../map/controller.ts';
 import { attachInteraction } from '../map/interaction.ts';
+import { cellAtPoint } from '../map/point-pick.ts';
+import { highlightedZone, showZoneHighlight } from '../map/zone-highlight.ts';
 import { LOCAL_IDEOGRAPH_FONT_FAMILY } from '../map/layers.ts';
 import { buildStyle } from '../map/style.ts';
 import type { ZoneCollection } from '../map/zones.ts';
 import { translate, useT } from './i18n.ts';
+import { CardLayer } from './cards/CardLayer.tsx';
 import { LegendControl } from './LegendControl.tsx';
 import './map.css';
 
@@ -91,6 +95,14 @@ export function MapView() {
     window.__emsMapStats = controller.stats;
     controller.update(getState());
     const unsubscribe = useStore.subscribe((next) => controller.update(next));
+    // the township zoomed to keeps its outline drawn (retried until the style has the layer)
+    let zoneShown: string | null | undefined;
+    const syncZone = () => {
+      const code = highlightedZone(getState().focus);
+      if (code !== zoneShown && showZoneHighlight(map, code)) zoneShown = code;
+    };
+    const unsubscribeZone = useStore.subscribe(syncZone);
+    map.on('styledata', syncZone);
 
     const abort = new AbortController();
     const absolute = (url: string) => new URL(url, window.location.href).href;
@@ -105,11 +117,14 @@ export function MapView() {
       select: selectStation,
       move: moveStation,
       add: (lng, lat) => addStationAt(lng, lat, translate(getState().language, 'map.newStation')),
+      clickStation: openStationCard,
+      clickPoint: (lng, lat) => openPointCard(lng, lat, cellAtPoint(getState().dataset?.h3 ?? [], lng, lat)),
     });
 
     return () => {
       abort.abort();
       unsubscribe();
+      unsubscribeZone();
       controller.dispose();
       interactionRef.current?.detach();
       interactionRef.current = null;
@@ -143,6 +158,7 @@ export function MapView() {
         </div>
       )}
       <LegendControl basemapFailed={basemapFailed} />
+      <CardLayer />
     </div>
   );
 }

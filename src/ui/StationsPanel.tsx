@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { regionById } from '../app/regions.ts';
 import { setAddMode } from '../app/actions.ts';
 import { useStore } from '../app/store.ts';
+import { AddAtCoordinates } from './cards/AddAtCoordinates.tsx';
 import { useT } from './i18n.ts';
 import { Panel } from './Panel.tsx';
 import { StationRow } from './StationRow.tsx';
@@ -28,6 +29,7 @@ export function StationsPanel() {
         <span className="muted small">{t('stations.count', { active, total: shown.length })}</span>
       </div>
       <p className="muted small">{t('stations.dragHint')}</p>
+      <AddAtCoordinates />
       <UndoToast />
       <ul className="station-list">
         {shown.map((s) => (

@@ -5,6 +5,7 @@
  */
 import { useStore, type Language } from '../app/store.ts';
 import { appStrings } from './strings/app.ts';
+import { cardStrings } from './strings/cards.ts';
 import { exportStrings } from './strings/export.ts';
 import { importStrings } from './strings/import.ts';
 import { mapStrings } from './strings/map.ts';
@@ -17,7 +18,7 @@ export interface Strings {
   en: Dictionary;
 }
 
-export const DICTIONARIES: Strings[] = [appStrings, mapStrings, importStrings, exportStrings, scenarioStrings, suggestStrings];
+export const DICTIONARIES: Strings[] = [appStrings, mapStrings, importStrings, exportStrings, scenarioStrings, suggestStrings, cardStrings];
 
 const merged: Record<Language, Dictionary> = {
   'zh-CN': Object.assign({}, ...DICTIONARIES.map((d) => d['zh-CN'])),

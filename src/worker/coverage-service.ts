@@ -5,6 +5,7 @@
 import { cellsToMultiPolygon } from 'h3-js';
 import type { CoverageEngine } from '../core/coverage.ts';
 import { scenarioDelta } from '../core/deltas.ts';
+import { describeCell } from '../core/describe-cell.ts';
 import { cellRows, createEngine, proposedIds, type CellRow } from '../core/evaluate.ts';
 import { bestSiteForGap, gapFigures, gapGroups } from '../core/gaps.ts';
 import { StraightLineReach } from '../core/reach.ts';
@@ -15,7 +16,7 @@ import { buildGrid, type CellInput, type PopulationGrid } from '../core/grid.ts'
 import type { Station, Zone } from '../core/types.ts';
 import type { ImportRegion } from '../io/region.ts';
 import { assembleDemoDataset, type DemoDataset, type DemoTexts } from '../io/demo-dataset.ts';
-import type { DemoDataUrls, EvaluationUpdate, GapCells, GapSummary, LoadedDataset, UpdateOptions } from './api.ts';
+import type { CellAnswer, DemoDataUrls, EvaluationUpdate, GapCells, GapSummary, LoadedDataset, UpdateOptions } from './api.ts';
 import { baselineStatus, type BaselineStatus } from './baseline-status.ts';
 
 /** Gap groups that get an outline for the map. */
@@ -32,6 +33,8 @@ export class CoverageService {
   private stations = new Map<string, Station>();
   /** The rules of the last full evaluation (an import rebuilds the engine with them). */
   private rules: Rules = DEFAULT_RULES;
+  /** Sequence number of the last update read off the engine (what a cell description belongs to). */
+  private lastSeq = 0;
 
   constructor(private readonly fetchText: (url: string) => Promise<string>) {}
 
@@ -157,6 +160,7 @@ export class CoverageService {
 
   private read(options: UpdateOptions, t0: number): EvaluationUpdate {
     const engine = this.requireEngine();
+    this.lastSeq = options.seq;
     const zones = zoneRows(engine);
     const baseline = proposedIds(engine.activeStations());
     if (!options.light) {
@@ -180,6 +184,11 @@ export class CoverageService {
       inRange: engine.inRangeCount.slice(),
       computeMs: performance.now() - t0,
     };
+  }
+
+  /** One cell under the current scenario (status, nearest station and distance, township, gap group), tagged with the update it belongs to. */
+  describeCell(index: number): CellAnswer {
+    return { seq: this.lastSeq, ...describeCell(this.requireEngine(), index) };
   }
 
   private requireDataset(): DemoDataset {

@@ -6,7 +6,7 @@
  */
 import type { CoverageEngine } from './coverage.ts';
 import { cellRow, type CellRow } from './evaluate.ts';
-import { gapFigures, gapGroups, type GapFigures } from './gaps.ts';
+import { gapFigures, gapGroups, type GapFigures, type GapGroup } from './gaps.ts';
 import { COVERED } from './types.ts';
 
 export interface CellZone {
@@ -57,9 +57,10 @@ export function townshipShares(engine: CoverageEngine, cells: ArrayLike<number>)
 
 /**
  * Describes cell `index` of the engine's grid.
+ * @param groups the engine's current gap groups when already known (computed here when needed otherwise)
  * @example describeCell(engine, 0).row.distanceKm // straight-line km to the nearest active station, or null
  */
-export function describeCell(engine: CoverageEngine, index: number): CellDescription {
+export function describeCell(engine: CoverageEngine, index: number, groups?: () => readonly GapGroup[]): CellDescription {
   const { grid } = engine;
   if (!Number.isInteger(index) || index < 0 || index >= grid.size) throw new Error(`Cell ${index} is not in the grid (0…${grid.size - 1}).`);
   const z = grid.zone[index];
@@ -73,7 +74,7 @@ export function describeCell(engine: CoverageEngine, index: number): CellDescrip
   let gap: CellGap | null = null;
   // only uncovered populated cells belong to a group; ranking needs every group
   if (engine.status[index] !== COVERED && grid.population[index] > 0) {
-    const group = gapGroups(engine).find((g) => g.cells.includes(index));
+    const group = (groups ? groups() : gapGroups(engine)).find((g) => g.cells.includes(index));
     if (group) gap = { ...gapFigures(group), townships: townshipShares(engine, group.cells) };
   }
   return { index, centre: [grid.lng[index], grid.lat[index]], row: cellRow(engine, index), zone, gap };

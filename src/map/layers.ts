@@ -80,6 +80,7 @@ export const COLOURS = {
   outsideCircle: '#37474f',
   gapLine: '#8b0000',
   gapHighlight: '#111111',
+  zoneHighlight: '#3949ab',
   urbanRadius: '#1565c0',
   ruralRadius: '#00838f',
   circle: '#7b1fa2',
@@ -250,7 +251,7 @@ export function overlayLayers(options: OverlayOptions = {}): LayerSpecification[
       type: 'line',
       source: SOURCE.zones,
       filter: zoneHighlightFilter(null) as never,
-      paint: { 'line-color': COLOURS.gapHighlight, 'line-width': 3, 'line-opacity': 0.85 },
+      paint: { 'line-color': COLOURS.zoneHighlight, 'line-width': 3.5, 'line-opacity': 0.9 },
     },
     {
       id: LAYER.gapsLine,

@@ -7,7 +7,7 @@ import type { CoverageEngine } from '../core/coverage.ts';
 import { scenarioDelta } from '../core/deltas.ts';
 import { describeCell } from '../core/describe-cell.ts';
 import { cellRows, createEngine, proposedIds, type CellRow } from '../core/evaluate.ts';
-import { bestSiteForGap, gapFigures, gapGroups } from '../core/gaps.ts';
+import { bestSiteForGap, gapFigures, gapGroups, type GapGroup } from '../core/gaps.ts';
 import { StraightLineReach } from '../core/reach.ts';
 import { DEFAULT_RULES, maxRuleRadiusKm } from '../core/rules.ts';
 import type { Rules } from '../core/rules.ts';
@@ -35,6 +35,8 @@ export class CoverageService {
   private rules: Rules = DEFAULT_RULES;
   /** Sequence number of the last update read off the engine (what a cell description belongs to). */
   private lastSeq = 0;
+  /** Gap groups of update `seq`, kept for further clicks on the same scenario (a flood fill of the whole grid each). */
+  private describedGaps: { seq: number; groups: GapGroup[] } | null = null;
 
   constructor(private readonly fetchText: (url: string) => Promise<string>) {}
 
@@ -59,6 +61,7 @@ export class CoverageService {
     this.reachModel = reach;
     this.engine = null;
     this.lastGaps = [];
+    this.describedGaps = null;
     return loaded(this.dataset, t0);
   }
 
@@ -104,6 +107,7 @@ export class CoverageService {
     this.dataset = { ...dataset, grid };
     this.reachModel = reach;
     this.lastGaps = [];
+    this.describedGaps = null;
     this.engine = this.engine ? createEngine(grid, { stations: [...this.stations.values()], rules: this.rules }, reach) : null;
     return loaded(this.dataset, t0);
   }
@@ -188,7 +192,13 @@ export class CoverageService {
 
   /** One cell under the current scenario (status, nearest station and distance, township, gap group), tagged with the update it belongs to. */
   describeCell(index: number): CellAnswer {
-    return { seq: this.lastSeq, ...describeCell(this.requireEngine(), index) };
+    const engine = this.requireEngine();
+    const seq = this.lastSeq;
+    const groups = () => {
+      if (this.describedGaps?.seq !== seq) this.describedGaps = { seq, groups: gapGroups(engine) };
+      return this.describedGaps.groups;
+    };
+    return { seq, ...describeCell(engine, index, groups) };
   }
 
   private requireDataset(): DemoDataset {

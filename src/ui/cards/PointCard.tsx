@@ -20,10 +20,12 @@ export function PointCard({ card }: { card: Extract<MapCard, { kind: 'point' }> 
   const seq = useStore((s) => s.result?.seq ?? null);
   const stations = useStore((s) => s.stations);
   const rules = useStore((s) => s.rules);
+  // mid-drag results come every frame: the card asks again once the station is dropped
+  const dragging = useStore((s) => s.draggingStationId !== null);
   const [answer, setAnswer] = useState<CellAnswer | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    if (card.cell === null || seq === null) return;
+    if (card.cell === null || seq === null || dragging) return;
     let live = true;
     requireClient()
       .describeCell(card.cell)
@@ -36,7 +38,7 @@ export function PointCard({ card }: { card: Extract<MapCard, { kind: 'point' }> 
     return () => {
       live = false;
     };
-  }, [card.cell, seq]);
+  }, [card.cell, seq, dragging]);
 
   if (card.cell === null) {
     return (

@@ -11,6 +11,7 @@ import { COUNTIES_URL, ZONES_URL } from '../app/demo-data-urls.ts';
 import { getState, useStore } from '../app/store.ts';
 import { MapController, type MapStats } from '../map/controller.ts';
 import { attachInteraction } from '../map/interaction.ts';
+import { PickedPoint } from '../map/picked-point.ts';
 import { cellAtPoint } from '../map/point-pick.ts';
 import { highlightedZone, showZoneHighlight } from '../map/zone-highlight.ts';
 import { LOCAL_IDEOGRAPH_FONT_FAMILY } from '../map/layers.ts';
@@ -102,6 +103,10 @@ export function MapView() {
       if (code !== zoneShown && showZoneHighlight(map, code)) zoneShown = code;
     };
     const unsubscribeZone = useStore.subscribe(syncZone);
+    const picked = new PickedPoint(map);
+    const unsubscribePicked = useStore.subscribe((next, prev) => {
+      if (next.card !== prev.card) picked.show(next.card?.kind === 'point' ? [next.card.lng, next.card.lat] : null);
+    });
     map.on('styledata', syncZone);
 
     const abort = new AbortController();
@@ -125,6 +130,7 @@ export function MapView() {
       abort.abort();
       unsubscribe();
       unsubscribeZone();
+      unsubscribePicked();
       controller.dispose();
       interactionRef.current?.detach();
       interactionRef.current = null;

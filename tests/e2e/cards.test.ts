@@ -82,7 +82,13 @@ describe('station card', () => {
   it('a click on 达埔急救站 on the map opens its card: kind, status, source by title and number, WGS84 and GCJ-02 (= gcoord)', async () => {
     const { page, watch } = await shared.get();
     await waitMapIdle(page);
-    await waitStationDrawn(page, dapu.id, dapu.lng, dapu.lat);
+    await waitStationDrawn(page, dapu.id, dapu.lng, dapu.lat, 60_000).catch(async (e: Error) => {
+      const seen = await page.evaluate(() => {
+        const m = (window as unknown as { __emsMap: { getZoom(): number; isMoving(): boolean; loaded(): boolean } }).__emsMap;
+        return { zoom: m.getZoom(), moving: m.isMoving(), loaded: m.loaded() };
+      });
+      throw new Error(`${e.message} ${JSON.stringify(seen)} (${await screenshot(page, 'card-station-not-drawn')})`);
+    });
     await clickMapAt(page, dapu.lng, dapu.lat);
     const card = page.getByTestId('station-card');
     await card.waitFor({ state: 'visible' });
@@ -212,6 +218,10 @@ describe('map-click card', () => {
     });
     await waitPointCardCurrent(page);
     expect(await card.locator('[data-h3]').getAttribute('data-h3')).toBe(cell.h3);
+    // the clicked place is marked on the map
+    const marker = await page.getByTestId('picked-point').boundingBox();
+    const clicked = await mapPixel(page, cell.lng, cell.lat);
+    expect(Math.hypot(marker!.x + marker!.width / 2 - clicked.x, marker!.y + marker!.height / 2 - clicked.y)).toBeLessThan(2);
     expect(Number(await page.getByTestId('point-card-cell-population').getAttribute('data-value'))).toBe(cell.population);
     const cli = cliReport('350525', ['--cells']) as ReturnType<typeof cliReport> & { cells: { h3: string; status: string; nearestStationId: string | null }[] };
     const row = cli.cells.find((c) => c.h3 === cell.h3)!;
@@ -251,6 +261,7 @@ describe('map-click card', () => {
     expect((await nearestShown(page)).id).toBe(expected.id);
     await page.keyboard.press('Escape');
     await card.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('picked-point').count(), 'the marker goes with the card').toBe(0);
     expect(watch.errors).toEqual([]);
   });
 

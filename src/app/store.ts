@@ -68,6 +68,9 @@ export interface DeletedStation {
   index: number;
 }
 
+/** The details card open on the map: a station's, or a clicked point's (`cell` = grid index, null when no cell is there). */
+export type MapCard = { kind: 'station'; id: string } | { kind: 'point'; lng: number; lat: number; cell: number | null };
+
 export interface AppState {
   language: Language;
   regionId: string;
@@ -123,6 +126,7 @@ export interface AppState {
   scenarioOrigin: ScenarioOrigin;
   /** The autosave of the latest edit: none asked for yet, waiting to be written, written, or failed. */
   autosaveState: 'idle' | 'pending' | 'saved' | 'failed';
+  card: MapCard | null;
 }
 
 export type ScenarioOrigin = 'demo' | 'restored' | 'file' | 'link';
@@ -166,6 +170,7 @@ export const initialState: AppState = {
   importOutcome: null,
   scenarioOrigin: 'demo',
   autosaveState: 'idle',
+  card: null,
 };
 
 export const useStore = create<AppState>()(() => initialState);

@@ -14,6 +14,7 @@ import { termStrings } from './strings/terms.ts';
 import { consistencyStrings } from './strings/consistency.ts';
 import { handoutStrings } from './strings/handout.ts';
 import { restoreStrings } from './strings/restore.ts';
+import { cardStrings } from './strings/cards.ts';
 import { vocabularyStrings } from './strings/vocabulary.ts';
 import type { Strings } from './types.ts';
 
@@ -29,6 +30,7 @@ export const DICTIONARIES: Strings[] = [
   consistencyStrings,
   handoutStrings,
   restoreStrings,
+  cardStrings,
   vocabularyStrings,
   reportStrings,
 ];

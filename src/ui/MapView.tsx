@@ -6,16 +6,21 @@ import { useEffect, useRef, useState } from 'react';
 import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { addStationAt, moveStation, selectStation } from '../app/actions.ts';
+import { openPointCard, openStationCard } from '../app/card-actions.ts';
 import { COUNTIES_URL, ZONES_URL } from '../app/demo-data-urls.ts';
 import { getState, useStore } from '../app/store.ts';
 import { MapController, type MapStats } from '../map/controller.ts';
 import { attachInteraction } from '../map/interaction.ts';
+import { PickedPoint } from '../map/picked-point.ts';
+import { cellAtPoint } from '../map/point-pick.ts';
+import { highlightedZone, showZoneHighlight } from '../map/zone-highlight.ts';
 import { LOCAL_IDEOGRAPH_FONT_FAMILY } from '../map/layers.ts';
 import { buildStyle } from '../map/style.ts';
 import { mapUiLocale, setMapUiLocale } from '../map/ui-locale.ts';
 import type { ZoneCollection } from '../map/zones.ts';
 import { translate, useT } from './i18n.ts';
 import { setLiveMap } from './live-map.ts';
+import { CardLayer } from './cards/CardLayer.tsx';
 import { LegendControl } from './LegendControl.tsx';
 import { mapInputSelector } from './map-input-of.ts';
 import './map.css';
@@ -96,6 +101,18 @@ export function MapView() {
     const toInput = mapInputSelector();
     controller.update(toInput(getState()));
     const unsubscribe = useStore.subscribe((next) => controller.update(toInput(next)));
+    // the township zoomed to keeps its outline drawn (retried until the style has the layer)
+    let zoneShown: string | null | undefined;
+    const syncZone = () => {
+      const code = highlightedZone(getState().focus);
+      if (code !== zoneShown && showZoneHighlight(map, code)) zoneShown = code;
+    };
+    const unsubscribeZone = useStore.subscribe(syncZone);
+    const picked = new PickedPoint(map);
+    const unsubscribePicked = useStore.subscribe((next, prev) => {
+      if (next.card !== prev.card) picked.show(next.card?.kind === 'point' ? [next.card.lng, next.card.lat] : null);
+    });
+    map.on('styledata', syncZone);
 
     const abort = new AbortController();
     const absolute = (url: string) => new URL(url, window.location.href).href;
@@ -110,11 +127,15 @@ export function MapView() {
       select: selectStation,
       move: moveStation,
       add: (lng, lat) => addStationAt(lng, lat, translate(getState().language, 'map.newStation')),
+      clickStation: openStationCard,
+      clickPoint: (lng, lat) => openPointCard(lng, lat, cellAtPoint(getState().dataset?.h3 ?? [], lng, lat)),
     });
 
     return () => {
       abort.abort();
       unsubscribe();
+      unsubscribeZone();
+      unsubscribePicked();
       controller.dispose();
       interactionRef.current?.detach();
       interactionRef.current = null;
@@ -161,6 +182,7 @@ export function MapView() {
         </div>
       )}
       <LegendControl basemapFailed={basemapFailed} />
+      <CardLayer />
     </div>
   );
 }

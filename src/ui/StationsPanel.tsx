@@ -9,6 +9,7 @@ import { regionById } from '../app/regions.ts';
 import { setAddMode } from '../app/actions.ts';
 import { getState, useStore } from '../app/store.ts';
 import type { Station } from '../core/types.ts';
+import { AddAtCoordinates } from './cards/AddAtCoordinates.tsx';
 import { useT } from './i18n.ts';
 import { Panel } from './Panel.tsx';
 import { StationRow } from './StationRow.tsx';
@@ -54,6 +55,7 @@ export function StationsPanel() {
         <span className="muted small">{t('stations.count', { active, total: groups.shown.length })}</span>
       </div>
       <p className="muted small">{t('stations.dragHint')}</p>
+      <AddAtCoordinates />
       <UndoToast />
       <ul className="station-list" ref={list}>
         {groups.main.map((s) => (

@@ -385,6 +385,7 @@ describe('region caveats', () => {
     for (const c of expected) expect(text).toContain(c.name);
     expect(text).not.toContain('永春县');
     expect(await page.getByTestId('caveat-assumed-350582').innerText()).toContain(`晋江市：${jinjiangAssumed} 处`);
+    await page.getByTestId('region-caveat').scrollIntoViewIfNeeded();
     await screenshot(page, 'caveat-quanzhou-zh');
   });
 });

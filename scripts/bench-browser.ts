@@ -3,18 +3,27 @@
  *   - navigation → first figures (results-panel data-ready), median of fresh page loads;
  *   - drag latency: pointer move on a station → results-panel data-seq changing,
  *     median over ~30 moves, for 永春县 and for all of Quanzhou;
- *   - production bundle size (JS raw and gzip, CSS, data assets).
- *   npm run bench:browser   (BENCH_LOADS=5, BENCH_MOVES=30)
+ *   - production bundle size (JS raw and gzip, CSS, data assets);
+ *   - the whole city (泉州市): a station toggle → its figures (median), a
+ *     10-step drag until the drop's figures are shown, and the first visit
+ *     against a revisit (永春县 → 泉州市 → 永春县 → 泉州市), each beside the
+ *     same figure of the baseline commit (BENCH_BASELINE_REF, default main,
+ *     built from `git archive` in a temporary folder) measured in the same run.
+ *   npm run bench:browser   (BENCH_LOADS=5, BENCH_MOVES=30, BENCH_TOGGLES=6, BENCH_BASELINE_REF=main; "none" skips the baseline; BENCH_ONLY=city for these alone)
  * Prints one line per figure.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { buildAndServe, launchBrowser, ROOT, watchPage } from './lib/browser.ts';
+import { buildAndServe, launchBrowser, ROOT, watchPage, type ServedApp } from './lib/browser.ts';
+import { measureCity, type CityFigures } from './lib/bench-city.ts';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 5);
 const MOVES = Number(process.env.BENCH_MOVES ?? 30);
+const BASELINE_REF = process.env.BENCH_BASELINE_REF ?? 'main';
 const DRAG_STATION = 'yc-dapu';
 
 /** In-page probes, installed before any app script runs: ready time, data-seq change times, pointer move times. */
@@ -191,8 +200,29 @@ function bundleSizes(outDir: string) {
 async function main() {
   const app = await buildAndServe({ outDir: path.join(ROOT, 'test-results', 'bench-dist') });
   const browser = await launchBrowser();
+  let baseline: { app: ServedApp; commit: string; dir: string } | null = null;
   try {
     console.log(`browser bench: ${browser.version()} headless, software WebGL (SwiftShader); build ${fmt(app.buildMs)}; ${app.url}`);
+    // BENCH_ONLY=city: the whole-city figures alone (with their baseline)
+    if (process.env.BENCH_ONLY !== 'city') await measureEverythingElse(browser, app);
+
+    const city = await measureCity(browser, app.url);
+    baseline = await serveBaseline(app);
+    const before = baseline ? await measureCity(browser, baseline.app.url) : null;
+    printCity(city, before, baseline?.commit ?? null);
+  } finally {
+    await browser.close();
+    await app.close();
+    if (baseline) {
+      await baseline.app.close();
+      rmSync(baseline.dir, { recursive: true, force: true });
+    }
+  }
+}
+
+/** Page loads, drag latency in 永春县 and 泉州市, bundle sizes. */
+async function measureEverythingElse(browser: Browser, app: ServedApp) {
+  {
     const loads = await measureLoads(browser, app.url);
     console.log(`first figures (navigation → results-panel data-ready), 永春县: median ${fmt(median(loads.ready))} (n=${loads.ready.length}; ${loads.ready.map((v) => v.toFixed(0)).join(', ')})`);
     console.log(`DOMContentLoaded (bundle fetched and run), 永春县: median ${fmt(median(loads.dcl))} (n=${loads.dcl.length})`);
@@ -227,10 +257,43 @@ async function main() {
     console.log(`JS loaded at start (${first.files} files named by index.html; the worker and readers/exporters load on demand): ${kb(first.raw)} raw, ${kb(first.gz)} gzip`);
     console.log(`bundle CSS: ${kb(s.cssRaw)} raw, ${kb(s.cssGz)} gzip`);
     console.log(`data assets (csv/json/geojson): ${kb(s.dataRaw)} raw, ${kb(s.dataGz)} gzip`);
-  } finally {
-    await browser.close();
-    await app.close();
   }
+}
+
+/**
+ * Builds and serves the baseline commit's app (today's path) from a plain copy of its files,
+ * or null when there is none to compare with (BENCH_BASELINE_REF=none, or the same commit).
+ */
+async function serveBaseline(current: ServedApp): Promise<{ app: ServedApp; commit: string; dir: string } | null> {
+  if (BASELINE_REF === 'none') return null;
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 }).trim();
+  const commit = git('rev-parse', '--short', BASELINE_REF);
+  if (commit === git('rev-parse', '--short', 'HEAD') && git('status', '--porcelain', '--', 'src') === '') {
+    console.log(`(no baseline: ${BASELINE_REF} is the commit under test)`);
+    return null;
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ems-bench-baseline-'));
+  execFileSync('bash', ['-c', `git archive --format=tar ${commit} | tar -x -C "${dir}"`], { cwd: ROOT });
+  symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+  const app = await buildAndServe({ root: dir, outDir: path.join(dir, 'dist') });
+  console.log(`baseline: ${BASELINE_REF} (${commit}) built in ${fmt(app.buildMs)}; ${app.url} (this build: ${current.url})`);
+  return { app, commit, dir };
+}
+
+function printCity(now: CityFigures, before: CityFigures | null, commit: string | null) {
+  const beside = (value: number, old: number | undefined) =>
+    old === undefined ? fmt(value) : `${fmt(value)} (baseline ${commit}: ${fmt(old)}, ${(old / value).toFixed(1)}× faster)`;
+  const list = (xs: number[]) => xs.map((v) => v.toFixed(0)).join(', ');
+  console.log(
+    `泉州市 station toggle (${now.toggleStation}) → figures (click → results-panel data-seq): median ${beside(median(now.toggles), before ? median(before.toggles) : undefined)}; target ≤ 300 ms (n=${now.toggles.length}: ${list(now.toggles)}${before ? `; baseline ${list(before.toggles)}` : ''})`,
+  );
+  console.log(
+    `泉州市 10-step drag (${now.dragStation}) settled (first pointermove → the drop's figures): ${beside(now.dragSettled, before?.dragSettled)}; target ≤ 2,000 ms (steps without an update: ${now.dragMisses}${before ? `, baseline ${before.dragMisses}` : ''})`,
+  );
+  console.log(`泉州市 first visit (永春县 → 泉州市) → figures: ${beside(now.firstVisit, before?.firstVisit)}; map idle ${beside(now.firstVisitIdle, before?.firstVisitIdle)}`);
+  console.log(
+    `泉州市 revisit (→ 永春县 → 泉州市) → figures: ${beside(now.revisit, before?.revisit)}, ${(now.revisit / now.firstVisit).toFixed(2)} of the first visit (target ≤ 1); map idle ${beside(now.revisitIdle, before?.revisitIdle)}`,
+  );
 }
 
 main().catch((e) => {

@@ -4,12 +4,13 @@
  * changed when a result arrives. A result is drawn only when it belongs to
  * the dataset drawn (its tag names the same generation).
  */
-import { cellToBoundary, getResolution } from 'h3-js';
+import { cellToBoundary } from 'h3-js';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { EvaluationUpdate, LoadedDataset } from '../worker/api.ts';
-import { aggregateParents, buildCellLayer, buildParentFeatures, cellFinder, type Bounds } from './cells.ts';
+import { CellLayerCache } from './cell-layer-cache.ts';
+import { cellFinder, type Bounds } from './cells.ts';
 import { boundsOf } from './focus.ts';
-import { LAYER, PARENT_RESOLUTION, SOURCE } from './layers.ts';
+import { LAYER, SOURCE } from './layers.ts';
 import { parentIndex, parentStatus, refreshParents, type ParentStatus } from './parent-status.ts';
 import type { CellStateTracker } from './status-diff.ts';
 import { paintStatus } from './status-paint.ts';
@@ -34,6 +35,9 @@ export interface CellStats {
   baseline: { cells: number; parents: number } | null;
 }
 
+/** The latest the cells wait for a first result before they are handed to MapLibre anyway. */
+const CELLS_LATEST_MS = 3000;
+
 export class CellLayer {
   private dataset: LoadedDataset | null = null;
   private generation = -1;
@@ -46,12 +50,19 @@ export class CellLayer {
   private index: ReturnType<typeof parentIndex> | null = null;
   /** Ids given feature-state since the dataset was drawn, per source: cleared one by one on the next dataset. */
   private painted = { cells: new Set<number>(), parents: new Set<number>() };
+  /** Ids painted for an earlier dataset, not yet given this dataset's state. */
+  private stale = { cells: new Set<number>(), parents: new Set<number>() };
   /** Box of all loaded cells. */
   bounds: Bounds | null = null;
   /** Cell index of an H3 id of the dataset drawn. */
   cellAt: ((h3: string) => number | undefined) | null = null;
   /** True once a result of this dataset is painted (status layers stay hidden before). */
   shown = false;
+  /** Hands the dataset's cells to MapLibre (pending until the first result), and its fallback timer. */
+  private sendCells: (() => void) | null = null;
+  private cellsTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Cell and parent polygons of the datasets shown lately (a revisit rebuilds none). */
+  private readonly built = new CellLayerCache();
 
   constructor(
     private readonly map: MapLibreMap,
@@ -66,6 +77,7 @@ export class CellLayer {
 
   setDataset(dataset: LoadedDataset | null, generation: number): void {
     const build = ++this.builds;
+    this.cancelCells();
     this.dataset = dataset;
     this.generation = generation;
     this.tracker = null;
@@ -78,12 +90,12 @@ export class CellLayer {
     // Feature by feature, not the whole source: MapLibre's whole-source removal forgets states set
     // but not yet drawn (the cells layer is not drawn below zoom 9, so a city view's states stay queued),
     // and those would then show through on the next region's cells. Both sources: parents too.
-    for (const [source, ids] of [
-      [SOURCE.cells, this.painted.cells],
-      [SOURCE.parents, this.painted.parents],
-    ] as const) {
-      for (const id of ids) this.map.removeFeatureState({ source, id });
-      ids.clear();
+    // Not removed here but overwritten by the next dataset's first result (see `overwriteStale`): MapLibre
+    // drops a falsy value (status 0, covered) set while a removal of the same feature is queued, so after
+    // 泉州市 → 永春县 → 泉州市 some covered parents showed the layer's baseline.
+    for (const kind of ['cells', 'parents'] as const) {
+      for (const id of this.painted[kind]) this.stale[kind].add(id);
+      this.painted[kind].clear();
     }
     this.cellAt = dataset ? cellFinder(dataset.h3) : null;
     if (!dataset || dataset.h3.length === 0) {
@@ -93,22 +105,41 @@ export class CellLayer {
     this.stats.cellCount = dataset.h3.length;
     this.stats.resultsApplied = 0;
     const t0 = performance.now();
-    const built = buildCellLayer(dataset.h3, dataset.population);
-    // a grid already as coarse as the parents (a user's own table) is drawn as it is
-    const parentResolution = Math.min(PARENT_RESOLUTION, getResolution(dataset.h3[0]));
-    const parents = buildParentFeatures(aggregateParents(dataset.h3, dataset.population, built.areaKm2, parentResolution));
+    // a region shown before comes from the cache, with the very cell list it was built from (so parentIndex finds its index again)
+    const layers = this.built.get(dataset.h3, dataset.population);
+    this.dataset = { ...dataset, h3: layers.h3 as string[] };
+    const built = layers.cells;
+    const parents = layers.parents;
     this.bounds = built.bounds;
     const t1 = performance.now();
     this.stats.buildCellsMs = t1 - t0;
     // objects, not a blob URL: MapLibre fetches blob URLs on the page's thread and copies the parsed data both ways
     this.source(SOURCE.parents).setData(parents);
-    void this.source(SOURCE.cells)
-      .setData(built.cells, true)
-      .then(() => {
-        if (build === this.builds) this.stats.cellsReadyMs = performance.now() - t1;
-      })
-      // the map was removed before the worker finished
-      .catch(() => {});
+    // Handing 118,000 hexagons to MapLibre's worker copies them on this thread (seconds on a slow machine), which would
+    // hold back the region's first figures: the old region's cells go at once, the new ones after the first result
+    // (parents draw the region's view below zoom 9 meanwhile), or after CELLS_LATEST_MS when no result comes.
+    this.source(SOURCE.cells).setData(EMPTY);
+    const send = () => {
+      this.cancelCells();
+      if (build !== this.builds) return;
+      const t2 = performance.now();
+      void this.source(SOURCE.cells)
+        .setData(built.cells, true)
+        .then(() => {
+          if (build === this.builds) this.stats.cellsReadyMs = performance.now() - t2;
+        })
+        // the map was removed before the worker finished
+        .catch(() => {});
+    };
+    this.sendCells = send;
+    this.cellsTimer = setTimeout(send, CELLS_LATEST_MS);
+  }
+
+  /** Drops a pending hand-over of cells (a newer dataset, or the map removed). */
+  cancelCells(): void {
+    if (this.cellsTimer !== null) clearTimeout(this.cellsTimer);
+    this.cellsTimer = null;
+    this.sendCells = null;
   }
 
   /**
@@ -133,6 +164,8 @@ export class CellLayer {
     const parents = paintStatus(this.map, SOURCE.parents, [LAYER.statusParents, LAYER.outsideCircleParents], this.parentTracker, this.parentShown.status, this.parentShown.inside);
     this.parentTracker = parents.tracker;
     for (let k = 0; k < parents.changed.length; k++) this.painted.parents.add(parents.changed[k]);
+    this.overwriteStale(SOURCE.cells, 'cells', cells.tracker, dataset.h3.length);
+    this.overwriteStale(SOURCE.parents, 'parents', parents.tracker, index.count);
     this.stats.baseline = { cells: cells.tracker.baseline.status, parents: parents.tracker.baseline.status };
     this.stats.statusUpdateMs = performance.now() - t0;
     this.stats.changedCells = cells.changed.length;
@@ -141,7 +174,33 @@ export class CellLayer {
     });
     this.stats.resultsApplied++;
     this.shown = true;
+    // the cells go to MapLibre's worker in a task of their own, once these figures are on screen
+    const send = this.sendCells;
+    if (send) {
+      this.cancelCells();
+      this.cellsTimer = setTimeout(send, 0);
+      this.sendCells = null;
+    }
     return cells.changed;
+  }
+
+  /**
+   * Gives every feature painted for an earlier dataset and not by this result
+   * this dataset's own baseline state, explicitly; ids past this dataset's
+   * features lose theirs.
+   */
+  private overwriteStale(source: string, kind: 'cells' | 'parents', tracker: CellStateTracker, count: number): void {
+    const stale = this.stale[kind];
+    if (stale.size === 0) return;
+    const { status, inside } = tracker.baseline;
+    for (const id of stale) {
+      if (id >= count) this.map.removeFeatureState({ source, id });
+      else if (!this.painted[kind].has(id)) {
+        this.map.setFeatureState({ source, id }, { s: status, c: inside });
+        this.painted[kind].add(id);
+      }
+    }
+    stale.clear();
   }
 
   /** Box of the cells of a zone, when the zone has cells. */

@@ -43,7 +43,7 @@ export interface MapControllerOptions {
 }
 
 /**
- * While a station is dragged, its new position waits for the coverage it
+ * While a station is edited (dragged, switched, added), its new look waits for the coverage it
  * produced (at most this long), so marker, rings and cell colours reach the
  * screen in one frame: half the frames, and a frame is what a slow (software)
  * GPU makes the page wait for.
@@ -107,6 +107,7 @@ export class MapController {
   /** Stops applying anything (the map is being removed); work in flight is dropped. */
   dispose(): void {
     this.disposed = true;
+    this.cells.cancelCells();
     this.stopWaiting();
     this.styleReady = false;
     this.pending = null;
@@ -138,8 +139,9 @@ export class MapController {
     const resultChanged = datasetChanged || changed('result');
     const drawn = resultChanged && next.result ? this.cells.showResult(next.result) !== null : false;
     if (drawn) this.gaps.showResult(next.result!);
-    const dragMove = prev !== null && next.draggingStationId !== null && !drawn && !changed('dataset', 'selectedStationId', 'rules', 'language');
-    if (dragMove && changed('stations')) this.waitForResult();
+    // every station edit (a drag step, a toggle, an add) asks the worker, so its redraw waits for the answer: a frame fewer
+    const stationEdit = prev !== null && !drawn && !changed('dataset', 'selectedStationId', 'rules', 'language');
+    if (stationEdit && changed('stations')) this.waitForResult();
     else if (drawn || changed('dataset', 'stations', 'selectedStationId', 'rules', 'language')) {
       this.stopWaiting();
       this.drawStations(next);
@@ -164,7 +166,7 @@ export class MapController {
     this.stationLayer.draw({ stations: input.stations, selectedStationId: input.selectedStationId, rules: input.rules, language: input.language, result });
   }
 
-  /** Holds a dragged station's redraw until its result arrives (or DRAG_WAIT_MS passes). */
+  /** Holds an edited station's redraw until its result arrives (or DRAG_WAIT_MS passes). */
   private waitForResult(): void {
     if (this.stationsWaiting) return;
     this.stationsWaiting = setTimeout(() => {

@@ -1,10 +1,10 @@
 /** Per-township table, sortable by any column; a row click zooms the map to the township. */
 import { useMemo, useState } from 'react';
-import { focusZone } from '../app/actions.ts';
 import { useStore } from '../app/store.ts';
 import type { ZoneRow } from '../core/tables.ts';
 import { AmbulanceRoundingNote } from './AmbulanceRoundingNote.tsx';
 import { useT } from './i18n.ts';
+import { TownshipRow } from './TownshipRow.tsx';
 
 type Column = 'name' | 'areaType' | 'population' | 'coveredPct' | 'marginal' | 'gap' | 'ambulancesNeeded';
 
@@ -13,7 +13,7 @@ export function TownshipTable() {
   const totalAmbulances = useStore((s) => s.result?.totals.ambulancesNeeded);
   const regionId = useStore((s) => s.regionId);
   const [sort, setSort] = useState<{ column: Column; descending: boolean }>({ column: 'gap', descending: true });
-  const { t, n, pct, language, place } = useT();
+  const { t, language } = useT();
   const rows = useMemo(() => {
     if (!zones) return [];
     const { column, descending } = sort;
@@ -55,29 +55,7 @@ export function TownshipTable() {
           </thead>
           <tbody>
             {rows.map((z) => (
-              <tr
-                key={z.code}
-                data-testid={`township-row-${z.code}`}
-                tabIndex={0}
-                onClick={() => focusZone(z.code)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter' || e.key === ' ') {
-                    e.preventDefault();
-                    focusZone(z.code);
-                  }
-                }}
-              >
-                <th scope="row">{place(z.name)}</th>
-                <td>
-                  {t(z.areaType === 'urban' ? 'zones.urban' : 'zones.rural')}
-                  {z.areaTypeOverridden ? '*' : ''}
-                </td>
-                <td>{n(z.population)}</td>
-                <td>{pct(z.coveredPct)}</td>
-                <td className={z.marginal > 0 ? 'marginal-text' : ''}>{n(z.marginal)}</td>
-                <td className={z.gap > 0 ? 'gap-text' : ''}>{n(z.gap)}</td>
-                <td>{n(z.ambulancesNeeded)}</td>
-              </tr>
+              <TownshipRow key={z.code} zone={z} />
             ))}
           </tbody>
           <AmbulanceRoundingNote zones={zones} total={totalAmbulances ?? 0} regionId={regionId} />

@@ -2,7 +2,6 @@
  * The worker's state and work, free of any worker plumbing so Node tests can
  * drive it: one dataset, one engine, and the scenario's stations.
  */
-import { cellsToMultiPolygon } from 'h3-js';
 import type { CoverageEngine } from '../core/coverage.ts';
 import { compareScenarios } from '../core/deltas.ts';
 import { ringAreaTypes } from '../core/rings.ts';
@@ -19,6 +18,8 @@ import type { ImportRegion } from '../io/region.ts';
 import { assembleDemoDataset, type DemoDataset, type DemoTexts } from '../io/demo-dataset.ts';
 import type { CellAnswer, DemoDataUrls, EvaluationUpdate, GapCells, GapSummary, LoadedDataset, UpdateOptions } from './api.ts';
 import type { BaselineStatus } from './baseline-status.ts';
+import { CellOutliner } from './gap-outline.ts';
+import { RegionCache, regionKey } from './region-cache.ts';
 
 /** Gap groups that get an outline for the map. */
 const OUTLINED_GAPS = 20;
@@ -46,11 +47,27 @@ export class CoverageService {
   private lastSeq = 0;
   /** Gap groups of update `seq`, kept for further clicks on the same scenario (a flood fill of the whole grid each). */
   private describedGaps: { seq: number; groups: GapGroup[] } | null = null;
+  /** Outlines gap areas on the loaded grid (its cell boundaries are kept between updates). */
+  private outliner: CellOutliner | null = null;
+  /** Demo regions already assembled, so a revisit skips fetching and parsing. */
+  private readonly regions = new RegionCache();
 
   constructor(private readonly fetchText: (url: string) => Promise<string>) {}
 
   async load(urls: DemoDataUrls): Promise<LoadedDataset> {
     const t0 = performance.now();
+    const region = await this.regions.get(regionKey(urls), () => this.prepare(urls));
+    this.dataset = region.dataset;
+    this.reachModel = region.reach;
+    this.outliner = region.outliner;
+    this.engine = null;
+    this.baseline = null;
+    this.lastGaps = [];
+    this.describedGaps = null;
+    return loaded(this.dataset, t0);
+  }
+
+  private async prepare(urls: DemoDataUrls): Promise<{ dataset: DemoDataset; reach: StraightLineReach }> {
     const counties = Object.keys(urls.population);
     const [townships, facilities, ...tables] = await Promise.all([
       this.fetchText(urls.townships),
@@ -66,12 +83,7 @@ export class CoverageService {
     const stations = dataset.stations.filter(
       (s) => (s.county !== undefined && counties.includes(s.county)) || reach.reach(s.lng, s.lat, limit).cells.length > 0,
     );
-    this.dataset = { ...dataset, stations };
-    this.reachModel = reach;
-    this.engine = null;
-    this.lastGaps = [];
-    this.describedGaps = null;
-    return loaded(this.dataset, t0);
+    return { dataset: { ...dataset, stations }, reach };
   }
 
   /** The loaded dataset's H3 resolution. */
@@ -115,6 +127,7 @@ export class CoverageService {
     const reach = new StraightLineReach(grid);
     this.dataset = { ...dataset, grid };
     this.reachModel = reach;
+    this.outliner = new CellOutliner(grid.h3);
     this.lastGaps = [];
     this.describedGaps = null;
     this.engine = this.engine ? createEngine(grid, { stations: [...this.stations.values()], rules: this.rules }, reach) : null;
@@ -200,7 +213,7 @@ export class CoverageService {
         .slice(0, LISTED_GAPS)
         .map((g, k) => ({
           ...gapFigures(g),
-          outline: k < OUTLINED_GAPS ? cellsToMultiPolygon([...g.cells].map((i) => engine.grid.h3[i]), true) : null,
+          outline: k < OUTLINED_GAPS ? this.requireOutliner().outline(g.cells) : null,
         }));
     }
     return {
@@ -234,6 +247,10 @@ export class CoverageService {
   private requireDataset(): DemoDataset {
     if (!this.dataset) throw new Error('No dataset loaded: call load() first.');
     return this.dataset;
+  }
+
+  private requireOutliner(): CellOutliner {
+    return (this.outliner ??= new CellOutliner(this.requireDataset().grid.h3));
   }
 
   private requireEngine(): CoverageEngine {

@@ -1,0 +1,218 @@
+/**
+ * The whole-city figures of the browser benchmark, measured on one served
+ * app: 永春县 → 泉州市 (first visit), station toggles in 泉州市, a 10-step drag
+ * in 泉州市, then 永春县 → 泉州市 again (revisit). Every wait is for a
+ * condition (a new data-seq on the results panel, the headline population of
+ * the region, the map idle); times come from in-page probes, so they run from
+ * the user's event to the DOM change that shows its figures.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { ROOT } from './browser.ts';
+
+const TOGGLES = Number(process.env.BENCH_TOGGLES ?? 6);
+const DRAG_STEPS = 10;
+const STATION = 'yc-dapu';
+const CITY = '350500';
+const YONGCHUN = '350525';
+
+export interface CityFigures {
+  toggleStation: string;
+  dragStation: string;
+  /** Click on the station's switch → results panel showing the next data-seq, ms. */
+  toggles: number[];
+  /** First pointermove of the drag → the drop's result shown, ms (each step waits for its own figures). */
+  dragSettled: number;
+  /** Steps whose figures never came (within 20 s). */
+  dragMisses: number;
+  /** Region select change → the region's figures shown, and → the map idle, ms. */
+  firstVisit: number;
+  firstVisitIdle: number;
+  revisit: number;
+  revisitIdle: number;
+}
+
+/**
+ * In-page probe, installed before any app script: the time of every change
+ * of the results panel (data-seq, data-ready, headline population), of
+ * clicks and pointer moves, and of region select changes.
+ */
+const PROBE = `(() => {
+  const b = (window.__city = { log: [], clicks: [], moves: [], changes: [] });
+  addEventListener('pointermove', () => b.moves.push(performance.now()), true);
+  addEventListener('click', () => b.clicks.push(performance.now()), true);
+  addEventListener('change', (e) => { if (e.target && e.target.getAttribute && e.target.getAttribute('data-testid') === 'region-select') b.changes.push(performance.now()); }, true);
+  const check = () => {
+    const el = document.querySelector('[data-testid="results-panel"]');
+    if (!el) return;
+    const pop = document.querySelector('[data-testid="headline-population"]');
+    const entry = { t: performance.now(), seq: Number(el.getAttribute('data-seq')), ready: el.getAttribute('data-ready') === 'true', pop: pop ? pop.getAttribute('data-value') : null };
+    const last = b.log[b.log.length - 1];
+    if (!last || last.seq !== entry.seq || last.ready !== entry.ready || last.pop !== entry.pop) b.log.push(entry);
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-seq', 'data-ready', 'data-value'] });
+})();`;
+
+interface LogEntry {
+  t: number;
+  seq: number;
+  ready: boolean;
+  pop: string | null;
+}
+
+interface Probe {
+  log: LogEntry[];
+  clicks: number[];
+  moves: number[];
+  changes: number[];
+}
+
+const probe = (page: Page) => page.evaluate(() => (window as unknown as { __city: Probe }).__city);
+const lastSeq = async (page: Page) => {
+  const log = (await probe(page)).log;
+  return log.length > 0 ? log[log.length - 1].seq : 0;
+};
+
+async function waitSeqAfter(page: Page, seq: number, timeout: number): Promise<LogEntry> {
+  await page.waitForFunction((s) => (window as unknown as { __city: Probe }).__city.log.some((e) => e.seq > s), seq, { timeout, polling: 'raf' });
+  return (await probe(page)).log.find((e) => e.seq > seq)!;
+}
+
+/** Waits until the map has drawn everything it has (sources loaded, not moving); the page time then. */
+async function waitMapIdle(page: Page): Promise<number> {
+  await page.waitForFunction(
+    () => {
+      const m = (window as unknown as { __emsMap?: { loaded(): boolean; isMoving(): boolean; isStyleLoaded(): boolean } }).__emsMap;
+      return !!m && m.isStyleLoaded() && m.loaded() && !m.isMoving();
+    },
+    undefined,
+    { timeout: 300_000, polling: 'raf' },
+  );
+  return page.evaluate(() => performance.now());
+}
+
+/** Switches region; times from the select's change event to the region's figures (ready, population of the region) and to the map idle. */
+async function switchRegion(page: Page, region: string): Promise<{ figures: number; idle: number; population: string }> {
+  const before = await page.getByTestId('headline-population').getAttribute('data-value');
+  const changes = (await probe(page)).changes.length;
+  await page.getByTestId('region-select').selectOption(region);
+  await page.waitForFunction(
+    ({ before, changes }) => {
+      const b = (window as unknown as { __city: Probe }).__city;
+      const at = b.changes[changes];
+      return at !== undefined && b.log.some((e) => e.t >= at && e.ready && e.pop !== null && e.pop !== before);
+    },
+    { before, changes },
+    { timeout: 300_000, polling: 50 },
+  );
+  const b = await probe(page);
+  const at = b.changes[changes];
+  const shown = b.log.find((e) => e.t >= at && e.ready && e.pop !== null && e.pop !== before)!;
+  const idle = await waitMapIdle(page);
+  return { figures: shown.t - at, idle: idle - at, population: shown.pop! };
+}
+
+function stationLngLat(id: string): [number, number] {
+  const facilities = JSON.parse(readFileSync(path.join(ROOT, 'data/facilities.json'), 'utf8')) as { id: string; lng: number; lat: number }[];
+  const f = facilities.find((s) => s.id === id);
+  if (!f) throw new Error(`No facility ${id} in data/facilities.json`);
+  return [f.lng, f.lat];
+}
+
+/** Page pixel of the station once it is drawn there (else a press pans the map instead). */
+async function stationPixel(page: Page, id: string): Promise<{ x: number; y: number }> {
+  const [lng, lat] = stationLngLat(id);
+  await page.waitForFunction(
+    ({ id, lng, lat }) => {
+      const m = (window as unknown as {
+        __emsMap: { project(p: [number, number]): { x: number; y: number }; queryRenderedFeatures(p: [number, number]): { properties?: Record<string, unknown> | null }[]; isMoving(): boolean };
+      }).__emsMap;
+      if (m.isMoving()) return false;
+      const p = m.project([lng, lat]);
+      return m.queryRenderedFeatures([p.x, p.y]).some((f) => f.properties?.id === id);
+    },
+    { id, lng, lat },
+    { timeout: 60_000, polling: 100 },
+  );
+  return page.evaluate(
+    ([lng, lat]) => {
+      const m = (window as unknown as { __emsMap: { project(p: [number, number]): { x: number; y: number }; getContainer(): HTMLElement } }).__emsMap;
+      const q = m.project([lng, lat]);
+      const r = m.getContainer().getBoundingClientRect();
+      return { x: r.left + q.x, y: r.top + q.y };
+    },
+    [lng, lat] as [number, number],
+  );
+}
+
+/** Toggles the station TOGGLES times (an even count leaves it as it was), each timed from the click to the next data-seq. */
+async function measureToggles(page: Page, id: string): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < TOGGLES; i++) {
+    await waitMapIdle(page);
+    const seq = await lastSeq(page);
+    const clicks = (await probe(page)).clicks.length;
+    await page.getByTestId(`station-toggle-${id}`).click();
+    const shown = await waitSeqAfter(page, seq, 60_000);
+    const clickAt = (await probe(page)).clicks[clicks];
+    times.push(shown.t - clickAt);
+  }
+  return times;
+}
+
+/** A drag of DRAG_STEPS moves of 6 px, each waiting for its figures, then the drop: first move → the drop's figures. */
+async function measureDragSettled(page: Page, id: string): Promise<{ settled: number; misses: number }> {
+  await waitMapIdle(page);
+  const p = await stationPixel(page, id);
+  await page.mouse.move(p.x, p.y);
+  await page.mouse.down();
+  const movesBefore = (await probe(page)).moves.length;
+  let misses = 0;
+  for (let i = 0; i < DRAG_STEPS; i++) {
+    const seq = await lastSeq(page);
+    await page.mouse.move(p.x + 6 * (i + 1), p.y);
+    try {
+      await waitSeqAfter(page, seq, 20_000);
+    } catch {
+      misses++;
+    }
+  }
+  const seq = await lastSeq(page);
+  await page.mouse.up();
+  const drop = await waitSeqAfter(page, seq, 60_000);
+  const firstMove = (await probe(page)).moves[movesBefore];
+  return { settled: drop.t - firstMove, misses };
+}
+
+/** All whole-city figures on a fresh page of the app at `url` (it opens on 永春县). */
+export async function measureCity(browser: Browser, url: string): Promise<CityFigures> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, deviceScaleFactor: 1, locale: 'zh-CN', serviceWorkers: 'block' });
+  await context.addInitScript(PROBE);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error(`(page error) ${e.message}`));
+  try {
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    await page.waitForFunction(() => (window as unknown as { __city?: Probe }).__city?.log.some((e) => e.ready) ?? false, undefined, { timeout: 120_000, polling: 50 });
+    await waitMapIdle(page);
+    const first = await switchRegion(page, CITY);
+    const toggles = await measureToggles(page, STATION);
+    const drag = await measureDragSettled(page, STATION);
+    await switchRegion(page, YONGCHUN);
+    const again = await switchRegion(page, CITY);
+    if (again.population !== first.population) throw new Error(`The revisit shows ${again.population} residents when the first visit showed ${first.population}.`);
+    return {
+      toggleStation: STATION,
+      dragStation: STATION,
+      toggles,
+      dragSettled: drag.settled,
+      dragMisses: drag.misses,
+      firstVisit: first.figures,
+      firstVisitIdle: first.idle,
+      revisit: again.figures,
+      revisitIdle: again.idle,
+    };
+  } finally {
+    await context.close();
+  }
+}

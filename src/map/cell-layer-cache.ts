@@ -1,0 +1,76 @@
+/**
+ * The map's cell and parent polygons of the datasets already shown, kept by
+ * their content, so switching back to a region (泉州市 → 永春县 → 泉州市) does
+ * not rebuild 118,000 hexagons. A dataset is a new object after every load
+ * (it crosses from the worker), so the key is what it holds, not its identity.
+ */
+import type { FeatureCollection, Polygon } from 'geojson';
+import { getResolution } from 'h3-js';
+import { aggregateParents, buildCellLayer, buildParentFeatures, type CellLayer, type ParentProperties } from './cells.ts';
+import { PARENT_RESOLUTION } from './layers.ts';
+
+export interface CellLayers {
+  cells: CellLayer;
+  parents: FeatureCollection<Polygon, ParentProperties>;
+  /**
+   * The cell list the layers were built from: equal in content to the one
+   * asked with, and the same array on every hit, so per-list indexes
+   * (parentIndex) are found again too.
+   */
+  h3: readonly string[];
+}
+
+/**
+ * A key for the cells' content: count, then a 32-bit FNV-1a hash of every H3
+ * index and population (two loads of the same files give the same key; an
+ * imported grid, even of the same counties, another).
+ * @example cellContentKey(['8941a008a1bffff'], [5]) === cellContentKey(['8941a008a1bffff'], [5]) // true
+ */
+export function cellContentKey(h3: readonly string[], population: ArrayLike<number>): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < h3.length; i++) {
+    const s = h3[i];
+    for (let k = 0; k < s.length; k++) hash = Math.imul(hash ^ s.charCodeAt(k), 0x01000193);
+    // population is a whole or fractional count: both halves of its value enter the hash
+    const p = population[i];
+    hash = Math.imul(hash ^ (p | 0), 0x01000193);
+    hash = Math.imul(hash ^ Math.round((p % 1) * 1e6), 0x01000193);
+  }
+  return `${h3.length}:${h3[0] ?? ''}:${h3[h3.length - 1] ?? ''}:${(hash >>> 0).toString(16)}`;
+}
+
+/** Built layers of the most recent datasets, least recently used dropped first. */
+export class CellLayerCache {
+  private readonly layers = new Map<string, CellLayers>();
+  /** Builds done and answers from the cache, for tests and benchmarks. */
+  builds = 0;
+  hits = 0;
+
+  constructor(private readonly capacity = 3) {
+    if (!(capacity >= 1)) throw new Error(`Got a cell layer cache capacity of ${capacity} when expected at least 1.`);
+  }
+
+  /**
+   * The cell hexagons and parent hexagons of a grid, built on first use.
+   * @param h3 H3 index per cell in the engine's order
+   * @param population residents per cell, same order
+   */
+  get(h3: readonly string[], population: ArrayLike<number>): CellLayers {
+    const key = cellContentKey(h3, population);
+    let entry = this.layers.get(key);
+    if (entry) {
+      this.hits++;
+      this.layers.delete(key);
+    } else {
+      this.builds++;
+      const cells = buildCellLayer(h3, population);
+      // a grid already as coarse as the parents (a user's own table) is drawn as it is
+      const resolution = h3.length > 0 ? Math.min(PARENT_RESOLUTION, getResolution(h3[0])) : PARENT_RESOLUTION;
+      const parents = buildParentFeatures(aggregateParents(h3, population, cells.areaKm2, resolution));
+      entry = { cells, parents, h3 };
+    }
+    this.layers.set(key, entry);
+    while (this.layers.size > this.capacity) this.layers.delete(this.layers.keys().next().value!);
+    return entry;
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * One row of the township table. Memoised on its figures: every result is a
+ * new table (it crosses from the worker), but a drag step or a toggle changes
+ * a few of the ~150 townships of 泉州市, so only those rows render again.
+ */
+import { memo } from 'react';
+import { focusZone } from '../app/actions.ts';
+import type { ZoneRow } from '../core/tables.ts';
+import { useT } from './i18n.ts';
+
+const SHOWN: (keyof ZoneRow)[] = ['code', 'name', 'areaType', 'areaTypeOverridden', 'population', 'coveredPct', 'marginal', 'gap', 'ambulancesNeeded'];
+
+function Row({ zone: z }: { zone: ZoneRow }) {
+  const { t, n, pct, place } = useT();
+  return (
+    <tr
+      data-testid={`township-row-${z.code}`}
+      tabIndex={0}
+      onClick={() => focusZone(z.code)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          focusZone(z.code);
+        }
+      }}
+    >
+      <th scope="row">{place(z.name)}</th>
+      <td>
+        {t(z.areaType === 'urban' ? 'zones.urban' : 'zones.rural')}
+        {z.areaTypeOverridden ? '*' : ''}
+      </td>
+      <td>{n(z.population)}</td>
+      <td>{pct(z.coveredPct)}</td>
+      <td className={z.marginal > 0 ? 'marginal-text' : ''}>{n(z.marginal)}</td>
+      <td className={z.gap > 0 ? 'gap-text' : ''}>{n(z.gap)}</td>
+      <td>{n(z.ambulancesNeeded)}</td>
+    </tr>
+  );
+}
+
+/** A row renders again only when a figure it shows changed (language changes reach it through useT's store read). */
+export const TownshipRow = memo(Row, (a, b) => SHOWN.every((k) => a.zone[k] === b.zone[k]));

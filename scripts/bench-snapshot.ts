@@ -5,7 +5,8 @@
  *     its steps (map, compose, encode), beside the naive approach measured in
  *     the same page: the live canvas's toDataURL() upscaled to 3508 × 2480 and
  *     encoded as PNG (a blurry screenshot, no legend or figures);
- *   - the same page as PDF, and with before/after maps.
+ *   - the same page as PDF (picture + selectable text layer), with the table
+ *     page added, and with before/after maps.
  *   npm run bench:snapshot   (BENCH_RUNS=5)
  * Prints one line per figure.
  */
@@ -73,7 +74,9 @@ async function main() {
     console.log(`  PNG encoding: ${stats(warm.map((r) => r.timings.encodeMs))}; file ${(warm[0].bytes / 1e6).toFixed(2)} MB`);
 
     const pdf = await repeat(page, { ...png, format: 'pdf' }, RUNS);
-    console.log(`A4 300 dpi PDF (page as one JPEG image), export: ${stats(pdf.map((r) => r.timings.totalMs))}; file ${(pdf[0].bytes / 1e6).toFixed(2)} MB`);
+    console.log(`A4 300 dpi PDF (page picture as JPEG + invisible text layer), export: ${stats(pdf.map((r) => r.timings.totalMs))}; file ${(pdf[0].bytes / 1e6).toFixed(2)} MB`);
+    const tables = await repeat(page, { ...png, format: 'pdf', tables: true }, RUNS);
+    console.log(`A4 300 dpi PDF with the table page (${tables[0].pageCount} pages), export: ${stats(tables.map((r) => r.timings.totalMs))}; file ${(tables[0].bytes / 1e6).toFixed(2)} MB`);
     const ba = await repeat(page, { ...png, beforeAfter: true }, RUNS);
     console.log(`A4 300 dpi PNG, before/after maps, export: ${stats(ba.map((r) => r.timings.totalMs))} (baseline statuses from the worker ${stats(ba.map((r) => r.timings.baselineMs))})`);
     if (watch.errors.length) console.error(`(page problems)\n${watch.summary()}`);

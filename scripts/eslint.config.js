@@ -27,10 +27,4 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'indexedDB'],
     },
   },
-  {
-    // Temporary: these two import the store's types (LayerKey, DataSources) and are being
-    // rewritten on the handout branch. Removed when the handout branch lands.
-    files: ['src/export/snapshot/content.ts', 'src/export/snapshot/legend-items.ts'],
-    rules: { 'layers/import-direction': 'off' },
-  },
 );

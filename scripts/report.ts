@@ -8,6 +8,7 @@ import { createEngine, proposedIds } from '../src/core/evaluate.ts';
 import { buildReport } from '../src/export/report.ts';
 import { cellsToCsv, zonesToCsv } from '../src/export/report-csv.ts';
 import { reportToMarkdown } from '../src/export/report-markdown.ts';
+import { loadPlaceNames } from '../src/i18n/place-name.ts';
 import { idList, parseOptions, positiveNumber, rulesFrom, scenarioStations, UsageError } from './lib/cli-options.ts';
 import { countyNames, QUANZHOU, resolveCounties } from './lib/demo-data.ts';
 import { loadReportData } from './lib/user-data.ts';
@@ -93,6 +94,7 @@ async function main(argv: string[]): Promise<string> {
   });
   if (v.format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
   if (v.format === 'csv') return v.cells ? cellsToCsv(report) : zonesToCsv(report);
+  await loadPlaceNames(); // pinyin beside the Chinese place names
   return reportToMarkdown(report, topGaps);
 }
 

@@ -4,7 +4,7 @@
  *   npm run snapshot -- --county 350525 --out yongchun.png
  *                       [--paper A4|A3] [--orientation landscape|portrait] [--dpi 150|300]
  *                       [--format png|pdf] [--title …] [--scenario …] [--footer …]
- *                       [--before-after] [--lang zh-CN|en] [--viewport 1366x768]
+ *                       [--before-after] [--tables] [--lang zh-CN|en] [--viewport 1366x768]
  * Exit code 0 on success, 2 on bad usage, 1 when the export fails.
  */
 import { writeFileSync } from 'node:fs';
@@ -25,6 +25,8 @@ const USAGE = `Usage: npm run snapshot -- --county <adcode> --out <file.png|file
   --scenario <text>          scenario name in the subtitle (default: existing + proposed stations)
   --footer <text>            footer line (default "内部规划资料，非正式出版地图")
   --before-after             two maps: without and with the proposed stations
+  --tables                   add the township table and the gap areas: page 2 of the PDF,
+                             or for PNG a second file <out>-page2.png (more pages for large regions)
   --lang zh-CN|en            page language (default zh-CN)
   --viewport <w>x<h>         browser window the view is fitted in (default 1366x768)
   --help                     this text`;
@@ -56,6 +58,7 @@ function parse(argv: string[]) {
     scenario: { type: 'string' },
     footer: { type: 'string' },
     'before-after': { type: 'boolean' },
+    tables: { type: 'boolean' },
     lang: { type: 'string' },
     viewport: { type: 'string' },
     help: { type: 'boolean' },
@@ -67,7 +70,7 @@ function parse(argv: string[]) {
   const language = v.lang ?? 'zh-CN';
   if (language !== 'zh-CN' && language !== 'en') throw new UsageError(`--lang must be zh-CN or en, got "${language}".`);
   // the page checks paper, orientation, dpi and texts and answers with a message naming the bad one
-  const options: Record<string, unknown> = { format, paper: v.paper, orientation: v.orientation, dpi: v.dpi, title: v.title, scenario: v.scenario, footer: v.footer, beforeAfter: v['before-after'] === true };
+  const options: Record<string, unknown> = { format, paper: v.paper, orientation: v.orientation, dpi: v.dpi, title: v.title, scenario: v.scenario, footer: v.footer, beforeAfter: v['before-after'] === true, tables: v.tables === true };
   for (const k of Object.keys(options)) if (options[k] === undefined) delete options[k];
   return { region: regionOf(v.county), out: path.resolve(v.out), language: language as 'zh-CN' | 'en', viewport: viewportOf(v.viewport), options };
 }
@@ -101,10 +104,16 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
     writeFileSync(args.out, Buffer.from(result.base64, 'base64'));
+    const ext = path.extname(args.out);
+    const extra = result.extraFiles.map((f, i) => {
+      const file = `${args.out.slice(0, args.out.length - ext.length)}-page${i + 2}${ext}`;
+      writeFileSync(file, Buffer.from(f.base64, 'base64'));
+      return path.relative(process.cwd(), file);
+    });
     const o = result.options;
     console.log(
       `wrote ${path.relative(process.cwd(), args.out)}: ${o.format.toUpperCase()} ${result.width} × ${result.height} px (${o.paper} ${o.orientation}, ${o.dpi} dpi${o.beforeAfter ? ', before/after' : ''}), ` +
-        `${(result.bytes / 1024 / 1024).toFixed(2)} MB; export ${(result.timings.totalMs / 1000).toFixed(2)} s, whole run ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+        `${(result.bytes / 1024 / 1024).toFixed(2)} MB, ${result.pageCount} page${result.pageCount > 1 ? 's' : ''}${extra.length ? ` (also ${extra.join(', ')})` : ''}; export ${(result.timings.totalMs / 1000).toFixed(2)} s, whole run ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
     return 0;
   } finally {

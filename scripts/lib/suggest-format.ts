@@ -50,7 +50,7 @@ function siteLabel(p: SuggestedSite): string {
 }
 
 function coveredWord(doc: SuggestionDocument): string {
-  return doc.question.objective === 'circle' ? `inside the ${doc.question.rules.circleMinutes}-minute circle 急救圈内` : 'covered 覆盖';
+  return doc.question.objective === 'circle' ? `inside the ${doc.question.rules.circleMinutes}-minute circle 急救圈内` : 'covered 已覆盖';
 }
 
 export function suggestionToMarkdown(doc: SuggestionDocument): string {
@@ -64,7 +64,7 @@ export function suggestionToMarkdown(doc: SuggestionDocument): string {
   if (q.mode === 'sites') out.push(`- ${q.k} new station${q.k === 1 ? '' : 's'} newly covering the most people 新增覆盖人口最多 (maximal coverage: lazy greedy + swap refinement)`);
   else out.push(`- the fewest new stations covering ${pct(q.target! * 100)} of the population 覆盖率达到 ${pct(q.target! * 100)} 所需最少站点 (set cover)`);
   if (q.objective === 'coverage') {
-    out.push(`- covered 覆盖 = within the service radius: urban 城区 ≤ ${q.rules.urbanCoverKm} km, rural 乡村 ≤ ${q.rules.ruralCoverKm} km (${q.rules.ruralReading} reading); straight-line (geodesic) distance`);
+    out.push(`- covered 已覆盖 = within the service radius: urban 城区 ≤ ${q.rules.urbanCoverKm} km, rural 乡村 ≤ ${q.rules.ruralCoverKm} km (${q.rules.ruralReading} reading); straight-line (geodesic) distance`);
   } else {
     out.push(`- covered = inside the ${q.rules.circleMinutes}-minute circle 急救圈: urban ${q.rules.circleRadiusKm.urban.toFixed(2)} km, rural ${q.rules.circleRadiusKm.rural.toFixed(2)} km; straight-line (geodesic) distance`);
   }
@@ -74,10 +74,10 @@ export function suggestionToMarkdown(doc: SuggestionDocument): string {
   const candidates =
     q.candidates === 'cells'
       ? `${int(r.candidates.total)} populated H3 res-${q.candidateResolution} cell centres 有人口的网格中心`
-      : `${int(r.candidates.total)} health centres / disabled facilities 卫生院及未启用设施`;
+      : `${int(r.candidates.total)} health centres / disabled facilities 卫生院及停用设施`;
   out.push(`- candidates 候选点: ${candidates}; ${int(r.candidates.usable)} would cover someone new`);
   out.push(
-    `- demand 需求: ${int(r.demand.cells)} cells not yet covered${q.backupWeight > 0 ? ' (or covered once)' : ''} (${int(r.demand.uncoveredPopulation)} people uncovered), merged into ${int(r.demand.elements)} groups with the same candidates; ${int(r.demand.unreachablePopulation)} people beyond every candidate's reach`,
+    `- demand 需求: ${int(r.demand.cells)} cells not yet covered${q.backupWeight > 0 ? ' (or covered once)' : ''} (${int(r.demand.uncoveredPopulation)} people not covered), merged into ${int(r.demand.elements)} groups with the same candidates; ${int(r.demand.unreachablePopulation)} people beyond every candidate's reach`,
   );
   out.push('');
   out.push('## Result 结果');

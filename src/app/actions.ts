@@ -3,6 +3,7 @@
  * store. They never call the worker: the evaluation sync watches the store
  * and asks for the consequences (./evaluation-sync.ts).
  */
+import { loadPlaceNames } from '../i18n/place-name.ts';
 import { makeRules, type Rules } from '../core/rules.ts';
 import type { AreaType, Station } from '../core/types.ts';
 import { CoverageClient } from './coverage-client.ts';
@@ -169,7 +170,11 @@ export function dismissUndo(): void {
   setState({ deleted: null });
 }
 
-export const setLanguage = (language: Language) => setState({ language });
+/** Switches the language; English waits for the pinyin of place names (loaded once, on first use). */
+export async function setLanguage(language: Language): Promise<void> {
+  if (language === 'en') await loadPlaceNames().catch(() => undefined);
+  setState({ language });
+}
 export const toggleLayer = (key: LayerKey) => setState({ layers: { ...getState().layers, [key]: !getState().layers[key] } });
 export const setBasemapUrl = (basemapUrl: string) => setState({ basemapUrl });
 export const togglePanel = (key: PanelKey) => setState({ collapsed: { ...getState().collapsed, [key]: !getState().collapsed[key] } });

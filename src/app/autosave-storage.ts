@@ -4,15 +4,17 @@
  * checked like a file on load: a corrupt entry is reported and ignored, and
  * no call ever throws (IndexedDB may be missing, full or blocked).
  */
-import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { createStore, delMany, getMany, promisifyRequest, type UseStore } from 'idb-keyval';
 import { parseScenario, serializeScenario, type SavedScenario } from '../io/scenario-file.ts';
+import { parseHistoryRecord, type HistoryLoad, type HistoryRecord } from './history-file.ts';
 
 export const AUTOSAVE_DB = 'ems-coverage-planner';
 export const AUTOSAVE_STORE = 'autosave';
 
 export type AutosaveLoad =
   | { kind: 'none' }
-  | { kind: 'loaded'; scenario: SavedScenario }
+  /** `history` is the undo history kept with it ('none' for an autosave written without one). */
+  | { kind: 'loaded'; scenario: SavedScenario; history: HistoryLoad }
   /** The stored entry is not a readable scenario; `error` says why (the entry is left in place). */
   | { kind: 'corrupt'; error: string }
   /** IndexedDB could not be used (private browsing, blocked, quota…). */
@@ -21,9 +23,13 @@ export type AutosaveLoad =
 export type AutosaveWrite = { ok: true } | { ok: false; error: string };
 
 export interface AutosaveStorage {
-  /** Stores the scenario as the latest of its region (replacing the previous one). */
-  save(scenario: SavedScenario): Promise<AutosaveWrite>;
-  /** The latest scenario of a region, checked like a scenario file. */
+  /**
+   * Stores the scenario as the latest of its region (replacing the previous
+   * one), and its undo history with it in the same transaction (no history:
+   * the region's stored history is removed, so it never outlives its scenario).
+   */
+  save(scenario: SavedScenario, history?: HistoryRecord): Promise<AutosaveWrite>;
+  /** The latest scenario of a region, checked like a scenario file, with its undo history. */
   load(region: string): Promise<AutosaveLoad>;
   /** Forgets the region's latest scenario (e.g. after "start over"). */
   clear(region: string): Promise<AutosaveWrite>;
@@ -31,6 +37,8 @@ export interface AutosaveStorage {
 
 /** The key of a region's latest scenario. */
 export const autosaveKey = (region: string) => `scenario:${region}`;
+/** The key of the undo history that led to it. */
+export const historyKey = (region: string) => `history:${region}`;
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -44,9 +52,16 @@ export function createAutosaveStorage(store?: UseStore): AutosaveStorage {
   // createStore touches `indexedDB` only when first used; the lookup is deferred too, so a missing IndexedDB is caught below
   const db = () => (lazy ??= createStore(AUTOSAVE_DB, AUTOSAVE_STORE));
   return {
-    async save(scenario) {
+    async save(scenario, history) {
       try {
-        await set(autosaveKey(scenario.region), serializeScenario(scenario), db());
+        const text = serializeScenario(scenario);
+        // one transaction: a scenario is never stored with another scenario's history
+        await db()('readwrite', (store) => {
+          store.put(text, autosaveKey(scenario.region));
+          if (history) store.put(history, historyKey(scenario.region));
+          else store.delete(historyKey(scenario.region));
+          return promisifyRequest(store.transaction);
+        });
         return { ok: true };
       } catch (e) {
         return { ok: false, error: `Could not autosave the scenario (${message(e)}).` };
@@ -54,8 +69,9 @@ export function createAutosaveStorage(store?: UseStore): AutosaveStorage {
     },
     async load(region) {
       let stored: unknown;
+      let storedHistory: unknown;
       try {
-        stored = await get(autosaveKey(region), db());
+        [stored, storedHistory] = await getMany([autosaveKey(region), historyKey(region)], db());
       } catch (e) {
         return { kind: 'unavailable', error: `Could not read the autosaved scenario (${message(e)}).` };
       }
@@ -67,11 +83,11 @@ export function createAutosaveStorage(store?: UseStore): AutosaveStorage {
       if (parsed.scenario.region !== region) {
         return { kind: 'corrupt', error: `${source} belongs to region ${parsed.scenario.region}.` };
       }
-      return { kind: 'loaded', scenario: parsed.scenario };
+      return { kind: 'loaded', scenario: parsed.scenario, history: parseHistoryRecord(storedHistory, region, parsed.scenario.savedAt) };
     },
     async clear(region) {
       try {
-        await del(autosaveKey(region), db());
+        await delMany([autosaveKey(region), historyKey(region)], db());
         return { ok: true };
       } catch (e) {
         return { ok: false, error: `Could not clear the autosaved scenario (${message(e)}).` };

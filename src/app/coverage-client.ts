@@ -9,6 +9,7 @@ import type { Rules } from '../core/rules.ts';
 import type { Station } from '../core/types.ts';
 import type { FacilityPreview } from '../io/facilities.ts';
 import type {
+  CellAnswer,
   CoverageWorkerApi,
   DatasetImport,
   DemoDataUrls,
@@ -90,6 +91,11 @@ export class CoverageClient {
   /** Per-cell statuses without the proposed stations, for the "before" map of a snapshot. */
   baselineStatus(): Promise<BaselineStatus> {
     return this.remote.baselineStatus();
+  }
+
+  /** One cell of the current scenario (a map click), tagged with the update it belongs to. */
+  describeCell(index: number): Promise<CellAnswer> {
+    return this.remote.describeCell(index);
   }
 
   evaluate(stations: Station[], rules: Rules, tag: ResultTag): void {

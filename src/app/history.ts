@@ -25,6 +25,10 @@ export interface History<T> {
   clear(): void;
   /** Number of undo and redo steps held. */
   readonly size: { undo: number; redo: number };
+  /** The steps held (oldest undo first; the last redo is the next redo), e.g. to keep them with an autosave. */
+  entries(): { undo: readonly T[]; redo: readonly T[] };
+  /** Replaces the steps with kept ones (e.g. after a reload); the newest `limit` of each side are used. */
+  load(undo: readonly T[], redo: readonly T[]): void;
 }
 
 export interface HistoryOptions {
@@ -86,6 +90,12 @@ export function createHistory<T>(limit = 100, options: HistoryOptions = {}): His
     },
     get size() {
       return { undo: past.length, redo: future.length };
+    },
+    entries: () => ({ undo: [...past], redo: [...future] }),
+    load(undo, redo) {
+      past = undo.slice(-limit);
+      future = redo.slice(-limit);
+      lastKey = null;
     },
   };
 }

@@ -5,12 +5,14 @@
  * store, so every action that changes stations or rules is covered without
  * each one remembering to record itself.
  */
-import { makeRules, type Rules } from '../core/rules.ts';
+import type { Rules } from '../core/rules.ts';
 import type { Station, StationStatus } from '../core/types.ts';
 import { makeScenario, parseScenario, serializeScenario, type SavedScenario, type ScenarioFailure } from '../io/scenario-file.ts';
 import { decodeShareLink, encodeShareLink, SHARE_PARAM, type ShareLinkResult } from '../io/share-link.ts';
 import { openRegion, setStartingScenario, type StartingAnswer, type StartingScenario } from './actions.ts';
 import { createAutosaveScheduler, createAutosaveStorage, type AutosaveStorage } from './autosave-storage.ts';
+import { demoScenario, isDemoScenario } from './demo-scenario.ts';
+import { makeHistoryRecord, type HistoryLoad } from './history-file.ts';
 import { createHistory } from './history.ts';
 import { REGIONS, regionById } from './regions.ts';
 import { getState, setState, useStore, type AppState, type ScenarioNotice } from './store.ts';
@@ -28,9 +30,25 @@ const history = createHistory<ScenarioSnapshot>(200);
 /** True while undo/redo/load write the store: those writes are not new edits. */
 let applying = false;
 let storage: AutosaveStorage | null = null;
-let autosave: ReturnType<typeof createAutosaveScheduler> | null = null;
 
 const snapshotOf = (s: AppState): ScenarioSnapshot => ({ stations: s.stations, enabledStatus: s.enabledStatus, rules: s.rules });
+
+/** The undo steps that go with each scheduled autosave (taken when it was scheduled, written with it). */
+const stepsOfSave = new WeakMap<SavedScenario, { undo: readonly ScenarioSnapshot[]; redo: readonly ScenarioSnapshot[] }>();
+/** Each step as scenario-file text, made once: steps never change, and every autosave writes them all again. */
+const stepTexts = new WeakMap<ScenarioSnapshot, string>();
+function stepText(region: string, step: ScenarioSnapshot): string {
+  let text = stepTexts.get(step);
+  if (text === undefined) {
+    text = serializeScenario(makeScenario({ regionId: region, ...step }, 'undo step', new Date(0)));
+    stepTexts.set(step, text);
+  }
+  return text;
+}
+/** The restored autosave's undo history, loaded into the history once its region is open. */
+let restoredSteps: { region: string; undo: ScenarioSnapshot[]; redo: ScenarioSnapshot[] } | null = null;
+/** Autosaves scheduled so far: a write marks the autosave written only if no newer one was scheduled meanwhile. */
+let scheduledSaves = 0;
 
 /** The name a scenario is saved under: the user's, or the region's. */
 export function scenarioNameOf(state: AppState): string {
@@ -56,16 +74,25 @@ export function keepScenarios(autosaveStorage: AutosaveStorage = createAutosaveS
   const written: AutosaveStorage = {
     ...autosaveStorage,
     save: async (scenario) => {
-      const result = await autosaveStorage.save(scenario);
-      if (result.ok && getState().regionId === scenario.region) setState({ autosavedAt: scenario.savedAt });
+      const ticket = scheduledSaves;
+      const steps = stepsOfSave.get(scenario);
+      const record = steps && makeHistoryRecord(scenario.region, scenario.savedAt, steps.undo, steps.redo, (step) => stepText(scenario.region, step));
+      const result = await autosaveStorage.save(scenario, record);
+      if (getState().regionId === scenario.region) {
+        if (!result.ok) setState({ autosaveState: 'failed' });
+        else setState({ autosavedAt: scenario.savedAt, ...(ticket === scheduledSaves ? { autosaveState: 'saved' as const } : {}) });
+      }
       return result;
     },
   };
-  const scheduler = (autosave = createAutosaveScheduler(written, AUTOSAVE_DELAY_MS, (error) => notice('error', 'scenario.autosaveFailed', { error })));
+  const scheduler = createAutosaveScheduler(written, AUTOSAVE_DELAY_MS, (error) => notice('error', 'scenario.autosaveFailed', { error }));
   setStartingScenario(restoreAutosave);
   const unsubscribe = useStore.subscribe((next, prev) => {
     if (next.dataset !== prev.dataset || next.regionId !== prev.regionId) {
       history.clear();
+      // a region opened from its autosave gets the undo steps kept with it
+      if (restoredSteps && next.phase === 'ready' && restoredSteps.region === next.regionId) history.load(restoredSteps.undo, restoredSteps.redo);
+      if (next.phase === 'ready') restoredSteps = null;
       syncHistoryFlags();
       return;
     }
@@ -81,7 +108,10 @@ export function keepScenarios(autosaveStorage: AutosaveStorage = createAutosaveS
     if (edited || next.scenarioName !== prev.scenarioName) {
       // built now, not when written: by then the user may have opened another region
       const scenario = makeScenario(next, scenarioNameOf(next));
+      stepsOfSave.set(scenario, history.entries());
+      scheduledSaves++;
       scheduler.schedule(() => scenario);
+      if (getState().autosaveState !== 'pending') setState({ autosaveState: 'pending' });
     }
   });
   const onHide = () => void scheduler.flush();
@@ -96,16 +126,27 @@ export function keepScenarios(autosaveStorage: AutosaveStorage = createAutosaveS
 
 /** The region's autosaved scenario, if any; a damaged entry is reported and the demo defaults are used. */
 async function restoreAutosave(regionId: string): Promise<StartingAnswer> {
+  restoredSteps = null;
   if (!storage) return null;
   const loaded = await storage.load(regionId);
   if (loaded.kind === 'loaded') {
-    setState({ autosavedAt: loaded.scenario.savedAt });
-    return { ...fromSaved(loaded.scenario), notice: { kind: 'info', key: 'scenario.restored', params: { time: loaded.scenario.savedAt } } };
+    setState({ autosavedAt: loaded.scenario.savedAt, scenarioOrigin: 'restored' });
+    return { ...fromSaved(loaded.scenario), notice: restoreNotice(regionId, loaded.scenario.savedAt, loaded.history) };
   }
-  setState({ autosavedAt: null });
+  setState({ autosavedAt: null, scenarioOrigin: 'demo' });
   if (loaded.kind === 'corrupt') return { notice: { kind: 'warning', key: 'scenario.autosaveDamaged', params: { error: loaded.error } } };
   if (loaded.kind === 'unavailable') return { notice: { kind: 'warning', key: 'scenario.autosaveUnavailable', params: { error: loaded.error } } };
   return null;
+}
+
+/** Keeps the autosave's undo steps for its region, and words what was restored (and what of the history was not). */
+function restoreNotice(regionId: string, time: string, steps: HistoryLoad): ScenarioNotice {
+  if (steps.kind === 'corrupt') return { kind: 'warning', key: 'restore.historyDamaged', params: { time, error: steps.error } };
+  if (steps.kind === 'none') return { kind: 'info', key: 'scenario.restored', params: { time } };
+  const snapshot = (s: SavedScenario): ScenarioSnapshot => ({ stations: s.stations, enabledStatus: s.enabledStatus, rules: s.rules });
+  restoredSteps = { region: regionId, undo: steps.undo.map(snapshot), redo: steps.redo.map(snapshot) };
+  if (steps.dropped.length > 0) return { kind: 'warning', key: 'restore.stepsDropped', params: { time, count: steps.dropped.length, error: steps.dropped[0] } };
+  return { kind: 'info', key: 'scenario.restored', params: { time } };
 }
 
 function fromSaved(scenario: Pick<SavedScenario, 'name' | 'stations' | 'enabledStatus' | 'rules'>): StartingScenario {
@@ -156,13 +197,15 @@ async function openScenario(scenario: Pick<SavedScenario, 'name' | 'region' | 's
     ? { kind: 'warning', key: 'scenario.loadedWithoutImport', params: { source, file: imported } }
     : { kind: 'info', key: 'scenario.loaded', params: { source, name: scenario.name } };
   const state = getState();
+  const scenarioOrigin = source === 'link' ? 'link' : 'file';
   if (scenario.region !== state.regionId || !state.dataset || state.phase !== 'ready' || state.dataSources.population.kind !== 'demo') {
+    setState({ scenarioOrigin });
     await openRegion(scenario.region, { ...fromSaved(scenario), notice: loadedNotice });
     return true;
   }
   // same region: loading is an edit like any other, so it can be undone
   history.push(snapshotOf(state));
-  apply({ stations: scenario.stations, enabledStatus: { ...state.enabledStatus, ...scenario.enabledStatus }, rules: scenario.rules }, { scenarioName: scenario.name, scenarioNotice: loadedNotice });
+  apply({ stations: scenario.stations, enabledStatus: { ...state.enabledStatus, ...scenario.enabledStatus }, rules: scenario.rules }, { scenarioName: scenario.name, scenarioNotice: loadedNotice, scenarioOrigin });
   return true;
 }
 
@@ -202,16 +245,21 @@ export async function openSharedLink(hash: string, clearHash: () => void): Promi
   return true;
 }
 
-/** Forgets the region's autosave and opens it again on the demo defaults. */
-export async function startOver(): Promise<void> {
-  const { regionId } = getState();
-  autosave?.cancel();
-  await storage?.clear(regionId);
-  setState({ rules: makeRules() });
-  await openRegion(regionId);
-  // the rules reset above scheduled a save of the old stations: drop it
-  autosave?.cancel();
-  setState({ autosavedAt: null });
+/** True when the open scenario is the region's demo scenario (its own stations, default rules). */
+export function isDemo(state: AppState): boolean {
+  return state.dataset !== null && isDemoScenario(state.stations, state.rules, state.dataset.stations);
+}
+
+/**
+ * Back to the region's demo scenario (its own stations under the default
+ * rules) as one undoable edit: undo returns to the scenario left. The autosave
+ * then holds the demo, with that step in its history.
+ */
+export function restoreDemo(): void {
+  const state = getState();
+  if (!state.dataset || state.phase !== 'ready' || isDemo(state)) return;
+  history.push(snapshotOf(state));
+  apply(demoScenario(state.dataset.stations), { scenarioName: '', scenarioOrigin: 'demo', scenarioNotice: { kind: 'info', key: 'restore.demoRestored' } });
 }
 
 /** Keeps the current figures to compare later edits against. */

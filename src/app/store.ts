@@ -68,6 +68,9 @@ export interface DeletedStation {
   index: number;
 }
 
+/** The details card open on the map: a station's, or a clicked point's (`cell` = grid index, null when no cell is there). */
+export type MapCard = { kind: 'station'; id: string } | { kind: 'point'; lng: number; lat: number; cell: number | null };
+
 export interface AppState {
   language: Language;
   regionId: string;
@@ -119,7 +122,14 @@ export interface AppState {
   importOpen: boolean;
   importJob: ImportJob | null;
   importOutcome: ImportOutcome | null;
+  /** How the open scenario was opened: the demo, the autosave, a scenario file or a share link (the banner says which). */
+  scenarioOrigin: ScenarioOrigin;
+  /** The autosave of the latest edit: none asked for yet, waiting to be written, written, or failed. */
+  autosaveState: 'idle' | 'pending' | 'saved' | 'failed';
+  card: MapCard | null;
 }
+
+export type ScenarioOrigin = 'demo' | 'restored' | 'file' | 'link';
 
 export const initialState: AppState = {
   language: 'zh-CN',
@@ -158,6 +168,9 @@ export const initialState: AppState = {
   importOpen: false,
   importJob: null,
   importOutcome: null,
+  scenarioOrigin: 'demo',
+  autosaveState: 'idle',
+  card: null,
 };
 
 export const useStore = create<AppState>()(() => initialState);

@@ -58,7 +58,7 @@ export async function buildTableExport(kind: TableExportKind, crs: Crs, title: T
     case 'gaps-geojson': {
       const gaps = await requireClient().gapCells();
       const h3 = state.dataset?.h3 ?? [];
-      return { blob: geoJsonBlob(gapsGeoJson(gaps, { populationSource, h3 })), fileName: downloadName(title('tables.gapsFile', { region }), 'geojson') };
+      return { blob: geoJsonBlob(gapsGeoJson(gaps, { populationSource, h3, language })), fileName: downloadName(title('tables.gapsFile', { region }), 'geojson') };
     }
     case 'cells-geojson': {
       const rows = await requireClient().cellRows();

@@ -74,21 +74,24 @@ export function evaluate(grid: PopulationGrid, scenario: Scenario): { engine: Co
   return { engine, result: readResult(engine, baseline) };
 }
 
+/** One cell's row: status, circle, nearest active station (within the largest rule radius) and its straight-line distance. */
+export function cellRow(engine: CoverageEngine, i: number): CellRow {
+  const { grid } = engine;
+  const station = engine.stationAtSlot(engine.nearestSlot[i]);
+  return {
+    h3: grid.h3[i],
+    population: grid.population[i],
+    status: STATUS_NAMES[engine.status[i]],
+    withinCircle: engine.withinCircle[i] === 1,
+    nearestStationId: station?.id ?? null,
+    distanceKm: station ? engine.nearestCost[i] : null,
+    stationsInRange: engine.inRangeCount[i],
+  };
+}
+
 /** Per-cell rows (for reports and exports). */
 export function cellRows(engine: CoverageEngine): CellRow[] {
-  const { grid } = engine;
-  const rows: CellRow[] = new Array(grid.size);
-  for (let i = 0; i < grid.size; i++) {
-    const station = engine.stationAtSlot(engine.nearestSlot[i]);
-    rows[i] = {
-      h3: grid.h3[i],
-      population: grid.population[i],
-      status: STATUS_NAMES[engine.status[i]],
-      withinCircle: engine.withinCircle[i] === 1,
-      nearestStationId: station?.id ?? null,
-      distanceKm: station ? engine.nearestCost[i] : null,
-      stationsInRange: engine.inRangeCount[i],
-    };
-  }
+  const rows: CellRow[] = new Array(engine.grid.size);
+  for (let i = 0; i < engine.grid.size; i++) rows[i] = cellRow(engine, i);
   return rows;
 }

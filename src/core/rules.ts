@@ -33,57 +33,75 @@ export interface Rules {
 }
 
 export interface RuleSource {
-  /** Seed document file (in shared/seeds) or publication. */
+  /** The document as an official would cite it: title and number, and the passage's place in it. */
   document: string;
-  /** Passage quoted from it. */
+  /** The passage, in the document's own words. */
   quote: string;
+  /** The copy of the document in shared/seeds (traceability only; never shown to the user). */
+  seedFile?: string;
+  /** An i18n key of the tool's own note on how the value is used (shown after the quote). */
+  noteKey?: string;
 }
+
+const QUANZHOU_PLAN = '《泉州市进一步完善医疗卫生服务体系实施方案》（泉政办〔2024〕15号）任务15';
+const JINJIANG_PLAN = '《晋江市“十四五”卫生健康事业发展专项规划》§三.3(2)';
+const BEIJING_STUDY = '《中国全科医学》2011年第36期第4214–4216页（北京市院前急救网络布局研究）';
 
 /** Where each default comes from, as shown beside the rule in the UI and the report. */
 export const RULE_SOURCES: Record<Exclude<keyof Rules, 'areaTypeOverrides' | 'ruralReading'>, RuleSource> = {
   urbanRadiusKm: {
-    document: '000_6160ce65375a65ff.txt (泉政办〔2024〕15号, task 15); 003_04202515baa72f64.txt §三.3(2)',
+    document: `${QUANZHOU_PLAN}；${JINJIANG_PLAN}`,
     quote: '原则上城区服务半径不超过5公里',
+    seedFile: '000_6160ce65375a65ff.txt; 003_04202515baa72f64.txt',
   },
   ruralStrictRadiusKm: {
-    document: '000_6160ce65375a65ff.txt (泉政办〔2024〕15号, task 15)',
-    quote: '乡村地区服务半径10～20公里 (strict reading: 10 km)',
+    document: QUANZHOU_PLAN,
+    quote: '乡村地区服务半径10～20公里',
+    seedFile: '000_6160ce65375a65ff.txt',
+    noteKey: 'rules.note.ruralStrict',
   },
   ruralLenientRadiusKm: {
-    document: '000_6160ce65375a65ff.txt (泉政办〔2024〕15号, task 15)',
-    quote: '乡村地区服务半径10～20公里 (lenient reading: 20 km)',
+    document: QUANZHOU_PLAN,
+    quote: '乡村地区服务半径10～20公里',
+    seedFile: '000_6160ce65375a65ff.txt',
+    noteKey: 'rules.note.ruralLenient',
   },
   circleMinutes: {
-    document: '003_04202515baa72f64.txt §三.3(2)',
+    document: JINJIANG_PLAN,
     quote: '15分钟急救圈进一步缩减，力争到2025年达到14分钟以内',
+    seedFile: '003_04202515baa72f64.txt',
   },
   turnoutMinutes: {
-    document: '国家卫生健康委等《关于进一步完善院前医疗急救服务的指导意见》(2020)',
+    document: '国家卫生健康委等《关于进一步完善院前医疗急救服务的指导意见》（2020年）',
     quote: '3分钟出车率达到95%',
   },
   urbanSpeedKmh: {
-    document: '《中国全科医学》2011年第36期 4214–4216 (Beijing pre-hospital network layout study)',
-    quote: 'urban ambulance mean speed 32.07 ± 14.73 km/h',
+    document: BEIJING_STUDY,
+    quote: '城区救护车平均车速32.07±14.73 km/h',
   },
   ruralSpeedKmh: {
-    document: 'docs/standards.md §2 worked example',
-    quote: '40 km/h × 15 min = 10 km (no published rural survey value; set your own)',
+    document: '本工具示例值（规划标准中急救圈的算例）',
+    quote: '40 km/h × 15分钟 = 10 km',
+    noteKey: 'rules.note.ruralSpeed',
   },
   urbanDetourCoefficient: {
-    document: '《中国全科医学》2011年第36期 4214–4216',
-    quote: '道路曲度系数 1.6',
+    document: BEIJING_STUDY,
+    quote: '道路曲度系数1.6',
   },
   ruralDetourCoefficient: {
-    document: '《中国全科医学》2011年第36期 4214–4216 (urban value reused; rural roads are less winding)',
-    quote: '道路曲度系数 1.6',
+    document: BEIJING_STUDY,
+    quote: '道路曲度系数1.6',
+    noteKey: 'rules.note.ruralDetour',
   },
   residentsPerAmbulance: {
-    document: '003_04202515baa72f64.txt §三.3(2)',
+    document: JINJIANG_PLAN,
     quote: '按照每3万人口配置1辆救护车的标准',
+    seedFile: '003_04202515baa72f64.txt',
   },
   residentsPerAed: {
-    document: '003_04202515baa72f64.txt §三.3(2)',
+    document: JINJIANG_PLAN,
     quote: '按照每万人配置1台的标准推动各类公共场所自动体外除颤仪（AED）配置',
+    seedFile: '003_04202515baa72f64.txt',
   },
 };
 

@@ -32,6 +32,10 @@ export interface Station {
   /** True when the point is a township seat standing in for an unpublished address. */
   positionApproximate?: boolean;
   note?: string;
+  /** Where the data file took the station from (document, section), as the file states it. */
+  source?: string;
+  /** How the data file got the point (e.g. a township seat), as the file states it. */
+  positionSource?: string;
 }
 
 /** A planning zone (township or user boundary) that owns population cells. */

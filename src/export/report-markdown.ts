@@ -1,6 +1,26 @@
-/** The coverage report as Markdown, for reading in a terminal or pasting into a document. */
+/**
+ * The coverage report as Markdown, for reading in a terminal or pasting into a
+ * document. Every label comes from the i18n dictionaries and is printed in
+ * English and Chinese side by side; place names carry their pinyin once
+ * `loadPlaceNames()` has run (the CLI awaits it).
+ */
+import { gapAreaName, gapAreaShares } from '../i18n/gap-area-name.ts';
+import { placeName } from '../i18n/place-name.ts';
+import { translate } from '../i18n/translate.ts';
 import type { CoverageReport } from './report.ts';
 import { int, mdCell, pct, signed } from './format.ts';
+
+type Params = Record<string, string | number>;
+
+/** "covered 已覆盖": the English and the Chinese of one key. */
+const bi = (key: string, params?: Params) => {
+  const en = translate('en', key, params);
+  const zh = translate('zh-CN', key, params);
+  return en === zh ? en : `${en} ${zh}`;
+};
+const zh = (key: string, params?: Params) => translate('zh-CN', key, params);
+const en = (key: string, params?: Params) => translate('en', key, params);
+const place = (name: string) => mdCell(placeName(name, 'en'));
 
 const table = (header: string[], rows: (string | number)[][]) =>
   [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
@@ -8,60 +28,71 @@ const table = (header: string[], rows: (string | number)[][]) =>
 export function reportToMarkdown(report: CoverageReport, topGaps = 10): string {
   const { totals: t, rules, deltas } = report;
   const d = rules.derived;
+  const minutes = { minutes: rules.circleMinutes };
   const out: string[] = [];
-  out.push(`# ${mdCell(report.county.name)} (${report.county.code}) 急救站点覆盖 — EMS coverage report`);
+  out.push(`# ${mdCell(report.county.name)} (${report.county.code}) ${zh('report.title')} — ${en('report.title')}`);
   out.push('');
   for (const note of report.dataNotes) out.push(`> ⚠ ${mdCell(note)}`);
   out.push('');
-  out.push('## Rules 规则');
-  out.push(`- urban 城区 ≤ ${d.urbanCoverKm} km; rural 乡村 covered ≤ ${d.ruralCoverKm} km, marginal ≤ ${d.ruralMarginalKm} km (reading: ${rules.ruralReading})`);
-  out.push(`- ${rules.circleMinutes}-minute circle 急救圈: urban ${d.circleFormula.urban}; rural ${d.circleFormula.rural}`);
-  out.push(`- 1 ambulance per ${int(rules.residentsPerAmbulance)}, 1 AED per ${int(rules.residentsPerAed)} residents; straight-line (geodesic) distance`);
+  out.push(`## ${bi('report.rules')}`);
+  const radius = (lang: 'en' | 'zh-CN') =>
+    translate(lang, 'report.rule.radius', { urban: d.urbanCoverKm, rural: d.ruralCoverKm, marginal: d.ruralMarginalKm, reading: translate(lang, `report.reading.${rules.ruralReading}`) });
+  out.push(`- ${radius('en')} · ${radius('zh-CN')}`);
+  const circle = { ...minutes, urban: d.circleFormula.urban, rural: d.circleFormula.rural };
+  out.push(`- ${en('report.rule.circle', circle)} · ${zh('report.rule.circle', circle)}`);
+  const ratios = { ambulance: int(rules.residentsPerAmbulance), aed: int(rules.residentsPerAed) };
+  out.push(`- ${en('report.rule.ratios', ratios)} · ${zh('report.rule.ratios', ratios)}`);
   out.push('');
-  out.push('## Totals 合计');
+  out.push(`## ${bi('report.totals')}`);
   out.push(
     table(
-      ['population 人口', 'covered 覆盖', 'marginal 边缘', 'gap 盲区', `within ${rules.circleMinutes} min 急救圈内`, 'ambulances 救护车', 'AEDs', 'stations 站点'],
+      [bi('report.population'), bi('report.covered'), bi('report.marginal'), bi('report.gap'), bi('report.within', minutes), bi('report.ambulances'), bi('report.aeds'), bi('report.stations')],
       [[int(t.population), `${int(t.covered)} (${pct(t.coveredPct)})`, `${int(t.marginal)} (${pct(t.marginalPct)})`, `${int(t.gap)} (${pct(t.gapPct)})`, `${int(t.withinCircle)} (${pct(t.withinCirclePct)})`, t.ambulancesNeeded, t.aedsNeeded, t.activeStations]],
     ),
   );
+  const ambulanceSum = report.zones.reduce((s, z) => s + z.ambulancesNeeded, 0);
+  if (ambulanceSum !== t.ambulancesNeeded) {
+    const note = { sum: ambulanceSum, total: t.ambulancesNeeded };
+    out.push('');
+    out.push(`_${en('report.ambulanceNote', note)} · ${zh('report.ambulanceNote', note)}_`);
+  }
   out.push('');
   if (deltas) {
     const names = deltas.stations.map((s) => mdCell(s.name)).join('、');
-    out.push(`## Before → after 新增站点前后: ${names}`);
+    out.push(`## ${bi('report.beforeAfter')}: ${names}`);
     out.push(
       table(
-        ['', 'without 无', 'with 有', 'change 变化'],
+        ['', bi('report.without'), bi('report.with'), bi('report.change')],
         [
-          ['covered 覆盖', int(deltas.covered.before), int(deltas.covered.after), signed(deltas.covered.change)],
-          ['marginal 边缘', int(deltas.marginal.before), int(deltas.marginal.after), signed(deltas.marginal.change)],
-          ['gap 盲区', int(deltas.gap.before), int(deltas.gap.after), signed(deltas.gap.change)],
-          [`within ${rules.circleMinutes} min`, int(deltas.withinCircle.before), int(deltas.withinCircle.after), signed(deltas.withinCircle.change)],
+          [bi('report.covered'), int(deltas.covered.before), int(deltas.covered.after), signed(deltas.covered.change)],
+          [bi('report.marginal'), int(deltas.marginal.before), int(deltas.marginal.after), signed(deltas.marginal.change)],
+          [bi('report.gap'), int(deltas.gap.before), int(deltas.gap.after), signed(deltas.gap.change)],
+          [bi('report.within', minutes), int(deltas.withinCircle.before), int(deltas.withinCircle.after), signed(deltas.withinCircle.change)],
         ],
       ),
     );
     out.push('');
-    out.push(table(['station 站点', 'newly covered 新增覆盖', 'uniquely covered 独有覆盖'], deltas.stations.map((s) => [mdCell(s.name), int(s.newlyCovered), int(s.uniquelyCovered)])));
+    out.push(table([bi('report.station'), bi('report.newly'), bi('report.uniquely')], deltas.stations.map((s) => [mdCell(s.name), int(s.newlyCovered), int(s.uniquelyCovered)])));
     out.push('');
     if (deltas.zones.length > 0) {
-      out.push(table(['township 乡镇', 'covered before', 'covered after', 'change'], deltas.zones.map((z) => [mdCell(z.name), int(z.covered.before), int(z.covered.after), signed(z.covered.change)])));
+      out.push(table([bi('report.township'), bi('report.coveredBefore'), bi('report.coveredAfter'), bi('report.change')], deltas.zones.map((z) => [place(z.name), int(z.covered.before), int(z.covered.after), signed(z.covered.change)])));
       out.push('');
     }
   } else {
-    out.push('_No proposed stations in this scenario, so no before/after._');
+    out.push(`_${en('report.noProposed')} ${zh('report.noProposed')}_`);
     out.push('');
   }
   const stillOpen = report.zones.filter((z) => z.gap + z.marginal > 0);
-  out.push(`## Townships with people still uncovered 仍有未覆盖人口的乡镇 (${stillOpen.length} of ${report.zones.length})`);
-  out.push(stillOpen.length ? stillOpen.map((z) => `${mdCell(z.name)} (marginal ${int(z.marginal)}, gap ${int(z.gap)})`).join('; ') : 'none');
+  out.push(`## ${bi('report.notFullyCovered', { open: stillOpen.length, all: report.zones.length })}`);
+  out.push(stillOpen.length ? stillOpen.map((z) => en('report.townshipOpen', { name: place(z.name), marginal: int(z.marginal), gap: int(z.gap) })).join('; ') : bi('report.none'));
   out.push('');
-  out.push('## Zones 乡镇/区域');
+  out.push(`## ${bi('report.zones')}`);
   out.push(
     table(
-      ['township 乡镇', 'type 类型', 'population', 'covered', 'marginal', 'gap', '% covered', `within ${rules.circleMinutes} min`, 'ambulances', 'AEDs'],
+      [bi('report.township'), bi('report.type'), bi('report.population'), bi('report.covered'), bi('report.marginal'), bi('report.gap'), bi('report.coveredPct'), bi('report.within', minutes), bi('report.ambulances'), bi('report.aeds')],
       report.zones.map((z) => [
-        mdCell(z.name),
-        `${z.areaType === 'urban' ? '城区 urban' : '乡村 rural'}${z.areaTypeOverridden ? ' *' : ''}`,
+        place(z.name),
+        `${bi(`report.${z.areaType}`)}${z.areaTypeOverridden ? ' *' : ''}`,
         int(z.population),
         int(z.covered),
         int(z.marginal),
@@ -74,35 +105,35 @@ export function reportToMarkdown(report: CoverageReport, topGaps = 10): string {
     ),
   );
   out.push('');
-  out.push(`## Largest gaps 最大盲区 (top ${Math.min(topGaps, report.gaps.length)} of ${report.gaps.length} groups)`);
+  out.push(`## ${bi('report.gapAreas', { shown: Math.min(topGaps, report.gaps.length), all: report.gaps.length })}`);
   out.push(
     table(
-      ['#', 'population', 'of which gap', 'area km²', 'centre (lng, lat)', 'township', 'best single site covers'],
+      ['#', bi('report.gapArea'), bi('report.population'), bi('report.shares'), bi('report.areaKm2'), bi('report.centre'), bi('report.bestSite')],
       report.gaps.slice(0, topGaps).map((g) => [
         g.rank,
+        mdCell(gapAreaName(g.townships, g.population, 'zh-CN')),
         int(g.population),
-        int(g.gapPopulation),
+        mdCell(gapAreaShares(g.townships, g.population, 'en')),
         g.areaKm2.toFixed(1),
         `${g.centroid.lng.toFixed(4)}, ${g.centroid.lat.toFixed(4)}`,
-        mdCell(g.zoneName ?? '–'),
-        g.bestSite ? `${int(g.bestSite.populationCovered)} at ${g.bestSite.lng.toFixed(4)}, ${g.bestSite.lat.toFixed(4)}` : '–',
+        g.bestSite ? en('report.bestSiteAt', { people: int(g.bestSite.populationCovered), lng: g.bestSite.lng.toFixed(4), lat: g.bestSite.lat.toFixed(4) }) : '–',
       ]),
     ),
   );
   out.push('');
-  out.push('## Stations 站点 (positions approximate where marked ≈)');
+  out.push(`## ${bi('report.stationList')}`);
   out.push(
     table(
-      ['id', 'name 名称', 'kind', 'status', 'lng, lat'],
-      report.stations.map((s) => [mdCell(s.id), mdCell(s.name), s.kind, s.status, `${s.positionApproximate ? '≈ ' : ''}${s.lng.toFixed(4)}, ${s.lat.toFixed(4)}`]),
+      ['id', bi('report.name'), bi('report.kind'), bi('report.status'), 'lng, lat'],
+      report.stations.map((s) => [mdCell(s.id), mdCell(s.name), bi(`kind.${s.kind}`), bi(`status.${s.status}`), `${s.positionApproximate ? '≈ ' : ''}${s.lng.toFixed(4)}, ${s.lat.toFixed(4)}`]),
     ),
   );
   if (report.cellsIncluded) {
     out.push('');
-    out.push('## Cells 网格');
+    out.push(`## ${bi('report.cells')}`);
     out.push(
       table(
-        ['h3', 'population', 'status', 'nearest station', 'distance km'],
+        ['h3', bi('report.population'), bi('report.status'), bi('report.nearest'), bi('report.distance')],
         report.cells.map((c) => [c.h3, int(c.population), c.status, c.nearestStationId ?? '–', c.distanceKm === null ? '–' : c.distanceKm.toFixed(3)]),
       ),
     );

@@ -7,6 +7,7 @@
 import type { CoverageEngine } from '../core/coverage.ts';
 import type { ScenarioDelta } from '../core/deltas.ts';
 import { cellRows, readResult, type CellRow } from '../core/evaluate.ts';
+import { gapAreaName } from '../i18n/gap-area-name.ts';
 import { bestSiteForGap, gapFigures, type GapFigures, type GapSite } from '../core/gaps.ts';
 import { circleFormula, circleRadiusKm, coverRadiusKm, marginalRadiusKm, RULE_SOURCES, type Rules } from '../core/rules.ts';
 import type { CountyRow, CoverageFigures, ZoneRow } from '../core/tables.ts';
@@ -15,6 +16,8 @@ import type { Station } from '../core/types.ts';
 export const REPORT_VERSION = 1;
 
 export interface ReportGap extends Omit<GapFigures, 'centroid'> {
+  /** The area's name by the townships it spans ("一都–横口–玉斗一带"). */
+  name: string;
   centroid: { lng: number; lat: number };
   /** Best single site to close the group (computed for the top groups only, else null). */
   bestSite: GapSite | null;
@@ -94,6 +97,7 @@ export function buildReport(engine: CoverageEngine, options: ReportOptions): Cov
     zones: result.zones,
     gaps: result.gaps.map((g, k) => ({
       ...gapFigures(g),
+      name: gapAreaName(g.townships, g.population, 'zh-CN'),
       centroid: { lng: g.centroid[0], lat: g.centroid[1] },
       bestSite: k < options.bestSitesFor ? bestSiteForGap(engine, g) : null,
     })),

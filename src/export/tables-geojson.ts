@@ -11,6 +11,8 @@ import { cellsToMultiPolygon, cellToBoundary } from 'h3-js';
 import type { CellRow } from '../core/evaluate.ts';
 import type { GapFigures, GapSite } from '../core/gaps.ts';
 import type { StatusName } from '../core/types.ts';
+import { gapAreaName, gapAreaShares } from '../i18n/gap-area-name.ts';
+import type { Language } from '../i18n/types.ts';
 import { EXPORT_DICTIONARIES, isModelled, populationNote, type PopulationSource } from './table-vocabulary.ts';
 
 /** What every exported collection says about itself. */
@@ -27,6 +29,8 @@ export type NotedCollection<G extends Polygon | MultiPolygon | Point, P> = Featu
 
 export interface GeoJsonOptions {
   populationSource: PopulationSource;
+  /** Language of the gap areas' names and township shares (default zh-CN). */
+  language?: Language;
   /** Decimal places of coordinates (default 6 ≈ 0.1 m); rounding keeps rings closed. */
   precision?: number;
 }
@@ -86,6 +90,9 @@ export type GapExport = Omit<GapFigures, 'centroid'> & {
 };
 
 export type GapProperties = Omit<GapFigures, 'centroid'> & {
+  /** The area's name by the townships it spans ("一都–横口一带") and each one's share of its people. */
+  name: string;
+  townshipShares: string;
   centroid: { lng: number; lat: number };
   bestSite: GapSite | null;
   populationModelled: boolean;
@@ -107,7 +114,16 @@ export function gapsGeoJson(gaps: readonly GapExport[], options: GeoJsonOptions 
     const geometry: MultiPolygon | Point = polygons
       ? { type: 'MultiPolygon', coordinates: polygons.map((rings) => rings.map((ring) => roundRing(ring, precision))) }
       : { type: 'Point', coordinates: [centroid.lng, centroid.lat] };
-    return { type: 'Feature' as const, id: gap.rank, geometry, properties: { ...figures, centroid, bestSite: bestSite ?? null, populationModelled: modelled } };
+    const language = options.language ?? 'zh-CN';
+    const properties: GapProperties = {
+      ...figures,
+      name: gapAreaName(figures.townships, figures.population, language),
+      townshipShares: gapAreaShares(figures.townships, figures.population, language),
+      centroid,
+      bestSite: bestSite ?? null,
+      populationModelled: modelled,
+    };
+    return { type: 'Feature' as const, id: gap.rank, geometry, properties };
   });
   return { type: 'FeatureCollection', properties: collectionNotes(options.populationSource), features };
 }

@@ -3,6 +3,7 @@
  * row per township, county subtotals when there are several counties, and
  * the total. The CSV and XLSX writers both render this one table.
  */
+import { placeName } from '../i18n/place-name.ts';
 import type { CountyRow, CoverageFigures, ZoneRow } from '../core/tables.ts';
 import { exportWords, fill, populationNote, TOWNSHIP_COLUMNS, type ExportTextOptions, type PopulationSource, type TownshipColumn } from './table-vocabulary.ts';
 
@@ -62,9 +63,9 @@ export function townshipTable(input: TownshipTableInput, options: ExportTextOpti
   const rows = input.zones.map((z) =>
     row({
       county: z.county,
-      county_name: z.countyName,
+      county_name: placeName(z.countyName, options.language),
       zone_code: z.code,
-      zone_name: z.name,
+      zone_name: placeName(z.name, options.language),
       area_type: words.areaType[z.areaType],
       area_type_overridden: z.areaTypeOverridden ? words.yes : words.no,
       ...figures(z),

@@ -7,10 +7,15 @@ import { exportStrings } from './strings/export.ts';
 import { importStrings } from './strings/import.ts';
 import { mapStrings } from './strings/map.ts';
 import { problemStrings } from './strings/problems.ts';
+import { reportStrings } from './strings/report.ts';
 import { scenarioStrings } from './strings/scenario.ts';
 import { suggestStrings } from './strings/suggest.ts';
 import { termStrings } from './strings/terms.ts';
 import { consistencyStrings } from './strings/consistency.ts';
+import { handoutStrings } from './strings/handout.ts';
+import { restoreStrings } from './strings/restore.ts';
+import { cardStrings } from './strings/cards.ts';
+import { vocabularyStrings } from './strings/vocabulary.ts';
 import type { Strings } from './types.ts';
 
 export const DICTIONARIES: Strings[] = [
@@ -23,4 +28,9 @@ export const DICTIONARIES: Strings[] = [
   problemStrings,
   termStrings,
   consistencyStrings,
+  handoutStrings,
+  restoreStrings,
+  cardStrings,
+  vocabularyStrings,
+  reportStrings,
 ];

@@ -8,3 +8,4 @@ export { LANGUAGES } from './types.ts';
 export { DICTIONARIES } from './dictionaries.ts';
 export { formatNumber, formatPercent, hasKey, translate } from './translate.ts';
 export { loadPlaceNames, placeName, placeNamesReady, romanisePlace } from './place-name.ts';
+export { gapAreaName, gapAreaShares, namedTownships, shortTownshipName } from './gap-area-name.ts';

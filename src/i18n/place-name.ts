@@ -12,9 +12,11 @@ type Romaniser = (hanzi: string) => string[];
 
 let romaniser: Romaniser | null = null;
 let loading: Promise<void> | null = null;
+/** Pinyin already worked out, by name: tables re-render their rows often, names repeat. */
+const cache = new Map<string, string | null>();
 
-/** Readings that place names use where the common word does not (一都 is Yidu, not Yidou). */
-const PLACE_READINGS: Record<string, string> = { 都: 'du' };
+/** Readings that place names use where the common word does not (一都 is Yidu, not Yidou; 厦 is Xia, as in Xiamen). */
+const PLACE_READINGS: Record<string, string> = { 都: 'du', 厦: 'xia' };
 
 /** Administrative suffixes left out of the pinyin: 一都镇 → Yidu. Longest first. */
 const SUFFIXES = ['街道办事处', '民族乡', '街道', '镇', '乡', '县', '市', '区'];
@@ -41,6 +43,15 @@ export function placeNamesReady(): boolean {
  */
 export function romanisePlace(name: string): string | null {
   if (!romaniser || !HAN.test(name)) return null;
+  const known = cache.get(name);
+  if (known !== undefined) return known;
+  const pinyin = romaniseNow(name);
+  cache.set(name, pinyin);
+  return pinyin;
+}
+
+function romaniseNow(name: string): string | null {
+  if (!romaniser) return null;
   const suffix = SUFFIXES.find((s) => name.endsWith(s) && name.length > s.length);
   const stem = suffix ? name.slice(0, -suffix.length) : name;
   const chars = [...stem];

@@ -76,6 +76,8 @@ export function readFacilities(text: string, file = 'facilities.json'): Station[
       county: r.county,
       positionApproximate: r.positionApproximate === true,
       note: r.note,
+      ...(isText(r.source) ? { source: r.source } : {}),
+      ...(isText(r.positionSource) ? { positionSource: r.positionSource } : {}),
     });
   });
   if (problems.length > 0) throw new DataFileError(problems);

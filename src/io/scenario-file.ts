@@ -16,6 +16,7 @@ import {
   SCENARIO_VERSION,
   scenarioFileSchema,
   truncate,
+  withoutProvenance,
   type SavedScenario,
   type ScenarioDataSources,
   type ScenarioFailure,
@@ -48,7 +49,7 @@ export function makeScenario(state: ScenarioState, name: string, savedAt: Date =
     name,
     savedAt: savedAt.toISOString(),
     region: state.regionId,
-    stations: [...state.stations],
+    stations: state.stations.map(withoutProvenance),
     enabledStatus,
     rules: { ...state.rules, areaTypeOverrides: { ...state.rules.areaTypeOverrides } },
   };

@@ -189,6 +189,15 @@ export function splitStations(fileStations: FileStation[]): Pick<SavedScenario, 
   return { stations, enabledStatus };
 }
 
+/** A station without the data file's provenance (source, positionSource): that belongs to the data, looked up again by id, not to a scenario. */
+export function withoutProvenance(station: Station): Station {
+  if (station.source === undefined && station.positionSource === undefined) return station;
+  const out = { ...station };
+  delete out.source;
+  delete out.positionSource;
+  return out;
+}
+
 /**
  * The file's stations: each with its enabledStatus (when there is one),
  * optional fields left out when undefined, and text cleaned and cut to the
@@ -201,6 +210,8 @@ export function joinStations(stations: readonly Station[], enabledStatus: Readon
     if (s.township !== undefined) out.township = safe(s.township, MAX_CODE_CHARS);
     if (s.county !== undefined) out.county = safe(s.county, MAX_CODE_CHARS);
     if (s.note !== undefined) out.note = truncate(cleanNote(s.note), MAX_NOTE_CHARS);
+    delete out.source;
+    delete out.positionSource;
     for (const key of Object.keys(out) as (keyof typeof out)[]) if (out[key] === undefined) delete out[key];
     const back = Object.hasOwn(enabledStatus, s.id) ? enabledStatus[s.id] : undefined;
     if (back !== undefined) out.enabledStatus = back;

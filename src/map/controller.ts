@@ -149,6 +149,7 @@ export class MapController {
     if (changed('highlightedGap')) this.gaps.highlight(next.highlightedGap);
     if (changed('suggestion')) this.applySuggestion(next);
     if (changed('language')) this.gaps.relabel();
+    if (changed('language') && !datasetChanged && next.dataset) this.source(SOURCE.zoneLabels).setData(zoneLabelFeatures(next.dataset.zones, next.language));
     this.visibility.apply(next.layers, next.basemapUrl, this.cells.shown);
     this.camera.apply(next.focus, {
       regionBounds: this.cells.bounds,
@@ -195,7 +196,7 @@ export class MapController {
     const { dataset } = input;
     this.cells.setDataset(dataset, input.datasetGeneration);
     this.gaps.clear();
-    this.source(SOURCE.zoneLabels).setData(dataset ? zoneLabelFeatures(dataset.zones) : EMPTY);
+    this.source(SOURCE.zoneLabels).setData(dataset ? zoneLabelFeatures(dataset.zones, input.language) : EMPTY);
     const counties = dataset?.counties ?? [];
     this.map.setFilter(LAYER.countiesFill, inCounties('adcode', counties) as FilterSpecification);
     const line = countyLinePaint(counties);

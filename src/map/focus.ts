@@ -43,6 +43,19 @@ export function boundsOf(coordinates: unknown): Bounds | null {
   return Number.isFinite(box[0]) ? box : null;
 }
 
+/** Share of a township's width (and height) kept in view on each side of it when zooming to it. */
+export const ZONE_MARGIN = 0.4;
+
+/**
+ * A box grown by `fraction` of its width and height on each side.
+ * @example padBounds([0, 0, 2, 1], 0.5) // [-1, -0.5, 3, 1.5]
+ */
+export function padBounds(b: Bounds, fraction: number): Bounds {
+  const dx = (b[2] - b[0]) * fraction;
+  const dy = (b[3] - b[1]) * fraction;
+  return [b[0] - dx, b[1] - dy, b[2] + dx, b[3] + dy];
+}
+
 /**
  * The camera target of a request, or null when the thing asked for is not
  * (yet) known.
@@ -54,7 +67,8 @@ export function focusTarget(request: FocusRequest, ctx: FocusContext): CameraTar
     case 'zone': {
       const outline = ctx.zoneOutline(request.code);
       const bounds = outline ? boundsOf(outline.geometry.coordinates) : ctx.zoneCellBounds(request.code);
-      return bounds ? { bounds } : null;
+      // the township with its neighbours around it, not filling the screen
+      return bounds ? { bounds: padBounds(bounds, ZONE_MARGIN) } : null;
     }
     case 'gap': {
       const gap = ctx.gaps.find((g) => g.rank === request.rank);

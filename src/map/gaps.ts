@@ -18,7 +18,7 @@ export function hasOutlines(gaps: readonly GapSummary[]): boolean {
 
 /**
  * Outline and label features of the gap groups that have an outline.
- * @param label text of a group's label from its rank, e.g. (r) => `缺口 ${r}`
+ * @param label text of a group's label from its rank, e.g. (r) => `盲区片区 ${r}`
  * @example gapFeatures([{ rank: 1, outline: [[[[0, 0], [1, 0], [0, 1], [0, 0]]]], centroid: [0.3, 0.3], … }], String).labels.features[0].properties.label // '1'
  */
 export function gapFeatures(gaps: readonly GapSummary[], label: (rank: number) => string): GapFeatures {

@@ -13,6 +13,10 @@ export interface InteractionHandlers {
   /** `final` is false while dragging and true on release. */
   move(id: string, lng: number, lat: number, final: boolean): void;
   add(lng: number, lat: number): void;
+  /** A click (not a drag) on a station. */
+  clickStation?(id: string): void;
+  /** A click on the map away from any station. */
+  clickPoint?(lng: number, lat: number): void;
 }
 
 /** Pixels the pointer must travel before a press on a station becomes a drag. */
@@ -127,7 +131,10 @@ export function attachInteraction(map: MapLibreMap, handlers: InteractionHandler
       return;
     }
     const hit = map.getLayer(LAYER.stationHit) ? map.queryRenderedFeatures(e.point, { layers: [LAYER.stationHit] }) : [];
-    handlers.select(topStation(hit));
+    const id = topStation(hit);
+    handlers.select(id);
+    if (id) handlers.clickStation?.(id);
+    else handlers.clickPoint?.(e.lngLat.lng, e.lngLat.lat);
   };
 
   const onEnter = () => {

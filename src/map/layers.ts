@@ -35,6 +35,8 @@ export const LAYER = {
   statusParents: 'status-parents',
   outsideCircleParents: 'outside-circle-parents',
   zonesLine: 'zones-line',
+  /** Outline of the township the user zoomed to. */
+  zoneHighlight: 'zone-highlight',
   gapsLine: 'gaps-line',
   gapHighlightHalo: 'gap-highlight-halo',
   gapHighlight: 'gap-highlight',
@@ -78,6 +80,7 @@ export const COLOURS = {
   outsideCircle: '#37474f',
   gapLine: '#8b0000',
   gapHighlight: '#111111',
+  zoneHighlight: '#3949ab',
   urbanRadius: '#1565c0',
   ruralRadius: '#00838f',
   circle: '#7b1fa2',
@@ -191,6 +194,9 @@ const statusLayers = (statusId: string, outsideId: string, source: string, zooms
 /** Expression: the feature's `key` property is one of the loaded counties. */
 export const inCounties = (key: 'adcode' | 'county', counties: readonly string[]) => ['in', ['get', key], ['literal', [...counties]]];
 
+/** Filter of the emphasised township outline (none when `code` is null). */
+export const zoneHighlightFilter = (code: string | null) => ['==', ['get', 'code'], code ?? ''];
+
 /** Filter of the emphasised gap outline. */
 export const gapHighlightFilter = (rank: number | null) => ['==', ['get', 'rank'], rank ?? -1];
 
@@ -239,6 +245,13 @@ export function overlayLayers(options: OverlayOptions = {}): LayerSpecification[
       source: SOURCE.zones,
       filter: inCounties('county', counties) as never,
       paint: { 'line-color': COLOURS.zoneLine, 'line-width': 0.8, 'line-dasharray': [3, 2] },
+    },
+    {
+      id: LAYER.zoneHighlight,
+      type: 'line',
+      source: SOURCE.zones,
+      filter: zoneHighlightFilter(null) as never,
+      paint: { 'line-color': COLOURS.zoneHighlight, 'line-width': 3.5, 'line-opacity': 0.9 },
     },
     {
       id: LAYER.gapsLine,

@@ -7,7 +7,7 @@
  * print resolution and read back. It reads statuses; it never computes coverage.
  */
 import type { Feature, FeatureCollection } from 'geojson';
-import type { GeoJSONSourceSpecification, LngLatBoundsLike, Map as MapLibreMap, GeoJSONSource, StyleSpecification } from 'maplibre-gl';
+import type { GeoJSONSourceSpecification, Map as MapLibreMap, GeoJSONSource, StyleSpecification } from 'maplibre-gl';
 import { LAYER, SOURCE } from './layers.ts';
 import { paintPrintStatus, type PrintCells } from './print-status.ts';
 import { DRAFT_RATIO, withPrintTwin } from './print-twin.ts';
@@ -32,8 +32,10 @@ export interface PrintMapRequest {
   heightPx: number;
   /** Device pixels per CSS pixel (e.g. 300 dpi / 96 = 3.125). */
   pixelRatio: number;
-  /** Geographic box the map must show (the live view); the other direction gets more. */
-  bounds: LngLatBoundsLike;
+  /** Camera of every variant (the whole region framed, see src/export/snapshot/framing.ts): the same for before and after. */
+  view: { center: [number, number]; zoom: number };
+  /** Gap groups numbered on the map (ranks 1…n, as in the page's gap table); 0 numbers none. */
+  numberedGaps: number;
   variants: readonly PrintVariant[];
   /** Called before each variant is rendered (progress). */
   onVariant?: (index: number) => void;
@@ -48,9 +50,31 @@ export interface PrintedMap {
   width: number;
   height: number;
   centreLat: number;
+  centreLng: number;
   zoom: number;
   /** Pixel ratio applied (MapLibre lowers it when the canvas would pass the WebGL limit). */
   pixelRatio: number;
+  /** Gap ranks whose number MapLibre drew on this map (ascending); null when MapLibre could not say. */
+  labelledGaps: number[] | null;
+}
+
+/**
+ * The gap numbers the map placed (MapLibre reports only symbols it drew).
+ * Right after a source's data was replaced MapLibre can throw while reading a
+ * symbol's properties; another drawn frame settles it.
+ */
+async function drawnGapNumbers(map: MapLibreMap, timeoutMs: number): Promise<number[] | null> {
+  if (!map.getLayer(LAYER.gapLabels) || map.getLayoutProperty(LAYER.gapLabels, 'visibility') === 'none') return [];
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const ranks = map.queryRenderedFeatures({ layers: [LAYER.gapLabels] }).map((f) => Number(f.properties?.rank));
+      return [...new Set(ranks)].sort((a, b) => a - b);
+    } catch {
+      // the check must never cost the user the export: unknown after a few frames
+      if (attempt >= 3) return null;
+      await settle(map, timeoutMs);
+    }
+  }
 }
 
 /** The map would be larger than WebGL allows on this machine; `max` is the size it could get. */
@@ -71,6 +95,37 @@ type Data = GeoJSONSourceSpecification['data'];
 function without(data: Data, drop: (f: Feature) => boolean): Data {
   if (typeof data === 'string' || data.type !== 'FeatureCollection') return data;
   return { ...data, features: (data as FeatureCollection).features.filter((f) => !drop(f)) } as Data;
+}
+
+/**
+ * Print labelling: every numbered gap group carries its number, drawn even
+ * where labels collide (a reader matches it with the page's table); station
+ * names are placed first, and township names keep clear of both.
+ */
+function applyPrintLabels(map: MapLibreMap, numberedGaps: number): void {
+  if (map.getLayer(LAYER.gapLabels)) {
+    // just under the station names: placed after them and before the township names, which give way to the numbers
+    map.moveLayer(LAYER.gapLabels, map.getLayer(LAYER.stationLabels) ? LAYER.stationLabels : undefined);
+    // a number looks for a free side of its centre first and is drawn anyway when there is none
+    map.setLayoutProperty(LAYER.gapLabels, 'text-variable-anchor', ['center', 'left', 'right', 'top', 'bottom']);
+    map.setLayoutProperty(LAYER.gapLabels, 'text-radial-offset', 0.7);
+    map.setFilter(LAYER.gapLabels, ['<=', ['get', 'rank'], numberedGaps]);
+    map.setLayoutProperty(LAYER.gapLabels, 'text-field', ['to-string', ['get', 'rank']]);
+    map.setLayoutProperty(LAYER.gapLabels, 'text-size', 16);
+    map.setLayoutProperty(LAYER.gapLabels, 'text-allow-overlap', true);
+    map.setLayoutProperty(LAYER.gapLabels, 'text-ignore-placement', false);
+  }
+  for (const id of [LAYER.zoneLabels, LAYER.stationLabels]) {
+    if (!map.getLayer(id)) continue;
+    map.setLayoutProperty(id, 'text-allow-overlap', false);
+    map.setLayoutProperty(id, 'text-ignore-placement', false);
+    map.setLayoutProperty(id, 'text-padding', 3);
+  }
+  // a township name that meets a number or a station name moves to another side of its seat instead of vanishing
+  if (map.getLayer(LAYER.zoneLabels)) {
+    map.setLayoutProperty(LAYER.zoneLabels, 'text-variable-anchor', ['top', 'bottom', 'left', 'right']);
+    map.setLayoutProperty(LAYER.zoneLabels, 'text-radial-offset', 0.9);
+  }
 }
 
 function applyVariant(map: MapLibreMap, style: StyleSpecification, cells: PrintCells, variant: PrintVariant): void {
@@ -132,7 +187,8 @@ export function renderPrintMaps(live: MapLibreMap, request: PrintMapRequest): Pr
   const css = printCssSize(request.widthPx, request.heightPx, request.pixelRatio);
   const timeoutMs = request.timeoutMs ?? 60_000;
   return withPrintTwin(live, css, async ({ map, style, failures }) => {
-    map.fitBounds(request.bounds, { padding: 0, animate: false });
+    map.jumpTo({ center: request.view.center, zoom: request.view.zoom, bearing: 0, pitch: 0 });
+    applyPrintLabels(map, request.numberedGaps);
     const canvas = map.getCanvas();
     const printed: PrintedMap[] = [];
     for (let i = 0; i < request.variants.length; i++) {
@@ -145,7 +201,9 @@ export function renderPrintMaps(live: MapLibreMap, request: PrintMapRequest): Pr
       if (canvas.width < want.w || canvas.height < want.h) throw new PrintMapTooLargeError(want.w, want.h, Math.max(canvas.width, canvas.height));
       await settle(map, timeoutMs);
       if (failures.length > 0) throw new Error(`The print map could not be drawn: ${failures[0]}`);
-      printed.push({ image: readCanvas(canvas), width: canvas.width, height: canvas.height, centreLat: map.getCenter().lat, zoom: map.getZoom(), pixelRatio: canvas.width / css.width });
+      const image = readCanvas(canvas);
+      const labelledGaps = await drawnGapNumbers(map, timeoutMs);
+      printed.push({ image, width: canvas.width, height: canvas.height, centreLat: map.getCenter().lat, centreLng: map.getCenter().lng, zoom: map.getZoom(), labelledGaps, pixelRatio: canvas.width / css.width });
     }
     return printed;
   });

@@ -8,6 +8,8 @@ import { latLngToCell } from 'h3-js';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Rules } from '../core/rules.ts';
 import type { AreaType, Station, Zone } from '../core/types.ts';
+import { placeName } from '../i18n/place-name.ts';
+import type { Language } from '../i18n/types.ts';
 import { mapLabel } from './text.ts';
 
 export interface ZoneProperties {
@@ -24,12 +26,12 @@ export type ZoneCollection = FeatureCollection<Polygon | MultiPolygon, ZonePrope
  * Label points at the zone seats (zones without a seat get no label).
  * @example zoneLabelFeatures([{ code: '1', name: '桃城镇', county: '350525', countyName: '永春县', areaType: 'urban', seat: [118.29, 25.32] }]).features[0].properties.name // '桃城镇'
  */
-export function zoneLabelFeatures(zones: readonly Zone[]): FeatureCollection<Point, { code: string; name: string }> {
+export function zoneLabelFeatures(zones: readonly Zone[], language: Language = 'zh-CN'): FeatureCollection<Point, { code: string; name: string }> {
   return {
     type: 'FeatureCollection',
     features: zones
       .filter((z) => z.seat !== null)
-      .map((z) => ({ type: 'Feature', properties: { code: z.code, name: mapLabel(z.name) }, geometry: { type: 'Point', coordinates: z.seat as [number, number] } })),
+      .map((z) => ({ type: 'Feature', properties: { code: z.code, name: mapLabel(placeName(z.name, language)) }, geometry: { type: 'Point', coordinates: z.seat as [number, number] } })),
   };
 }
 

@@ -9,6 +9,7 @@ import { ImportDialog } from './import/ImportDialog.tsx';
 import { MapView } from './MapView.tsx';
 import { ResultsPanel } from './ResultsPanel.tsx';
 import { RulesPanel } from './RulesPanel.tsx';
+import { ScenarioBanner } from './ScenarioBanner.tsx';
 import { ScenarioPanel } from './ScenarioPanel.tsx';
 import { SuggestPanel } from './SuggestPanel.tsx';
 import { StationsPanel } from './StationsPanel.tsx';
@@ -18,6 +19,7 @@ export function App() {
   const phase = useStore((s) => s.phase);
   const error = useStore((s) => s.error);
   const addMode = useStore((s) => s.addMode);
+  const autosave = useStore((s) => s.autosaveState);
   const { t } = useT();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -35,8 +37,9 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
   return (
-    <div className={`app ${sidebarOpen ? 'with-sidebar' : 'no-sidebar'}`}>
+    <div className={`app ${sidebarOpen ? 'with-sidebar' : 'no-sidebar'}`} data-autosave={autosave}>
       <Header sidebarOpen={sidebarOpen} onToggleSidebar={() => setSidebarOpen((o) => !o)} />
+      <ScenarioBanner />
       <main className="map-area">
         <MapView />
         <ImportDialog />

@@ -7,7 +7,7 @@ import { useT } from './i18n.ts';
 export function AreaTypeOverrides() {
   const zones = useStore((s) => s.dataset?.zones ?? []);
   const overrides = useStore((s) => s.rules.areaTypeOverrides);
-  const { t } = useT();
+  const { t, place } = useT();
   const typeName = (type: AreaType) => t(type === 'urban' ? 'zones.urban' : 'zones.rural');
   return (
     <div className="area-types">
@@ -17,7 +17,7 @@ export function AreaTypeOverrides() {
         {zones.map((z) => (
           <li key={z.code}>
             <label>
-              <span>{z.name}</span>
+              <span>{place(z.name)}</span>
               <select
                 data-testid={`area-type-${z.code}`}
                 value={overrides[z.code] ?? 'default'}

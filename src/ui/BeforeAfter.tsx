@@ -63,6 +63,10 @@ export function BeforeAfter() {
           ))}
         </tbody>
       </table>
+      <div className="muted small delta-notes">
+        <p data-testid="delta-note-newly">{t('note.newly')}</p>
+        <p data-testid="delta-note-uniquely">{t('note.uniquely')}</p>
+      </div>
     </div>
   );
 }

@@ -8,7 +8,7 @@ export function ComparisonTable() {
   const result = useStore((s) => s.result);
   const activeStations = useStore((s) => s.stations.filter((st) => st.status !== 'disabled').length);
   const minutes = useStore((s) => s.rules.circleMinutes);
-  const { t, n, pct } = useT();
+  const { t, n, pct, place } = useT();
   if (!pinned || !result) return null;
   const now = result.totals;
   const was = pinned.totals;
@@ -63,7 +63,7 @@ export function ComparisonTable() {
           <tbody>
             {changedZones.slice(0, 12).map(({ zone, change }) => (
               <tr key={zone.code}>
-                <th scope="row">{zone.name}</th>
+                <th scope="row">{place(zone.name)}</th>
                 <td className={change > 0 ? 'up' : 'down'}>{signed(change, n(change))}</td>
               </tr>
             ))}

@@ -1,6 +1,7 @@
-/** The ranked gap groups; a click zooms to the group and highlights it. */
+/** The ranked gap areas, named by the townships they span; a click zooms to the area and highlights it. */
 import { focusGap } from '../app/actions.ts';
 import { useStore } from '../app/store.ts';
+import { gapAreaName, gapAreaShares } from '../i18n/gap-area-name.ts';
 import { useT } from './i18n.ts';
 
 const SHOWN = 10;
@@ -8,7 +9,7 @@ const SHOWN = 10;
 export function GapList() {
   const gaps = useStore((s) => s.result?.gaps);
   const highlighted = useStore((s) => s.highlightedGap);
-  const { t, n } = useT();
+  const { t, n, language } = useT();
   if (!gaps) return null;
   return (
     <div className="gaps">
@@ -21,8 +22,11 @@ export function GapList() {
           {gaps.slice(0, SHOWN).map((g) => (
             <li key={g.rank}>
               <button type="button" className={`link ${highlighted === g.rank ? 'active' : ''}`} data-testid={`gap-item-${g.rank}`} onClick={() => focusGap(g.rank)}>
-                {t('gaps.item', { rank: g.rank, zone: g.zoneName ?? '–', population: n(g.population), area: n(g.areaKm2, 1) })}
+                {t('gaps.item', { rank: g.rank, zone: gapAreaName(g.townships, g.population, language), population: n(g.population), area: n(g.areaKm2, 1) })}
               </button>
+              <div className="muted small gap-shares" data-testid={`gap-shares-${g.rank}`} title={t('gapArea.shares')}>
+                {gapAreaShares(g.townships, g.population, language)}
+              </div>
             </li>
           ))}
         </ol>

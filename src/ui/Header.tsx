@@ -10,7 +10,7 @@ import { DataSourceBadge } from './import/DataSourceBadge.tsx';
 import { progressPct } from './import/import-format.ts';
 
 export function Header({ onToggleSidebar, sidebarOpen }: { onToggleSidebar: () => void; sidebarOpen: boolean }) {
-  const { t, language } = useT();
+  const { t, language, place } = useT();
   const regionId = useStore((s) => s.regionId);
   const phase = useStore((s) => s.phase);
   const importOpen = useStore((s) => s.importOpen);
@@ -22,7 +22,7 @@ export function Header({ onToggleSidebar, sidebarOpen }: { onToggleSidebar: () =
   return (
     <header className="app-header">
       <div className="title-block">
-        <h1>{t('app.title')}</h1>
+        <h1 title={t('app.subtitle')}>{t('app.title')}</h1>
         <span className="subtitle">{t('app.subtitle')}</span>
       </div>
       <label className="region">
@@ -30,7 +30,7 @@ export function Header({ onToggleSidebar, sidebarOpen }: { onToggleSidebar: () =
         <select data-testid="region-select" value={regionId} disabled={phase === 'loading' || importJob !== null} onChange={(e) => void openRegion(e.target.value)}>
           {REGIONS.map((r) => (
             <option key={r.id} value={r.id}>
-              {r.id === QUANZHOU_ID ? t('region.all') : r.name}
+              {r.id === QUANZHOU_ID ? t('region.all') : place(r.name)}
             </option>
           ))}
         </select>

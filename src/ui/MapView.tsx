@@ -6,21 +6,28 @@ import { useEffect, useRef, useState } from 'react';
 import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { addStationAt, moveStation, selectStation } from '../app/actions.ts';
+import { openPointCard, openStationCard } from '../app/card-actions.ts';
 import { COUNTIES_URL, ZONES_URL } from '../app/demo-data-urls.ts';
 import { getState, useStore } from '../app/store.ts';
 import { MapController, type MapStats } from '../map/controller.ts';
 import { attachInteraction } from '../map/interaction.ts';
+import { PickedPoint } from '../map/picked-point.ts';
+import { cellAtPoint } from '../map/point-pick.ts';
+import { highlightedZone, showZoneHighlight } from '../map/zone-highlight.ts';
 import { LOCAL_IDEOGRAPH_FONT_FAMILY } from '../map/layers.ts';
 import { buildStyle } from '../map/style.ts';
+import { mapUiLocale, setMapUiLocale } from '../map/ui-locale.ts';
 import type { ZoneCollection } from '../map/zones.ts';
 import { translate, useT } from './i18n.ts';
+import { setLiveMap } from './live-map.ts';
+import { CardLayer } from './cards/CardLayer.tsx';
 import { LegendControl } from './LegendControl.tsx';
 import { mapInputSelector } from './map-input-of.ts';
 import './map.css';
 
 declare global {
   interface Window {
-    /** The live map, for end-to-end tests (project station coordinates to pixels). */
+    /** The live map, a test hook only (end-to-end tests project station coordinates to pixels); the app hands the map on through live-map.ts. */
     __emsMap?: maplibregl.Map;
     /** Costs of the latest map updates, for end-to-end tests and benchmarks. */
     __emsMapStats?: MapStats;
@@ -41,6 +48,7 @@ export function MapView() {
   const mapRef = useRef<maplibregl.Map | null>(null);
   const interactionRef = useRef<ReturnType<typeof attachInteraction> | null>(null);
   const attributionRef = useRef<maplibregl.AttributionControl | null>(null);
+  const controlsRef = useRef<maplibregl.IControl[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const [basemapFailed, setBasemapFailed] = useState(false);
   const { t, language } = useT();
@@ -58,6 +66,7 @@ export function MapView() {
         center: INITIAL_VIEW.center,
         zoom: INITIAL_VIEW.zoom,
         localIdeographFontFamily: LOCAL_IDEOGRAPH_FONT_FAMILY,
+        locale: mapUiLocale((key) => translate(state.language, key)),
         attributionControl: false,
         dragRotate: false,
         pitchWithRotate: false,
@@ -72,10 +81,9 @@ export function MapView() {
       return;
     }
     map.touchZoomRotate.disableRotation();
-    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-right');
     mapRef.current = map;
     window.__emsMap = map;
+    setLiveMap(map);
 
     const mapContainer = container.current;
     const controller = new MapController(map, {
@@ -93,6 +101,18 @@ export function MapView() {
     const toInput = mapInputSelector();
     controller.update(toInput(getState()));
     const unsubscribe = useStore.subscribe((next) => controller.update(toInput(next)));
+    // the township zoomed to keeps its outline drawn (retried until the style has the layer)
+    let zoneShown: string | null | undefined;
+    const syncZone = () => {
+      const code = highlightedZone(getState().focus);
+      if (code !== zoneShown && showZoneHighlight(map, code)) zoneShown = code;
+    };
+    const unsubscribeZone = useStore.subscribe(syncZone);
+    const picked = new PickedPoint(map);
+    const unsubscribePicked = useStore.subscribe((next, prev) => {
+      if (next.card !== prev.card) picked.show(next.card?.kind === 'point' ? [next.card.lng, next.card.lat] : null);
+    });
+    map.on('styledata', syncZone);
 
     const abort = new AbortController();
     const absolute = (url: string) => new URL(url, window.location.href).href;
@@ -107,22 +127,39 @@ export function MapView() {
       select: selectStation,
       move: moveStation,
       add: (lng, lat) => addStationAt(lng, lat, translate(getState().language, 'map.newStation')),
+      clickStation: openStationCard,
+      clickPoint: (lng, lat) => openPointCard(lng, lat, cellAtPoint(getState().dataset?.h3 ?? [], lng, lat)),
     });
 
     return () => {
       abort.abort();
       unsubscribe();
+      unsubscribeZone();
+      unsubscribePicked();
       controller.dispose();
       interactionRef.current?.detach();
       interactionRef.current = null;
       map.remove();
       mapRef.current = null;
       attributionRef.current = null;
+      controlsRef.current = [];
       if (window.__emsMap === map) delete window.__emsMap;
+      setLiveMap(null);
     };
   }, []);
 
-  // attribution text follows the language
+  // MapLibre's own controls speak the UI's language: they read their texts when added, so they are added again
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    setMapUiLocale(map, mapUiLocale((key) => translate(language, key)));
+    for (const control of controlsRef.current) map.removeControl(control);
+    controlsRef.current = [new maplibregl.NavigationControl({ showCompass: false }), new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 })];
+    map.addControl(controlsRef.current[0], 'top-right');
+    map.addControl(controlsRef.current[1], 'bottom-right');
+  }, [language]);
+
+  // attribution text follows the language (declared after the controls above, so it stays below the scale)
   useEffect(() => {
     const map = mapRef.current;
     if (!map) return;
@@ -145,6 +182,7 @@ export function MapView() {
         </div>
       )}
       <LegendControl basemapFailed={basemapFailed} />
+      <CardLayer />
     </div>
   );
 }

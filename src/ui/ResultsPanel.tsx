@@ -1,6 +1,7 @@
 /** Results: headline figures, before/after, township table and the gap list. */
 import { resultIsCurrent, useStore } from '../app/store.ts';
 import { BeforeAfter } from './BeforeAfter.tsx';
+import { RegionCaveat } from './cards/RegionCaveat.tsx';
 import { ComparisonTable } from './ComparisonTable.tsx';
 import { GapList } from './GapList.tsx';
 import { HeadlineFigures } from './HeadlineFigures.tsx';
@@ -29,6 +30,7 @@ export function ResultsPanel() {
         {result && (
           <>
             <HeadlineFigures />
+            <RegionCaveat />
             <ComparisonTable />
             <BeforeAfter />
             <TownshipTable />

@@ -20,6 +20,7 @@ function RuleSource({ rule }: { rule: NumericRule }) {
   return (
     <div className="rule-source" data-testid={`rule-source-${rule}`}>
       {t('rules.source', { document: source.document })} — “{source.quote}”
+      {source.noteKey && <span className="rule-note"> · {t(source.noteKey)}</span>}
     </div>
   );
 }

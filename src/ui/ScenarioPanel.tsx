@@ -3,13 +3,14 @@ import { useRef, useState } from 'react';
 import { regionById } from '../app/regions.ts';
 import {
   clearComparison,
+  isDemo,
   loadScenarioFile,
   pinComparison,
   redo,
+  restoreDemo,
   scenarioFileText,
   setScenarioName,
   shareLink,
-  startOver,
   undo,
 } from '../app/scenario-actions.ts';
 import { useStore } from '../app/store.ts';
@@ -29,6 +30,7 @@ export function ScenarioPanel() {
   const autosavedAt = useStore((s) => s.autosavedAt);
   const comparison = useStore((s) => s.comparison);
   const hasResult = useStore((s) => s.result !== null);
+  const demo = useStore((s) => isDemo(s));
   const fileInput = useRef<HTMLInputElement>(null);
   const [link, setLink] = useState<{ text: string; copied: boolean } | null>(null);
   const [linkError, setLinkError] = useState<string | null>(null);
@@ -58,9 +60,6 @@ export function ScenarioPanel() {
       // no clipboard permission (e.g. an insecure origin): the link is shown to copy by hand
     }
     setLink({ text: made.url, copied });
-  };
-  const reset = () => {
-    if (window.confirm(t('scenario.startOverConfirm'))) void startOver();
   };
   const time = autosavedAt ? new Date(autosavedAt).toLocaleTimeString(language) : null;
 
@@ -122,7 +121,7 @@ export function ScenarioPanel() {
             {t('scenario.pin')}
           </button>
         )}
-        <button type="button" className="link" data-testid="start-over" onClick={reset}>
+        <button type="button" className="link" data-testid="start-over" disabled={demo} title={t('restore.buttonHint')} onClick={restoreDemo}>
           {t('scenario.startOver')}
         </button>
       </div>

@@ -1,6 +1,7 @@
 /** One station: on/off, kind and status, editable name (plain text), delete. */
 import { useEffect, useState } from 'react';
 import { deleteStation, focusStation, renameStation, toggleStation } from '../app/actions.ts';
+import { openStationCard } from '../app/card-actions.ts';
 import { useStore } from '../app/store.ts';
 import type { Station } from '../core/types.ts';
 import { useT } from './i18n.ts';
@@ -46,6 +47,9 @@ export function StationRow({ station }: { station: Station }) {
           )}
         </div>
       </div>
+      <button type="button" className="icon" data-testid={`station-details-${station.id}`} title={t('cards.station.details')} aria-label={`${t('cards.station.details')}: ${station.name}`} onClick={() => openStationCard(station.id)}>
+        ⓘ
+      </button>
       <button type="button" className="icon" title={t('stations.locate')} aria-label={`${t('stations.locate')}: ${station.name}`} onClick={() => focusStation(station.id)}>
         <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
           <circle cx="8" cy="8" r="5" fill="none" stroke="currentColor" strokeWidth="1.6" />

@@ -113,12 +113,18 @@ export function SuggestPanel() {
         )}
         <p className="small">{t('suggest.summary', { before: share(answer.before.share), after: share(answer.after.share), added: n(added) })}</p>
         {answer.mode === 'k' ? (
-          <p className="small" data-testid="suggest-bound" data-ratio={answer.bound.ratio}>
-            {answer.bound.provenOptimal
-              ? t('suggest.optimal', { kind: t(`suggest.bound.${answer.bound.kind}`) })
-              : t('suggest.bound', { ratio: pct(answer.bound.ratio * 100), upper: n(answer.bound.upperBound), kind: t(`suggest.bound.${answer.bound.kind}`) })}
-            {answer.exhausted && ` ${t('suggest.exhausted')}`}
-          </p>
+          <>
+            <p className="small" data-testid="suggest-bound" data-ratio={answer.bound.ratio}>
+              {answer.bound.provenOptimal
+                ? t('suggest.optimalMain')
+                : t('suggest.boundMain', { ratio: pct(answer.bound.ratio * 100), upper: n(answer.bound.upperBound) })}
+              {answer.exhausted && ` ${t('suggest.exhausted')}`}
+            </p>
+            <details className="small bound-details" data-testid="suggest-bound-details">
+              <summary>{t('suggest.boundHow')}</summary>
+              {t(`suggest.bound.${answer.bound.kind}`)}
+            </details>
+          </>
         ) : (
           <p className="small" data-testid="suggest-needed" data-value={answer.stationsNeeded ?? ''}>
             {answer.met ? t('suggest.needed', { count: answer.picks.length, share: share(answer.after.share) }) : t('suggest.unreachable', { share: share(answer.maxShare) })}{' '}

@@ -11,7 +11,7 @@ import { useT } from './i18n.ts';
 const SHOWN: (keyof ZoneRow)[] = ['code', 'name', 'areaType', 'areaTypeOverridden', 'population', 'coveredPct', 'marginal', 'gap', 'ambulancesNeeded'];
 
 function Row({ zone: z }: { zone: ZoneRow }) {
-  const { t, n, pct } = useT();
+  const { t, n, pct, place } = useT();
   return (
     <tr
       data-testid={`township-row-${z.code}`}
@@ -24,7 +24,7 @@ function Row({ zone: z }: { zone: ZoneRow }) {
         }
       }}
     >
-      <th scope="row">{z.name}</th>
+      <th scope="row">{place(z.name)}</th>
       <td>
         {t(z.areaType === 'urban' ? 'zones.urban' : 'zones.rural')}
         {z.areaTypeOverridden ? '*' : ''}

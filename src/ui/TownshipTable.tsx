@@ -2,6 +2,7 @@
 import { useMemo, useState } from 'react';
 import { useStore } from '../app/store.ts';
 import type { ZoneRow } from '../core/tables.ts';
+import { AmbulanceRoundingNote } from './AmbulanceRoundingNote.tsx';
 import { useT } from './i18n.ts';
 import { TownshipRow } from './TownshipRow.tsx';
 
@@ -9,6 +10,8 @@ type Column = 'name' | 'areaType' | 'population' | 'coveredPct' | 'marginal' | '
 
 export function TownshipTable() {
   const zones = useStore((s) => s.result?.zones);
+  const totalAmbulances = useStore((s) => s.result?.totals.ambulancesNeeded);
+  const regionId = useStore((s) => s.regionId);
   const [sort, setSort] = useState<{ column: Column; descending: boolean }>({ column: 'gap', descending: true });
   const { t, language } = useT();
   const rows = useMemo(() => {
@@ -55,6 +58,7 @@ export function TownshipTable() {
               <TownshipRow key={z.code} zone={z} />
             ))}
           </tbody>
+          <AmbulanceRoundingNote zones={zones} total={totalAmbulances ?? 0} regionId={regionId} />
         </table>
       </div>
     </div>

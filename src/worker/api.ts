@@ -4,6 +4,7 @@
  */
 import type { ScenarioDelta } from '../core/deltas.ts';
 import type { CellRow } from '../core/evaluate.ts';
+import type { CellDescription } from '../core/describe-cell.ts';
 import type { GapFigures, GapSite } from '../core/gaps.ts';
 import type { Rules } from '../core/rules.ts';
 import type { CountyRow, CoverageFigures, ZoneRow } from '../core/tables.ts';
@@ -88,6 +89,11 @@ export interface UpdateOptions {
   tag?: ResultTag;
   /** Light updates (while dragging) keep the last full update's gap groups instead of recomputing them. */
   light?: boolean;
+}
+
+/** A cell described under the scenario of update `seq` (the card showing it is current while the shown result has that seq). */
+export interface CellAnswer extends CellDescription {
+  seq: number;
 }
 
 /** How the user asked a facility file to be read (the preview's guesses when absent). */
@@ -176,4 +182,6 @@ export interface CoverageWorkerApi {
   gapCells(): Promise<GapCells[]>;
   /** Per-cell statuses of the scenario without its proposed stations (the "before" map of a snapshot). */
   baselineStatus(): Promise<BaselineStatus>;
+  /** One cell of the current scenario (a map click): its row, township and gap group. */
+  describeCell(index: number): Promise<CellAnswer>;
 }

@@ -5,8 +5,9 @@
 import type { CoverageEngine } from '../core/coverage.ts';
 import { compareScenarios } from '../core/deltas.ts';
 import { ringAreaTypes } from '../core/rings.ts';
+import { describeCell } from '../core/describe-cell.ts';
 import { cellRows, createEngine, proposedIds, type CellRow } from '../core/evaluate.ts';
-import { bestSiteForGap, gapFigures, gapGroups } from '../core/gaps.ts';
+import { bestSiteForGap, gapFigures, gapGroups, type GapGroup } from '../core/gaps.ts';
 import { StraightLineReach } from '../core/reach.ts';
 import { DEFAULT_RULES, maxRuleRadiusKm } from '../core/rules.ts';
 import type { Rules } from '../core/rules.ts';
@@ -15,7 +16,7 @@ import { buildGrid, type CellInput, type PopulationGrid } from '../core/grid.ts'
 import type { AreaType, Station, Zone } from '../core/types.ts';
 import type { ImportRegion } from '../io/region.ts';
 import { assembleDemoDataset, type DemoDataset, type DemoTexts } from '../io/demo-dataset.ts';
-import type { DemoDataUrls, EvaluationUpdate, GapCells, GapSummary, LoadedDataset, UpdateOptions } from './api.ts';
+import type { CellAnswer, DemoDataUrls, EvaluationUpdate, GapCells, GapSummary, LoadedDataset, UpdateOptions } from './api.ts';
 import type { BaselineStatus } from './baseline-status.ts';
 import { CellOutliner } from './gap-outline.ts';
 import { RegionCache, regionKey } from './region-cache.ts';
@@ -42,6 +43,10 @@ export class CoverageService {
   private stations = new Map<string, Station>();
   /** The rules of the last full evaluation (an import rebuilds the engine with them). */
   private rules: Rules = DEFAULT_RULES;
+  /** Sequence number of the last update read off the engine (what a cell description belongs to). */
+  private lastSeq = 0;
+  /** Gap groups of update `seq`, kept for further clicks on the same scenario (a flood fill of the whole grid each). */
+  private describedGaps: { seq: number; groups: GapGroup[] } | null = null;
   /** Outlines gap areas on the loaded grid (its cell boundaries are kept between updates). */
   private outliner: CellOutliner | null = null;
   /** Demo regions already assembled, so a revisit skips fetching and parsing. */
@@ -56,7 +61,9 @@ export class CoverageService {
     this.reachModel = region.reach;
     this.outliner = region.outliner;
     this.engine = null;
+    this.baseline = null;
     this.lastGaps = [];
+    this.describedGaps = null;
     return loaded(this.dataset, t0);
   }
 
@@ -122,6 +129,7 @@ export class CoverageService {
     this.reachModel = reach;
     this.outliner = new CellOutliner(grid.h3);
     this.lastGaps = [];
+    this.describedGaps = null;
     this.engine = this.engine ? createEngine(grid, { stations: [...this.stations.values()], rules: this.rules }, reach) : null;
     this.baseline = this.engine ? createEngine(grid, { stations: withoutProposed([...this.stations.values()]), rules: this.rules }, reach) : null;
     if (this.engine) this.refreshRings();
@@ -197,6 +205,7 @@ export class CoverageService {
 
   private read(options: UpdateOptions, t0: number): EvaluationUpdate {
     const engine = this.requireEngine();
+    this.lastSeq = options.seq;
     const zones = zoneRows(engine);
     const hasProposed = proposedIds(engine.activeStations()).length > 0;
     if (!options.light) {
@@ -222,6 +231,17 @@ export class CoverageService {
       inRange: engine.inRangeCount.slice(),
       computeMs: performance.now() - t0,
     };
+  }
+
+  /** One cell under the current scenario (status, nearest station and distance, township, gap group), tagged with the update it belongs to. */
+  describeCell(index: number): CellAnswer {
+    const engine = this.requireEngine();
+    const seq = this.lastSeq;
+    const groups = () => {
+      if (this.describedGaps?.seq !== seq) this.describedGaps = { seq, groups: gapGroups(engine) };
+      return this.describedGaps.groups;
+    };
+    return { seq, ...describeCell(engine, index, groups) };
   }
 
   private requireDataset(): DemoDataset {

@@ -63,6 +63,9 @@ const api: CoverageWorkerApi = {
     const b = service.baselineStatus();
     return transfer(b, [b.status.buffer, b.withinCircle.buffer]);
   },
+  async describeCell(index: number) {
+    return service.describeCell(index);
+  },
 };
 
 expose(api);

@@ -65,6 +65,9 @@ describe('switching the proposed stations off and on', () => {
   it('switching on a disabled health centre matches the CLI --with', async () => {
     const id = 'yc-hc-350525104000';
     const { page } = await open();
+    // disabled health centres sit in a collapsed group
+    const group = page.getByTestId('disabled-health-centres');
+    if ((await group.getAttribute('open')) === null) await group.locator('summary').click();
     const on = await act(page, () => page.getByTestId(`station-toggle-${id}`).click());
     expect(counts(on)).toEqual(counts(cliHeadline('350525', ['--with', id])));
     const off = await act(page, () => page.getByTestId(`station-toggle-${id}`).click());

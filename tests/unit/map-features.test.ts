@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Station } from '../../src/core/types.ts';
 import type { GapSummary } from '../../src/worker/api.ts';
-import { boundsOf, focusTarget, type FocusContext } from '../../src/map/focus.ts';
+import { boundsOf, focusTarget, padBounds, ZONE_MARGIN, type FocusContext } from '../../src/map/focus.ts';
 import { gapFeatures, hasOutlines } from '../../src/map/gaps.ts';
 import { topStation } from '../../src/map/interaction.ts';
 import { KIND_COLOURS, KIND_RADII } from '../../src/map/layers.ts';
@@ -70,11 +70,11 @@ describe('map label text', () => {
 
 describe('gap outlines', () => {
   it('outlined groups become features carrying their rank, labelled at the centroid', () => {
-    const f = gapFeatures([gap(1, square(118, 25, 118.1, 25.1)), gap(2, null)], (r) => `缺口 ${r}`);
+    const f = gapFeatures([gap(1, square(118, 25, 118.1, 25.1)), gap(2, null)], (r) => `盲区片区 ${r}`);
     expect(f.outlines.features).toHaveLength(1);
     expect(f.outlines.features[0].properties.rank).toBe(1);
     expect(f.outlines.features[0].geometry.type).toBe('MultiPolygon');
-    expect(f.labels.features[0].properties.label).toBe('缺口 1');
+    expect(f.labels.features[0].properties.label).toBe('盲区片区 1');
     expect(f.labels.features[0].geometry.coordinates).toEqual([118.1, 25]);
   });
 
@@ -105,9 +105,9 @@ describe('focus requests', () => {
     expect(focusTarget({ kind: 'region', nonce: 1 }, { ...ctx, regionBounds: null })).toBeNull();
   });
 
-  it('zone fits its outline, else its cells', () => {
-    expect(focusTarget({ kind: 'zone', code: 'Z', nonce: 2 }, ctx)).toEqual({ bounds: [117.9, 25.4, 118.0, 25.5] });
-    expect(focusTarget({ kind: 'zone', code: 'C', nonce: 2 }, ctx)).toEqual({ bounds: [118, 25, 118.1, 25.1] });
+  it('zone fits its outline, else its cells, with its surroundings around it', () => {
+    expect(focusTarget({ kind: 'zone', code: 'Z', nonce: 2 }, ctx)).toEqual({ bounds: padBounds([117.9, 25.4, 118.0, 25.5], ZONE_MARGIN) });
+    expect(focusTarget({ kind: 'zone', code: 'C', nonce: 2 }, ctx)).toEqual({ bounds: padBounds([118, 25, 118.1, 25.1], ZONE_MARGIN) });
     expect(focusTarget({ kind: 'zone', code: 'nope', nonce: 2 }, ctx)).toBeNull();
   });
 

@@ -63,7 +63,7 @@ describe('npm run report on Yongchun (350525)', () => {
   it('Markdown names the before/after and the townships still uncovered', () => {
     const md = report(['--county', '350525']);
     expect(md).toContain('达埔急救站、桂洋急救站');
-    expect(md).toContain('Townships with people still uncovered');
+    expect(md).toContain('Townships not fully covered');
     expect(md).toContain('MODELLED');
   });
 });

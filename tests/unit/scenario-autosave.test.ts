@@ -32,8 +32,8 @@ describe('autosave in IndexedDB (fake-indexeddb)', () => {
     expect(await autosave.save(scenario('350525', 'first'))).toEqual({ ok: true });
     expect(await autosave.save(scenario('350525', 'second'))).toEqual({ ok: true });
     expect(await autosave.save(scenario('350526', 'Dehua'))).toEqual({ ok: true });
-    expect(await autosave.load('350525')).toStrictEqual({ kind: 'loaded', scenario: scenario('350525', 'second') });
-    expect(await autosave.load('350526')).toStrictEqual({ kind: 'loaded', scenario: scenario('350526', 'Dehua') });
+    expect(await autosave.load('350525')).toStrictEqual({ kind: 'loaded', scenario: scenario('350525', 'second'), history: { kind: 'none' } });
+    expect(await autosave.load('350526')).toStrictEqual({ kind: 'loaded', scenario: scenario('350526', 'Dehua'), history: { kind: 'none' } });
   });
 
   it('clear forgets one region only', async () => {

@@ -8,7 +8,8 @@ import type { Station } from '../../src/core/types.ts';
 import { buildContent, stampTime } from '../../src/export/snapshot/content.ts';
 import { figureBlocks, signed } from '../../src/export/snapshot/figures.ts';
 import { legendSections, type LegendInput } from '../../src/export/snapshot/legend-items.ts';
-import { parseSnapshotOptions, snapshotDefaults, snapshotFileName } from '../../src/export/snapshot/options.ts';
+import { handoutFileName } from '../../src/export/snapshot/file-name.ts';
+import { parseSnapshotOptions, snapshotDefaults } from '../../src/export/snapshot/options.ts';
 import type { Texts } from '../../src/export/snapshot/types.ts';
 import { COLOURS, KIND_COLOURS } from '../../src/map/layers.ts';
 import { formatNumber, formatPercent, translate } from '../../src/i18n/index.ts';
@@ -106,7 +107,7 @@ describe('key figures', () => {
 describe('legend', () => {
   it('one section per visible layer, in the map legend\'s order', () => {
     expect(legendSections(legendInput(['status']), zh).map((s) => s.title)).toEqual(['覆盖状态']);
-    expect(legendSections(legendInput(['stations', 'radii', 'gaps', 'status', 'townships']), zh).map((s) => s.title)).toEqual(['站点', '服务半径', '缺口分组', '覆盖状态', '乡镇（近似边界）']);
+    expect(legendSections(legendInput(['stations', 'radii', 'gaps', 'status', 'townships']), zh).map((s) => s.title)).toEqual(['站点', '服务半径', '盲区片区', '覆盖状态', '乡镇（近似边界）']);
     expect(legendSections(legendInput([]), zh)).toEqual([]);
   });
 
@@ -117,7 +118,7 @@ describe('legend', () => {
 
   it('stations: the kinds of existing stations, then proposed, disabled and approximate', () => {
     const [s] = legendSections(legendInput(['stations']), zh);
-    expect(s.items.map((i) => i.label)).toEqual(['急救中心', '拟建', '停用', '≈ 位置近似（乡镇驻地）']);
+    expect(s.items.map((i) => i.label)).toEqual(['急救中心', '规划', '停用', '≈ 位置近似（乡镇驻地）']);
     expect(s.items[0].symbol).toMatchObject({ kind: 'dot', fill: KIND_COLOURS['emergency-centre'] });
   });
 
@@ -132,13 +133,13 @@ describe('legend', () => {
 describe('page text', () => {
   const options = parseSnapshotOptions({}, snapshotDefaults('永春县', ['达埔急救站', '桂洋急救站'], zh));
   const content = buildContent(
-    { options, date: new Date(2025, 5, 1, 9, 5), language: 'zh-CN', appName: '急救站点覆盖规划', legend: legendInput(['status', 'stations']), totals, delta, rules: makeRules(), dataSources: { population: { kind: 'demo' }, zones: { kind: 'demo' } } },
+    { options, date: new Date(2025, 5, 1, 9, 5), language: 'zh-CN', appName: '急救站点覆盖规划', legend: legendInput(['status', 'stations']), totals, delta, rules: makeRules(), dataSources: { population: { kind: 'demo' }, zones: { kind: 'demo' } }, gaps: [], overrides: [], withTables: false },
     zh,
   );
 
   it('default title from the region, subtitle with scenario and date, default footer', () => {
     expect(content.title).toBe('永春县急救站点覆盖分析');
-    expect(content.subtitle).toBe('方案：现有站点 + 拟建 达埔急救站、桂洋急救站　·　2025年6月1日');
+    expect(content.subtitle).toBe('方案：现有站点 + 规划 达埔急救站、桂洋急救站　·　2025年6月1日');
     expect(content.footer).toBe('内部规划资料，非正式出版地图');
     expect(content.stamp).toBe('生成：急救站点覆盖规划 · 2025-06-01 09:05');
   });
@@ -154,16 +155,16 @@ describe('page text', () => {
 
   it('before/after captions give each map\'s share covered', () => {
     const ba = buildContent(
-      { options: { ...options, beforeAfter: true }, date: new Date(2025, 5, 1), language: 'zh-CN', appName: 'x', legend: legendInput(['gaps']), totals, delta, rules: makeRules(), dataSources: { population: { kind: 'demo' }, zones: { kind: 'demo' } } },
+      { options: { ...options, beforeAfter: true }, date: new Date(2025, 5, 1), language: 'zh-CN', appName: 'x', legend: legendInput(['gaps']), totals, delta, rules: makeRules(), dataSources: { population: { kind: 'demo' }, zones: { kind: 'demo' } }, gaps: [], overrides: [], withTables: false },
       zh,
     );
-    expect(ba.captions).toEqual(['之前：不含拟建站点　已覆盖 32.5%', '之后：含拟建站点　已覆盖 62.5%']);
-    expect(ba.legend[0].note).toBe('缺口轮廓只画在“之后”图上');
+    expect(ba.captions).toEqual(['之前：不含规划站点　已覆盖 32.5%', '之后：含规划站点　已覆盖 62.5%']);
+    expect(ba.legend[0].note).toBe('盲区片区轮廓与编号只画在“之后”图上');
   });
 
   it('imported population is named instead of the modelled note', () => {
     const c = buildContent(
-      { options, date: new Date(), language: 'en', appName: 'x', legend: legendInput([]), totals, delta: null, rules: makeRules(), dataSources: { population: { kind: 'imported', file: 'kontur.csv' }, zones: { kind: 'demo' } } },
+      { options, date: new Date(), language: 'en', appName: 'x', legend: legendInput([]), totals, delta: null, rules: makeRules(), dataSources: { population: { kind: 'imported', file: 'kontur.csv' }, zones: { kind: 'demo' } }, gaps: [], overrides: [], withTables: false },
       en,
     );
     expect(c.notes.join(' ')).toMatch(/imported by the user from "kontur\.csv"/);
@@ -178,7 +179,7 @@ describe('page text', () => {
 describe('options from outside', () => {
   const defaults = snapshotDefaults('永春县', [], en);
   it('fills what is missing: A4 landscape 300 dpi PNG, defaults for the texts', () => {
-    expect(parseSnapshotOptions(undefined, defaults)).toEqual({ paper: 'A4', orientation: 'landscape', dpi: 300, format: 'png', title: '永春县: EMS station coverage', scenario: 'existing stations', footer: 'Internal planning material, not an officially published map', beforeAfter: false });
+    expect(parseSnapshotOptions(undefined, defaults)).toEqual({ paper: 'A4', orientation: 'landscape', dpi: 300, format: 'png', title: '永春县: EMS station coverage', scenario: 'existing stations', footer: 'Internal planning material, not an officially published map', beforeAfter: false, tables: false });
   });
   it('names the bad field', () => {
     expect(() => parseSnapshotOptions({ paper: 'A5' }, defaults)).toThrow(/paper must be one of A4, A3, got "A5"/);
@@ -189,8 +190,14 @@ describe('options from outside', () => {
   it('keeps text as text (no markup is interpreted) and folds newlines', () => {
     expect(parseSnapshotOptions({ title: '<b>永春</b>\n分析' }, defaults).title).toBe('<b>永春</b> 分析');
   });
-  it('file names: unsafe characters replaced, date appended', () => {
-    expect(snapshotFileName('永春县 覆盖/分析', new Date(2025, 5, 1), 'pdf')).toBe('永春县_覆盖_分析-20250601.pdf');
-    expect(snapshotFileName('???', new Date(2025, 5, 1), 'png')).toBe('snapshot-20250601.png');
+  it('file names say region, single map or before/after, paper, orientation and dpi; PNG table pages their number', () => {
+    const o = { beforeAfter: false, paper: 'A4', orientation: 'landscape', dpi: 300, format: 'png' } as const;
+    expect(handoutFileName('永春县', o, zh)).toBe('永春县-覆盖图-A4横版-300dpi.png');
+    expect(handoutFileName('永春县', { ...o, beforeAfter: true, paper: 'A3', orientation: 'portrait', dpi: 150, format: 'pdf' }, zh)).toBe('永春县-前后对比-A3竖版-150dpi.pdf');
+    expect(handoutFileName('永春县', o, zh, 2)).toBe('永春县-覆盖图-A4横版-300dpi-第2页.png');
+    expect(handoutFileName('永春县', { ...o, beforeAfter: true }, en)).toBe('永春县-before-after-A4-landscape-300dpi.png');
+    expect(handoutFileName('永春县', o, en, 3)).toBe('永春县-coverage-map-A4-landscape-300dpi-page3.png');
+    // characters Windows refuses never reach the name
+    expect(handoutFileName('a/b:c', o, en)).toBe('a b c-coverage-map-A4-landscape-300dpi.png');
   });
 });

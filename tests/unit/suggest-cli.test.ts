@@ -16,7 +16,7 @@ describe('npm run suggest on Yongchun (350525)', () => {
     const md = suggest(['--county', '350525', '--k', '3']);
     expect(md).toContain('# 永春县 (350525) 新增站点建议');
     expect(md).toContain('达埔急救站 (proposed 规划)');
-    expect(md).toContain('| covered 覆盖 | 262,160 (62.0 %) |');
+    expect(md).toContain('| covered 已覆盖 | 262,160 (62.0 %) |');
     const rows = md.split('\n').filter((l) => /^\| [123] \| cell /.test(l));
     expect(rows).toHaveLength(3);
     expect(md).toMatch(/No 3 sites can reach more than \*\*[\d,]+\*\* people newly covered; these reach [\d,]+, \*\*at least \d+\.\d % of the best possible\*\*/);

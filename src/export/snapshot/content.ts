@@ -3,14 +3,14 @@
  * date, captions, legend, key figures, notes on sources and licences (what
  * is modelled or approximate), coordinate system and footer.
  */
-import type { DataSources } from '../../app/store.ts';
 import type { ScenarioDelta } from '../../core/deltas.ts';
 import type { Rules } from '../../core/rules.ts';
 import type { CoverageFigures } from '../../core/tables.ts';
-import { figureBlocks, share } from './figures.ts';
+import { figureBlocks, gapBlock, share } from './figures.ts';
 import { legendSections, type LegendInput } from './legend-items.ts';
 import type { SnapshotOptions } from './options.ts';
-import type { SnapshotContent, Texts } from './types.ts';
+import { ruleBlock, type AreaTypeOverride } from './rule-reading.ts';
+import type { HandoutGap, PrintDataSources, SnapshotContent, Texts } from './types.ts';
 
 export interface ContentInput {
   options: SnapshotOptions;
@@ -23,7 +23,13 @@ export interface ContentInput {
   totals: CoverageFigures;
   delta: ScenarioDelta | null;
   rules: Rules;
-  dataSources: DataSources;
+  dataSources: PrintDataSources;
+  /** The result's gap groups, largest first, named as the app names them. */
+  gaps: readonly HandoutGap[];
+  /** Townships whose area type the planner set. */
+  overrides: readonly AreaTypeOverride[];
+  /** A second page holds the tables (the gap table then points to it). */
+  withTables: boolean;
 }
 
 const pad = (v: number) => String(v).padStart(2, '0');
@@ -34,8 +40,8 @@ export function stampTime(date: Date): string {
 }
 
 /** The notes on sources, licences and the coordinate system, one sentence each. */
-export function notes(input: Pick<ContentInput, 'dataSources' | 'rules' | 'legend'>, texts: Texts): string[] {
-  const { t, n } = texts;
+export function notes(input: Pick<ContentInput, 'dataSources' | 'legend'>, texts: Texts): string[] {
+  const { t } = texts;
   const { population, zones } = input.dataSources;
   const out = [
     t('export.notes.boundaries'),
@@ -44,8 +50,6 @@ export function notes(input: Pick<ContentInput, 'dataSources' | 'rules' | 'legen
   ];
   if (input.legend.stations.some((s) => s.positionApproximate)) out.push(t('export.notes.facilitiesApprox'));
   if (input.legend.basemapHost) out.push(t('export.notes.basemap', { host: input.legend.basemapHost }));
-  const r = input.rules;
-  out.push(t('export.notes.rules', { urban: n(r.urbanRadiusKm, 1), strict: n(r.ruralStrictRadiusKm, 1), lenient: n(r.ruralLenientRadiusKm, 1), minutes: r.circleMinutes }));
   out.push(t('export.notes.crs'));
   return out;
 }
@@ -57,18 +61,18 @@ export function buildContent(input: ContentInput, texts: Texts): SnapshotContent
   const date = new Intl.DateTimeFormat(input.language, { year: 'numeric', month: 'long', day: 'numeric' }).format(input.date);
   const captions =
     options.beforeAfter && delta
-      ? [t('export.page.before', { pct: pct(share(delta.covered.before, totals.population)) }), t('export.page.after', { pct: pct(share(delta.covered.after, totals.population)) })]
+      ? [t('handout.before', { pct: pct(share(delta.covered.before, totals.population)) }), t('handout.after', { pct: pct(share(delta.covered.after, totals.population)) })]
       : [];
   const legend = legendSections(input.legend, texts);
-  const gaps = legend.find((s) => s.title === t('map.layer.gaps'));
-  if (gaps && captions.length > 0) gaps.note = t('export.page.gapsAfterOnly');
+  const gaps = legend.find((s) => s.title === t('handout.legend.gapsTitle'));
+  if (gaps && captions.length > 0) gaps.note = t('handout.gapsAfterOnly');
   return {
     title: options.title,
     subtitle: options.scenario ? t('export.page.subtitle', { scenario: options.scenario, date }) : date,
     captions,
     legendTitle: t('export.page.legend'),
     legend,
-    figures: figureBlocks(totals, delta, input.rules, texts),
+    figures: [...figureBlocks(totals, delta, input.rules, texts), gapBlock(input.gaps, input.withTables, texts), ruleBlock(input.rules, input.overrides, texts)],
     notes: notes(input, texts),
     footer: options.footer,
     stamp: t('export.page.generated', { app: input.appName, time: stampTime(input.date) }),

@@ -1,10 +1,10 @@
 /**
- * The composed page as a file: PNG straight from the canvas, or a PDF of
- * exactly the paper size with the page embedded as one image (see pdf.ts).
+ * The composed pages as files: PNG straight from the canvas with its print
+ * resolution written in (pHYs), or the page pictures as JPEG for the PDF.
  */
 import type { SnapshotFormat } from './options.ts';
-import type { Page } from './paper.ts';
-import { PDF_JPEG_QUALITY, pageToPdf, type PdfMetadata } from './pdf.ts';
+import { PDF_JPEG_QUALITY } from './pdf.ts';
+import { withPngDpi } from './png-dpi.ts';
 
 export const MIME: Record<SnapshotFormat, string> = { png: 'image/png', pdf: 'application/pdf' };
 
@@ -15,8 +15,13 @@ export function canvasBlob(canvas: HTMLCanvasElement, type: string, quality?: nu
   });
 }
 
-/** Encodes the page canvas in the chosen format. */
-export async function encodePage(canvas: HTMLCanvasElement, page: Page, format: SnapshotFormat, metadata: PdfMetadata): Promise<Blob> {
-  if (format === 'png') return canvasBlob(canvas, MIME.png);
-  return pageToPdf(await canvasBlob(canvas, 'image/jpeg', PDF_JPEG_QUALITY), page, metadata);
+/** The page as a PNG that says its resolution (so Word and PowerPoint place it at paper size). */
+export async function pngAtDpi(canvas: HTMLCanvasElement, dpi: number): Promise<Blob> {
+  const png = new Uint8Array(await (await canvasBlob(canvas, MIME.png)).arrayBuffer());
+  return new Blob([withPngDpi(png, dpi) as BlobPart], { type: MIME.png });
+}
+
+/** The page as JPEG bytes for a PDF page. */
+export async function jpegBytes(canvas: HTMLCanvasElement): Promise<Uint8Array> {
+  return new Uint8Array(await (await canvasBlob(canvas, 'image/jpeg', PDF_JPEG_QUALITY)).arrayBuffer());
 }

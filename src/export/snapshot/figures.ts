@@ -8,7 +8,7 @@ import type { ScenarioDelta } from '../../core/deltas.ts';
 import type { Rules } from '../../core/rules.ts';
 import type { CoverageFigures } from '../../core/tables.ts';
 import { COLOURS } from '../../map/layers.ts';
-import type { FigureBlock, FigureRow, Texts } from './types.ts';
+import type { FigureBlock, FigureRow, HandoutGap, Texts } from './types.ts';
 
 /**
  * Signed number in the locale: +1,234 / −56 / 0.
@@ -52,4 +52,21 @@ export function figureBlocks(totals: CoverageFigures, delta: ScenarioDelta | nul
   for (const s of delta.stations) ba.push({ label: t('export.page.newly', { name: s.name }), value: signed(s.newlyCovered, n) });
   blocks.push({ title: t('export.page.beforeAfter'), rows: ba });
   return blocks;
+}
+
+/** Gap groups numbered on the map and listed on the first page: as many as the app's gap list shows. */
+export const NUMBERED_GAPS = 10;
+
+/**
+ * The page's gap table: the numbered groups (rank, township, residents), the same
+ * numbers as the map's labels and the app's gap list, and how many smaller ones remain.
+ */
+export function gapBlock(gaps: readonly HandoutGap[], hasTables: boolean, texts: Texts, shown = NUMBERED_GAPS): FigureBlock {
+  const { t, n } = texts;
+  const listed = gaps.slice(0, shown);
+  const rows: FigureRow[] = listed.map((g) => ({ label: t('handout.gaps.row', { rank: g.rank, name: g.name }), value: t('handout.gaps.value', { population: n(g.population) }) }));
+  if (listed.length === 0) rows.push({ label: t('handout.gaps.none'), value: '' });
+  const rest = gaps.length - listed.length;
+  if (rest > 0) rows.push({ label: t(hasTables ? 'handout.gaps.more' : 'handout.gaps.moreNoTables', { count: rest }), value: '', muted: true });
+  return { title: t('handout.gaps.title'), rows };
 }

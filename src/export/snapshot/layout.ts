@@ -82,7 +82,7 @@ export function splitMaps(area: Rect, gap: number, caption: number, aspect = 1):
 export interface LayoutOptions {
   /** Two maps side by side (or one above the other when the map area is taller than wide). */
   beforeAfter?: boolean;
-  /** Landscape: height the key figures need (px); the legend above takes the rest of the side column. */
+  /** Height the key figures need (px). Landscape: the legend above takes the rest of the side column; portrait: the bottom panel grows to it. */
   figuresHeight?: number;
   /** Width/height of what the maps show (Mercator), to choose side by side or stacked. */
   contentAspect?: number;
@@ -119,7 +119,8 @@ export function pageLayout(page: Page, options: LayoutOptions = {}): PageLayout 
     figures = rect(sidebarX, bodyBottom - figuresH, sidebarW, figuresH);
     legend = rect(sidebarX, bodyTop, sidebarW, figures.y - gap - bodyTop);
   } else {
-    const panelH = A4.panelPortrait * mm;
+    // the panel grows with the key figures (at most to 55 % of the body); the map takes the rest
+    const panelH = Math.max(A4.panelPortrait * mm, Math.min(options.figuresHeight ?? 0, (bodyBottom - bodyTop) * 0.55));
     const panelY = bodyBottom - panelH;
     mapArea = rect(m, bodyTop, W - 2 * m, panelY - gap - bodyTop);
     const figuresW = A4.sidebar * mm;

@@ -2,14 +2,13 @@
  * The legend of a snapshot: one section per visible layer, with the map's
  * own colours and sizes (src/map/layers.ts) and the map's legend strings.
  */
-import type { LayerKey } from '../../app/store.ts';
 import { circleFormula, type Rules } from '../../core/rules.ts';
 import { STATION_KINDS, type Station } from '../../core/types.ts';
 import { COLOURS, KIND_COLOURS, KIND_RADII, OUTSIDE_CIRCLE_OPACITY, POPULATION_RAMP, STATUS_OPACITY } from '../../map/layers.ts';
-import type { LegendItem, LegendSection, Texts } from './types.ts';
+import type { LegendItem, LegendSection, PrintLayerKey, Texts } from './types.ts';
 
 export interface LegendInput {
-  layers: Record<LayerKey, boolean>;
+  layers: Readonly<Record<PrintLayerKey, boolean>>;
   rules: Rules;
   stations: readonly Station[];
   /** File name of imported population, or null for the modelled demo population. */
@@ -31,10 +30,10 @@ function stationItems(stations: readonly Station[], t: Texts['t']): LegendItem[]
     label: t(`map.kind.${kind}`),
   }));
   if (stations.some((s) => s.status === 'proposed')) {
-    items.push({ symbol: { kind: 'dot', fill: '#ffffff', stroke: COLOURS.proposed, strokeWidth: 3.2, radius: KIND_RADII.station }, label: t('map.stationStatus.proposed') });
+    items.push({ symbol: { kind: 'dot', fill: '#ffffff', stroke: COLOURS.proposed, strokeWidth: 3.2, radius: KIND_RADII.station }, label: t('handout.legend.proposed') });
   }
   if (stations.some((s) => s.status === 'disabled')) {
-    items.push({ symbol: { kind: 'dot', fill: COLOURS.disabled, stroke: '#757575', strokeWidth: 1.6, radius: KIND_RADII.station, opacity: 0.5 }, label: t('map.stationStatus.disabled') });
+    items.push({ symbol: { kind: 'dot', fill: COLOURS.disabled, stroke: '#757575', strokeWidth: 1.6, radius: KIND_RADII.station, opacity: 0.5 }, label: t('handout.legend.disabled') });
   }
   if (stations.some((s) => s.positionApproximate)) {
     items.push({ symbol: { ...dot(KIND_COLOURS['health-centre'], KIND_RADII['health-centre']), ring: COLOURS.approx }, label: t('map.stations.approx') });
@@ -69,19 +68,19 @@ export function legendSections(input: LegendInput, texts: Texts): LegendSection[
     sections.push({ title: t('map.layer.radii'), items, note: t('map.radii.note') });
   }
   if (layers.gaps) {
-    const items: LegendItem[] = [{ symbol: line(COLOURS.gapLine, 1.4), label: t('map.gaps.outline') }];
-    if (input.highlightedGap !== null) items.push({ symbol: line(COLOURS.gapHighlight, 3), label: t('map.gaps.highlighted') });
-    sections.push({ title: t('map.layer.gaps'), items });
+    const items: LegendItem[] = [{ symbol: line(COLOURS.gapLine, 1.4), label: t('handout.legend.gapsOutline') }];
+    if (input.highlightedGap !== null) items.push({ symbol: line(COLOURS.gapHighlight, 3), label: t('handout.legend.gapsHighlighted') });
+    sections.push({ title: t('handout.legend.gapsTitle'), items });
   }
   if (layers.status) {
-    const items: LegendItem[] = [{ symbol: fill(COLOURS.covered, STATUS_OPACITY.covered), label: t('map.status.covered') }];
+    const items: LegendItem[] = [{ symbol: fill(COLOURS.covered, STATUS_OPACITY.covered), label: t('handout.legend.covered') }];
     if (!lenient) {
       items.push({
         symbol: fill(COLOURS.marginal, STATUS_OPACITY.marginal),
-        label: t('map.status.marginal', { strict: n(rules.ruralStrictRadiusKm, 1), lenient: n(rules.ruralLenientRadiusKm, 1) }),
+        label: t('handout.legend.marginal', { strict: n(rules.ruralStrictRadiusKm, 1), lenient: n(rules.ruralLenientRadiusKm, 1) }),
       });
     }
-    items.push({ symbol: fill(COLOURS.gap, STATUS_OPACITY.gap), label: t('map.status.gap') });
+    items.push({ symbol: fill(COLOURS.gap, STATUS_OPACITY.gap), label: t('handout.legend.gap') });
     sections.push({ title: t('map.layer.status'), items });
   }
   if (layers.townships) sections.push({ title: t('map.layer.townships'), items: [{ symbol: line(COLOURS.zoneLine, 0.8, [3, 2]), label: t('map.townships.note') }] });

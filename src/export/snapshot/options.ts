@@ -20,6 +20,8 @@ export interface SnapshotOptions {
   footer: string;
   /** Two maps, without and with the proposed stations. */
   beforeAfter: boolean;
+  /** A second page (PDF) or file (PNG) with the township table and the gap areas. */
+  tables: boolean;
 }
 
 export const DPI_CHOICES = [150, 300] as const;
@@ -38,7 +40,7 @@ export function snapshotDefaults(regionName: string, proposedNames: readonly str
   const { t } = texts;
   return {
     title: t('export.page.defaultTitle', { region: regionName }),
-    scenario: proposedNames.length > 0 ? t('export.page.scenarioWith', { names: proposedNames.join('、') }) : t('export.page.scenarioExisting'),
+    scenario: proposedNames.length > 0 ? t('handout.scenarioWith', { names: proposedNames.join('、') }) : t('export.page.scenarioExisting'),
     footer: t('export.page.defaultFooter'),
   };
 }
@@ -74,15 +76,6 @@ export function parseSnapshotOptions(input: unknown, defaults: Pick<SnapshotOpti
     scenario: text('scenario', o.scenario, defaults.scenario),
     footer: text('footer', o.footer, defaults.footer),
     beforeAfter: o.beforeAfter === undefined ? false : o.beforeAfter === true,
+    tables: o.tables === true,
   };
-}
-
-/**
- * A file name from the title and date: characters file systems refuse, and spaces, become "_".
- * @example snapshotFileName('永春县 覆盖/分析', new Date(2025, 5, 1), 'pdf') // '永春县_覆盖_分析-20250601.pdf'
- */
-export function snapshotFileName(title: string, date: Date, format: SnapshotFormat): string {
-  const stem = title.replace(/[\\/:*?"<>|\s]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 60) || 'snapshot';
-  const day = `${date.getFullYear()}${String(date.getMonth() + 1).padStart(2, '0')}${String(date.getDate()).padStart(2, '0')}`;
-  return `${stem}-${day}.${format}`;
 }

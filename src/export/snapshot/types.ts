@@ -39,6 +39,8 @@ export interface FigureRow {
   swatch?: string;
   /** Drawn larger: the headline share covered. */
   emphasis?: boolean;
+  /** Drawn in the muted colour (small print). */
+  muted?: boolean;
 }
 
 export interface FigureBlock {
@@ -63,4 +65,37 @@ export interface SnapshotContent {
   stamp: string;
   north: string;
   scaleNote: string;
+}
+
+/** The map layers a page can show (the app's legend switches, by the same names). */
+export type PrintLayerKey = 'population' | 'status' | 'gaps' | 'radii' | 'circles' | 'stations' | 'townships' | 'basemap';
+
+/** Where the population or zones came from: the embedded demo data, or a file the user imported. */
+export type PrintDataSource = { kind: 'demo' } | { kind: 'imported'; file: string };
+
+export interface PrintDataSources {
+  population: PrintDataSource;
+  zones: PrintDataSource;
+}
+
+/** A gap group as the handout lists it (the worker's figures, named by the app). */
+export interface HandoutGap {
+  /** 1 = most populous; the number drawn on the map. */
+  rank: number;
+  /** Township(s) the group lies in, as the app names it. */
+  name: string;
+  /** Everyone in the group (gap + marginal), as the app's gap list counts it. */
+  population: number;
+  gapPopulation: number;
+  marginalPopulation: number;
+  areaKm2: number;
+}
+
+/** A table of the second page: column heads and rows of text, numbers already formatted. */
+export interface HandoutTable {
+  title: string;
+  columns: { label: string; align: 'left' | 'right' }[];
+  rows: string[][];
+  /** A last row set in bold (totals), or null. */
+  total: string[] | null;
 }

@@ -40,7 +40,6 @@ export const exportStrings: Strings = {
 
     'export.page.defaultTitle': '{region}急救站点覆盖分析',
     'export.page.subtitle': '方案：{scenario}　·　{date}',
-    'export.page.scenarioWith': '现有站点 + 拟建 {names}',
     'export.page.scenarioExisting': '现有站点',
     'export.page.defaultFooter': '内部规划资料，非正式出版地图',
     'export.page.legend': '图例',
@@ -52,9 +51,6 @@ export const exportStrings: Strings = {
     'export.page.change': '{before} → {after}（{change}）',
     'export.page.arrow': '{before} → {after}',
     'export.page.newly': '{name} 新增覆盖',
-    'export.page.before': '之前：不含拟建站点　已覆盖 {pct}',
-    'export.page.after': '之后：含拟建站点　已覆盖 {pct}',
-    'export.page.gapsAfterOnly': '缺口轮廓只画在“之后”图上',
     'export.page.north': '北',
     'export.page.scaleNote': '比例尺按地图中心纬度',
     'export.page.generated': '生成：{app} · {time}',
@@ -66,8 +62,7 @@ export const exportStrings: Strings = {
     'export.notes.zonesImported': '乡镇范围：用户导入“{file}”。',
     'export.notes.facilitiesApprox': '标“≈”的站点位置为所在乡镇驻地（近似，非实际地址）。',
     'export.notes.basemap': '底图：{host}。',
-    'export.notes.crs': '坐标系：WGS84（EPSG:4326），按 Web 墨卡托显示；距离为直线（大地线）距离。',
-    'export.notes.rules': '覆盖标准：城区 {urban} km，乡村 {strict} km（严格）/ {lenient} km（宽松）（泉政办〔2024〕15号）；{minutes} 分钟急救圈。',
+    'export.notes.crs': '坐标系：WGS84（EPSG:4326），按墨卡托投影显示；距离为直线（大地线）距离。',
   },
   en: {
     'export.button': 'Export map',
@@ -107,7 +102,6 @@ export const exportStrings: Strings = {
 
     'export.page.defaultTitle': '{region}: EMS station coverage',
     'export.page.subtitle': 'Scenario: {scenario}  ·  {date}',
-    'export.page.scenarioWith': 'existing stations + proposed {names}',
     'export.page.scenarioExisting': 'existing stations',
     'export.page.defaultFooter': 'Internal planning material, not an officially published map',
     'export.page.legend': 'Legend',
@@ -119,9 +113,6 @@ export const exportStrings: Strings = {
     'export.page.change': '{before} → {after} ({change})',
     'export.page.arrow': '{before} → {after}',
     'export.page.newly': 'Newly covered by {name}',
-    'export.page.before': 'Before: without the proposed stations, {pct} covered',
-    'export.page.after': 'After: with the proposed stations, {pct} covered',
-    'export.page.gapsAfterOnly': 'Gap outlines are drawn on the "after" map only',
     'export.page.north': 'N',
     'export.page.scaleNote': 'Scale at the map centre latitude',
     'export.page.generated': 'Made with {app} · {time}',
@@ -134,6 +125,5 @@ export const exportStrings: Strings = {
     'export.notes.facilitiesApprox': 'Stations marked "≈" stand at their township seat (approximate, not the real address).',
     'export.notes.basemap': 'Basemap: {host}.',
     'export.notes.crs': 'Coordinates: WGS84 (EPSG:4326), shown in Web Mercator; distances are straight-line (geodesic).',
-    'export.notes.rules': 'Standards: urban {urban} km, rural {strict} km (strict) / {lenient} km (lenient) (Quanzhou 泉政办〔2024〕15号); {minutes}-minute circle.',
   },
 };

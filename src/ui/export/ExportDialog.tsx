@@ -4,6 +4,7 @@
  * clear error, and downloads the file. A native modal <dialog>: focus stays
  * inside, Esc closes it, focus returns to the button that opened it.
  */
+import type maplibregl from 'maplibre-gl';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { currentDefaults, exportSnapshot, prewarmSnapshot } from '../../app/snapshot-export.ts';
 import { useStore } from '../../app/store.ts';
@@ -11,6 +12,7 @@ import { DPI_CHOICES, FORMATS, ORIENTATIONS, PAPER_CHOICES, type SnapshotOptions
 import { pagePixels } from '../../export/snapshot/paper.ts';
 import { useT } from '../i18n.ts';
 import { downloadBlob, fileSize } from './download.ts';
+import { textsFor } from './texts.ts';
 import './export.css';
 
 type Status = { kind: 'idle' } | { kind: 'busy'; text: string } | { kind: 'done'; text: string } | { kind: 'error'; text: string };
@@ -38,11 +40,11 @@ function Choice<T extends string | number>({ name, legend, values, value, label,
   );
 }
 
-export function ExportDialog({ onClose }: { onClose: () => void }) {
-  const { t } = useT();
+export function ExportDialog({ live, onClose }: { live: maplibregl.Map; onClose: () => void }) {
+  const { t, language } = useT();
   const hasDelta = useStore((s) => s.result?.delta != null);
   const ref = useRef<HTMLDialogElement>(null);
-  const [options, setOptions] = useState<SnapshotOptions>(() => ({ paper: 'A4', orientation: 'landscape', dpi: 300, format: 'png', beforeAfter: false, ...currentDefaults() }));
+  const [options, setOptions] = useState<SnapshotOptions>(() => ({ paper: 'A4', orientation: 'landscape', dpi: 300, format: 'png', beforeAfter: false, tables: true, ...currentDefaults(textsFor(language)) }));
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const busy = status.kind === 'busy';
   const set = <K extends keyof SnapshotOptions>(key: K, value: SnapshotOptions[K]) => setOptions((o) => ({ ...o, [key]: value }));
@@ -50,7 +52,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
 
   // the print map loads while the form is being filled in
   const { paper, orientation, dpi, beforeAfter } = options;
-  useEffect(() => prewarmSnapshot({ paper, orientation, dpi, beforeAfter }), [paper, orientation, dpi, beforeAfter]);
+  useEffect(() => prewarmSnapshot(live, { paper, orientation, dpi, beforeAfter }), [live, paper, orientation, dpi, beforeAfter]);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -65,9 +67,15 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const run = async () => {
     setStatus({ kind: 'busy', text: t('export.progress.prepare') });
     try {
-      const result = await exportSnapshot({ ...options, beforeAfter: options.beforeAfter && hasDelta }, (key, params) => setStatus({ kind: 'busy', text: t(key, params) }));
+      const result = await exportSnapshot(
+        { ...options, beforeAfter: options.beforeAfter && hasDelta },
+        { live, language, texts: textsFor(language), onProgress: (key, params) => setStatus({ kind: 'busy', text: t(key, params) }) },
+      );
       downloadBlob(result.blob, result.fileName);
-      setStatus({ kind: 'done', text: t('export.done', { file: result.fileName, size: fileSize(result.blob.size) }) });
+      for (const f of result.extraFiles) downloadBlob(f.blob, f.fileName);
+      const files = [result.fileName, ...result.extraFiles.map((f) => f.fileName)].join('、');
+      const size = result.blob.size + result.extraFiles.reduce((s, f) => s + f.blob.size, 0);
+      setStatus({ kind: 'done', text: t('export.done', { file: files, size: fileSize(size) }) });
     } catch (e) {
       setStatus({ kind: 'error', text: t('export.error', { message: (e as Error).message }) });
     }
@@ -130,6 +138,10 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           <label className="export-check">
             <input type="checkbox" checked={options.beforeAfter && hasDelta} disabled={!hasDelta} onChange={(e) => set('beforeAfter', e.target.checked)} data-testid="export-before-after" />
             <span>{hasDelta ? t('export.field.beforeAfter') : t('export.beforeAfterNone')}</span>
+          </label>
+          <label className="export-check">
+            <input type="checkbox" checked={options.tables} onChange={(e) => set('tables', e.target.checked)} data-testid="export-tables" />
+            <span>{t('handout.field.tables')}</span>
           </label>
           <Field label={t('export.field.footer')}>
             <input type="text" value={options.footer} maxLength={200} onChange={(e) => set('footer', e.target.value)} data-testid="export-footer" />

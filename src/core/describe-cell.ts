@@ -1,0 +1,79 @@
+/**
+ * What one population cell is under the current scenario: its row (status,
+ * circle, nearest station and distance), its township with the township's
+ * population, and the gap group it belongs to with the townships that group
+ * spans. Answers a click on the map.
+ */
+import type { CoverageEngine } from './coverage.ts';
+import { cellRow, type CellRow } from './evaluate.ts';
+import { gapFigures, gapGroups, type GapFigures, type GapGroup } from './gaps.ts';
+import { COVERED } from './types.ts';
+
+export interface CellZone {
+  code: string;
+  name: string;
+  county: string;
+  countyName: string;
+  /** Residents of the whole township (all its cells). */
+  population: number;
+}
+
+/** A township's part of a gap group. */
+export interface GapTownship {
+  code: string | null;
+  name: string | null;
+  /** Residents of the group in this township. */
+  population: number;
+}
+
+/** The gap area's figures, with the townships it spans (most residents first), as the gap list has them. */
+export type CellGap = GapFigures;
+
+export interface CellDescription {
+  /** Index of the cell in the grid. */
+  index: number;
+  /** WGS84 centre of the cell [lng, lat]. */
+  centre: [number, number];
+  row: CellRow;
+  zone: CellZone | null;
+  /** The gap group holding the cell (uncovered, populated), or null. */
+  gap: CellGap | null;
+}
+
+/** Residents per township of a set of cells, most residents first (cells in no zone grouped as code null). */
+export function townshipShares(engine: CoverageEngine, cells: ArrayLike<number>): GapTownship[] {
+  const { grid } = engine;
+  const byZone = new Map<number, number>();
+  for (let k = 0; k < cells.length; k++) {
+    const i = cells[k];
+    byZone.set(grid.zone[i], (byZone.get(grid.zone[i]) ?? 0) + grid.population[i]);
+  }
+  return [...byZone]
+    .map(([z, population]) => (z >= 0 ? { code: grid.zones[z].code, name: grid.zones[z].name, population } : { code: null, name: null, population }))
+    .sort((a, b) => b.population - a.population || (a.code ?? '').localeCompare(b.code ?? ''));
+}
+
+/**
+ * Describes cell `index` of the engine's grid.
+ * @param groups the engine's current gap groups when already known (computed here when needed otherwise)
+ * @example describeCell(engine, 0).row.distanceKm // straight-line km to the nearest active station, or null
+ */
+export function describeCell(engine: CoverageEngine, index: number, groups?: () => readonly GapGroup[]): CellDescription {
+  const { grid } = engine;
+  if (!Number.isInteger(index) || index < 0 || index >= grid.size) throw new Error(`Cell ${index} is not in the grid (0…${grid.size - 1}).`);
+  const z = grid.zone[index];
+  let zone: CellZone | null = null;
+  if (z >= 0) {
+    let population = 0;
+    for (let i = 0; i < grid.size; i++) if (grid.zone[i] === z) population += grid.population[i];
+    const { code, name, county, countyName } = grid.zones[z];
+    zone = { code, name, county, countyName, population };
+  }
+  let gap: CellGap | null = null;
+  // only uncovered populated cells belong to a group; ranking needs every group
+  if (engine.status[index] !== COVERED && grid.population[index] > 0) {
+    const group = (groups ? groups() : gapGroups(engine)).find((g) => g.cells.includes(index));
+    if (group) gap = gapFigures(group);
+  }
+  return { index, centre: [grid.lng[index], grid.lat[index]], row: cellRow(engine, index), zone, gap };
+}

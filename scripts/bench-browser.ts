@@ -7,9 +7,9 @@
  *   - the whole city (泉州市): a station toggle → its figures (median), a
  *     10-step drag until the drop's figures are shown, and the first visit
  *     against a revisit (永春县 → 泉州市 → 永春县 → 泉州市), each beside the
- *     same figure of the baseline commit (BENCH_BASELINE_REF, default main,
+ *     same figure of the baseline commit (BENCH_BASELINE_REF, default 5552373, the last commit before this work,
  *     built from `git archive` in a temporary folder) measured in the same run.
- *   npm run bench:browser   (BENCH_LOADS=5, BENCH_MOVES=30, BENCH_TOGGLES=6, BENCH_BASELINE_REF=main; "none" skips the baseline; BENCH_ONLY=city for these alone)
+ *   npm run bench:browser   (BENCH_LOADS=5, BENCH_MOVES=30, BENCH_TOGGLES=6, BENCH_BASELINE_REF=5552373; "none" skips the baseline; BENCH_ONLY=city for these alone)
  * Prints one line per figure.
  */
 import { execFileSync } from 'node:child_process';
@@ -23,7 +23,8 @@ import { measureCity, type CityFigures } from './lib/bench-city.ts';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 5);
 const MOVES = Number(process.env.BENCH_MOVES ?? 30);
-const BASELINE_REF = process.env.BENCH_BASELINE_REF ?? 'main';
+/** Today's path: the last commit before the whole-city work (issue 11, item 10), now that main holds that work. */
+const BASELINE_REF = process.env.BENCH_BASELINE_REF ?? '5552373';
 const DRAG_STATION = 'yc-dapu';
 
 /** In-page probes, installed before any app script runs: ready time, data-seq change times, pointer move times. */

@@ -48,24 +48,21 @@ export function syncEvaluations(store: Store, sink: EvaluationSink): () => void 
     sentDataset = state.dataset;
     sentStations = state.stations;
     sentRules = state.rules;
-    // the version is written before the request goes out: a result can never be newer than the store's version
+    // the requests go out first, so the worker starts while this thread draws the store change (a new region's
+    // map layers); the version is written right after, before any answer can arrive (answers come as messages)
+    const changes = datasetChanged || rulesChanged ? null : stationChanges(previous, state.stations);
+    if (!changes || changes.upserts.length + changes.removals.length > MAX_INCREMENTAL) {
+      sink.evaluate(state.stations, state.rules, tag);
+    } else {
+      // only the last request's answer completes this version; the ones before it are marked partial
+      const steps = [...changes.removals.map((id) => ({ id })), ...changes.upserts.map((station) => ({ station }))];
+      steps.forEach((step, k) => {
+        const stepTag: ResultTag = k === steps.length - 1 ? tag : { ...tag, partial: true };
+        if ('id' in step) sink.remove(step.id, stepTag);
+        else sink.upsert(step.station, step.station.id === state.draggingStationId, stepTag);
+      });
+    }
     store.setState({ datasetGeneration: generation, scenarioVersion: version });
-    if (datasetChanged || rulesChanged) {
-      sink.evaluate(state.stations, state.rules, tag);
-      return;
-    }
-    const changes = stationChanges(previous, state.stations);
-    if (changes.upserts.length + changes.removals.length > MAX_INCREMENTAL) {
-      sink.evaluate(state.stations, state.rules, tag);
-      return;
-    }
-    // only the last request's answer completes this version; the ones before it are marked partial
-    const steps = [...changes.removals.map((id) => ({ id })), ...changes.upserts.map((station) => ({ station }))];
-    steps.forEach((step, k) => {
-      const stepTag: ResultTag = k === steps.length - 1 ? tag : { ...tag, partial: true };
-      if ('id' in step) sink.remove(step.id, stepTag);
-      else sink.upsert(step.station, step.station.id === state.draggingStationId, stepTag);
-    });
   };
 
   send(store.getState());

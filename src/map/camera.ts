@@ -1,21 +1,12 @@
 /** Moves the camera for focus requests (region, township, gap area, station), each request once. */
 import type { Map as MapLibreMap, PaddingOptions } from 'maplibre-gl';
-import type { Station } from '../core/types.ts';
-import type { GapSummary } from '../worker/api.ts';
-import type { Bounds } from './cells.ts';
-import { focusTarget } from './focus.ts';
+import { focusTarget, type FocusContext } from './focus.ts';
 import type { FocusRequest } from './map-input.ts';
-import type { ZoneFeature } from './zones.ts';
 
 const POINT_ZOOM = 12.5;
 
-export interface CameraContext {
-  regionBounds: Bounds | null;
-  zoneOutline: (code: string) => ZoneFeature | undefined;
-  zoneCellBounds: (code: string) => Bounds | null;
-  gaps: readonly GapSummary[];
-  stations: readonly Station[];
-}
+/** What the camera looks targets up in (the focus context without the point zoom, which the camera owns). */
+export type CameraContext = Omit<FocusContext, 'pointZoom'>;
 
 export class Camera {
   private done = -1;

@@ -6,12 +6,12 @@
  * the area types the engine applies around a station.
  */
 import { cellToLatLng } from 'h3-js';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outerRadiusKm } from '../../src/core/rings.ts';
 import { makeRules } from '../../src/core/rules.ts';
-import { parentIndex, parentStatus } from '../../src/map/parent-status.ts';
-import { haversineKm, headline, launchBrowser, openApp, screenshot, seq, waitCurrent, waitForUpdate, waitMapIdle } from './helpers.ts';
+import { checkDrawn, switchRegion } from './drawn-state.ts';
+import { haversineKm, launchBrowser, headline, openApp, screenshot, seq, waitForUpdate, waitMapIdle } from './helpers.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -21,68 +21,17 @@ afterAll(async () => {
   await browser?.close();
 });
 
-interface Drawn {
-  h3: string[];
-  population: number[];
-  status: number[];
-  within: number[];
-  drawnCells: number[];
-  drawnParents: number[];
-  gapTotal: number;
-}
-
-/** The current result's per-cell arrays and what MapLibre draws for every cell and parent (feature-state, or the layer's baseline). */
-async function drawnState(page: Page): Promise<Drawn> {
-  return page.evaluate(() => {
-    type S = { dataset: { h3: string[]; population: Float64Array }; result: { status: Uint8Array; withinCircle: Uint8Array; totals: { gap: number } } };
-    const w = window as unknown as {
-      __emsState: () => S;
-      __emsMap: { getFeatureState(f: { source: string; id: number }): { s?: number } };
-      __emsMapStats: { baseline: { cells: number; parents: number } | null };
-    };
-    const { dataset, result } = w.__emsState();
-    const base = w.__emsMapStats.baseline!;
-    const drawnCells: number[] = [];
-    for (let i = 0; i < dataset.h3.length; i++) drawnCells.push(w.__emsMap.getFeatureState({ source: 'cells', id: i }).s ?? base.cells);
-    const drawnParents: number[] = [];
-    // parents are numbered 0..n-1; a feature-state of an id beyond n is left over from another region
-    for (let p = 0; p < 20_000; p++) drawnParents.push(w.__emsMap.getFeatureState({ source: 'cells-parent', id: p }).s ?? base.parents);
-    return {
-      h3: dataset.h3,
-      population: Array.from(dataset.population),
-      status: Array.from(result.status),
-      within: Array.from(result.withinCircle),
-      drawnCells,
-      drawnParents,
-      gapTotal: result.totals.gap,
-    };
-  });
-}
-
-async function switchRegion(page: Page, id: string): Promise<void> {
-  await page.getByTestId('region-select').selectOption(id);
-  await page.locator(`[data-testid="results-panel"][data-ready="true"]`).waitFor();
-  await waitCurrent(page, 90_000);
-  await waitMapIdle(page, 60_000);
-}
-
 describe('the map shows exactly the result the panels show', () => {
   it('永春县 → 泉州市 → 晋江市: every drawn cell and parent hexagon has the status of the current result', async () => {
     const { page, watch, close } = await openApp(browser, { width: 1280, height: 720 });
     await waitMapIdle(page);
     await switchRegion(page, '350500');
     await switchRegion(page, '350582');
-    const d = await drawnState(page);
-    const wrongCells = d.status.filter((s, i) => d.drawnCells[i] !== s).length;
-    expect(wrongCells, 'cells drawn with another status than the result').toBe(0);
-    const index = parentIndex(d.h3);
-    const parents = parentStatus(Uint8Array.from(d.status), Uint8Array.from(d.within), Float64Array.from(d.population), index.parentOf, index.count, index.children);
-    let wrongParents = 0;
-    for (let p = 0; p < index.count; p++) if (d.drawnParents[p] !== parents.status[p]) wrongParents++;
-    expect(wrongParents, 'parent hexagons drawn with another status').toBe(0);
+    const d = await checkDrawn(page);
+    expect(d.wrongCells, 'cells drawn with another status than the result').toBe(0);
+    expect(d.wrongParents, 'parent hexagons drawn with another status').toBe(0);
     // the headline's marginal figure is what the drawn cells add up to
-    const drawnMarginal = d.drawnCells.reduce((sum, s, i) => sum + (s === 1 ? d.population[i] : 0), 0);
-    expect(drawnMarginal).toBeCloseTo((await headline(page)).marginal, 3);
+    expect(d.drawnMarginal).toBeCloseTo((await headline(page)).marginal, 3);
     await screenshot(page, 'consistency-jinjiang-after-city');
     expect(watch.errors, watch.summary()).toEqual([]);
     await close();

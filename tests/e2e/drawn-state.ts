@@ -1,17 +1,28 @@
 /**
  * What MapLibre draws for every cell and parent hexagon of the region on
  * screen (feature-state, or the layer's baseline), beside the current
- * result's per-cell arrays, and how many of them disagree. The same reading
- * as consistency.test.ts's drawnState, shared for the revisit test.
+ * result's per-cell arrays, and how many of them disagree (the consistency
+ * and revisit tests); and a region switch that waits for its current result.
  */
 import type { Page } from 'playwright-core';
 import { parentIndex, parentStatus } from '../../src/map/parent-status.ts';
+import { waitCurrent, waitMapIdle } from './helpers.ts';
+
+/** Picks a region in the header and waits until its figures are current and the map is idle. */
+export async function switchRegion(page: Page, id: string, timeout = 120_000): Promise<void> {
+  await page.getByTestId('region-select').selectOption(id);
+  await page.locator(`[data-testid="results-panel"][data-ready="true"]`).waitFor({ timeout });
+  await waitCurrent(page, timeout);
+  await waitMapIdle(page, timeout);
+}
 
 export interface DrawnCheck {
   cells: number;
   wrongCells: number;
   wrongParents: number;
   status: number[];
+  /** Population of the cells drawn marginal (orange). */
+  drawnMarginal: number;
 }
 
 export async function checkDrawn(page: Page): Promise<DrawnCheck> {
@@ -34,5 +45,6 @@ export async function checkDrawn(page: Page): Promise<DrawnCheck> {
   const parents = parentStatus(Uint8Array.from(d.status), Uint8Array.from(d.within), Float64Array.from(d.population), index.parentOf, index.count, index.children);
   let wrongParents = 0;
   for (let p = 0; p < index.count; p++) if (d.drawnParents[p] !== parents.status[p]) wrongParents++;
-  return { cells: d.h3.length, wrongCells: d.status.filter((s, i) => d.drawnCells[i] !== s).length, wrongParents, status: d.status };
+  const drawnMarginal = d.drawnCells.reduce((sum, s, i) => sum + (s === 1 ? d.population[i] : 0), 0);
+  return { cells: d.h3.length, wrongCells: d.status.filter((s, i) => d.drawnCells[i] !== s).length, wrongParents, status: d.status, drawnMarginal };
 }

@@ -147,7 +147,8 @@ async function dragStation(page: Page, id: string, dx: number, dy: number) {
   await page.mouse.down();
   for (let i = 1; i <= 14; i++) {
     await page.mouse.move(from.x + (dx * i) / 14, from.y + (dy * i) / 14);
-    await page.waitForTimeout(30);
+    // one pointer move per drawn frame, as a hand would: the page's next animation frame, not a fixed time
+    await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
   }
   await page.mouse.up();
   // a drag that moved the station is waiting for its last step's result; one that panned the map changed nothing

@@ -282,12 +282,12 @@ export async function waitStationDrawn(page: Page, id: string, lng: number, lat:
  * The hooks every browser test file of one shared page needs: a browser for the
  * file, a fresh page after a failed test, and both closed at the end.
  */
-export function useSharedApp(): SharedApp {
+export function useSharedApp(options: Parameters<typeof openApp>[1] = {}): SharedApp {
   let browser: Browser | undefined;
   const shared = new SharedApp(() => {
     if (!browser) throw new Error('The browser is not launched yet (beforeAll has not run).');
     return browser;
-  });
+  }, options);
   beforeAll(async () => {
     browser = await launchBrowser();
   });

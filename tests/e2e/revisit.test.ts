@@ -5,10 +5,10 @@
  * parent hexagon has the status of the current result. Waits on the result
  * tag (data-current) and the map idle, never on time.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkDrawn } from './drawn-state.ts';
-import { headline, launchBrowser, openApp, screenshot, waitCurrent, waitMapIdle } from './helpers.ts';
+import { checkDrawn, switchRegion } from './drawn-state.ts';
+import { headline, launchBrowser, openApp, screenshot, waitMapIdle } from './helpers.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -17,13 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function switchRegion(page: Page, id: string): Promise<void> {
-  await page.getByTestId('region-select').selectOption(id);
-  await page.locator(`[data-testid="results-panel"][data-ready="true"]`).waitFor();
-  await waitCurrent(page, 120_000);
-  await waitMapIdle(page, 120_000);
-}
 
 describe('a region revisit', () => {
   it('永春县 → 泉州市 → 永春县 → 泉州市: the second city visit has the first one\'s figures and statuses, all drawn', async () => {

@@ -75,9 +75,9 @@ describe('autosave', () => {
     await openScenarioPanel(page);
     const off = await act(page, () => page.getByTestId('station-toggle-yc-guiyang').click());
     await page.getByTestId('scenario-name').fill('测试方案 <b>A</b>');
+    // the name change is the last edit: wait for its own save (the store marks the autosave pending as the edit is made, saved when written)
+    await page.waitForFunction(() => (window as unknown as { __emsState: () => { autosaveState: string } }).__emsState().autosaveState === 'saved', undefined, { polling: 25 });
     await expect.poll(() => page.getByTestId('autosave-status').textContent(), { timeout: 10_000 }).toMatch(/已自动保存/);
-    // the name change is the last edit: wait for its own save
-    await page.waitForTimeout(1500);
 
     await page.reload({ waitUntil: 'domcontentloaded' });
     await waitReady(page);

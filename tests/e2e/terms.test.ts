@@ -5,20 +5,11 @@
  * every headline figure and rule says where it comes from, the township table
  * explains its rounding, and English shows pinyin beside place names.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, SharedApp, value } from './helpers.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot, useSharedApp, value } from './helpers.ts';
 
-let browser: Browser | undefined;
-const shared = new SharedApp(() => browser!, { width: 1280, height: 720 });
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-beforeEach((ctx) => ctx.onTestFailed(() => shared.markDirty()));
-afterAll(async () => {
-  await shared.close();
-  await browser?.close();
-});
+const shared = useSharedApp({ width: 1280, height: 720 });
 
 const YIDU = '350525102000';
 

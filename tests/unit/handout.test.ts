@@ -12,7 +12,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES, makeRules } from '../../src/core/rules.ts';
 import { gapBlock, NUMBERED_GAPS } from '../../src/export/snapshot/figures.ts';
 import { frameHolds, frameView, projectInFrame } from '../../src/export/snapshot/framing.ts';
-import { flowTables, gapTable } from '../../src/export/snapshot/handout-tables.ts';
+import { flowTables, gapTable, townshipTable } from '../../src/export/snapshot/handout-tables.ts';
+import { loadPlaceNames, placeName } from '../../src/i18n/index.ts';
 import { runsInPoints } from '../../src/export/snapshot/pdf.ts';
 import { pdfTextString, toUnicodeCMap, ucs2Hex, writePdf } from '../../src/export/snapshot/pdf-writer.ts';
 import { crc32, pixelsPerMetre, pngChunks, readPngDpi, withPngDpi } from '../../src/export/snapshot/png-dpi.ts';
@@ -231,6 +232,16 @@ describe('gap table on the page', () => {
     expect(block.rows).toHaveLength(11);
     expect(block.rows[10].label).toBe('另有 2 个较小片区见第 2 页');
     expect(gapBlock(gaps.slice(0, 3), false, en).rows.map((r) => r.label)).toEqual(['1  镇1', '2  镇2', '3  镇3']);
+  });
+
+  it('the English table page shows pinyin beside township names, as the app\'s table does; Chinese as written', async () => {
+    await loadPlaceNames();
+    const zone = { code: '350525102000', name: '一都镇', county: '350525', countyName: '永春县', areaType: 'rural', areaTypeOverridden: false, population: 100, covered: 40, marginal: 10, gap: 50, withinCircle: 0, coveredPct: 40, ambulancesNeeded: 1, aedsNeeded: 1 };
+    const totals = { population: 100, covered: 40, marginal: 10, gap: 50, withinCircle: 0, coveredPct: 40, withinCirclePct: 0, ambulancesNeeded: 1, aedsNeeded: 1 };
+    const withPlace = (language: 'zh-CN' | 'en'): Texts => ({ ...texts(language), place: (name) => placeName(name, language) });
+    const rows = (language: 'zh-CN' | 'en') => townshipTable([zone] as never, totals as never, makeRules(), withPlace(language)).rows[0][0];
+    expect(rows('en')).toBe('Yidu 一都镇');
+    expect(rows('zh-CN')).toBe('一都镇');
   });
 
   it('the second page lists every group with gap and marginal residents apart', () => {

@@ -13,6 +13,7 @@ import type { HandoutGap, HandoutTable, Texts } from './types.ts';
  */
 export function townshipTable(zones: readonly ZoneRow[], totals: CoverageFigures, rules: Rules, texts: Texts): HandoutTable {
   const { t, n, pct } = texts;
+  const place = texts.place ?? ((name: string) => name);
   const counties = new Set(zones.map((z) => z.county)).size > 1;
   const type = (z: ZoneRow) => {
     const word = t(z.areaType === 'urban' ? 'handout.rules.urbanType' : 'handout.rules.ruralType');
@@ -33,7 +34,7 @@ export function townshipTable(zones: readonly ZoneRow[], totals: CoverageFigures
   return {
     title: t('handout.tables.zones'),
     columns,
-    rows: zones.map((z) => [...(counties ? [z.countyName] : []), z.name, type(z), ...figures(z)]),
+    rows: zones.map((z) => [...(counties ? [place(z.countyName)] : []), place(z.name), type(z), ...figures(z)]),
     total: [...(counties ? [''] : []), t('handout.tables.total'), '', ...figures(totals)],
   };
 }

@@ -8,6 +8,8 @@ export interface Texts {
   n: (value: number, digits?: number) => string;
   /** A percentage 0–100 in the locale, one decimal. */
   pct: (value: number) => string;
+  /** A Chinese place name as shown in the page's language ("Yidu 一都镇" in English); as written when absent. */
+  place?: (name: string) => string;
 }
 
 /** How a legend entry is drawn; sizes are in CSS px of the map (scaled to the print like the map). */

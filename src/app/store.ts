@@ -6,7 +6,7 @@
 import { create } from 'zustand';
 import { DEFAULT_RULES, makeRules, type Rules } from '../core/rules.ts';
 import type { CoverageFigures, ZoneRow } from '../core/tables.ts';
-import type { AreaType, Station } from '../core/types.ts';
+import type { Station } from '../core/types.ts';
 import type { FocusRequest, LayerKey } from '../map/map-input.ts';
 import type { SuggestProgress } from '../core/suggest/control.ts';
 import type { SuggestAnswer } from '../worker/suggest-runner.ts';
@@ -189,11 +189,6 @@ export function resultIsCurrent(state: Pick<AppState, 'result' | 'datasetGenerat
 export function suggestionIsStale(state: Pick<AppState, 'suggestion' | 'suggestionFor' | 'datasetGeneration' | 'scenarioVersion'>): boolean {
   const f = state.suggestionFor;
   return state.suggestion !== null && (!f || f.dataset !== state.datasetGeneration || f.version !== state.scenarioVersion);
-}
-
-/** Area type of a zone under the current rules. */
-export function zoneAreaType(state: AppState, code: string, fallback: AreaType): AreaType {
-  return state.rules.areaTypeOverrides[code] ?? fallback;
 }
 
 export { DEFAULT_RULES };

@@ -18,14 +18,6 @@ export interface CellZone {
   population: number;
 }
 
-/** A township's part of a gap group. */
-export interface GapTownship {
-  code: string | null;
-  name: string | null;
-  /** Residents of the group in this township. */
-  population: number;
-}
-
 /** The gap area's figures, with the townships it spans (most residents first), as the gap list has them. */
 export type CellGap = GapFigures;
 
@@ -38,19 +30,6 @@ export interface CellDescription {
   zone: CellZone | null;
   /** The gap group holding the cell (uncovered, populated), or null. */
   gap: CellGap | null;
-}
-
-/** Residents per township of a set of cells, most residents first (cells in no zone grouped as code null). */
-export function townshipShares(engine: CoverageEngine, cells: ArrayLike<number>): GapTownship[] {
-  const { grid } = engine;
-  const byZone = new Map<number, number>();
-  for (let k = 0; k < cells.length; k++) {
-    const i = cells[k];
-    byZone.set(grid.zone[i], (byZone.get(grid.zone[i]) ?? 0) + grid.population[i]);
-  }
-  return [...byZone]
-    .map(([z, population]) => (z >= 0 ? { code: grid.zones[z].code, name: grid.zones[z].name, population } : { code: null, name: null, population }))
-    .sort((a, b) => b.population - a.population || (a.code ?? '').localeCompare(b.code ?? ''));
 }
 
 /**

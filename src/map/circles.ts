@@ -12,8 +12,6 @@ import { ringSpecs, type RingKind as CoreRingKind, type RingSpec } from '../core
 import type { Rules } from '../core/rules.ts';
 import type { AreaType, Station } from '../core/types.ts';
 
-export { ringSpecs };
-
 /** 'label' is the point at the top of a selected station's emergency circle carrying its formula. */
 export type RingKind = CoreRingKind | 'label';
 

@@ -2,13 +2,13 @@
  * Rings around stations: the service radius of the station's area type and
  * the emergency circle, drawn by Turf at the radius the rules give.
  */
-import { latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import { haversineKm } from '../../src/core/geo.ts';
 import { circleRadiusKm, DEFAULT_RULES, makeRules } from '../../src/core/rules.ts';
 import type { Station, Zone } from '../../src/core/types.ts';
-import { RING_STEPS, RingCache, ringSpecs } from '../../src/map/circles.ts';
-import { makeZoneLookup, stationZoneCode, zoneAreaType, zoneLabelFeatures, type ZoneFeature } from '../../src/map/zones.ts';
+import { ringSpecs } from '../../src/core/rings.ts';
+import { RING_STEPS, RingCache } from '../../src/map/circles.ts';
+import { zoneLabelFeatures } from '../../src/map/zones.ts';
 
 const station = (id: string, lng: number, lat: number, extra: Partial<Station> = {}): Station => ({ id, name: id, kind: 'station', status: 'existing', lng, lat, ...extra });
 
@@ -102,43 +102,11 @@ describe('ring geometry', () => {
   });
 });
 
-describe('the zone a station stands in', () => {
+describe('township labels', () => {
   const zones: Zone[] = [
     { code: 'U', name: '桃城镇', county: '350525', countyName: '永春县', areaType: 'urban', seat: [118.29, 25.32] },
     { code: 'R', name: '达埔镇', county: '350525', countyName: '永春县', areaType: 'rural', seat: null },
   ];
-  const cellU = latLngToCell(25.32, 118.29, 9);
-  const cellR = latLngToCell(25.29, 118.2, 9);
-  const square = (code: string, areaType: 'urban' | 'rural', [w, s, e, n]: number[]): ZoneFeature => ({
-    type: 'Feature',
-    properties: { code, name: code, county: '350582', areaType },
-    geometry: { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] },
-  });
-  const lookup = makeZoneLookup({
-    zones,
-    cellAt: (h) => (h === cellU ? 0 : h === cellR ? 1 : undefined),
-    cellZone: Int32Array.of(0, 1),
-    resolution: 9,
-    outlines: [square('J', 'urban', [118.5, 24.7, 118.6, 24.8])],
-  });
-
-  it('the cell under the station wins, also over a township it was dragged away from', () => {
-    expect(stationZoneCode(station('s', 118.29, 25.32, { township: 'R' }), lookup)).toBe('U');
-  });
-
-  it('off the grid: its recorded township, else the outline it stands in, else none', () => {
-    expect(stationZoneCode(station('s', 119, 26, { township: 'R' }), lookup)).toBe('R');
-    expect(stationZoneCode(station('s', 118.55, 24.75), lookup)).toBe('J');
-    expect(stationZoneCode(station('s', 119, 26), lookup)).toBeNull();
-  });
-
-  it("area type: the planner's override, else the zone's, else rural (the wider reach)", () => {
-    expect(zoneAreaType('U', lookup, DEFAULT_RULES)).toBe('urban');
-    expect(zoneAreaType('U', lookup, makeRules({ areaTypeOverrides: { U: 'rural' } }))).toBe('rural');
-    expect(zoneAreaType('J', lookup, DEFAULT_RULES)).toBe('urban');
-    expect(zoneAreaType(null, lookup, DEFAULT_RULES)).toBe('rural');
-  });
-
   it('township labels sit at the seats; zones without a seat get none', () => {
     const labels = zoneLabelFeatures(zones);
     expect(labels.features).toHaveLength(1);

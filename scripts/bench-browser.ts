@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { buildAndServe, launchBrowser, ROOT, watchPage, type ServedApp } from './lib/browser.ts';
+import { buildAndServe, launchBrowser, ROOT, waitMapIdleAt, watchPage, type ServedApp } from './lib/browser.ts';
 import { measureCity, type CityFigures } from './lib/bench-city.ts';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 5);
@@ -69,17 +69,7 @@ async function newPage(browser: Browser, url: string): Promise<Page> {
 
 const bench = (page: Page) => page.evaluate(() => (window as unknown as { __bench: Bench }).__bench);
 
-async function waitMapIdle(page: Page): Promise<number> {
-  await page.waitForFunction(
-    () => {
-      const m = (window as unknown as { __emsMap?: { loaded(): boolean; isMoving(): boolean; isStyleLoaded(): boolean } }).__emsMap;
-      return !!m && m.isStyleLoaded() && m.loaded() && !m.isMoving();
-    },
-    undefined,
-    { timeout: 120_000, polling: 'raf' },
-  );
-  return page.evaluate(() => performance.now());
-}
+const waitMapIdle = (page: Page) => waitMapIdleAt(page, 120_000);
 
 async function measureLoads(browser: Browser, url: string): Promise<{ ready: number[]; idle: number[]; dcl: number[] }> {
   const ready: number[] = [];

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ROOT } from './browser.ts';
+import { ROOT, waitMapIdleAt } from './browser.ts';
 
 const TOGGLES = Number(process.env.BENCH_TOGGLES ?? 6);
 const DRAG_STEPS = 10;
@@ -79,18 +79,7 @@ async function waitSeqAfter(page: Page, seq: number, timeout: number): Promise<L
   return (await probe(page)).log.find((e) => e.seq > seq)!;
 }
 
-/** Waits until the map has drawn everything it has (sources loaded, not moving); the page time then. */
-async function waitMapIdle(page: Page): Promise<number> {
-  await page.waitForFunction(
-    () => {
-      const m = (window as unknown as { __emsMap?: { loaded(): boolean; isMoving(): boolean; isStyleLoaded(): boolean } }).__emsMap;
-      return !!m && m.isStyleLoaded() && m.loaded() && !m.isMoving();
-    },
-    undefined,
-    { timeout: 300_000, polling: 'raf' },
-  );
-  return page.evaluate(() => performance.now());
-}
+const waitMapIdle = (page: Page) => waitMapIdleAt(page, 300_000);
 
 /** Switches region; times from the select's change event to the region's figures (ready, population of the region) and to the map idle. */
 async function switchRegion(page: Page, region: string): Promise<{ figures: number; idle: number; population: string }> {

@@ -182,3 +182,16 @@ export async function watchPage(page: Page): Promise<PageWatch> {
   await page.context().route((url) => !isLocalUrl(url.href), (route) => route.abort('internetdisconnected'));
   return watch;
 }
+
+/** Waits until the map has drawn everything it has (style and sources loaded, not moving); returns the page's time then (ms). */
+export async function waitMapIdleAt(page: Page, timeout = 120_000): Promise<number> {
+  await page.waitForFunction(
+    () => {
+      const m = (window as unknown as { __emsMap?: { loaded(): boolean; isMoving(): boolean; isStyleLoaded(): boolean } }).__emsMap;
+      return !!m && m.isStyleLoaded() && m.loaded() && !m.isMoving();
+    },
+    undefined,
+    { timeout, polling: 'raf' },
+  );
+  return page.evaluate(() => performance.now());
+}

@@ -43,10 +43,9 @@ export function describeCell(engine: CoverageEngine, index: number, groups?: () 
   const z = grid.zone[index];
   let zone: CellZone | null = null;
   if (z >= 0) {
-    let population = 0;
-    for (let i = 0; i < grid.size; i++) if (grid.zone[i] === z) population += grid.population[i];
     const { code, name, county, countyName } = grid.zones[z];
-    zone = { code, name, county, countyName, population };
+    // the engine holds each zone's residents (row z + 1; row 0 is the cells in no zone)
+    zone = { code, name, county, countyName, population: engine.zonePopulation[z + 1] };
   }
   let gap: CellGap | null = null;
   // only uncovered populated cells belong to a group; ranking needs every group

@@ -209,7 +209,10 @@ export class CoverageService {
     const zones = zoneRows(engine);
     const hasProposed = proposedIds(engine.activeStations()).length > 0;
     if (!options.light) {
-      this.lastGaps = gapGroups(engine)
+      const groups = gapGroups(engine);
+      // a click on the map (describeCell) reads this update's groups instead of labelling the grid again
+      this.describedGaps = { seq: options.seq, groups };
+      this.lastGaps = groups
         .slice(0, LISTED_GAPS)
         .map((g, k) => ({
           ...gapFigures(g),

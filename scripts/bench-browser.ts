@@ -9,7 +9,7 @@
  *     against a revisit (永春县 → 泉州市 → 永春县 → 泉州市), each beside the
  *     same figure of the baseline commit (BENCH_BASELINE_REF, default 5552373, the last commit before this work,
  *     built from `git archive` in a temporary folder) measured in the same run.
- *   npm run bench:browser   (BENCH_LOADS=5, BENCH_MOVES=30, BENCH_TOGGLES=6, BENCH_BASELINE_REF=5552373; "none" skips the baseline; BENCH_ONLY=city for these alone)
+ *   npm run bench:browser   (BENCH_LOADS=5, BENCH_MOVES=30, BENCH_TOGGLES=6, BENCH_BASELINE_REF=5552373; "none" skips the baseline; BENCH_ONLY=city for these alone; BENCH_DEBUG=1 prints the paced drag's move and result times)
  * Prints one line per figure.
  */
 import { execFileSync } from 'node:child_process';
@@ -279,7 +279,10 @@ function printCity(now: CityFigures, before: CityFigures | null, commit: string 
     `泉州市 station toggle (${now.toggleStation}) → figures (click → results-panel data-seq): median ${beside(median(now.toggles), before ? median(before.toggles) : undefined)}; target ≤ 300 ms (n=${now.toggles.length}: ${list(now.toggles)}${before ? `; baseline ${list(before.toggles)}` : ''})`,
   );
   console.log(
-    `泉州市 10-step drag (${now.dragStation}) settled (first pointermove → the drop's figures): ${beside(now.dragSettled, before?.dragSettled)}; target ≤ 2,000 ms (steps without an update: ${now.dragMisses}${before ? `, baseline ${before.dragMisses}` : ''})`,
+    `泉州市 10-step drag (${now.dragStation}) settled (10 moves of 6 px 50 ms apart, first pointermove → the drop's figures): ${beside(now.dragSettled, before?.dragSettled)}; target ≤ 2,000 ms`,
+  );
+  console.log(
+    `泉州市 drag one step at a time (pointermove → that step's figures): median ${beside(now.dragStepMedian, before?.dragStepMedian)} (steps without an update: ${now.dragMisses}${before ? `, baseline ${before.dragMisses}` : ''})`,
   );
   console.log(`泉州市 first visit (永春县 → 泉州市) → figures: ${beside(now.firstVisit, before?.firstVisit)}; map idle ${beside(now.firstVisitIdle, before?.firstVisitIdle)}`);
   console.log(

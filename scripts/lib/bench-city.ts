@@ -13,6 +13,8 @@ import { ROOT, waitMapIdleAt } from './browser.ts';
 
 const TOGGLES = Number(process.env.BENCH_TOGGLES ?? 6);
 const DRAG_STEPS = 10;
+/** Time between the moves of a hand's drag: 10 moves of 6 px in half a second. */
+const PACE_MS = 50;
 const STATION = 'yc-dapu';
 const CITY = '350500';
 const YONGCHUN = '350525';
@@ -22,8 +24,10 @@ export interface CityFigures {
   dragStation: string;
   /** Click on the station's switch → results panel showing the next data-seq, ms. */
   toggles: number[];
-  /** First pointermove of the drag → the drop's result shown, ms (each step waits for its own figures). */
+  /** A hand's drag: DRAG_STEPS moves PACE_MS apart, then the drop; first pointermove → the drop's figures shown, ms. */
   dragSettled: number;
+  /** The same drag one step at a time, each waiting for its own figures: median pointermove → figures of a step, ms. */
+  dragStepMedian: number;
   /** Steps whose figures never came (within 20 s). */
   dragMisses: number;
   /** Region select change → the region's figures shown, and → the map idle, ms. */
@@ -47,17 +51,19 @@ const PROBE = `(() => {
     const el = document.querySelector('[data-testid="results-panel"]');
     if (!el) return;
     const pop = document.querySelector('[data-testid="headline-population"]');
-    const entry = { t: performance.now(), seq: Number(el.getAttribute('data-seq')), ready: el.getAttribute('data-ready') === 'true', pop: pop ? pop.getAttribute('data-value') : null };
+    const entry = { t: performance.now(), seq: Number(el.getAttribute('data-seq')), ready: el.getAttribute('data-ready') === 'true', current: el.getAttribute('data-current') === 'true', pop: pop ? pop.getAttribute('data-value') : null };
     const last = b.log[b.log.length - 1];
-    if (!last || last.seq !== entry.seq || last.ready !== entry.ready || last.pop !== entry.pop) b.log.push(entry);
+    if (!last || last.seq !== entry.seq || last.ready !== entry.ready || last.current !== entry.current || last.pop !== entry.pop) b.log.push(entry);
   };
-  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-seq', 'data-ready', 'data-value'] });
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-seq', 'data-ready', 'data-current', 'data-value'] });
 })();`;
 
 interface LogEntry {
   t: number;
   seq: number;
   ready: boolean;
+  /** data-current: the figures are those of the scenario on screen. */
+  current: boolean;
   pop: string | null;
 }
 
@@ -110,28 +116,28 @@ function stationLngLat(id: string): [number, number] {
 }
 
 /** Page pixel of the station once it is drawn there (else a press pans the map instead). */
-async function stationPixel(page: Page, id: string): Promise<{ x: number; y: number }> {
+async function stationPixel(page: Page, id: string, dxPx = 0): Promise<{ x: number; y: number }> {
   const [lng, lat] = stationLngLat(id);
   await page.waitForFunction(
-    ({ id, lng, lat }) => {
+    ({ id, lng, lat, dxPx }) => {
       const m = (window as unknown as {
         __emsMap: { project(p: [number, number]): { x: number; y: number }; queryRenderedFeatures(p: [number, number]): { properties?: Record<string, unknown> | null }[]; isMoving(): boolean };
       }).__emsMap;
       if (m.isMoving()) return false;
       const p = m.project([lng, lat]);
-      return m.queryRenderedFeatures([p.x, p.y]).some((f) => f.properties?.id === id);
+      return m.queryRenderedFeatures([p.x + dxPx, p.y]).some((f) => f.properties?.id === id);
     },
-    { id, lng, lat },
+    { id, lng, lat, dxPx },
     { timeout: 60_000, polling: 100 },
   );
   return page.evaluate(
-    ([lng, lat]) => {
+    ([lng, lat, dx]) => {
       const m = (window as unknown as { __emsMap: { project(p: [number, number]): { x: number; y: number }; getContainer(): HTMLElement } }).__emsMap;
       const q = m.project([lng, lat]);
       const r = m.getContainer().getBoundingClientRect();
-      return { x: r.left + q.x, y: r.top + q.y };
+      return { x: r.left + q.x + dx, y: r.top + q.y };
     },
-    [lng, lat] as [number, number],
+    [lng, lat, dxPx] as [number, number, number],
   );
 }
 
@@ -150,28 +156,55 @@ async function measureToggles(page: Page, id: string): Promise<number[]> {
   return times;
 }
 
-/** A drag of DRAG_STEPS moves of 6 px, each waiting for its figures, then the drop: first move → the drop's figures. */
-async function measureDragSettled(page: Page, id: string): Promise<{ settled: number; misses: number }> {
+/** A drag of DRAG_STEPS moves of 6 px, each waiting for its figures: the latency of one step, as a user who drags slowly sees it. */
+async function measureDragSteps(page: Page, id: string): Promise<{ stepMedian: number; misses: number }> {
   await waitMapIdle(page);
   const p = await stationPixel(page, id);
   await page.mouse.move(p.x, p.y);
   await page.mouse.down();
-  const movesBefore = (await probe(page)).moves.length;
+  const steps: number[] = [];
   let misses = 0;
   for (let i = 0; i < DRAG_STEPS; i++) {
     const seq = await lastSeq(page);
+    const moves = (await probe(page)).moves.length;
     await page.mouse.move(p.x + 6 * (i + 1), p.y);
     try {
-      await waitSeqAfter(page, seq, 20_000);
+      const shown = await waitSeqAfter(page, seq, 20_000);
+      steps.push(shown.t - (await probe(page)).moves[moves]);
     } catch {
       misses++;
     }
   }
   const seq = await lastSeq(page);
   await page.mouse.up();
-  const drop = await waitSeqAfter(page, seq, 60_000);
-  const firstMove = (await probe(page)).moves[movesBefore];
-  return { settled: drop.t - firstMove, misses };
+  await waitSeqAfter(page, seq, 60_000);
+  const sorted = steps.sort((a, b) => a - b);
+  return { stepMedian: sorted.length ? sorted[Math.floor(sorted.length / 2)] : NaN, misses };
+}
+
+/**
+ * A hand's drag: DRAG_STEPS moves of 6 px PACE_MS apart (the pace is the
+ * user's, not a wait for a result), then the drop; first move → the drop's
+ * figures. The app may skip intermediate positions; the drop's must come.
+ */
+async function measureDragSettled(page: Page, id: string, dxPx: number): Promise<number> {
+  await waitMapIdle(page);
+  const p = await stationPixel(page, id, dxPx);
+  await page.mouse.move(p.x, p.y);
+  await page.mouse.down();
+  const movesBefore = (await probe(page)).moves.length;
+  for (let i = 0; i < DRAG_STEPS; i++) {
+    await page.mouse.move(p.x - 6 * (i + 1), p.y);
+    await page.waitForTimeout(PACE_MS);
+  }
+  const upAt = await page.evaluate(() => performance.now());
+  await page.mouse.up();
+  // the drop's figures: the first current result after the release (a step's result arriving late is not current)
+  await page.waitForFunction((at) => (window as unknown as { __city: Probe }).__city.log.some((e) => e.t >= at && e.current && e.ready), upAt, { timeout: 60_000, polling: 'raf' });
+  const b = await probe(page);
+  const drop = b.log.find((e) => e.t >= upAt && e.current && e.ready)!;
+  if (process.env.BENCH_DEBUG) console.log(JSON.stringify({ moves: b.moves.slice(movesBefore).map((t) => Math.round(t - b.moves[movesBefore])), upAt: Math.round(upAt - b.moves[movesBefore]), log: b.log.filter((e) => e.t >= b.moves[movesBefore]).map((e) => [Math.round(e.t - b.moves[movesBefore]), e.seq, e.current]) }));
+  return drop.t - b.moves[movesBefore];
 }
 
 /** All whole-city figures on a fresh page of the app at `url` (it opens on 永春县). */
@@ -186,7 +219,8 @@ export async function measureCity(browser: Browser, url: string): Promise<CityFi
     await waitMapIdle(page);
     const first = await switchRegion(page, CITY);
     const toggles = await measureToggles(page, STATION);
-    const drag = await measureDragSettled(page, STATION);
+    const steps = await measureDragSteps(page, STATION);
+    const dragSettled = await measureDragSettled(page, STATION, 6 * DRAG_STEPS); // back to where it stood
     await switchRegion(page, YONGCHUN);
     const again = await switchRegion(page, CITY);
     if (again.population !== first.population) throw new Error(`The revisit shows ${again.population} residents when the first visit showed ${first.population}.`);
@@ -194,8 +228,9 @@ export async function measureCity(browser: Browser, url: string): Promise<CityFi
       toggleStation: STATION,
       dragStation: STATION,
       toggles,
-      dragSettled: drag.settled,
-      dragMisses: drag.misses,
+      dragSettled,
+      dragStepMedian: steps.stepMedian,
+      dragMisses: steps.misses,
       firstVisit: first.figures,
       firstVisitIdle: first.idle,
       revisit: again.figures,

@@ -265,7 +265,14 @@ async function serveBaseline(current: ServedApp): Promise<{ app: ServedApp; comm
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ems-bench-baseline-'));
   execFileSync('bash', ['-c', `git archive --format=tar ${commit} | tar -x -C "${dir}"`], { cwd: ROOT });
-  symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+  // the baseline's own dependencies when they differ from today's (e.g. jspdf, since removed)
+  const sameLock = readFileSync(path.join(dir, 'package-lock.json'), 'utf8') === readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8');
+  if (sameLock) symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+  else {
+    // without the npm_* settings of the `npm run` that started this bench (they would steer the install)
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
+    execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--include=dev'], { cwd: dir, stdio: 'ignore', env });
+  }
   const app = await buildAndServe({ root: dir, outDir: path.join(dir, 'dist') });
   console.log(`baseline: ${BASELINE_REF} (${commit}) built in ${fmt(app.buildMs)}; ${app.url} (this build: ${current.url})`);
   return { app, commit, dir };
@@ -279,7 +286,7 @@ function printCity(now: CityFigures, before: CityFigures | null, commit: string 
     `泉州市 station toggle (${now.toggleStation}) → figures (click → results-panel data-seq): median ${beside(median(now.toggles), before ? median(before.toggles) : undefined)}; target ≤ 300 ms (n=${now.toggles.length}: ${list(now.toggles)}${before ? `; baseline ${list(before.toggles)}` : ''})`,
   );
   console.log(
-    `泉州市 10-step drag (${now.dragStation}) settled (10 moves of 6 px 50 ms apart, first pointermove → the drop's figures): ${beside(now.dragSettled, before?.dragSettled)}; target ≤ 2,000 ms`,
+    `泉州市 10-step drag (${now.dragStation}) settled (10 moves of 6 px 50 ms apart, first pointermove → the drop's figures): median ${beside(now.dragSettled, before?.dragSettled)}; target ≤ 2,000 ms (n=${now.dragSettledRuns.length}: ${list(now.dragSettledRuns)}${before ? `; baseline ${list(before.dragSettledRuns)}` : ''})`,
   );
   console.log(
     `泉州市 drag one step at a time (pointermove → that step's figures): median ${beside(now.dragStepMedian, before?.dragStepMedian)} (steps without an update: ${now.dragMisses}${before ? `, baseline ${before.dragMisses}` : ''})`,

@@ -6,13 +6,13 @@
  * the region, the map idle); times come from in-page probes, so they run from
  * the user's event to the DOM change that shows its figures.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ROOT, waitMapIdleAt } from './browser.ts';
+import { waitMapIdleAt } from './browser.ts';
 
 const TOGGLES = Number(process.env.BENCH_TOGGLES ?? 6);
 const DRAG_STEPS = 10;
+/** Hand drags measured; the figure is their median (one drag varies with what the page happened to be doing). */
+const DRAG_RUNS = Number(process.env.BENCH_DRAG_RUNS ?? 5);
 /** Time between the moves of a hand's drag: 10 moves of 6 px in half a second. */
 const PACE_MS = 50;
 const STATION = 'yc-dapu';
@@ -24,8 +24,9 @@ export interface CityFigures {
   dragStation: string;
   /** Click on the station's switch → results panel showing the next data-seq, ms. */
   toggles: number[];
-  /** A hand's drag: DRAG_STEPS moves PACE_MS apart, then the drop; first pointermove → the drop's figures shown, ms. */
+  /** A hand's drag: DRAG_STEPS moves PACE_MS apart, then the drop; first pointermove → the drop's figures shown, ms (median of DRAG_RUNS drags). */
   dragSettled: number;
+  dragSettledRuns: number[];
   /** The same drag one step at a time, each waiting for its own figures: median pointermove → figures of a step, ms. */
   dragStepMedian: number;
   /** Steps whose figures never came (within 20 s). */
@@ -51,7 +52,7 @@ const PROBE = `(() => {
     const el = document.querySelector('[data-testid="results-panel"]');
     if (!el) return;
     const pop = document.querySelector('[data-testid="headline-population"]');
-    const entry = { t: performance.now(), seq: Number(el.getAttribute('data-seq')), ready: el.getAttribute('data-ready') === 'true', current: el.getAttribute('data-current') === 'true', pop: pop ? pop.getAttribute('data-value') : null };
+    const entry = { t: performance.now(), seq: Number(el.getAttribute('data-seq')), ready: el.getAttribute('data-ready') === 'true', current: el.getAttribute('data-current') !== 'false', pop: pop ? pop.getAttribute('data-value') : null };
     const last = b.log[b.log.length - 1];
     if (!last || last.seq !== entry.seq || last.ready !== entry.ready || last.current !== entry.current || last.pop !== entry.pop) b.log.push(entry);
   };
@@ -62,7 +63,11 @@ interface LogEntry {
   t: number;
   seq: number;
   ready: boolean;
-  /** data-current: the figures are those of the scenario on screen. */
+  /**
+   * data-current: the figures are those of the scenario on screen. A build
+   * without the attribute (the baseline) counts as current: its drop is then
+   * the first result after the release, which can only flatter the baseline.
+   */
   current: boolean;
   pop: string | null;
 }
@@ -73,6 +78,11 @@ interface Probe {
   moves: number[];
   changes: number[];
 }
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
 
 const probe = (page: Page) => page.evaluate(() => (window as unknown as { __city: Probe }).__city);
 const lastSeq = async (page: Page) => {
@@ -108,37 +118,37 @@ async function switchRegion(page: Page, region: string): Promise<{ figures: numb
   return { figures: shown.t - at, idle: idle - at, population: shown.pop! };
 }
 
-function stationLngLat(id: string): [number, number] {
-  const facilities = JSON.parse(readFileSync(path.join(ROOT, 'data/facilities.json'), 'utf8')) as { id: string; lng: number; lat: number }[];
-  const f = facilities.find((s) => s.id === id);
-  if (!f) throw new Error(`No facility ${id} in data/facilities.json`);
-  return [f.lng, f.lat];
-}
-
-/** Page pixel of the station once it is drawn there (else a press pans the map instead). */
-async function stationPixel(page: Page, id: string, dxPx = 0): Promise<{ x: number; y: number }> {
-  const [lng, lat] = stationLngLat(id);
-  await page.waitForFunction(
-    ({ id, lng, lat, dxPx }) => {
+/**
+ * Page pixel of the station where the map draws it now (read from the map's
+ * stations source, so a station moved by an earlier drag is found), once it
+ * is drawn there: else a press pans the map instead.
+ */
+async function stationPixel(page: Page, id: string): Promise<{ x: number; y: number }> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const hit = await page.evaluate(async (id) => {
+      type Feature = { geometry: { coordinates: [number, number] }; properties?: Record<string, unknown> | null };
       const m = (window as unknown as {
-        __emsMap: { project(p: [number, number]): { x: number; y: number }; queryRenderedFeatures(p: [number, number]): { properties?: Record<string, unknown> | null }[]; isMoving(): boolean };
+        __emsMap: {
+          getSource(id: string): { getData(): Promise<{ features: Feature[] }> } | undefined;
+          project(p: [number, number]): { x: number; y: number };
+          queryRenderedFeatures(p: [number, number]): { properties?: Record<string, unknown> | null }[];
+          isMoving(): boolean;
+          getContainer(): HTMLElement;
+        };
       }).__emsMap;
-      if (m.isMoving()) return false;
-      const p = m.project([lng, lat]);
-      return m.queryRenderedFeatures([p.x + dxPx, p.y]).some((f) => f.properties?.id === id);
-    },
-    { id, lng, lat, dxPx },
-    { timeout: 60_000, polling: 100 },
-  );
-  return page.evaluate(
-    ([lng, lat, dx]) => {
-      const m = (window as unknown as { __emsMap: { project(p: [number, number]): { x: number; y: number }; getContainer(): HTMLElement } }).__emsMap;
-      const q = m.project([lng, lat]);
+      const data = await m.getSource('stations')?.getData();
+      const f = data?.features.find((g) => g.properties?.id === id);
+      if (!f || m.isMoving()) return null;
+      const q = m.project(f.geometry.coordinates);
+      if (!m.queryRenderedFeatures([q.x, q.y]).some((g) => g.properties?.id === id)) return null;
       const r = m.getContainer().getBoundingClientRect();
-      return { x: r.left + q.x + dx, y: r.top + q.y };
-    },
-    [lng, lat, dxPx] as [number, number, number],
-  );
+      return { x: r.left + q.x, y: r.top + q.y };
+    }, id);
+    if (hit) return hit;
+    if (Date.now() > deadline) throw new Error(`Station ${id} is not drawn on the map after 60 s.`);
+    await page.waitForFunction(() => new Promise((done) => requestAnimationFrame(() => done(true))));
+  }
 }
 
 /** Toggles the station TOGGLES times (an even count leaves it as it was), each timed from the click to the next data-seq. */
@@ -187,14 +197,14 @@ async function measureDragSteps(page: Page, id: string): Promise<{ stepMedian: n
  * user's, not a wait for a result), then the drop; first move → the drop's
  * figures. The app may skip intermediate positions; the drop's must come.
  */
-async function measureDragSettled(page: Page, id: string, dxPx: number): Promise<number> {
+async function measureDragSettled(page: Page, id: string, direction: 1 | -1): Promise<number> {
   await waitMapIdle(page);
-  const p = await stationPixel(page, id, dxPx);
+  const p = await stationPixel(page, id);
   await page.mouse.move(p.x, p.y);
   await page.mouse.down();
   const movesBefore = (await probe(page)).moves.length;
   for (let i = 0; i < DRAG_STEPS; i++) {
-    await page.mouse.move(p.x - 6 * (i + 1), p.y);
+    await page.mouse.move(p.x + direction * 6 * (i + 1), p.y);
     await page.waitForTimeout(PACE_MS);
   }
   const upAt = await page.evaluate(() => performance.now());
@@ -220,7 +230,10 @@ export async function measureCity(browser: Browser, url: string): Promise<CityFi
     const first = await switchRegion(page, CITY);
     const toggles = await measureToggles(page, STATION);
     const steps = await measureDragSteps(page, STATION);
-    const dragSettled = await measureDragSettled(page, STATION, 6 * DRAG_STEPS); // back to where it stood
+    // DRAG_RUNS hand drags, alternately left and right (the station ends near where it stood): their median
+    const settled: number[] = [];
+    for (let run = 0; run < DRAG_RUNS; run++) settled.push(await measureDragSettled(page, STATION, run % 2 === 0 ? -1 : 1));
+    const dragSettled = median(settled);
     await switchRegion(page, YONGCHUN);
     const again = await switchRegion(page, CITY);
     if (again.population !== first.population) throw new Error(`The revisit shows ${again.population} residents when the first visit showed ${first.population}.`);
@@ -229,6 +242,7 @@ export async function measureCity(browser: Browser, url: string): Promise<CityFi
       dragStation: STATION,
       toggles,
       dragSettled,
+      dragSettledRuns: settled,
       dragStepMedian: steps.stepMedian,
       dragMisses: steps.misses,
       firstVisit: first.figures,

@@ -49,6 +49,15 @@ export interface MapControllerOptions {
  * GPU makes the page wait for.
  */
 const DRAG_WAIT_MS = 150;
+/**
+ * While a station is being dragged, the cells' colours follow its results at
+ * most this often (and at once on the drop). Each map frame is a full WebGL
+ * draw, read back to the page's thread in software rendering (130–200 ms for
+ * a whole city): painting every step's result held back the pointer's next
+ * moves, so a half-second drag took seconds. The figures follow every step;
+ * the marker and rings follow the pointer (a DOM overlay, no map frame).
+ */
+export const DRAG_PAINT_MS = 700;
 const FIT_PADDING: PaddingOptions = { top: 48, right: 48, bottom: 48, left: 48 };
 
 export class MapController {
@@ -71,6 +80,11 @@ export class MapController {
   private staticLayers: StaticLayers | null = null;
   private zoneOutlines = new Map<string, ZoneFeature>();
   private stationsWaiting: ReturnType<typeof setTimeout> | null = null;
+  /** When a drag step's result was last painted, and the timer painting a newer one later. */
+  private lastDragPaint = -Infinity;
+  private dragPaintTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The result last handed to the cell layer (a deferred drag result is not). */
+  private painted: MapInput['result'] = null;
   private readonly cells: CellLayer;
   private readonly gaps: GapLayer;
   private readonly stationLayer: StationLayer;
@@ -109,6 +123,7 @@ export class MapController {
     this.disposed = true;
     this.cells.cancelCells();
     this.stopWaiting();
+    this.stopDragPaint();
     this.styleReady = false;
     this.pending = null;
   }
@@ -136,13 +151,16 @@ export class MapController {
     const changed = (...keys: (keyof MapInput)[]) => !prev || keys.some((k) => prev[k] !== next[k]);
     const datasetChanged = changed('dataset', 'datasetGeneration');
     if (datasetChanged) this.applyDataset(next);
+    // a drag's start costs a frame already (the marker handed to the overlay): its first result waits its turn too
+    if (changed('draggingStationId') && next.draggingStationId !== null && prev?.draggingStationId == null) this.lastDragPaint = performance.now();
+    // a drag step's result held back by paintResult is painted by its timer, or replaced by the drop's result
     const resultChanged = datasetChanged || changed('result');
-    const drawn = resultChanged && next.result ? this.cells.showResult(next.result) !== null : false;
-    if (drawn) this.gaps.showResult(next.result!);
+    const drawn = resultChanged && next.result ? this.paintResult(next, datasetChanged) : false;
     // every station edit (a drag step, a toggle, an add) asks the worker, so its redraw waits for the answer: a frame fewer
-    const stationEdit = prev !== null && !drawn && !changed('dataset', 'selectedStationId', 'rules', 'language');
+    // (a dragged station is a DOM overlay that costs no map frame: it follows the pointer at once)
+    const stationEdit = prev !== null && !drawn && !changed('dataset', 'selectedStationId', 'rules', 'language') && next.draggingStationId === null;
     if (stationEdit && changed('stations')) this.waitForResult();
-    else if (drawn || changed('dataset', 'stations', 'selectedStationId', 'rules', 'language')) {
+    else if (drawn || changed('dataset', 'stations', 'selectedStationId', 'draggingStationId', 'rules', 'language')) {
       this.stopWaiting();
       this.drawStations(next);
     }
@@ -160,10 +178,51 @@ export class MapController {
     });
   }
 
+  /**
+   * Paints the input's result on the cells and gap areas, unless a drag is
+   * on and the last drag paint is under DRAG_PAINT_MS old: it is then painted
+   * when that time is up (or at the drop), whichever result is current then.
+   * True when painted now.
+   */
+  private paintResult(input: MapInput, datasetChanged: boolean): boolean {
+    this.stopDragPaint();
+    const now = performance.now();
+    if (input.draggingStationId !== null && !datasetChanged && this.painted !== null) {
+      const wait = this.lastDragPaint + DRAG_PAINT_MS - now;
+      if (wait > 0) {
+        this.dragPaintTimer = setTimeout(() => {
+          this.dragPaintTimer = null;
+          const current = this.input;
+          if (!current || this.disposed || current.result === this.painted) return;
+          if (this.paintResult(current, false)) this.drawStations(current);
+        }, wait);
+        return false;
+      }
+      this.lastDragPaint = now;
+    } else this.lastDragPaint = input.draggingStationId !== null ? now : -Infinity;
+    const result = input.result!;
+    if (this.cells.showResult(result) === null) return false;
+    this.painted = result;
+    this.gaps.showResult(result);
+    return true;
+  }
+
+  private stopDragPaint(): void {
+    if (this.dragPaintTimer) clearTimeout(this.dragPaintTimer);
+    this.dragPaintTimer = null;
+  }
+
   /** The result the stations' rings are drawn from: only one of the dataset drawn. */
   private drawStations(input: MapInput): void {
     const result = input.result && input.result.tag.dataset === input.datasetGeneration ? input.result : null;
-    this.stationLayer.draw({ stations: input.stations, selectedStationId: input.selectedStationId, rules: input.rules, language: input.language, result });
+    this.stationLayer.draw({
+      stations: input.stations,
+      selectedStationId: input.selectedStationId,
+      draggingStationId: input.draggingStationId,
+      rules: input.rules,
+      language: input.language,
+      result,
+    });
   }
 
   /** Holds an edited station's redraw until its result arrives (or DRAG_WAIT_MS passes). */
@@ -194,8 +253,10 @@ export class MapController {
 
   private applyDataset(input: MapInput): void {
     const { dataset } = input;
+    this.painted = null;
     this.cells.setDataset(dataset, input.datasetGeneration);
     this.gaps.clear();
+    this.stationLayer.clearOverlay();
     this.source(SOURCE.zoneLabels).setData(dataset ? zoneLabelFeatures(dataset.zones, input.language) : EMPTY);
     const counties = dataset?.counties ?? [];
     this.map.setFilter(LAYER.countiesFill, inCounties('adcode', counties) as FilterSpecification);

@@ -66,6 +66,14 @@ export const PARENT_RESOLUTION = 7;
  */
 export const STATUS_PARENT_MAX_ZOOM = 9;
 
+/**
+ * 0 for the station being dragged (feature-state `dragging`, its marker and
+ * rings drawn by the DOM overlay meanwhile), else `opacity`.
+ */
+function unlessDragged(opacity: unknown): unknown {
+  return ['case', ['boolean', ['feature-state', 'dragging'], false], 0, opacity];
+}
+
 export const COLOURS = {
   background: '#efece4',
   regionFill: '#fbfaf6',
@@ -281,7 +289,7 @@ export function overlayLayers(options: OverlayOptions = {}): LayerSpecification[
       paint: {
         'line-color': ['case', ['==', ['get', 'areaType'], 'urban'], COLOURS.urbanRadius, COLOURS.ruralRadius],
         'line-width': ['case', ['get', 'selected'], 2.6, 1.5],
-        'line-opacity': 0.85,
+        'line-opacity': unlessDragged(0.85) as never,
       },
     },
     {
@@ -292,7 +300,7 @@ export function overlayLayers(options: OverlayOptions = {}): LayerSpecification[
       paint: {
         'line-color': ['case', ['==', ['get', 'areaType'], 'urban'], COLOURS.urbanRadius, COLOURS.ruralRadius],
         'line-width': ['case', ['get', 'selected'], 2.4, 1.3],
-        'line-opacity': 0.8,
+        'line-opacity': unlessDragged(0.8) as never,
         'line-dasharray': [4, 3],
       },
     },
@@ -301,7 +309,12 @@ export function overlayLayers(options: OverlayOptions = {}): LayerSpecification[
       type: 'line',
       source: SOURCE.radii,
       filter: ['==', ['get', 'ring'], 'circle'],
-      paint: { 'line-color': COLOURS.circle, 'line-width': ['case', ['get', 'selected'], 2.4, 1.4], 'line-dasharray': [1, 1.5] },
+      paint: {
+        'line-color': COLOURS.circle,
+        'line-width': ['case', ['get', 'selected'], 2.4, 1.4],
+        'line-dasharray': [1, 1.5],
+        'line-opacity': unlessDragged(1) as never,
+      },
     },
     {
       id: LAYER.circleLabel,
@@ -317,7 +330,7 @@ export function overlayLayers(options: OverlayOptions = {}): LayerSpecification[
         'text-max-width': 30,
         'text-allow-overlap': true,
       },
-      paint: { 'text-color': COLOURS.circle, 'text-halo-color': COLOURS.halo, 'text-halo-width': 1.5 },
+      paint: { 'text-color': COLOURS.circle, 'text-halo-color': COLOURS.halo, 'text-halo-width': 1.5, 'text-opacity': unlessDragged(1) as never },
     },
     {
       id: LAYER.gapLabels,
@@ -359,7 +372,7 @@ export function overlayLayers(options: OverlayOptions = {}): LayerSpecification[
         'circle-color': 'rgba(0,0,0,0)',
         'circle-stroke-color': COLOURS.approx,
         'circle-stroke-width': 1,
-        'circle-stroke-opacity': ['case', ['==', ['get', 'status'], 'disabled'], 0.3, 0.7],
+        'circle-stroke-opacity': unlessDragged(['case', ['==', ['get', 'status'], 'disabled'], 0.3, 0.7]) as never,
       },
     },
     {
@@ -370,8 +383,10 @@ export function overlayLayers(options: OverlayOptions = {}): LayerSpecification[
       paint: {
         'circle-radius': ['+', ['get', 'radius'], 7],
         'circle-color': 'rgba(255,214,0,0.35)',
+        'circle-opacity': unlessDragged(1) as never,
         'circle-stroke-color': COLOURS.gapHighlight,
         'circle-stroke-width': 2,
+        'circle-stroke-opacity': unlessDragged(1) as never,
       },
     },
     {
@@ -383,10 +398,10 @@ export function overlayLayers(options: OverlayOptions = {}): LayerSpecification[
       paint: {
         'circle-radius': ['get', 'radius'],
         'circle-color': ['match', ['get', 'status'], 'proposed', '#ffffff', 'disabled', COLOURS.disabled, ['get', 'colour']] as never,
-        'circle-opacity': ['match', ['get', 'status'], 'disabled', 0.5, 1] as never,
+        'circle-opacity': unlessDragged(['match', ['get', 'status'], 'disabled', 0.5, 1]) as never,
         'circle-stroke-color': ['match', ['get', 'status'], 'proposed', COLOURS.proposed, 'disabled', '#757575', '#ffffff'] as never,
         'circle-stroke-width': ['match', ['get', 'status'], 'proposed', 3.2, 1.6] as never,
-        'circle-stroke-opacity': ['match', ['get', 'status'], 'disabled', 0.6, 1] as never,
+        'circle-stroke-opacity': unlessDragged(['match', ['get', 'status'], 'disabled', 0.6, 1]) as never,
       },
     },
     {
@@ -414,6 +429,7 @@ export function overlayLayers(options: OverlayOptions = {}): LayerSpecification[
         'text-color': ['match', ['get', 'status'], 'disabled', '#7d7d7d', COLOURS.label] as never,
         'text-halo-color': COLOURS.halo,
         'text-halo-width': 1.8,
+        'text-opacity': unlessDragged(1) as never,
       },
     },
     {

@@ -59,9 +59,10 @@ export function buildStyle(options: StyleOptions = {}): StyleSpecification {
       [SOURCE.parents]: geojson({ maxzoom: 11, buffer: 16 }),
       [SOURCE.gaps]: geojson(),
       [SOURCE.gapLabels]: geojson(),
-      [SOURCE.radii]: geojson(),
+      // feature ids: a dragged station's marker and rings are hidden by feature-state (see drag-overlay.ts)
+      [SOURCE.radii]: geojson({ promoteId: 'stationId' }),
       [SOURCE.zoneLabels]: geojson(),
-      [SOURCE.stations]: geojson({ buffer: 64 }),
+      [SOURCE.stations]: geojson({ buffer: 64, promoteId: 'id' }),
       [SOURCE.suggestions]: geojson({ buffer: 64 }),
     },
     layers: [

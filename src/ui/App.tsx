@@ -39,8 +39,8 @@ export function App() {
   return (
     <div className={`app ${sidebarOpen ? 'with-sidebar' : 'no-sidebar'}`} data-autosave={autosave}>
       <Header sidebarOpen={sidebarOpen} onToggleSidebar={() => setSidebarOpen((o) => !o)} />
-      <ScenarioBanner />
       <main className="map-area">
+        <ScenarioBanner />
         <MapView />
         <ImportDialog />
         {addMode && <div className="map-banner" role="status">{t('stations.adding')}</div>}

@@ -25,7 +25,7 @@ export function ScenarioBanner() {
           : t('restore.bannerEdited');
   return (
     <div className="scenario-banner" role="status" data-testid="scenario-banner" data-origin={origin}>
-      <span className="scenario-banner__text">
+      <span className="scenario-banner__text" title={message}>
         {message}
         {historyDamaged && <span className="scenario-banner__warning"> {t('restore.bannerHistoryDamaged')}</span>}
       </span>

@@ -7,6 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { checkDrawn } from './drawn-state.ts';
 import { cliReport, headline, mapPixel, mapView, screenshot, seq, useSharedApp, station, waitCurrent, waitForUpdate, waitMapIdle, waitStationDrawn, type Headline, type OpenedApp } from './helpers.ts';
 
 const shared = useSharedApp();
@@ -181,6 +182,10 @@ describe('dragging a station on the map', () => {
     expect(counts(r.after), `figures after dragging 达埔 (${file}; result updated: ${r.seqChanged})`).not.toEqual(counts(r.start));
     expect(r.after.population).toBe(r.start.population);
     expect(r.after.covered + r.after.marginal + r.after.gap, 'covered + marginal + gap = population').toBe(r.after.population);
+    // mid-drag the map paints a step's result at most every DRAG_PAINT_MS; after the drop it shows the drop's
+    await waitMapIdle(page);
+    const drawn = await checkDrawn(page);
+    expect({ wrongCells: drawn.wrongCells, wrongParents: drawn.wrongParents }, `cells drawn after the drop against the current result (${file})`).toEqual({ wrongCells: 0, wrongParents: 0 });
     expect(watch.errors).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { decode, encode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES, makeRules } from '../../src/core/rules.ts';
+import { columnWidths } from '../../src/export/snapshot/compose-tables.ts';
 import { gapBlock, NUMBERED_GAPS } from '../../src/export/snapshot/figures.ts';
 import { frameHolds, frameView, projectInFrame } from '../../src/export/snapshot/framing.ts';
 import { flowTables, gapTable, townshipTable } from '../../src/export/snapshot/handout-tables.ts';
@@ -276,5 +277,32 @@ describe('rule reading', () => {
 
   it('a decimal parameter keeps its decimals', () => {
     expect(changedParameters({ ...DEFAULT_RULES, areaTypeOverrides: {}, urbanDetourCoefficient: 1.45 }, zh)).toEqual(['城区道路曲度系数 1.45（默认 1.6）']);
+  });
+});
+
+describe('table columns', () => {
+  /** A canvas stand-in whose bold digits are 15 % wider than regular ones, as real bold faces are. */
+  const fakeCtx = () => {
+    const ctx = { font: '', measureText: (s: string) => ({ width: Array.from(s).length * parseFloat(/([\d.]+)px/.exec(ctx.font)![1]) * (ctx.font.startsWith('bold') ? 0.63 : 0.55) }) };
+    return ctx as unknown as CanvasRenderingContext2D;
+  };
+
+  it('the bold total row fits its columns (its "59,551" was drawn "59,5…")', () => {
+    const table = {
+      title: 'Coverage by township',
+      columns: [{ label: 'Township', align: 'left' as const }, { label: 'Gap', align: 'right' as const }],
+      rows: [['Yidu 一都镇', '24,677'], ['Shigu 石鼓镇', '18,805']],
+      total: ['Total', '59,551'],
+    };
+    const ctx = fakeCtx();
+    const px = 20;
+    // just wider than the regular text needs, so no spare space hides a bold row measured plain
+    const { widths, px: size } = columnWidths(ctx, table, 205, px);
+    const fits = (text: string, column: number, bold: boolean) => {
+      ctx.font = `${bold ? 'bold ' : ''}${size}px x`;
+      return ctx.measureText(text).width <= widths[column] - 0.9 * size + 1e-6;
+    };
+    for (const row of table.rows) row.forEach((v, i) => expect(fits(v, i, false), `${v} fits`).toBe(true));
+    table.total.forEach((v, i) => expect(fits(v, i, true), `total ${v} fits in bold`).toBe(true));
   });
 });

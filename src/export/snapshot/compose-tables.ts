@@ -58,13 +58,15 @@ export function planTablePages(page: Page, tables: readonly HandoutTable[]): Tab
 }
 
 /** Column widths for a table in `width` px at `px` (natural widths, spare space shared), and the size that fits. */
-function columnWidths(ctx: Ctx, table: HandoutTable, width: number, px: number): { widths: number[]; px: number } {
+export function columnWidths(ctx: Ctx, table: HandoutTable, width: number, px: number): { widths: number[]; px: number } {
   const pad = px * 0.9;
   const natural = table.columns.map((c, i) => {
     ctx.font = font(px, true);
     let w = ctx.measureText(c.label).width;
+    // the total row is drawn bold, so it is measured bold (measured plain, "59,551" lost its end)
+    if (table.total) w = Math.max(w, ctx.measureText(table.total[i] ?? '').width);
     ctx.font = font(px);
-    for (const r of [...table.rows, ...(table.total ? [table.total] : [])]) w = Math.max(w, ctx.measureText(r[i] ?? '').width);
+    for (const r of table.rows) w = Math.max(w, ctx.measureText(r[i] ?? '').width);
     return w + pad;
   });
   const sum = natural.reduce((a, b) => a + b, 0);

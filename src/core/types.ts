@@ -48,6 +48,8 @@ export interface Zone {
   countyName: string;
   /** Default area type derived from data; a scenario may override it. */
   areaType: AreaType;
+  /** Where the default area type came from (e.g. NBS urban–rural codes, a field of the user's file, the density rule), for the rules panel. */
+  areaTypeSource?: string;
   /** WGS84 seat point [lng, lat] or null when the source has none. */
   seat: [number, number] | null;
 }

@@ -1,0 +1,192 @@
+/**
+ * Opens a region pack (see ./pack-format.ts), checking it all before anything
+ * is used: the zip, the manifest's format and version, its schema, each
+ * layer's columns and row counts against the manifest, and every value the
+ * engine relies on. A pack that fails any check is refused with the file name
+ * and the reason; nothing is half-opened.
+ */
+import { unzipSync } from 'fflate';
+import type { Geometry, MultiPolygon } from 'geojson';
+import type { AreaType, Station, Zone } from '../../core/types.ts';
+import { DataFileError, fileError, type RowProblem } from '../errors.ts';
+import { int64ToH3 } from './h3-int.ts';
+import { ClaimSchema, ManifestSchema, MEMBERS, PACK_FORMAT, PACK_VERSION, type Manifest } from './pack-format.ts';
+import { parquetRowCount, readColumns, readRows } from './parquet-read.ts';
+import { STATION_COLUMNS } from './station-columns.ts';
+import type { PartOutline, Region, ZoneOutline } from './types.ts';
+
+/** Largest pack read whole (bytes): a province at H3 res 9 is ~1.3 million cells, tens of MB. */
+export const MAX_PACK_BYTES = 1_000_000_000;
+
+function unzip(bytes: Uint8Array, file: string): Record<string, Uint8Array> {
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw fileError(file, 'is not a region pack (a region pack is a .zip file made by this app)', 'unsupported');
+  if (bytes.length > MAX_PACK_BYTES) throw fileError(file, `is ${(bytes.length / 1e6).toFixed(0)} MB; region packs up to ${MAX_PACK_BYTES / 1e6} MB are read`, 'too-large');
+  try {
+    return unzipSync(bytes, { filter: (f) => (Object.values(MEMBERS) as string[]).includes(f.name) });
+  } catch (e) {
+    throw fileError(file, `is a damaged or truncated zip (${(e as Error).message}); save the pack again or ask for a new copy`, 'unreadable');
+  }
+}
+
+function member(members: Record<string, Uint8Array>, name: string, file: string): Uint8Array {
+  const bytes = members[name];
+  if (!bytes) throw fileError(file, `has no ${name}: it is not a region pack, or it is incomplete`, 'unreadable');
+  return bytes;
+}
+
+function readManifest(bytes: Uint8Array, file: string): Manifest {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch (e) {
+    throw fileError(file, `${MEMBERS.manifest} is not valid JSON (${(e as Error).message.slice(0, 200)})`, 'unreadable');
+  }
+  const claim = ClaimSchema.safeParse(json);
+  if (!claim.success || claim.data.format !== PACK_FORMAT) throw fileError(file, `${MEMBERS.manifest} does not say it is an ${PACK_FORMAT}`, 'unsupported');
+  if (claim.data.version !== PACK_VERSION) {
+    throw fileError(file, `is a region pack of version ${JSON.stringify(claim.data.version)}; this app reads version ${PACK_VERSION} (open it with the version of the app that saved it, or save it again from there)`, 'unsupported');
+  }
+  const parsed = ManifestSchema.safeParse(json);
+  if (!parsed.success) {
+    const problems: RowProblem[] = parsed.error.issues
+      .slice(0, 20)
+      .map((i) => ({ file, row: 0, reason: `${MEMBERS.manifest}, field "${i.path.join('.') || '(root)'}": ${i.message}; the pack is damaged`, code: 'unreadable' }));
+    throw new DataFileError(problems);
+  }
+  return parsed.data;
+}
+
+const asMultiPolygon = (g: unknown): MultiPolygon | null => {
+  const geometry = g as Geometry | null;
+  if (!geometry) return null;
+  if (geometry.type === 'MultiPolygon') return geometry;
+  if (geometry.type === 'Polygon') return { type: 'MultiPolygon', coordinates: [geometry.coordinates] };
+  return null;
+};
+
+const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
+const isNumberOrNull = (v: unknown): v is number | null => v === null || v === undefined || (typeof v === 'number' && Number.isFinite(v));
+
+/**
+ * The H3 integers' header bits, checked without h3-js per cell: mode 1 (a
+ * cell), the manifest's resolution, a base cell below 122, strictly
+ * increasing (sorted, no repeats).
+ */
+function checkCells(h3: BigInt64Array, resolution: number, file: string): void {
+  const halves = new Uint32Array(h3.buffer, h3.byteOffset, h3.length * 2);
+  let prevHigh = -1;
+  let prevLow = -1;
+  for (let i = 0; i < h3.length; i++) {
+    const high = halves[2 * i + 1];
+    const low = halves[2 * i];
+    const mode = (high >>> 27) & 0xf;
+    const res = (high >>> 20) & 0xf;
+    const baseCell = (high >>> 13) & 0x7f;
+    if (mode !== 1 || res !== resolution || baseCell >= 122) {
+      throw fileError(file, `${MEMBERS.cells} row ${i + 1}: not an H3 cell of resolution ${resolution}; the pack is damaged`, 'unreadable');
+    }
+    if (high < prevHigh || (high === prevHigh && low <= prevLow)) throw fileError(file, `${MEMBERS.cells} row ${i + 1}: cells are not sorted by H3 index or repeat one; the pack is damaged`, 'unreadable');
+    prevHigh = high;
+    prevLow = low;
+  }
+}
+
+/** Reads and checks a region pack. */
+export async function readRegionPack(bytes: Uint8Array, file: string): Promise<Region> {
+  const members = unzip(bytes, file);
+  const manifest = readManifest(member(members, MEMBERS.manifest, file), file);
+  const { counts } = manifest;
+  const bad = (what: string, row: number, reason: string): never => {
+    throw fileError(file, `${what} row ${row}: ${reason}; the pack is damaged`, 'unreadable');
+  };
+
+  // zones
+  const zoneRows = await readRows(member(members, MEMBERS.zones, file), file, MEMBERS.zones);
+  if (zoneRows.length !== counts.zones) throw fileError(file, `${MEMBERS.zones} has ${zoneRows.length} rows where the manifest gives ${counts.zones}; the pack is damaged`, 'unreadable');
+  const zones: Zone[] = [];
+  const zoneOutlines: ZoneOutline[] = [];
+  const codes = new Set<string>();
+  zoneRows.forEach((r, k) => {
+    const row = k + 1;
+    if (!isText(r.code) || codes.has(r.code)) bad(MEMBERS.zones, row, 'missing or repeated code');
+    const code = r.code as string;
+    codes.add(code);
+    if (!isText(r.name)) bad(MEMBERS.zones, row, 'missing name');
+    if (r.area_type !== 'urban' && r.area_type !== 'rural') bad(MEMBERS.zones, row, `area_type must be urban or rural, not ${JSON.stringify(r.area_type)}`);
+    if (!isNumberOrNull(r.seat_lng) || !isNumberOrNull(r.seat_lat)) bad(MEMBERS.zones, row, 'seat is not a number');
+    const geometry = asMultiPolygon(r.geometry);
+    if (!geometry) bad(MEMBERS.zones, row, 'geometry is not a polygon');
+    const seat: [number, number] | null = typeof r.seat_lng === 'number' && typeof r.seat_lat === 'number' ? [r.seat_lng, r.seat_lat] : null;
+    zones.push({
+      code,
+      name: r.name as string,
+      county: typeof r.county === 'string' ? r.county : '',
+      countyName: typeof r.county_name === 'string' ? r.county_name : '',
+      areaType: r.area_type as AreaType,
+      ...(isText(r.area_type_source) ? { areaTypeSource: r.area_type_source } : {}),
+      seat,
+    });
+    zoneOutlines.push({ type: 'Feature', properties: { code }, geometry: geometry! });
+  });
+
+  // parts
+  const partRows = await readRows(member(members, MEMBERS.parts, file), file, MEMBERS.parts);
+  if (partRows.length !== counts.parts) throw fileError(file, `${MEMBERS.parts} has ${partRows.length} rows where the manifest gives ${counts.parts}; the pack is damaged`, 'unreadable');
+  const partOutlines: PartOutline[] = partRows.map((r, k) => {
+    const geometry = asMultiPolygon(r.geometry);
+    if (!isText(r.code) || !geometry) return bad(MEMBERS.parts, k + 1, 'missing code or outline');
+    return { type: 'Feature', properties: { code: r.code as string, name: typeof r.name === 'string' ? r.name : '' }, geometry: geometry! };
+  });
+
+  // stations
+  const stationRows = await readRows(member(members, MEMBERS.stations, file), file, MEMBERS.stations);
+  if (stationRows.length !== counts.stations) throw fileError(file, `${MEMBERS.stations} has ${stationRows.length} rows where the manifest gives ${counts.stations}; the pack is damaged`, 'unreadable');
+  const ids = new Set<string>();
+  const stations: Station[] = stationRows.map((r, k) => {
+    const station: Partial<Station> = {};
+    for (const c of STATION_COLUMNS) {
+      const reason = c.set(station, r[c.name]);
+      if (reason) bad(MEMBERS.stations, k + 1, `${c.name}: ${reason}`);
+    }
+    if (ids.has(station.id!)) bad(MEMBERS.stations, k + 1, `id ${station.id} repeats`);
+    ids.add(station.id!);
+    return station as Station;
+  });
+
+  // cells: whole columns
+  const cellsBytes = member(members, MEMBERS.cells, file);
+  const rows = parquetRowCount(cellsBytes, file, MEMBERS.cells);
+  if (rows !== counts.cells) throw fileError(file, `${MEMBERS.cells} has ${rows} rows where the manifest gives ${counts.cells}; the pack is damaged`, 'unreadable');
+  const columns = await readColumns(cellsBytes, file, MEMBERS.cells, rows, { h3: BigInt64Array, population: Float64Array, zone: Int32Array });
+  const h3Int = columns.h3 as BigInt64Array;
+  const population = columns.population as Float64Array;
+  const zone = columns.zone as Int32Array;
+  checkCells(h3Int, manifest.resolution, file);
+  let total = 0;
+  for (let i = 0; i < rows; i++) {
+    const p = population[i];
+    if (!(p >= 0) || p === Infinity) bad(MEMBERS.cells, i + 1, `population ${p} is not a number ≥ 0`);
+    if (zone[i] < -1 || zone[i] >= zones.length) bad(MEMBERS.cells, i + 1, `zone ${zone[i]} is not a zone of the pack`);
+    total += p;
+  }
+  if (Math.abs(total - counts.population) > 1e-6 * Math.max(1, counts.population)) {
+    throw fileError(file, `${MEMBERS.cells} holds ${total} residents where the manifest gives ${counts.population}; the pack is damaged`, 'unreadable');
+  }
+
+  return {
+    id: manifest.id,
+    name: manifest.name,
+    ...(manifest.city ? { city: manifest.city } : {}),
+    parts: manifest.parts,
+    partOutlines,
+    zones,
+    zoneOutlines,
+    resolution: manifest.resolution,
+    cells: { h3: int64ToH3(h3Int), population, zone },
+    stations,
+    sources: manifest.sources,
+    attribution: manifest.attribution,
+    notes: manifest.notes,
+    modelled: manifest.modelled,
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * Writes a region as a pack (see ./pack-format.ts): the same bytes for the
+ * same region (no timestamps), so `npm run build:data` is deterministic.
+ */
+import { zipSync, type Zippable } from 'fflate';
+import { geojsonToWkb, parquetWriteBuffer } from 'hyparquet-writer';
+import type { Geometry } from 'geojson';
+import type { Region } from './types.ts';
+import { h3ToInt64 } from './h3-int.ts';
+import { MEMBERS, PACK_FORMAT, PACK_VERSION, type Manifest } from './pack-format.ts';
+import { STATION_COLUMNS } from './station-columns.ts';
+
+/** Zip entries' time: fixed, so two writes of one region give the same bytes. */
+const FIXED_MTIME = new Date('2020-01-01T00:00:00Z');
+const CREATED_BY = 'ems-coverage-planner (急救站点覆盖规划)';
+
+type Column = Parameters<typeof parquetWriteBuffer>[0]['columnData'][number];
+
+/** GeoParquet 1.1 metadata for one WKB geometry column in OGC:CRS84 (WGS84 lng/lat), the default CRS. */
+function geoMetadata(types: string[]): { key: string; value: string } {
+  return { key: 'geo', value: JSON.stringify({ version: '1.1.0', primary_column: 'geometry', columns: { geometry: { encoding: 'WKB', geometry_types: types } } }) };
+}
+
+function parquet(columns: Column[], geometryTypes?: string[]): Uint8Array {
+  const buffer = parquetWriteBuffer({
+    columnData: columns,
+    statistics: false,
+    // one row group: the reader takes whole columns
+    rowGroupSize: Math.max(1, columns[0]?.data.length ?? 1),
+    createdBy: CREATED_BY,
+    ...(geometryTypes ? { kvMetadata: [geoMetadata(geometryTypes)] } : {}),
+  });
+  return new Uint8Array(buffer);
+}
+
+const wkb = (g: Geometry) => geojsonToWkb(g as never);
+const str = (name: string, data: (string | null)[], nullable = false): Column => ({ name, data, type: 'STRING', nullable });
+const dbl = (name: string, data: Float64Array | (number | null)[], nullable = false): Column => ({ name, data, type: 'DOUBLE', nullable });
+
+/** The pack's bytes. */
+export function writeRegionPack(region: Region): Uint8Array {
+  const { cells, zones, stations, parts } = region;
+  const population = cells.population.reduce((s, v) => s + v, 0);
+  const manifest: Manifest = {
+    format: PACK_FORMAT,
+    version: PACK_VERSION,
+    id: region.id,
+    name: region.name,
+    ...(region.city ? { city: region.city } : {}),
+    resolution: region.resolution,
+    parts,
+    sources: region.sources,
+    attribution: region.attribution,
+    notes: region.notes,
+    modelled: region.modelled,
+    counts: { cells: cells.h3.length, zones: zones.length, parts: parts.length, stations: stations.length, population },
+    createdBy: CREATED_BY,
+  };
+  const outlineOf = new Map(region.zoneOutlines.map((f) => [f.properties.code, f.geometry]));
+  const partOutlineOf = new Map(region.partOutlines.map((f) => [f.properties.code, f.geometry]));
+  const emptyMulti: Geometry = { type: 'MultiPolygon', coordinates: [] };
+  const files: Zippable = {
+    [MEMBERS.manifest]: [new TextEncoder().encode(JSON.stringify(manifest, null, 1)), { level: 6, mtime: FIXED_MTIME }],
+    [MEMBERS.cells]: [
+      parquet([
+        // sorted H3 integers delta-encode to a few bytes a cell
+        { name: 'h3', data: h3ToInt64(cells.h3), type: 'INT64', nullable: false, encoding: 'DELTA_BINARY_PACKED' },
+        dbl('population', cells.population),
+        { name: 'zone', data: cells.zone, type: 'INT32', nullable: false },
+      ]),
+      { level: 0, mtime: FIXED_MTIME },
+    ],
+    [MEMBERS.zones]: [
+      parquet(
+        [
+          str('code', zones.map((z) => z.code)),
+          str('name', zones.map((z) => z.name)),
+          str('county', zones.map((z) => z.county)),
+          str('county_name', zones.map((z) => z.countyName)),
+          str('area_type', zones.map((z) => z.areaType)),
+          str('area_type_source', zones.map((z) => z.areaTypeSource ?? null), true),
+          dbl('seat_lng', zones.map((z) => z.seat?.[0] ?? null), true),
+          dbl('seat_lat', zones.map((z) => z.seat?.[1] ?? null), true),
+          { name: 'geometry', data: zones.map((z) => wkb(outlineOf.get(z.code) ?? emptyMulti)), type: 'BYTE_ARRAY', nullable: false },
+        ],
+        ['MultiPolygon'],
+      ),
+      { level: 0, mtime: FIXED_MTIME },
+    ],
+    [MEMBERS.parts]: [
+      parquet(
+        [
+          str('code', parts.map((p) => p.code)),
+          str('name', parts.map((p) => p.name)),
+          dbl('census_population', parts.map((p) => p.censusPopulation), true),
+          { name: 'geometry', data: parts.map((p) => wkb(partOutlineOf.get(p.code) ?? emptyMulti)), type: 'BYTE_ARRAY', nullable: false },
+        ],
+        ['MultiPolygon'],
+      ),
+      { level: 0, mtime: FIXED_MTIME },
+    ],
+    [MEMBERS.stations]: [
+      parquet(
+        [
+          ...STATION_COLUMNS.map((c): Column => {
+            const values = stations.map((s) => c.get(s));
+            if (c.type === 'STRING') return str(c.name, values as (string | null)[], c.nullable);
+            if (c.type === 'DOUBLE') return dbl(c.name, values as (number | null)[], c.nullable);
+            return { name: c.name, data: values as (boolean | null)[], type: 'BOOLEAN', nullable: c.nullable };
+          }),
+          { name: 'geometry', data: stations.map((s) => wkb({ type: 'Point', coordinates: [s.lng, s.lat] })), type: 'BYTE_ARRAY', nullable: false },
+        ],
+        ['Point'],
+      ),
+      { level: 0, mtime: FIXED_MTIME },
+    ],
+  };
+  return zipSync(files);
+}

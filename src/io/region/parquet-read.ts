@@ -1,0 +1,64 @@
+/**
+ * Reading Parquet members with hyparquet: whole columns as typed arrays (the
+ * cells), or rows as objects (the small tables). Every failure names the file
+ * and the member.
+ */
+import { parquetMetadata, parquetRead, parquetReadObjects } from 'hyparquet';
+import { fileError } from '../errors.ts';
+
+type Typed = Float64Array | Int32Array | BigInt64Array;
+type TypedConstructor = { new (length: number): Typed };
+
+/** The member's bytes as a standalone ArrayBuffer (hyparquet reads ArrayBuffers). */
+function bufferOf(bytes: Uint8Array): ArrayBuffer {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : (bytes.slice().buffer as ArrayBuffer);
+}
+
+/** Rows in the member, from its footer (throws a file error for a damaged member). */
+export function parquetRowCount(bytes: Uint8Array, file: string, member: string): number {
+  try {
+    return Number(parquetMetadata(bufferOf(bytes)).num_rows);
+  } catch (e) {
+    throw fileError(file, `member ${member} is damaged (${(e as Error).message.slice(0, 200)})`, 'unreadable');
+  }
+}
+
+/**
+ * Whole columns of a member as typed arrays of `rows` values.
+ * @param columns name → the array type to fill
+ */
+export async function readColumns<K extends string>(bytes: Uint8Array, file: string, member: string, rows: number, columns: Record<K, TypedConstructor>): Promise<Record<K, Typed>> {
+  const names = Object.keys(columns) as K[];
+  const out = Object.fromEntries(names.map((k) => [k, new columns[k](rows)])) as Record<K, Typed>;
+  const filled = Object.fromEntries(names.map((k) => [k, 0])) as Record<K, number>;
+  try {
+    await parquetRead({
+      file: bufferOf(bytes),
+      columns: names,
+      utf8: false,
+      onChunk: ({ columnName, columnData, rowStart, rowEnd }) => {
+        const name = columnName as K;
+        const target = out[name];
+        if (!target) return;
+        if (rowEnd > rows) throw new Error(`column ${columnName} has more than the ${rows} rows the manifest gives`);
+        const source = columnData as ArrayLike<number | bigint>;
+        if (ArrayBuffer.isView(source) && source.constructor === target.constructor) (target as Float64Array).set(source as unknown as Float64Array, rowStart);
+        else for (let i = 0; i < source.length; i++) (target as unknown as (number | bigint)[])[rowStart + i] = source[i];
+        filled[name] += rowEnd - rowStart;
+      },
+    });
+  } catch (e) {
+    throw fileError(file, `member ${member} could not be read (${(e as Error).message.slice(0, 200)})`, 'unreadable');
+  }
+  for (const k of names) if (filled[k] !== rows) throw fileError(file, `member ${member}: column ${k} has ${filled[k]} values where the manifest gives ${rows}; the pack is damaged`, 'unreadable');
+  return out;
+}
+
+/** Every row of a (small) member as an object. */
+export async function readRows(bytes: Uint8Array, file: string, member: string): Promise<Record<string, unknown>[]> {
+  try {
+    return (await parquetReadObjects({ file: bufferOf(bytes) })) as Record<string, unknown>[];
+  } catch (e) {
+    throw fileError(file, `member ${member} could not be read (${(e as Error).message.slice(0, 200)})`, 'unreadable');
+  }
+}

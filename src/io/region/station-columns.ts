@@ -1,0 +1,97 @@
+/**
+ * The facility fields a pack stores, one column each (so QGIS and DuckDB see
+ * plain columns): a new Station field is added here, in one place, and both
+ * the writer and the reader follow.
+ */
+import { STATION_KINDS, STATION_STATUSES, type Station } from '../../core/types.ts';
+
+export interface StationColumn {
+  name: string;
+  type: 'STRING' | 'DOUBLE' | 'BOOLEAN';
+  nullable: boolean;
+  get(station: Station): string | number | boolean | null;
+  /** Checks a read value and writes it onto the station; returns a reason when the value is not acceptable. */
+  set(station: Partial<Station>, value: unknown): string | null;
+}
+
+const optionalText = (key: 'township' | 'county' | 'note' | 'source' | 'positionSource'): StationColumn => ({
+  name: key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
+  type: 'STRING',
+  nullable: true,
+  get: (s) => s[key] ?? null,
+  set: (s, v) => {
+    if (v === null || v === undefined) return null;
+    if (typeof v !== 'string') return 'expected text';
+    s[key] = v;
+    return null;
+  },
+});
+
+const requiredText = (key: 'id' | 'name'): StationColumn => ({
+  name: key,
+  type: 'STRING',
+  nullable: false,
+  get: (s) => s[key],
+  set: (s, v) => {
+    if (typeof v !== 'string' || v.trim() === '') return 'expected non-empty text';
+    s[key] = v;
+    return null;
+  },
+});
+
+const coordinate = (key: 'lng' | 'lat', limit: number): StationColumn => ({
+  name: key,
+  type: 'DOUBLE',
+  nullable: false,
+  get: (s) => s[key],
+  set: (s, v) => {
+    if (typeof v !== 'number' || !Number.isFinite(v) || Math.abs(v) > limit) return `expected a WGS84 ${key === 'lng' ? 'longitude' : 'latitude'}`;
+    s[key] = v;
+    return null;
+  },
+});
+
+export const STATION_COLUMNS: readonly StationColumn[] = [
+  requiredText('id'),
+  requiredText('name'),
+  {
+    name: 'kind',
+    type: 'STRING',
+    nullable: false,
+    get: (s) => s.kind,
+    set: (s, v) => {
+      if (!STATION_KINDS.includes(v as Station['kind'])) return `expected one of ${STATION_KINDS.join(', ')}`;
+      s.kind = v as Station['kind'];
+      return null;
+    },
+  },
+  {
+    name: 'status',
+    type: 'STRING',
+    nullable: false,
+    get: (s) => s.status,
+    set: (s, v) => {
+      if (!STATION_STATUSES.includes(v as Station['status'])) return `expected one of ${STATION_STATUSES.join(', ')}`;
+      s.status = v as Station['status'];
+      return null;
+    },
+  },
+  coordinate('lng', 180),
+  coordinate('lat', 90),
+  optionalText('township'),
+  optionalText('county'),
+  {
+    name: 'position_approximate',
+    type: 'BOOLEAN',
+    nullable: false,
+    get: (s) => s.positionApproximate === true,
+    set: (s, v) => {
+      if (typeof v !== 'boolean') return 'expected true or false';
+      s.positionApproximate = v;
+      return null;
+    },
+  },
+  optionalText('note'),
+  optionalText('source'),
+  optionalText('positionSource'),
+];

@@ -1,0 +1,92 @@
+/**
+ * A region: everything the planner opens and the engine evaluates — its
+ * outline parts (counties, or the user's outlines), zones with their area
+ * types and where those came from, the population cells, the facilities, and
+ * what the data rests on (sources, notes, what is modelled). Built from the
+ * user's files (./from-files.ts) or read from a region pack (./pack-read.ts);
+ * the embedded demo regions are packs too. WGS84 throughout.
+ */
+import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
+import type { Station, Zone } from '../../core/types.ts';
+
+/** One part of the region's outline: a county of the demo, or a polygon of the user's outline file. */
+export interface RegionPart {
+  code: string;
+  name: string;
+  /** Census resident population of the part (2020 for the demo), when known. */
+  censusPopulation: number | null;
+}
+
+/** Where a piece of the data came from. */
+export interface RegionSource {
+  what: string;
+  source: string;
+  licence: string;
+  /** Coordinate system of the source (data are converted to WGS84 on import), or null for non-spatial facts. */
+  crs: string | null;
+}
+
+/**
+ * One note per part of the data, shown with the figures (reports, exports,
+ * the results panel): what the population, zones and facilities are, and any
+ * count worth knowing (cells left out, rows skipped).
+ */
+export interface RegionNotes {
+  population: string;
+  zones: string;
+  facilities: string;
+  extra: string[];
+}
+
+/** Which parts rest on a model or an approximation (the UI labels them where shown). */
+export interface RegionModelled {
+  /** Population modelled (not a census or raster count). */
+  population: boolean;
+  /** Zones approximate (not official boundaries). */
+  zones: boolean;
+  /** Facility positions approximate (not surveyed). */
+  facilities: boolean;
+}
+
+/** The population cells, sorted by H3 index, as parallel arrays. */
+export interface RegionCells {
+  h3: string[];
+  population: Float64Array;
+  /** Index into the region's zones, -1 for none. */
+  zone: Int32Array;
+}
+
+export type ZoneOutline = Feature<MultiPolygon, { code: string }>;
+export type PartOutline = Feature<MultiPolygon, { code: string; name: string }>;
+
+export interface Region {
+  /** Stable id: a demo adcode ('350525', '350500'), or 'user-…' for a region built from files. */
+  id: string;
+  name: string;
+  /** The city the region belongs to, for titles (e.g. 泉州市), when known. */
+  city?: string;
+  parts: RegionPart[];
+  partOutlines: PartOutline[];
+  /** Zones in a fixed order (cells index them); `areaTypeSource` says where each type came from. */
+  zones: Zone[];
+  zoneOutlines: ZoneOutline[];
+  /** H3 resolution of the cells. */
+  resolution: number;
+  cells: RegionCells;
+  stations: Station[];
+  sources: RegionSource[];
+  /** One line for map attributions and printed maps. */
+  attribution: string;
+  notes: RegionNotes;
+  modelled: RegionModelled;
+}
+
+/** The region's zone outlines as one collection (for the map and exports). */
+export function zoneCollection(region: Pick<Region, 'zoneOutlines'>): FeatureCollection<MultiPolygon, { code: string }> {
+  return { type: 'FeatureCollection', features: region.zoneOutlines };
+}
+
+/** The notes as the lines reports print, in their fixed order. */
+export function noteLines(notes: RegionNotes): string[] {
+  return [notes.population, notes.zones, notes.facilities, ...notes.extra].filter((line) => line !== '');
+}

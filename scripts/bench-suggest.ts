@@ -61,7 +61,7 @@ const rules = makeRules();
 
 // 2. Yongchun with 达埔 and 桂洋 in place: every populated res-9 cell a candidate.
 {
-  const { grid, stations } = loadDemoDataset(['350525']);
+  const { grid, stations } = await loadDemoDataset('350525');
   const model = new StraightLineReach(grid);
   const engine = createEngine(grid, { stations, rules }, model);
   const candidates = cellCandidates(grid);

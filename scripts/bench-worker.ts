@@ -18,16 +18,16 @@ import { makeRules } from '../src/core/rules.ts';
 import { countyRows, totals, zoneRows } from '../src/core/tables.ts';
 import { CellOutliner } from '../src/worker/gap-outline.ts';
 import { CoverageService } from '../src/worker/coverage-service.ts';
-import { availableCounties, DATA_DIR } from './lib/demo-data.ts';
+import { DATA_DIR } from './lib/demo-data.ts';
 import { line, time } from './lib/timing.ts';
 
 const STATION = 'yc-dapu';
-const counties = availableCounties();
-const urls = { townships: 'townships.json', facilities: 'facilities.json', population: Object.fromEntries(counties.map((c) => [c, `population/${c}.csv`])) };
-const service = new CoverageService(async (url) => readFileSync(path.join(DATA_DIR, url), 'utf8'));
+const readPack = async (url: string) => new Uint8Array(readFileSync(path.join(DATA_DIR, 'packs', url)));
+const CITY = '350500.region.zip';
+const service = new CoverageService(readPack);
 
 let t = performance.now();
-const dataset = await service.load(urls);
+const dataset = await service.openPackUrl(CITY, CITY);
 const firstLoadMs = performance.now() - t;
 const rules = makeRules();
 t = performance.now();
@@ -69,16 +69,16 @@ const fullUpdate = service.upsertStation(station, { seq: 5 });
 console.log(`  (one full update: computeMs ${fullUpdate.computeMs.toFixed(1)}; first full update after load ${first.computeMs.toFixed(0)} ms)`);
 
 // revisit: another region, then back
-await service.load({ ...urls, population: { '350525': 'population/350525.csv' } });
+await service.openPackUrl('350525.region.zip', '350525.region.zip');
 t = performance.now();
-const again = await service.load(urls);
+const again = await service.openPackUrl(CITY, CITY);
 const revisitLoadMs = performance.now() - t;
 t = performance.now();
 service.evaluate(again.stations, rules, { seq: 6 });
 const revisitEvaluateMs = performance.now() - t;
-const fresh = new CoverageService(async (url) => readFileSync(path.join(DATA_DIR, url), 'utf8'));
+const fresh = new CoverageService(readPack);
 t = performance.now();
-const cold = await fresh.load(urls);
+const cold = await fresh.openPackUrl(CITY, CITY);
 fresh.evaluate(cold.stations, rules, { seq: 7 });
 const coldMs = performance.now() - t;
 console.log(

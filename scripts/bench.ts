@@ -12,11 +12,11 @@ import { coverRadiusKm, makeRules } from '../src/core/rules.ts';
 import { totals, zoneRows } from '../src/core/tables.ts';
 import type { Station } from '../src/core/types.ts';
 import { turfCoveredPopulation, turfStatusSums } from './bench/turf-baseline.ts';
-import { loadDemoDataset, resolveCounties } from './lib/demo-data.ts';
+import { loadDemoDataset } from './lib/demo-data.ts';
 import { line, time } from './lib/timing.ts';
 
 const t0 = performance.now();
-const dataset = loadDemoDataset(resolveCounties('all'));
+const dataset = await loadDemoDataset('350500');
 const prepareMs = performance.now() - t0;
 const { grid } = dataset;
 const stations: Station[] = dataset.stations.map((s) => ({ ...s, status: s.status === 'disabled' ? 'existing' : s.status }));

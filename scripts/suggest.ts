@@ -10,13 +10,11 @@ import { StraightLineReach } from '../src/core/reach.ts';
 import { circleRadiusKm, coverRadiusKm } from '../src/core/rules.ts';
 import { cellCandidates, idleFacilities, stationCandidates } from '../src/core/suggest/candidates.ts';
 import { sitesForTarget, suggestSites } from '../src/core/suggest/suggest.ts';
-import { countyNames, QUANZHOU, resolveCounties } from './lib/demo-data.ts';
 import { idList, parseOptions, parseShare, positiveInteger, rulesFrom, scenarioStations, UsageError } from './lib/cli-options.ts';
 import { SUGGESTION_VERSION, suggestionToCsv, suggestionToMarkdown, type SuggestionDocument } from './lib/suggest-format.ts';
-import { loadReportData } from './lib/user-data.ts';
+import { REGION_OPTION_SPECS, REGION_USAGE, regionFromOptions } from './lib/region-options.ts';
 
-const USAGE = `Usage: npm run suggest -- --county <adcode> (--k <n> | --target <share>) [options]
-  --county <adcode>        county (e.g. 350525 永春县); 350500 or "all" = every Quanzhou county
+const USAGE = `Usage: npm run suggest -- (--county <adcode> | --pack <file> | --zones <file> --population <file>) (--k <n> | --target <share>) [options]
   --k <n>                  the n new sites that newly cover the most people (maximal coverage)
   --target <share>         the fewest new sites to cover this share of the population,
                            0–1 or a percentage (e.g. 0.95 or 95%) (set cover)
@@ -33,12 +31,13 @@ const USAGE = `Usage: npm run suggest -- --county <adcode> (--k <n> | --target <
   --without <ids>          comma-separated station ids to leave out of the scenario
   --with <ids>             comma-separated ids of disabled stations to switch on (kept fixed)
   --format md|csv|json     output format (default md); csv = one row per suggested site
+${REGION_USAGE}
   --help                   this text
 The scenario's active stations (existing and proposed) stay where they are; sites are added to them.`;
 
 async function main(argv: string[]): Promise<string> {
   const parsed = parseOptions(argv, {
-    county: { type: 'string' },
+    ...REGION_OPTION_SPECS,
     k: { type: 'string' },
     target: { type: 'string' },
     objective: { type: 'string', default: 'coverage' },
@@ -56,7 +55,6 @@ async function main(argv: string[]): Promise<string> {
   });
   const v = parsed.values;
   if (v.help) return `${USAGE}\n`;
-  if (!v.county) throw new UsageError('--county is required (e.g. --county 350525).');
   if ((v.k === undefined) === (v.target === undefined)) throw new UsageError('Give exactly one of --k <n> (best n sites) or --target <share> (fewest sites for a share).');
   const k = v.k === undefined ? null : positiveInteger('--k', v.k);
   const target = v.target === undefined ? null : parseShare('--target', v.target);
@@ -85,8 +83,8 @@ async function main(argv: string[]): Promise<string> {
   }
   const rules = rulesFrom(v['rural-radius'], v.minutes);
 
-  const counties = resolveCounties(v.county);
-  const data = await loadReportData(counties, {});
+  const data = await regionFromOptions(v);
+  const counties = data.counties;
   for (const warning of data.warnings) process.stderr.write(`suggest: ${warning}\n`);
   const stations = scenarioStations(data.stations, idList(v.without), idList(v.with));
   const reach = new StraightLineReach(data.grid);
@@ -105,11 +103,9 @@ async function main(argv: string[]): Promise<string> {
       ? suggestSites(engine, { k, objective, candidates, backupWeight, gapTolerance })
       : sitesForTarget(engine, { target: target!, objective, candidates });
 
-  const names = countyNames();
-  const code = counties.length === 1 ? counties[0] : QUANZHOU;
   const doc: SuggestionDocument = {
     suggestionVersion: SUGGESTION_VERSION,
-    county: { code, name: code === QUANZHOU ? '泉州市' : (names.get(code) ?? code), counties },
+    county: { code: data.region.id, name: data.region.name, counties },
     question: {
       mode: k !== null ? 'sites' : 'target',
       k,

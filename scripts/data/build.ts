@@ -17,6 +17,7 @@ import { modelCountyPopulation } from './population.ts';
 import { ALL_COUNTIES, CITIES, H3_RESOLUTION, QUANZHOU_COUNTIES, cityOf } from './regions.ts';
 import { buildTownships, type Township, type VillageUnit } from './townships.ts';
 import { buildCountyZones, type ZoneProperties } from './zones.ts';
+import { writeDemoPacks } from './packs.ts';
 
 export interface BuildOptions {
   rawDir: string;
@@ -235,5 +236,12 @@ export function buildData({ rawDir, outDir }: BuildOptions): BuildReport {
     modelled: 'population is modelled, not a census grid; township zones approximate; facility positions at township seats',
   };
   say(writeJson(outDir, 'meta.json', meta), `${countyMeta.length} counties, ${countyMeta.reduce((s, c) => s + c.populatedCells, 0)} populated cells`);
+
+  // 5. the demo regions as region packs, from the files just written
+  const packs = writeDemoPacks(outDir, SOURCES.map((s) => ({ what: s.what, source: s.source, licence: s.licence, crs: s.crs })));
+  for (const w of packs.files) {
+    const entry = packs.index.find((e) => `packs/${e.file}` === w.file);
+    say(w, entry ? `region pack ${entry.name}: ${entry.cells} cells, ${entry.stations} stations` : `${packs.index.length} region packs listed`);
+  }
   return { lines, notes };
 }

@@ -1,54 +1,72 @@
-/** Node-side loading of the committed demo data in data/. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+/**
+ * Node-side access to the embedded demo regions: the region packs that
+ * `npm run build:data` writes to data/packs (the CLI opens them through the
+ * same pack reader as a planner's own pack).
+ */
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assembleDemoDataset, populationFile, type DemoDataset } from '../../src/io/demo-dataset.ts';
+import { gridFromColumns, type PopulationGrid } from '../../src/core/grid.ts';
+import type { Station } from '../../src/core/types.ts';
+import { readRegionPack } from '../../src/io/region/pack-read.ts';
+import type { Region } from '../../src/io/region/types.ts';
+import type { PackIndexEntry } from '../data/packs.ts';
 
 export const DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data');
 
-/** Quanzhou city code: asking for it means every Quanzhou county. */
+/** Quanzhou city code: asking for it (or "all") means the whole city. */
 export const QUANZHOU = '350500';
 
-/** Counties with a built population table. */
+/** The demo regions listed in data/packs/index.json. */
+export function packIndex(dataDir = DATA_DIR): PackIndexEntry[] {
+  const file = path.join(dataDir, 'packs/index.json');
+  if (!existsSync(file)) throw new Error(`No demo data in ${dataDir}: run \`npm run build:data\` first.`);
+  return JSON.parse(readFileSync(file, 'utf8')) as PackIndexEntry[];
+}
+
+/** County adcodes with a demo region of their own. */
 export function availableCounties(dataDir = DATA_DIR): string[] {
-  const dir = path.join(dataDir, 'population');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => /^\d{6}\.csv$/.test(f))
-    .map((f) => f.slice(0, 6))
+  return packIndex(dataDir)
+    .filter((e) => e.kind === 'county')
+    .map((e) => e.id)
     .sort();
 }
 
-/** Names of counties by adcode, from the built county outlines. */
+/** Names of the demo regions by id. */
 export function countyNames(dataDir = DATA_DIR): Map<string, string> {
-  const file = path.join(dataDir, 'boundaries/counties.geojson');
-  const names = new Map<string, string>();
-  if (!existsSync(file)) return names;
-  const fc = JSON.parse(readFileSync(file, 'utf8')) as { features: { properties: { adcode: string; name: string } }[] };
-  for (const f of fc.features) names.set(f.properties.adcode, f.properties.name);
-  return names;
+  return new Map(packIndex(dataDir).map((e) => [e.id, e.name]));
 }
 
 /**
- * Resolves a --county value (a county adcode, or 350500 / "all" for every
- * Quanzhou county) to the counties to load; throws a message listing the valid codes.
+ * Resolves a --county value (a county or city adcode of the demo, or "all" for
+ * all of Quanzhou) to its demo region; throws a message listing the valid codes.
  */
-export function resolveCounties(value: string, dataDir = DATA_DIR): string[] {
-  const available = availableCounties(dataDir);
-  if (available.length === 0) throw new Error(`No demo data in ${dataDir}: run \`npm run build:data\` first.`);
-  if (value === 'all' || value === QUANZHOU) return available.filter((c) => c.startsWith('3505'));
-  if (available.includes(value)) return [value];
-  const names = countyNames(dataDir);
-  const list = available.map((c) => `${c} ${names.get(c) ?? ''}`.trim()).join(', ');
-  throw new Error(`Unknown county "${value}". Use one of: ${list}, or ${QUANZHOU} / all for all of Quanzhou.`);
+export function resolveRegion(value: string, dataDir = DATA_DIR): PackIndexEntry {
+  const index = packIndex(dataDir);
+  const id = value === 'all' ? QUANZHOU : value;
+  const entry = index.find((e) => e.id === id);
+  if (entry) return entry;
+  const list = index.map((e) => `${e.id} ${e.name}`).join(', ');
+  throw new Error(`Unknown county "${value}". Use one of: ${list} (or "all" for all of Quanzhou).`);
 }
 
-export function loadDemoDataset(counties: string[], dataDir = DATA_DIR): DemoDataset {
-  const read = (rel: string) => {
-    const file = path.join(dataDir, rel);
-    if (!existsSync(file)) throw new Error(`Missing data file ${file}: run \`npm run build:data\`.`);
-    return readFileSync(file, 'utf8');
-  };
-  const population = Object.fromEntries(counties.map((c) => [c, read(populationFile(c))]));
-  return assembleDemoDataset({ townships: read('townships.json'), facilities: read('facilities.json'), population });
+/** Reads a demo region's pack. */
+export async function readDemoRegion(id: string, dataDir = DATA_DIR): Promise<Region> {
+  const entry = resolveRegion(id, dataDir);
+  const file = path.join(dataDir, 'packs', entry.file);
+  return readRegionPack(new Uint8Array(readFileSync(file)), entry.file);
+}
+
+export interface DemoDataset {
+  region: Region;
+  counties: string[];
+  grid: PopulationGrid;
+  /** The region's facilities (its own, and any from outside whose reach enters it). */
+  stations: Station[];
+}
+
+/** A demo region ready for an engine. */
+export async function loadDemoDataset(id: string, dataDir = DATA_DIR): Promise<DemoDataset> {
+  const region = await readDemoRegion(id, dataDir);
+  return { region, counties: region.parts.map((p) => p.code), grid: gridFromColumns(region.cells, region.zones), stations: region.stations };
 }

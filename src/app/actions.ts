@@ -7,10 +7,10 @@ import { loadPlaceNames } from '../i18n/place-name.ts';
 import { makeRules, type Rules } from '../core/rules.ts';
 import type { AreaType, Station } from '../core/types.ts';
 import { CoverageClient } from './coverage-client.ts';
-import { demoDataUrls } from './demo-data-urls.ts';
-import { regionById } from './regions.ts';
+import { demoRegion } from './regions.ts';
 import { syncEvaluations } from './evaluation-sync.ts';
-import { DEMO_SOURCES, getState, setState, useStore, type AppState, type FocusRequest, type ScenarioNotice, type Language, type LayerKey, type PanelKey } from './store.ts';
+import type { LoadedDataset, RegionRequest } from '../worker/api.ts';
+import { getState, setState, useStore, type AppState, type DataSource, type FocusRequest, type ScenarioNotice, type Language, type LayerKey, type PanelKey } from './store.ts';
 
 let client: CoverageClient | null = null;
 let nonce = 0;
@@ -61,34 +61,115 @@ export function setStartingScenario(source: (regionId: string) => Promise<Starti
   startingScenario = source;
 }
 
+/** Opens a demo region (its pack), or the user's own region kept in the browser. */
 export async function openRegion(regionId: string, given?: StartingScenario): Promise<void> {
-  const region = regionById(regionId);
+  const demo = demoRegion(regionId);
+  if (!demo) {
+    const saved = getState().savedUserRegion;
+    if (saved?.id === regionId) await reopenSavedRegion(given);
+    else if (getState().dataset?.region.id !== regionId) setState({ error: `No region ${regionId} to open.` });
+    return;
+  }
   // a suggestion belongs to the region it was computed for
   setState({ regionId, phase: 'loading', error: null, result: null, selectedStationId: null, highlightedGap: null, deleted: null, suggestion: null, suggestionFor: null });
   try {
     // the autosave is read while the worker loads the data, not after
     const starting = given ? Promise.resolve(given) : startingScenario(regionId);
-    const dataset = await requireClient().load(demoDataUrls(region.counties));
-    const defaults = Object.fromEntries(dataset.stations.map((s) => [s.id, s.status === 'disabled' ? 'existing' : s.status])) as Record<string, Station['status']>;
-    const answer = await starting;
-    const start = answer && 'stations' in answer ? answer : null;
-    const stations = start?.stations ?? dataset.stations;
-    const rules = start?.rules ?? getState().rules;
-    setState({
-      dataset,
-      stations,
-      enabledStatus: { ...defaults, ...start?.enabledStatus },
-      rules,
-      scenarioName: start?.name ?? '',
-      scenarioNotice: answer?.notice ?? null,
-      comparison: null,
-      phase: 'ready',
-      dataSources: DEMO_SOURCES,
-      focus: { kind: 'region', nonce: ++nonce },
-    });
+    const opened = await requireClient().openRegion(`region-${++jobs}`, { kind: 'pack-url', url: demo.url!, name: `${demo.name}.region.zip` }, () => {});
+    showRegion(opened.dataset, await starting);
   } catch (e) {
     setState({ phase: 'error', error: (e as Error).message });
   }
+}
+
+let jobs = 0;
+
+/**
+ * Opens a region from the user's files or a pack file in the worker, with
+ * progress and cancel; the region on screen stays until the new one is read,
+ * and stays for good when it is refused.
+ */
+export async function openOwnRegion(request: Exclude<RegionRequest, { kind: 'pack-url' }>, given?: StartingAnswer): Promise<boolean> {
+  if (getState().regionJob) return false;
+  const id = `region-${++jobs}`;
+  const file = request.kind === 'pack-file' ? request.pack.name : request.files.zones.name;
+  setState({ regionJob: { id, file, fraction: 0 }, regionOutcome: null });
+  const onProgress = (fraction: number) => {
+    const job = getState().regionJob;
+    if (job?.id === id) setState({ regionJob: { ...job, fraction } });
+  };
+  try {
+    const opened = await requireClient().openRegion(id, request, onProgress);
+    const starting = given === undefined ? await startingScenario(opened.dataset.region.id) : given;
+    setState({ regionJob: null, regionOutcome: { kind: 'done', name: opened.dataset.region.name, problems: opened.problems, notes: opened.notes }, regionId: opened.dataset.region.id, result: null, selectedStationId: null, highlightedGap: null, deleted: null, suggestion: null, suggestionFor: null });
+    showRegion(opened.dataset, starting);
+    void keepUserRegion();
+    return true;
+  } catch (e) {
+    const error = e as Error;
+    setState({ regionJob: null, regionOutcome: error.name === 'AbortError' ? { kind: 'cancelled', file } : { kind: 'error', file, message: error.message } });
+    return false;
+  }
+}
+
+/** Cancels the region being opened; the region on screen stays. */
+export function cancelRegionJob(): void {
+  const job = getState().regionJob;
+  if (job) void requireClient().cancelImport(job.id);
+}
+
+/** Puts a region the worker opened on screen, with the starting scenario (autosave, file, link) or its own stations. */
+function showRegion(dataset: LoadedDataset, answer: StartingAnswer): void {
+  const defaults = Object.fromEntries(dataset.stations.map((s) => [s.id, s.status === 'disabled' ? 'existing' : s.status])) as Record<string, Station['status']>;
+  const start = answer && 'stations' in answer ? answer : null;
+  const modelled = dataset.region.modelled;
+  const sourceOf = (what: string): DataSource => {
+    const source = dataset.region.sources.find((s) => s.what === what);
+    return source ? { kind: 'imported', file: source.source } : { kind: 'demo' };
+  };
+  setState({
+    dataset,
+    stations: start?.stations ?? dataset.stations,
+    enabledStatus: { ...defaults, ...start?.enabledStatus },
+    rules: start?.rules ?? getState().rules,
+    scenarioName: start?.name ?? '',
+    scenarioNotice: answer?.notice ?? null,
+    comparison: null,
+    phase: 'ready',
+    error: null,
+    dataSources: { population: modelled.population ? { kind: 'demo' } : sourceOf('population'), zones: modelled.zones ? { kind: 'demo' } : sourceOf('zones') },
+    focus: { kind: 'region', nonce: ++nonce },
+  });
+}
+
+/** The open region as a pack file's bytes (the scenario's stations as its facilities). */
+export function regionPackBytes(): Promise<Uint8Array> {
+  const { stations, rules } = getState();
+  return requireClient().savePack(stations, rules);
+}
+
+/** Keeps the user's own region in the browser, so the region list offers it again after a reload. */
+async function keepUserRegion(): Promise<void> {
+  const dataset = getState().dataset;
+  if (!dataset || demoRegion(dataset.region.id)) return;
+  try {
+    const { saveUserRegion } = await import('./user-region-storage.ts');
+    await saveUserRegion({ id: dataset.region.id, name: dataset.region.name }, await regionPackBytes());
+    setState({ savedUserRegion: { id: dataset.region.id, name: dataset.region.name } });
+  } catch {
+    // a browser without storage keeps the region for this session only
+  }
+}
+
+/** Reopens the user's region kept in the browser. */
+async function reopenSavedRegion(given?: StartingScenario): Promise<void> {
+  const { loadUserRegion } = await import('./user-region-storage.ts');
+  const kept = await loadUserRegion();
+  if (!kept) {
+    setState({ savedUserRegion: null, error: 'The region kept in this browser is no longer there.' });
+    return;
+  }
+  await openOwnRegion({ kind: 'pack-file', pack: { file: new Blob([kept.bytes as BlobPart]), name: `${kept.info.name}.region.zip` } }, given);
 }
 
 function replaceStation(station: Station, extra: Partial<AppState> = {}): void {

@@ -12,14 +12,14 @@ import type {
   CellAnswer,
   CoverageWorkerApi,
   DatasetImport,
-  DemoDataUrls,
   EvaluationUpdate,
   FacilityPreviewRequest,
   ResultTag,
   GapCells,
   ImportProgress,
-  LoadedDataset,
   PopulationImportRequest,
+  RegionOpened,
+  RegionRequest,
   ZoneImportRequest,
 } from '../worker/api.ts';
 import type { BaselineStatus } from '../worker/baseline-status.ts';
@@ -47,8 +47,14 @@ export class CoverageClient {
     this.remote = wrap<CoverageWorkerApi>(worker);
   }
 
-  load(urls: DemoDataUrls): Promise<LoadedDataset> {
-    return this.remote.load(urls);
+  /** Opens a region (a pack or the user's files) in the worker; cancel with cancelImport(id). */
+  openRegion(id: string, request: RegionRequest, onProgress: ImportProgress): Promise<RegionOpened> {
+    return this.remote.openRegion(id, request, proxy(onProgress));
+  }
+
+  /** The open region as a region pack's bytes. */
+  savePack(stations: Station[], rules: Rules): Promise<Uint8Array> {
+    return this.remote.savePack(stations, rules);
   }
 
   /** Reads a facility file in the worker into a preview (nothing changes). */

@@ -14,7 +14,7 @@ import { createAutosaveScheduler, createAutosaveStorage, type AutosaveStorage } 
 import { demoScenario, isDemoScenario } from './demo-scenario.ts';
 import { makeHistoryRecord, type HistoryLoad } from './history-file.ts';
 import { createHistory } from './history.ts';
-import { REGIONS, regionById } from './regions.ts';
+import { currentRegion, demoRegion } from './regions.ts';
 import { getState, setState, useStore, type AppState, type ScenarioNotice } from './store.ts';
 
 /** What undo and redo restore: the part of the state the user edits. */
@@ -52,7 +52,7 @@ let scheduledSaves = 0;
 
 /** The name a scenario is saved under: the user's, or the region's. */
 export function scenarioNameOf(state: AppState): string {
-  return state.scenarioName.trim() || regionById(state.regionId).name;
+  return state.scenarioName.trim() || currentRegion(state).name;
 }
 
 const notice = (kind: ScenarioNotice['kind'], key: string, params?: ScenarioNotice['params']) => setState({ scenarioNotice: { kind, key, params } });
@@ -188,7 +188,9 @@ export function scenarioFileText(): { text: string; name: string } {
  * another region opens that region.
  */
 async function openScenario(scenario: Pick<SavedScenario, 'name' | 'region' | 'stations' | 'enabledStatus' | 'rules'> & { dataSources?: SavedScenario['dataSources'] }, source: string): Promise<boolean> {
-  if (!REGIONS.some((r) => r.id === scenario.region)) {
+  // a demo region opens; a region of the user's own opens only if it is the one open now
+  const openUserRegion = getState().dataset?.region.id === scenario.region;
+  if (!demoRegion(scenario.region) && !openUserRegion) {
     notice('error', 'scenario.unknownRegion', { source, region: scenario.region });
     return false;
   }
@@ -198,7 +200,7 @@ async function openScenario(scenario: Pick<SavedScenario, 'name' | 'region' | 's
     : { kind: 'info', key: 'scenario.loaded', params: { source, name: scenario.name } };
   const state = getState();
   const scenarioOrigin = source === 'link' ? 'link' : 'file';
-  if (scenario.region !== state.regionId || !state.dataset || state.phase !== 'ready' || state.dataSources.population.kind !== 'demo') {
+  if (scenario.region !== state.regionId || !state.dataset || state.phase !== 'ready' || (state.dataSources.population.kind !== 'demo' && !openUserRegion)) {
     setState({ scenarioOrigin });
     await openRegion(scenario.region, { ...fromSaved(scenario), notice: loadedNotice });
     return true;

@@ -32,7 +32,7 @@ import { isTileTemplate } from '../map/style.ts';
 import { gapAreaName } from '../i18n/gap-area-name.ts';
 import type { Language } from '../i18n/types.ts';
 import { requireClient } from './actions.ts';
-import { regionById } from './regions.ts';
+import { currentRegion } from './regions.ts';
 import { getState, type AppState } from './store.ts';
 
 const regionBoxes = new WeakMap<object, Box | null>();
@@ -108,7 +108,7 @@ export interface SnapshotContext {
 /** Default title, scenario name and footer for the current region and stations. */
 export function currentDefaults(texts: Texts, state: AppState = getState()) {
   const proposed = state.stations.filter((s) => s.status === 'proposed').map((s) => s.name);
-  return snapshotDefaults(regionById(state.regionId).name, proposed, texts);
+  return snapshotDefaults(currentRegion(state).name, proposed, texts);
 }
 
 /** The refusal of a too-large page, in words. */
@@ -253,7 +253,7 @@ export async function exportSnapshot(input: unknown, context: SnapshotContext): 
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new SnapshotError(texts.t('export.error.canvas', { width: page.widthPx, height: page.heightPx }));
 
-  const region = regionById(state.regionId).name;
+  const region = currentRegion(state).name;
   const name = (n: number) => handoutFileName(region, options, texts, n);
   const pdfPages: PdfPicturePage[] = [];
   const extraFiles: SnapshotFile[] = [];

@@ -11,6 +11,7 @@ import type { FocusRequest, LayerKey } from '../map/map-input.ts';
 import type { SuggestProgress } from '../core/suggest/control.ts';
 import type { SuggestAnswer } from '../worker/suggest-runner.ts';
 import type { EvaluationUpdate, ImportedPopulation, ImportedZones, LoadedDataset } from '../worker/api.ts';
+import type { RowProblem } from '../io/errors.ts';
 import type { Language } from '../i18n/types.ts';
 
 export type { Language } from '../i18n/types.ts';
@@ -47,6 +48,20 @@ export type ImportOutcome = { of: ImportJob['kind'] } & (
   | { kind: 'cancelled'; file: string }
   | { kind: 'error'; file: string; message: string }
 );
+
+/** A region being opened in the worker from the user's files or a pack. */
+export interface RegionJob {
+  id: string;
+  /** The file (or first file) being read. */
+  file: string;
+  fraction: number;
+}
+
+/** How opening the user's own region ended. */
+export type RegionOutcome =
+  | { kind: 'done'; name: string; problems: RowProblem[]; notes: string[] }
+  | { kind: 'cancelled'; file: string }
+  | { kind: 'error'; file: string; message: string };
 
 /** A message key of the scenario strings with its parameters; errors carry the reader's own English text. */
 export interface ScenarioNotice {
@@ -122,6 +137,13 @@ export interface AppState {
   importOpen: boolean;
   importJob: ImportJob | null;
   importOutcome: ImportOutcome | null;
+  /** A region being opened from the user's files or a pack (progress), or null. */
+  regionJob: RegionJob | null;
+  /** How the last opening of the user's own region ended (shown in the new-region dialog). */
+  regionOutcome: RegionOutcome | null;
+  newRegionOpen: boolean;
+  /** The user's own region kept in the browser (reopened from the region list after a reload), or null. */
+  savedUserRegion: { id: string; name: string } | null;
   /** How the open scenario was opened: the demo, the autosave, a scenario file or a share link (the banner says which). */
   scenarioOrigin: ScenarioOrigin;
   /** The autosave of the latest edit: none asked for yet, waiting to be written, written, or failed. */
@@ -168,6 +190,10 @@ export const initialState: AppState = {
   importOpen: false,
   importJob: null,
   importOutcome: null,
+  regionJob: null,
+  regionOutcome: null,
+  newRegionOpen: false,
+  savedUserRegion: null,
   scenarioOrigin: 'demo',
   autosaveState: 'idle',
   card: null,

@@ -11,7 +11,7 @@ import { cellsGeoJson, gapsGeoJson, geoJsonBlob } from '../export/tables-geojson
 import { townshipTableXlsx } from '../export/tables-xlsx.ts';
 import type { TownshipTableInput } from '../export/township-table.ts';
 import { requireClient } from './actions.ts';
-import { regionById } from './regions.ts';
+import { currentRegion } from './regions.ts';
 import { getState, type AppState } from './store.ts';
 
 export interface ExportFile {
@@ -25,7 +25,7 @@ export type TableExportKind = 'township-csv' | 'township-xlsx' | 'stations-csv' 
 export type TitleOf = (key: string, params: Record<string, string>) => string;
 
 function townshipInput(state: AppState): TownshipTableInput {
-  const region = regionById(state.regionId);
+  const region = currentRegion(state);
   if (!state.result) throw new Error('There is no result to export yet.');
   return {
     county: { code: region.id, name: region.name },
@@ -44,7 +44,7 @@ function townshipInput(state: AppState): TownshipTableInput {
 export async function buildTableExport(kind: TableExportKind, crs: Crs, title: TitleOf): Promise<ExportFile> {
   const state = getState();
   const language = state.language;
-  const region = regionById(state.regionId).name;
+  const region = currentRegion(state).name;
   const populationSource = state.dataSources.population;
   switch (kind) {
     case 'township-csv':

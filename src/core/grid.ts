@@ -40,27 +40,15 @@ export interface CellInput {
 export function buildGrid(rows: readonly CellInput[], zones: readonly Zone[]): PopulationGrid {
   const n = rows.length;
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (rows[a].h3 < rows[b].h3 ? -1 : rows[a].h3 > rows[b].h3 ? 1 : a - b));
-  const zoneIndex = new Map<string, number>();
-  zones.forEach((z, i) => {
-    if (zoneIndex.has(z.code)) throw new Error(`Zone code ${z.code} appears twice.`);
-    zoneIndex.set(z.code, i);
-  });
+  const zoneIndex = zoneIndexOf(zones);
   const h3: string[] = new Array(n);
-  const lat = new Float64Array(n);
-  const lng = new Float64Array(n);
   const population = new Float64Array(n);
   const zone = new Int32Array(n);
-  const areaKm2 = new Float64Array(n);
-  const indexOf = new Map<string, number>();
-  let resolution = -1;
   for (let i = 0; i < n; i++) {
     const row = order[i] + 1;
     const c = rows[order[i]];
     if (!isValidCell(c.h3)) throw new Error(`Cell row ${row}: "${c.h3}" is not a valid H3 index.`);
-    const res = getResolution(c.h3);
-    if (resolution === -1) resolution = res;
-    else if (res !== resolution) throw new Error(`Cell row ${row}: resolution ${res} where the grid is resolution ${resolution}.`);
-    if (indexOf.has(c.h3)) throw new Error(`Cell row ${row}: ${c.h3} appears twice.`);
+    if (i > 0 && c.h3 === h3[i - 1]) throw new Error(`Cell row ${row}: ${c.h3} appears twice.`);
     if (!Number.isFinite(c.population) || c.population < 0) {
       throw new Error(`Cell row ${row}: population must be a finite number ≥ 0, got ${c.population}.`);
     }
@@ -70,14 +58,60 @@ export function buildGrid(rows: readonly CellInput[], zones: readonly Zone[]): P
       if (found === undefined) throw new Error(`Cell row ${row}: zone "${c.zone}" is not a known zone.`);
       z = found;
     }
-    indexOf.set(c.h3, i);
     h3[i] = c.h3;
-    const [la, ln] = cellToLatLng(c.h3);
-    lat[i] = la;
-    lng[i] = ln;
     population[i] = c.population;
     zone[i] = z;
-    areaKm2[i] = cellArea(c.h3, 'km2');
+  }
+  return gridFromColumns({ h3, population, zone }, zones, (i) => order[i] + 1);
+}
+
+function zoneIndexOf(zones: readonly Zone[]): Map<string, number> {
+  const zoneIndex = new Map<string, number>();
+  zones.forEach((z, i) => {
+    if (zoneIndex.has(z.code)) throw new Error(`Zone code ${z.code} appears twice.`);
+    zoneIndex.set(z.code, i);
+  });
+  return zoneIndex;
+}
+
+/** Cells as parallel arrays, sorted by H3 index (how a region pack holds them). */
+export interface GridColumns {
+  h3: readonly string[];
+  population: Float64Array;
+  /** Index into the zones, -1 for none. */
+  zone: Int32Array;
+}
+
+/**
+ * Builds a grid from cells already sorted by H3 index with zone indexes (a
+ * region pack, or buildGrid's sorted rows): no per-cell objects and no sort.
+ * The arrays are taken as they are, not copied. Throws naming the row when a
+ * cell is invalid, out of order, of another resolution, or points at no zone.
+ * @param rowOf the row number to name in a message (default index + 1)
+ */
+export function gridFromColumns(columns: GridColumns, zones: readonly Zone[], rowOf: (index: number) => number = (i) => i + 1): PopulationGrid {
+  const { h3, population, zone } = columns;
+  const n = h3.length;
+  if (population.length !== n || zone.length !== n) throw new Error(`Got ${population.length} populations and ${zone.length} zones for ${n} cells.`);
+  zoneIndexOf(zones);
+  const lat = new Float64Array(n);
+  const lng = new Float64Array(n);
+  const areaKm2 = new Float64Array(n);
+  const indexOf = new Map<string, number>();
+  let resolution = -1;
+  for (let i = 0; i < n; i++) {
+    const cell = h3[i];
+    if (i > 0 && !(cell > h3[i - 1])) throw new Error(`Cell row ${rowOf(i)}: ${cell} is not after ${h3[i - 1]} (cells must be sorted by H3 index, each once).`);
+    const res = getResolution(cell);
+    if (res < 0) throw new Error(`Cell row ${rowOf(i)}: "${cell}" is not a valid H3 index.`);
+    if (resolution === -1) resolution = res;
+    else if (res !== resolution) throw new Error(`Cell row ${rowOf(i)}: resolution ${res} where the grid is resolution ${resolution}.`);
+    if (zone[i] < -1 || zone[i] >= zones.length) throw new Error(`Cell row ${rowOf(i)}: zone index ${zone[i]} is not one of the ${zones.length} zones.`);
+    indexOf.set(cell, i);
+    const [la, ln] = cellToLatLng(cell);
+    lat[i] = la;
+    lng[i] = ln;
+    areaKm2[i] = cellArea(cell, 'km2');
   }
   const neighbours = new Int32Array(n * 6).fill(-1);
   for (let i = 0; i < n; i++) {

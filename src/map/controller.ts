@@ -15,7 +15,7 @@ import type { MapInput } from './map-input.ts';
 import { StationLayer, type MapTranslate } from './station-layer.ts';
 import { suggestionFeatures } from './suggestions.ts';
 import { EMPTY } from './style.ts';
-import { zoneLabelFeatures, type ZoneCollection, type ZoneFeature } from './zones.ts';
+import { zoneLabelFeatures, zoneOutlineFeatures, type ZoneFeature } from './zones.ts';
 
 export type { MapTranslate } from './station-layer.ts';
 
@@ -24,14 +24,6 @@ export interface MapStats extends CellStats {
   /** Redrawing stations and rings (latest). */
   stationsMs: number;
   ringsRecomputed: number;
-}
-
-export interface StaticLayers {
-  /** Zone outlines, for fitting zones. */
-  zones: ZoneCollection;
-  /** The same outlines and the county outlines as absolute URLs, for MapLibre's worker to fetch and parse. */
-  zonesUrl: string;
-  countiesUrl: string;
 }
 
 export interface MapControllerOptions {
@@ -77,7 +69,6 @@ export class MapController {
   private disposed = false;
   private input: MapInput | null = null;
   private pending: MapInput | null = null;
-  private staticLayers: StaticLayers | null = null;
   private zoneOutlines = new Map<string, ZoneFeature>();
   private stationsWaiting: ReturnType<typeof setTimeout> | null = null;
   /** When a drag step's result was last painted, and the timer painting a newer one later. */
@@ -111,7 +102,6 @@ export class MapController {
       this.styleReady = true;
       const next = this.pending;
       this.pending = null;
-      if (this.staticLayers) this.applyStatic();
       if (next) this.update(next);
     };
     if (map.isStyleLoaded()) ready();
@@ -126,15 +116,6 @@ export class MapController {
     this.stopDragPaint();
     this.styleReady = false;
     this.pending = null;
-  }
-
-  /** Zone outlines and county outlines, fetched once from the built data. */
-  setStaticLayers(layers: StaticLayers): void {
-    this.staticLayers = layers;
-    this.zoneOutlines = new Map(layers.zones.features.map((f) => [f.properties.code, f]));
-    if (!this.styleReady || this.disposed) return;
-    this.applyStatic();
-    if (this.input) this.update(this.input, true);
   }
 
   /**
@@ -245,12 +226,6 @@ export class MapController {
     return source;
   }
 
-  private applyStatic(): void {
-    const layers = this.staticLayers!;
-    this.source(SOURCE.zones).setData(layers.zonesUrl);
-    this.source(SOURCE.counties).setData(layers.countiesUrl);
-  }
-
   private applyDataset(input: MapInput): void {
     const { dataset } = input;
     this.painted = null;
@@ -258,6 +233,18 @@ export class MapController {
     this.gaps.clear();
     this.stationLayer.clearOverlay();
     this.source(SOURCE.zoneLabels).setData(dataset ? zoneLabelFeatures(dataset.zones, input.language) : EMPTY);
+    // the region's own outlines: its parts (counties) and its zones, as the region pack or the user's files give them
+    const zones = dataset ? zoneOutlineFeatures(dataset) : [];
+    this.zoneOutlines = new Map(zones.map((f) => [f.properties.code, f]));
+    this.source(SOURCE.zones).setData({ type: 'FeatureCollection', features: zones });
+    this.source(SOURCE.counties).setData(
+      dataset
+        ? {
+            type: 'FeatureCollection',
+            features: [...dataset.region.contextOutlines.features, ...dataset.region.partOutlines.features].map((f) => ({ ...f, properties: { adcode: f.properties.code, name: f.properties.name } })),
+          }
+        : EMPTY,
+    );
     const counties = dataset?.counties ?? [];
     this.map.setFilter(LAYER.countiesFill, inCounties('adcode', counties) as FilterSpecification);
     const line = countyLinePaint(counties);

@@ -31,3 +31,15 @@ export function zoneLabelFeatures(zones: readonly Zone[], language: Language = '
       .map((z) => ({ type: 'Feature', properties: { code: z.code, name: mapLabel(placeName(z.name, language)) }, geometry: { type: 'Point', coordinates: z.seat as [number, number] } })),
   };
 }
+
+/**
+ * The region's zone outlines with the properties the map's layers filter on
+ * (code, name, county, area type), from the dataset the worker opened.
+ */
+export function zoneOutlineFeatures(dataset: { zones: readonly Zone[]; region: { zoneOutlines: FeatureCollection<MultiPolygon, { code: string }> } }): ZoneFeature[] {
+  const byCode = new Map(dataset.zones.map((z) => [z.code, z]));
+  return dataset.region.zoneOutlines.features.flatMap((f) => {
+    const z = byCode.get(f.properties.code);
+    return z ? [{ type: 'Feature' as const, properties: { code: z.code, name: z.name, county: z.county, areaType: z.areaType }, geometry: f.geometry }] : [];
+  });
+}

@@ -3,18 +3,18 @@
  * add up to the region's figure: each township is rounded up on its own, the
  * region on its total population, so both are shown and said so.
  */
-import { QUANZHOU_ID, regionById } from '../app/regions.ts';
+import type { Region } from '../app/regions.ts';
 import type { ZoneRow } from '../core/tables.ts';
 import { useT } from './i18n.ts';
 
 /** Which whole the total is for: 全县, 全市 or 全区, from the region's name. */
-function scopeKey(regionId: string): string {
-  if (regionId === QUANZHOU_ID) return 'zones.scope.city';
-  const name = regionById(regionId).name;
+function scopeKey(region: Region): string {
+  if (region.kind === 'city') return 'zones.scope.city';
+  const name = region.name;
   return name.endsWith('区') ? 'zones.scope.district' : name.endsWith('市') ? 'zones.scope.city' : 'zones.scope.county';
 }
 
-export function AmbulanceRoundingNote({ zones, total, regionId }: { zones: readonly ZoneRow[]; total: number; regionId: string }) {
+export function AmbulanceRoundingNote({ zones, total, region }: { zones: readonly ZoneRow[]; total: number; region: Region }) {
   const { t, n } = useT();
   const sum = zones.reduce((s, z) => s + z.ambulancesNeeded, 0);
   if (sum === total) return null;
@@ -22,7 +22,7 @@ export function AmbulanceRoundingNote({ zones, total, regionId }: { zones: reado
     <tfoot>
       <tr>
         <td colSpan={7} className="muted small" data-testid="ambulance-rounding-note">
-          {t('zones.roundingNote', { sum: n(sum), total: n(total), scope: t(scopeKey(regionId)) })}
+          {t('zones.roundingNote', { sum: n(sum), total: n(total), scope: t(scopeKey(region)) })}
         </td>
       </tr>
     </tfoot>

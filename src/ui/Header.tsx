@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import { openRegion, setLanguage } from '../app/actions.ts';
 import { closeImport, openImport } from '../app/import-actions.ts';
-import { QUANZHOU_ID, REGIONS } from '../app/regions.ts';
+import { DEMO_REGIONS, demoRegion } from '../app/regions.ts';
 import { useStore } from '../app/store.ts';
 import { ExportButton } from './export/ExportButton.tsx';
 import { useT } from './i18n.ts';
@@ -15,6 +15,8 @@ export function Header({ onToggleSidebar, sidebarOpen }: { onToggleSidebar: () =
   const phase = useStore((s) => s.phase);
   const importOpen = useStore((s) => s.importOpen);
   const importJob = useStore((s) => s.importJob);
+  const opened = useStore((s) => s.dataset?.region ?? null);
+  const cities = [...new Set(DEMO_REGIONS.map((r) => r.city))];
   useEffect(() => {
     document.documentElement.lang = language;
     document.title = `${t('app.title')} · EMS coverage planner`;
@@ -28,10 +30,15 @@ export function Header({ onToggleSidebar, sidebarOpen }: { onToggleSidebar: () =
       <label className="region">
         <span>{t('app.region')}</span>
         <select data-testid="region-select" value={regionId} disabled={phase === 'loading' || importJob !== null} onChange={(e) => void openRegion(e.target.value)}>
-          {REGIONS.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.id === QUANZHOU_ID ? t('region.all') : place(r.name)}
-            </option>
+          {opened && !demoRegion(opened.id) && <option value={opened.id}>{t('region.own', { name: opened.name })}</option>}
+          {cities.map((city) => (
+            <optgroup key={city} label={place(city)}>
+              {DEMO_REGIONS.filter((r) => r.city === city).map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.kind === 'city' ? t('region.wholeCity', { name: place(r.name) }) : place(r.name)}
+                </option>
+              ))}
+            </optgroup>
           ))}
         </select>
       </label>

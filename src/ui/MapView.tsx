@@ -7,7 +7,6 @@ import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { addStationAt, moveStation, selectStation } from '../app/actions.ts';
 import { openPointCard, openStationCard } from '../app/card-actions.ts';
-import { COUNTIES_URL, ZONES_URL } from '../app/demo-data-urls.ts';
 import { getState, useStore } from '../app/store.ts';
 import { MapController, type MapStats } from '../map/controller.ts';
 import { attachInteraction } from '../map/interaction.ts';
@@ -17,7 +16,6 @@ import { highlightedZone, showZoneHighlight } from '../map/zone-highlight.ts';
 import { LOCAL_IDEOGRAPH_FONT_FAMILY } from '../map/layers.ts';
 import { buildStyle } from '../map/style.ts';
 import { mapUiLocale, setMapUiLocale } from '../map/ui-locale.ts';
-import type { ZoneCollection } from '../map/zones.ts';
 import { translate, useT } from './i18n.ts';
 import { setLiveMap } from './live-map.ts';
 import { CardLayer } from './cards/CardLayer.tsx';
@@ -36,12 +34,6 @@ declare global {
 
 /** Quanzhou, before the region's cells are known. */
 const INITIAL_VIEW = { center: [118.35, 25.2] as [number, number], zoom: 8.5 };
-
-async function fetchJson<T>(url: string, signal: AbortSignal): Promise<T> {
-  const response = await fetch(url, { signal });
-  if (!response.ok) throw new Error(`Could not load ${url}: HTTP ${response.status}.`);
-  return (await response.json()) as T;
-}
 
 export function MapView() {
   const container = useRef<HTMLDivElement>(null);
@@ -114,13 +106,6 @@ export function MapView() {
     });
     map.on('styledata', syncZone);
 
-    const abort = new AbortController();
-    const absolute = (url: string) => new URL(url, window.location.href).href;
-    fetchJson<ZoneCollection>(ZONES_URL, abort.signal)
-      .then((zones) => controller.setStaticLayers({ zones, zonesUrl: absolute(ZONES_URL), countiesUrl: absolute(COUNTIES_URL) }))
-      .catch((e: Error) => {
-        if (e.name !== 'AbortError') setFailure(e.message);
-      });
 
     interactionRef.current = attachInteraction(map, {
       isAddMode: () => getState().addMode,
@@ -132,7 +117,6 @@ export function MapView() {
     });
 
     return () => {
-      abort.abort();
       unsubscribe();
       unsubscribeZone();
       unsubscribePicked();

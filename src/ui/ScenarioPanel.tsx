@@ -1,6 +1,6 @@
 /** The scenario panel: name, undo/redo, save/open a file, share link, autosave state, comparison, table exports. */
 import { useRef, useState } from 'react';
-import { regionById } from '../app/regions.ts';
+import { regionOf } from '../app/regions.ts';
 import {
   clearComparison,
   isDemo,
@@ -24,7 +24,7 @@ import { ScenarioNoticeView } from './ScenarioNoticeView.tsx';
 export function ScenarioPanel() {
   const { t, language } = useT();
   const name = useStore((s) => s.scenarioName);
-  const regionId = useStore((s) => s.regionId);
+  const regionName = useStore((s) => regionOf(s.regionId, s.dataset?.region).name);
   const canUndo = useStore((s) => s.canUndo);
   const canRedo = useStore((s) => s.canRedo);
   const autosavedAt = useStore((s) => s.autosavedAt);
@@ -72,7 +72,7 @@ export function ScenarioPanel() {
           data-testid="scenario-name"
           value={name}
           maxLength={200}
-          placeholder={t('scenario.namePlaceholder', { region: regionById(regionId).name })}
+          placeholder={t('scenario.namePlaceholder', { region: regionName })}
           onChange={(e) => setScenarioName(e.target.value)}
         />
       </label>

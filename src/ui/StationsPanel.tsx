@@ -5,7 +5,6 @@
  * health centres sit in one collapsed group.
  */
 import { useEffect, useMemo, useRef } from 'react';
-import { regionById } from '../app/regions.ts';
 import { setAddMode } from '../app/actions.ts';
 import { getState, useStore } from '../app/store.ts';
 import type { Station } from '../core/types.ts';
@@ -27,13 +26,12 @@ export function stationGroups(stations: readonly Station[], datasetIds: Readonly
 export function StationsPanel() {
   const stations = useStore((s) => s.stations);
   const dataset = useStore((s) => s.dataset);
-  const regionId = useStore((s) => s.regionId);
   const addMode = useStore((s) => s.addMode);
   const addedCount = useStore((s) => s.addedCount);
   const list = useRef<HTMLUListElement>(null);
   const { t } = useT();
   const datasetIds = useMemo(() => new Set(dataset?.stations.map((s) => s.id)), [dataset]);
-  const groups = useMemo(() => stationGroups(stations, datasetIds, regionById(regionId).counties), [stations, datasetIds, regionId]);
+  const groups = useMemo(() => stationGroups(stations, datasetIds, dataset?.counties ?? []), [stations, datasetIds, dataset]);
   const active = groups.shown.filter((s) => s.status !== 'disabled').length;
 
   // a station just placed on the map is brought into view (it is the first row and selected)

@@ -1,5 +1,6 @@
 /** Per-township table, sortable by any column; a row click zooms the map to the township. */
 import { useMemo, useState } from 'react';
+import { regionOf } from '../app/regions.ts';
 import { useStore } from '../app/store.ts';
 import type { ZoneRow } from '../core/tables.ts';
 import { AmbulanceRoundingNote } from './AmbulanceRoundingNote.tsx';
@@ -12,6 +13,8 @@ export function TownshipTable() {
   const zones = useStore((s) => s.result?.zones);
   const totalAmbulances = useStore((s) => s.result?.totals.ambulancesNeeded);
   const regionId = useStore((s) => s.regionId);
+  const opened = useStore((s) => s.dataset?.region);
+  const region = useMemo(() => regionOf(regionId, opened), [regionId, opened]);
   const [sort, setSort] = useState<{ column: Column; descending: boolean }>({ column: 'gap', descending: true });
   const { t, language } = useT();
   const rows = useMemo(() => {
@@ -58,7 +61,7 @@ export function TownshipTable() {
               <TownshipRow key={z.code} zone={z} />
             ))}
           </tbody>
-          <AmbulanceRoundingNote zones={zones} total={totalAmbulances ?? 0} regionId={regionId} />
+          <AmbulanceRoundingNote zones={zones} total={totalAmbulances ?? 0} region={region} />
         </table>
       </div>
     </div>

@@ -9,22 +9,53 @@ import type { GapFigures, GapSite } from '../core/gaps.ts';
 import type { Rules } from '../core/rules.ts';
 import type { CountyRow, CoverageFigures, ZoneRow } from '../core/tables.ts';
 import type { AreaType, Station, Zone } from '../core/types.ts';
+import type { FeatureCollection, MultiPolygon } from 'geojson';
 import type { Crs } from '../io/crs.ts';
+import type { RegionFilesOptions } from '../io/region/from-files.ts';
+import type { RegionModelled, RegionNotes, RegionPart, RegionSource } from '../io/region/types.ts';
 import type { RowProblem } from '../io/errors.ts';
 import type { FacilityColumnMapping, FacilityPreview } from '../io/facilities.ts';
 import type { BaselineStatus } from './baseline-status.ts';
 import type { SuggestAnswer, SuggestRequest } from './suggest-runner.ts';
 import type { SuggestProgress } from '../core/suggest/control.ts';
 
-/** Where the worker fetches the built demo data files (URLs the bundler gave them). */
-export interface DemoDataUrls {
-  townships: string;
-  facilities: string;
-  /** Population table URL by county adcode (only the counties to load). */
-  population: Record<string, string>;
+/** A file handed to the worker with its name (a File, or a Blob the CLI opened). */
+export interface NamedFile {
+  file: Blob;
+  name: string;
+}
+
+/** The user's files for a new region, and how to read them. */
+export interface RegionFileRequest {
+  zones: NamedFile;
+  population: NamedFile;
+  facilities?: NamedFile;
+  options: Omit<RegionFilesOptions, 'signal' | 'onProgress'>;
+}
+
+/** How a region is opened: a pack at a URL (the demo, ?pack=), a pack file, or the user's files. */
+export type RegionRequest = { kind: 'pack-url'; url: string; name: string } | { kind: 'pack-file'; pack: NamedFile } | { kind: 'files'; files: RegionFileRequest };
+
+/** What the app keeps of the open region besides its cells (outlines for the map, notes and sources for the panels and exports). */
+export interface RegionInfo {
+  id: string;
+  name: string;
+  city?: string;
+  parts: RegionPart[];
+  resolution: number;
+  notes: RegionNotes;
+  modelled: RegionModelled;
+  sources: RegionSource[];
+  attribution: string;
+  zoneOutlines: FeatureCollection<MultiPolygon, { code: string }>;
+  partOutlines: FeatureCollection<MultiPolygon, { code: string; name: string }>;
+  /** Outlines around the region, drawn faintly for orientation. */
+  contextOutlines: FeatureCollection<MultiPolygon, { code: string; name: string }>;
 }
 
 export interface LoadedDataset {
+  region: RegionInfo;
+  /** The region's part codes (county adcodes in the demo). */
   counties: string[];
   zones: Zone[];
   stations: Station[];
@@ -34,6 +65,15 @@ export interface LoadedDataset {
   /** Zone index per cell (-1 none). */
   zone: Int32Array;
   prepareMs: number;
+}
+
+/** A region opened, with what reading its files found (nothing for a pack). */
+export interface RegionOpened {
+  dataset: LoadedDataset;
+  /** Row problems of the user's files: errors (rows left out) and warnings. */
+  problems: RowProblem[];
+  /** Notes on what was read (the region's data notes). */
+  notes: string[];
 }
 
 /** A gap group for export: its figures, cell indices (into the dataset's h3 list) and best closing site. */
@@ -153,8 +193,14 @@ export interface DatasetImport {
 export type ImportProgress = (fraction: number) => void;
 
 export interface CoverageWorkerApi {
-  /** Fetches and assembles the demo data for the given files; replaces any loaded dataset. */
-  load(urls: DemoDataUrls): Promise<LoadedDataset>;
+  /**
+   * Opens a region (a pack, or the user's files) and makes it the loaded one;
+   * `id` names the job for cancelImport. Rejects, leaving the open region as
+   * it was, when the pack or files are refused.
+   */
+  openRegion(id: string, request: RegionRequest, onProgress: ImportProgress): Promise<RegionOpened>;
+  /** The open region as a pack, with the scenario's stations as its facilities and its area-type overrides applied to the zones. */
+  savePack(stations: Station[], rules: Rules): Promise<Uint8Array>;
   /** Full evaluation of a scenario (all stations and rules replaced). */
   evaluate(stations: Station[], rules: Rules, options: UpdateOptions): Promise<EvaluationUpdate>;
   /** Adds, moves, renames or toggles one station incrementally. */

@@ -9,17 +9,19 @@ import { describeCell } from '../core/describe-cell.ts';
 import { cellRows, createEngine, proposedIds, type CellRow } from '../core/evaluate.ts';
 import { bestSiteForGap, gapFigures, gapGroups, type GapGroup } from '../core/gaps.ts';
 import { StraightLineReach } from '../core/reach.ts';
-import { DEFAULT_RULES, maxRuleRadiusKm } from '../core/rules.ts';
+import { DEFAULT_RULES } from '../core/rules.ts';
 import type { Rules } from '../core/rules.ts';
 import { countyRows, totals, zoneRows } from '../core/tables.ts';
-import { buildGrid, type CellInput, type PopulationGrid } from '../core/grid.ts';
+import { gridFromColumns, type PopulationGrid } from '../core/grid.ts';
 import type { AreaType, Station, Zone } from '../core/types.ts';
-import type { ImportRegion } from '../io/region.ts';
-import { assembleDemoDataset, type DemoDataset, type DemoTexts } from '../io/demo-dataset.ts';
-import type { CellAnswer, DemoDataUrls, EvaluationUpdate, GapCells, GapSummary, LoadedDataset, UpdateOptions } from './api.ts';
+import { regionFromOutlines, type ImportRegion } from '../io/region.ts';
+import { readRegionPack } from '../io/region/pack-read.ts';
+import { writeRegionPack } from '../io/region/pack-write.ts';
+import type { Region } from '../io/region/types.ts';
+import type { CellAnswer, EvaluationUpdate, GapCells, GapSummary, LoadedDataset, RegionInfo, UpdateOptions } from './api.ts';
 import type { BaselineStatus } from './baseline-status.ts';
 import { CellOutliner } from './gap-outline.ts';
-import { RegionCache, regionKey } from './region-cache.ts';
+import { RegionCache, type PreparedRegion } from './region-cache.ts';
 
 /** Gap groups that get an outline for the map. */
 const OUTLINED_GAPS = 20;
@@ -27,8 +29,7 @@ const OUTLINED_GAPS = 20;
 const LISTED_GAPS = 50;
 
 export class CoverageService {
-  private dataset: DemoDataset | null = null;
-  private reachModel: StraightLineReach | null = null;
+  private prepared: PreparedRegion | null = null;
   private engine: CoverageEngine | null = null;
   /**
    * The scenario without its proposed stations, kept as its own engine and
@@ -47,106 +48,97 @@ export class CoverageService {
   private lastSeq = 0;
   /** Gap groups of update `seq`, kept for further clicks on the same scenario (a flood fill of the whole grid each). */
   private describedGaps: { seq: number; groups: GapGroup[] } | null = null;
-  /** Outlines gap areas on the loaded grid (its cell boundaries are kept between updates). */
-  private outliner: CellOutliner | null = null;
-  /** Demo regions already assembled, so a revisit skips fetching and parsing. */
-  private readonly regions = new RegionCache();
+  /** Packs already opened from a URL (the demo regions), so a revisit skips fetching, reading and indexing. */
+  private readonly packs = new RegionCache();
 
-  constructor(private readonly fetchText: (url: string) => Promise<string>) {}
+  /** @param fetchBytes reads a URL (the worker: fetch; Node tests: the file) */
+  constructor(private readonly fetchBytes: (url: string) => Promise<Uint8Array>) {}
 
-  async load(urls: DemoDataUrls): Promise<LoadedDataset> {
+  /** Opens the pack at `url` (named `name` in messages) as the loaded region; a pack opened before comes from the cache. */
+  async openPackUrl(url: string, name: string): Promise<LoadedDataset> {
     const t0 = performance.now();
-    const region = await this.regions.get(regionKey(urls), () => this.prepare(urls));
-    this.dataset = region.dataset;
-    this.reachModel = region.reach;
-    this.outliner = region.outliner;
+    const prepared = await this.packs.get(url, async () => prepareRegion(await readRegionPack(await this.fetchBytes(url), name)));
+    this.use(prepared);
+    return loaded(prepared, t0);
+  }
+
+  /** Makes a region (read from a pack file, or built from files) the loaded one. */
+  openRegion(region: Region): LoadedDataset {
+    const t0 = performance.now();
+    this.use(prepareRegion(region));
+    return loaded(this.prepared!, t0);
+  }
+
+  /** The loaded region. */
+  region(): Region {
+    return this.requirePrepared().region;
+  }
+
+  private use(prepared: PreparedRegion): void {
+    this.prepared = prepared;
     this.engine = null;
     this.baseline = null;
     this.lastGaps = [];
     this.describedGaps = null;
-    return loaded(this.dataset, t0);
-  }
-
-  private async prepare(urls: DemoDataUrls): Promise<{ dataset: DemoDataset; reach: StraightLineReach }> {
-    const counties = Object.keys(urls.population);
-    const [townships, facilities, ...tables] = await Promise.all([
-      this.fetchText(urls.townships),
-      this.fetchText(urls.facilities),
-      ...counties.map((c) => this.fetchText(urls.population[c])),
-    ]);
-    const texts: DemoTexts = { townships, facilities, population: Object.fromEntries(counties.map((c, i) => [c, tables[i]])) };
-    const dataset = assembleDemoDataset(texts);
-    const { grid } = dataset;
-    const reach = new StraightLineReach(grid);
-    // the region's own stations, and any from outside whose reach (under the default rules) enters it
-    const limit = maxRuleRadiusKm(DEFAULT_RULES);
-    const stations = dataset.stations.filter(
-      (s) => (s.county !== undefined && counties.includes(s.county)) || reach.reach(s.lng, s.lat, limit).cells.length > 0,
-    );
-    return { dataset: { ...dataset, stations }, reach };
   }
 
   /** The loaded dataset's H3 resolution. */
   resolution(): number {
-    return this.requireDataset().grid.resolution;
+    return this.requirePrepared().grid.resolution;
   }
 
-  /** The loaded area for checking imported points: the box of its cells, named by its counties. */
-  region(): ImportRegion {
-    const { grid } = this.requireDataset();
-    const bbox: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (let i = 0; i < grid.size; i++) {
-      bbox[0] = Math.min(bbox[0], grid.lng[i]);
-      bbox[1] = Math.min(bbox[1], grid.lat[i]);
-      bbox[2] = Math.max(bbox[2], grid.lng[i]);
-      bbox[3] = Math.max(bbox[3], grid.lat[i]);
-    }
-    const names = [...new Set(grid.zones.map((z) => z.countyName).filter(Boolean))];
-    return { name: names.slice(0, 3).join('、') || 'the loaded region', bbox };
-  }
-
-  /** The current cells with their zone codes. */
-  cells(): CellInput[] {
-    const { grid } = this.requireDataset();
-    return grid.h3.map((h3, i) => ({ h3, population: grid.population[i], zone: grid.zone[i] >= 0 ? grid.zones[grid.zone[i]].code : undefined }));
+  /** The loaded area for checking imported points: its zones' outlines, named by the region. */
+  importRegion(): ImportRegion {
+    const { region } = this.requirePrepared();
+    return regionFromOutlines(region.name, region.zoneOutlines.map((f) => f.geometry));
   }
 
   zones(): readonly Zone[] {
-    return this.requireDataset().grid.zones;
+    return this.requirePrepared().grid.zones;
   }
 
   /**
-   * Replaces the population cells (and zones) and rebuilds the grid; the
-   * engine is rebuilt at once with the scenario's stations and rules, so an
-   * edit arriving before the app's next evaluate still has one to work on.
+   * Replaces the region (an import changed its cells or zones) and rebuilds
+   * the grid; the engine is rebuilt at once with the scenario's stations and
+   * rules, so an edit arriving before the app's next evaluate still has one to work on.
    */
-  replaceCells(cells: readonly CellInput[], zones: readonly Zone[]): LoadedDataset {
+  replaceRegion(region: Region): LoadedDataset {
     const t0 = performance.now();
-    const dataset = this.requireDataset();
-    const grid = buildGrid(cells, zones);
-    const reach = new StraightLineReach(grid);
-    this.dataset = { ...dataset, grid };
-    this.reachModel = reach;
-    this.outliner = new CellOutliner(grid.h3);
-    this.lastGaps = [];
-    this.describedGaps = null;
-    this.engine = this.engine ? createEngine(grid, { stations: [...this.stations.values()], rules: this.rules }, reach) : null;
-    this.baseline = this.engine ? createEngine(grid, { stations: withoutProposed([...this.stations.values()]), rules: this.rules }, reach) : null;
-    if (this.engine) this.refreshRings();
-    return loaded(this.dataset, t0);
+    const hadEngine = this.engine !== null;
+    this.use(prepareRegion(region));
+    const { grid, reach } = this.prepared!;
+    if (hadEngine) {
+      this.engine = createEngine(grid, { stations: [...this.stations.values()], rules: this.rules }, reach);
+      this.baseline = createEngine(grid, { stations: withoutProposed([...this.stations.values()]), rules: this.rules }, reach);
+      this.refreshRings();
+    }
+    return loaded(this.prepared!, t0);
+  }
+
+  /**
+   * The loaded region as a pack: the scenario's stations as its facilities,
+   * and the scenario's area-type overrides written into the zones.
+   */
+  savePack(stations: Station[], rules: Rules): Uint8Array {
+    const region = this.region();
+    const zones = region.zones.map((z) => {
+      const override = rules.areaTypeOverrides[z.code];
+      return override && override !== z.areaType ? { ...z, areaType: override, areaTypeSource: 'set by hand in the app' } : z;
+    });
+    return writeRegionPack({ ...region, zones, stations });
   }
 
   evaluate(stations: Station[], rules: Rules, options: UpdateOptions): EvaluationUpdate {
     const t0 = performance.now();
-    const dataset = this.requireDataset();
+    const { grid, reach } = this.requirePrepared();
     this.stations = new Map(stations.map((s) => [s.id, s]));
     this.rules = rules;
     if (this.engine && this.baseline) {
       this.engine.setRules(rules, stations);
       this.baseline.setRules(rules, withoutProposed(stations));
     } else {
-      this.engine = createEngine(dataset.grid, { stations, rules }, this.reachModel ?? undefined);
-      this.baseline = createEngine(dataset.grid, { stations: withoutProposed(stations), rules }, this.engine.reachModel);
+      this.engine = createEngine(grid, { stations, rules }, reach);
+      this.baseline = createEngine(grid, { stations: withoutProposed(stations), rules }, reach);
     }
     this.refreshRings();
     return this.read(options, t0);
@@ -247,13 +239,13 @@ export class CoverageService {
     return { seq, ...describeCell(engine, index, groups) };
   }
 
-  private requireDataset(): DemoDataset {
-    if (!this.dataset) throw new Error('No dataset loaded: call load() first.');
-    return this.dataset;
+  private requirePrepared(): PreparedRegion {
+    if (!this.prepared) throw new Error('No region loaded: open one first.');
+    return this.prepared;
   }
 
   private requireOutliner(): CellOutliner {
-    return (this.outliner ??= new CellOutliner(this.requireDataset().grid.h3));
+    return this.requirePrepared().outliner;
   }
 
   private requireEngine(): CoverageEngine {
@@ -267,12 +259,36 @@ function withoutProposed(stations: readonly Station[]): Station[] {
   return stations.filter((s) => s.status !== 'proposed');
 }
 
-function loaded(dataset: { counties: string[]; grid: PopulationGrid; stations: Station[] }, t0: number): LoadedDataset {
-  const { grid } = dataset;
+/** A region ready for an engine: its grid, reach model and gap outliner. */
+export function prepareRegion(region: Region): PreparedRegion {
+  const grid = gridFromColumns(region.cells, region.zones);
+  return { region, grid, reach: new StraightLineReach(grid), outliner: new CellOutliner(grid.h3) };
+}
+
+/** What the app keeps of a region besides its cells. */
+export function regionInfo(region: Region): RegionInfo {
   return {
-    counties: dataset.counties,
+    id: region.id,
+    name: region.name,
+    ...(region.city ? { city: region.city } : {}),
+    parts: region.parts,
+    resolution: region.resolution,
+    notes: region.notes,
+    modelled: region.modelled,
+    sources: region.sources,
+    attribution: region.attribution,
+    zoneOutlines: { type: 'FeatureCollection', features: region.zoneOutlines },
+    partOutlines: { type: 'FeatureCollection', features: region.partOutlines },
+    contextOutlines: { type: 'FeatureCollection', features: region.contextOutlines ?? [] },
+  };
+}
+
+function loaded({ region, grid }: { region: Region; grid: PopulationGrid }, t0: number): LoadedDataset {
+  return {
+    region: regionInfo(region),
+    counties: region.parts.map((p) => p.code),
     zones: [...grid.zones],
-    stations: dataset.stations,
+    stations: region.stations,
     h3: [...grid.h3],
     population: grid.population.slice(),
     zone: grid.zone.slice(),

@@ -2,7 +2,7 @@
 import { expose, transfer } from 'comlink';
 import type { Rules } from '../core/rules.ts';
 import type { Station } from '../core/types.ts';
-import type { CoverageWorkerApi, DatasetImport, DemoDataUrls, EvaluationUpdate, UpdateOptions } from './api.ts';
+import type { CoverageWorkerApi, DatasetImport, EvaluationUpdate, UpdateOptions } from './api.ts';
 import { CoverageService } from './coverage-service.ts';
 import { ImportService } from './import-service.ts';
 import { SuggestRunner } from './suggest-runner.ts';
@@ -10,7 +10,7 @@ import { SuggestRunner } from './suggest-runner.ts';
 const service = new CoverageService(async (url) => {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`Could not load ${url}: HTTP ${response.status}.`);
-  return response.text();
+  return new Uint8Array(await response.arrayBuffer());
 });
 
 const imports = new ImportService(service);
@@ -21,9 +21,13 @@ const sendImport = (r: DatasetImport) => transfer(r, [r.dataset.population.buffe
 const send = (u: EvaluationUpdate) => transfer(u, [u.status.buffer, u.withinCircle.buffer, u.inRange.buffer]);
 
 const api: CoverageWorkerApi = {
-  async load(urls: DemoDataUrls) {
-    const d = await service.load(urls);
-    return transfer(d, [d.population.buffer, d.zone.buffer]);
+  async openRegion(id, request, onProgress) {
+    const opened = await imports.openRegion(id, request, onProgress);
+    return transfer(opened, [opened.dataset.population.buffer, opened.dataset.zone.buffer]);
+  },
+  async savePack(stations, rules) {
+    const bytes = service.savePack(stations, rules);
+    return transfer(bytes, [bytes.buffer]);
   },
   async evaluate(stations: Station[], rules: Rules, options: UpdateOptions) {
     return send(service.evaluate(stations, rules, options));

@@ -1,27 +1,19 @@
 /**
- * The demo regions the worker has already fetched and assembled, kept by the
- * files they came from, so switching back to a region (泉州市 → 永春县 →
- * 泉州市) skips fetching, parsing and indexing its 118,000 cells again.
+ * The regions the worker has already opened from a URL (the demo packs),
+ * kept by URL, so switching back to a region (泉州市 → 永春县 → 泉州市) skips
+ * fetching, reading and indexing its 118,000 cells again.
  */
+import type { PopulationGrid } from '../core/grid.ts';
 import type { StraightLineReach } from '../core/reach.ts';
-import type { DemoDataset } from '../io/demo-dataset.ts';
-import type { DemoDataUrls } from './api.ts';
-import { CellOutliner } from './gap-outline.ts';
+import type { Region } from '../io/region/types.ts';
+import type { CellOutliner } from './gap-outline.ts';
 
-/** A region ready for an engine: its dataset (stations already narrowed to it), reach model and gap outliner. */
+/** A region ready for an engine: the region, its grid, reach model and gap outliner. */
 export interface PreparedRegion {
-  dataset: DemoDataset;
+  region: Region;
+  grid: PopulationGrid;
   reach: StraightLineReach;
   outliner: CellOutliner;
-}
-
-/**
- * The key of a region's files: the same files give the same dataset.
- * @example regionKey({ townships: 't', facilities: 'f', population: { '350525': 'p' } }) // 't|f|350525=p'
- */
-export function regionKey(urls: DemoDataUrls): string {
-  const counties = Object.keys(urls.population).sort();
-  return [urls.townships, urls.facilities, ...counties.map((c) => `${c}=${urls.population[c]}`)].join('|');
 }
 
 /** Least recently used regions, up to `capacity` (all of Quanzhou is ~30 MB in the worker). */
@@ -33,14 +25,13 @@ export class RegionCache {
   }
 
   /** The region prepared for `key`, made with `prepare` the first time (or after it was evicted). */
-  async get(key: string, prepare: () => Promise<Omit<PreparedRegion, 'outliner'>>): Promise<PreparedRegion> {
+  async get(key: string, prepare: () => Promise<PreparedRegion>): Promise<PreparedRegion> {
     let region = this.regions.get(key);
     if (region) {
       // most recently used goes last
       this.regions.delete(key);
     } else {
-      const made = await prepare();
-      region = { ...made, outliner: new CellOutliner(made.dataset.grid.h3) };
+      region = await prepare();
     }
     this.regions.set(key, region);
     while (this.regions.size > this.capacity) this.regions.delete(this.regions.keys().next().value!);

@@ -3,8 +3,6 @@
  * its own engine (reading a delta changes nothing), rings drawn for the area
  * types the engine applies, and the store-driven evaluation requests.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { haversineKm } from '../../src/core/geo.ts';
 import { createEngine } from '../../src/core/evaluate.ts';
@@ -14,13 +12,13 @@ import { makeRules } from '../../src/core/rules.ts';
 import type { AreaType, Station } from '../../src/core/types.ts';
 import { stationChanges, syncEvaluations, type EvaluationSink } from '../../src/app/evaluation-sync.ts';
 import { initialState, type AppState } from '../../src/app/store.ts';
-import { CoverageService } from '../../src/worker/coverage-service.ts';
+import { regionInfo } from '../../src/worker/coverage-service.ts';
+import { demoService, openDemo } from '../helpers/demo-service.ts';
+import { tinyRegion } from '../helpers/tiny-region.ts';
 import type { ResultTag } from '../../src/worker/api.ts';
-import { DATA_DIR } from '../../scripts/lib/demo-data.ts';
-import { assembleDemoDataset } from '../../src/io/demo-dataset.ts';
+import { loadDemoDataset } from '../../scripts/lib/demo-data.ts';
 
-const text = (f: string) => readFileSync(path.join(DATA_DIR, f), 'utf8');
-const demo = assembleDemoDataset({ townships: text('townships.json'), facilities: text('facilities.json'), population: { '350525': text('population/350525.csv') } });
+const demo = await loadDemoDataset('350525');
 const yongchun = demo.stations.filter((s) => s.county === '350525');
 const rules = makeRules();
 
@@ -65,8 +63,8 @@ describe('the before/after baseline is its own state', () => {
   });
 
   it('the worker keeps its baseline in step through toggles and moves (same delta as a fresh comparison)', async () => {
-    const service = new CoverageService(async (url) => text(url));
-    const dataset = await service.load({ townships: 'townships.json', facilities: 'facilities.json', population: { '350525': 'population/350525.csv' } });
+    const { service } = demoService();
+    const dataset = await openDemo(service, '350525');
     service.evaluate(dataset.stations, rules, { seq: 1 });
     const dapu = dataset.stations.find((s) => s.id === 'yc-dapu')!;
     const centre = dataset.stations.find((s) => s.kind === 'emergency-centre')!;
@@ -136,7 +134,7 @@ describe('evaluation requests follow the store', () => {
       remove: (id, tag) => sent.push(`remove ${id} @${fmt(tag)}`),
     };
     syncEvaluations(store, sink);
-    const dataset = { counties: [], zones: [], stations: [], h3: [], population: new Float64Array(), zone: new Int32Array(), prepareMs: 0 };
+    const dataset = { region: regionInfo(tinyRegion()), counties: [], zones: [], stations: [], h3: [], population: new Float64Array(), zone: new Int32Array(), prepareMs: 0 };
     store.setState({ phase: 'loading' });
     expect(sent).toEqual([]);
     store.setState({ phase: 'ready', dataset, stations: [a, b] });

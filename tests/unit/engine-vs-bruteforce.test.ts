@@ -50,8 +50,8 @@ const cases: [string, string, (s: Station[]) => Station[], Rules][] = [
 
 describe('engine equals brute-force haversine on the demo data', () => {
   for (const [label, county, pick, rules] of cases) {
-    it(label, () => {
-      const dataset = loadDemoDataset([county]);
+    it(label, async () => {
+      const dataset = await loadDemoDataset(county);
       const stations = pick(dataset.stations);
       const t = totals(createEngine(dataset.grid, { stations, rules }));
       const b = bruteForce(county, stations, rules);

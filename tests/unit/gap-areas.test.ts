@@ -63,9 +63,9 @@ describe('gap areas (盲区片区) hold gap cells only', () => {
 });
 
 describe('gap areas in Yongchun (永春县, demo scenario)', () => {
-  it('add up exactly to the headline gap; none exceeds it; township parts add up to each area', () => {
+  it('add up exactly to the headline gap; none exceeds it; township parts add up to each area', async () => {
     expect(DATA_DIR).toBeTruthy();
-    const dataset = loadDemoDataset(['350525']);
+    const dataset = await loadDemoDataset('350525');
     const { result } = evaluate(dataset.grid, { stations: dataset.stations, rules: makeRules() });
     expect(result.totals.gap).toBeGreaterThan(0);
     expect(result.totals.marginal).toBeGreaterThan(0); // marginal people exist and must not be counted

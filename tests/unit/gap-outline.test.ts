@@ -3,15 +3,12 @@
  * a ring of six with a hole, an island inside a hole), and the Yongchun demo's
  * gap areas against h3's own cellsToMultiPolygon.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { cellsToMultiPolygon, cellToBoundary, gridDisk, gridRing, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import { gapGroups } from '../../src/core/gaps.ts';
 import { makeRules } from '../../src/core/rules.ts';
-import { CoverageService } from '../../src/worker/coverage-service.ts';
 import { CellOutliner } from '../../src/worker/gap-outline.ts';
-import { DATA_DIR } from '../../scripts/lib/demo-data.ts';
+import { demoService, openDemo } from '../helpers/demo-service.ts';
 
 // 桃城镇, Yongchun
 const seat = latLngToCell(25.32, 118.29, 9);
@@ -81,8 +78,8 @@ describe('outline of a group of cells', () => {
 });
 
 describe('outlines of the Yongchun gap areas', async () => {
-  const service = new CoverageService(async (url) => readFileSync(path.join(DATA_DIR, url), 'utf8'));
-  const dataset = await service.load({ townships: 'townships.json', facilities: 'facilities.json', population: { '350525': 'population/350525.csv' } });
+  const { service } = demoService();
+  const dataset = await openDemo(service, '350525');
   // a 5 km rural radius (strict and lenient) leave many gap areas, with holes
   const rules = makeRules({ ruralStrictRadiusKm: 5, ruralLenientRadiusKm: 5 });
   service.evaluate(dataset.stations, rules, { seq: 1 });

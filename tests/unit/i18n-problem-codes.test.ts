@@ -13,7 +13,8 @@ function emittedCodes(): Set<string> {
   const found = new Set<string>();
   for (const dir of ['src/io', 'src/worker']) {
     // the scenario file and share link report their own ScenarioErrorCode, not row problems
-    for (const name of readdirSync(dir).filter((f) => f.endsWith('.ts') && !SCENARIO_FILES.includes(f))) {
+    const files = readdirSync(dir, { recursive: true }) as string[];
+    for (const name of files.filter((f) => f.endsWith('.ts') && !SCENARIO_FILES.includes(f))) {
       const text = readFileSync(join(dir, name), 'utf8');
       for (const m of text.matchAll(/\bcode: '([a-z0-9-]+)'/g)) found.add(m[1]);
       for (const m of text.matchAll(/\b(?:warn|error)\([^,()]+(?:\?\? '[a-z]+')?, '([a-z0-9-]+)'/g)) found.add(m[1]);

@@ -1,33 +1,8 @@
-import { latLngToCell, gridDisk } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import type { RowProblem } from '../../src/io/errors.ts';
 import type { Translate } from '../../src/i18n/index.ts';
 import { translate } from '../../src/i18n/index.ts';
 import { countProblems, preservedPct, problemReason, progressPct } from '../../src/ui/import/import-format.ts';
-import { carryZones } from '../../src/worker/zone-carry.ts';
-
-describe('carrying the current zones over to imported cells', () => {
-  const centre = latLngToCell(25.35, 118.2, 9);
-  const far = latLngToCell(25.5, 118.0, 9);
-  const zoneOf = new Map([[centre, 'A']]);
-
-  it('a cell already in the grid keeps its zone', () => {
-    expect(carryZones([{ h3: centre, population: 10 }], zoneOf).cells[0].zone).toBe('A');
-  });
-
-  it('a new cell next to a zoned cell takes that zone (sources disagree by a cell at the edges)', () => {
-    const neighbour = gridDisk(centre, 1).find((h) => h !== centre)!;
-    expect(carryZones([{ h3: neighbour, population: 3 }], zoneOf).cells[0].zone).toBe('A');
-  });
-
-  it('a cell far from every zone is kept with no zone and counted, never dropped', () => {
-    const r = carryZones([{ h3: centre, population: 10 }, { h3: far, population: 7.5 }], zoneOf);
-    expect(r.cells).toHaveLength(2);
-    expect(r.cells[1]).toEqual({ h3: far, population: 7.5, zone: undefined });
-    expect(r.outside).toBe(1);
-    expect(r.outsidePopulation).toBe(7.5);
-  });
-});
 
 describe('wording what an import found', () => {
   const t: Translate = (key, params) => translate('zh-CN', key, params);

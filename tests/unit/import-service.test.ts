@@ -1,19 +1,16 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { cellToLatLng } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import { makeRules } from '../../src/core/rules.ts';
-import { CoverageService } from '../../src/worker/coverage-service.ts';
 import { ImportService } from '../../src/worker/import-service.ts';
-import { DATA_DIR } from '../../scripts/lib/demo-data.ts';
+import { demoService, openDemo } from '../helpers/demo-service.ts';
 import { csv, gbk, square } from '../helpers/fixtures-files.ts';
 import { syntheticPopulation, WORLDPOP_1KM_DEG, writeGeoTiff } from '../helpers/fixtures-geotiff.ts';
 
-const urls = { townships: 'townships.json', facilities: 'facilities.json', population: { '350525': 'population/350525.csv' } };
 const BOX = [117.75, 25.18, 118.55, 25.6] as const;
 
 async function services() {
-  const coverage = new CoverageService(async (url) => readFileSync(path.join(DATA_DIR, url), 'utf8'));
-  const dataset = await coverage.load(urls);
+  const { service: coverage } = demoService();
+  const dataset = await openDemo(coverage, '350525');
   const first = coverage.evaluate(dataset.stations, makeRules(), { seq: 1 });
   return { coverage, imports: new ImportService(coverage), dataset, first };
 }
@@ -27,19 +24,24 @@ function raster(): { blob: Blob; total: number } {
 }
 
 describe('importing into the worker service', () => {
-  it('a population raster replaces the cells, keeps every person, reports progress, and the engine works at once', async () => {
+  it('a population raster replaces the cells, accounts for every person (in the region, or outside and counted), reports progress, and the engine works at once', async () => {
     const { coverage, imports, dataset } = await services();
     const { blob, total } = raster();
     const seen: number[] = [];
     const r = await imports.importPopulation('p1', blob, 'pop.tif', { format: 'auto' }, (f) => seen.push(f));
     expect(r.population!.source).toBe('geotiff');
-    expect(Math.abs(r.population!.outputTotal / total - 1)).toBeLessThan(1e-6);
-    expect(r.dataset.h3.length).toBe(r.population!.cells);
+    // the raster's box reaches beyond 永春县: what is read is every person of the window, and it splits into in and out
+    const inRegion = r.dataset.population.reduce((s, p) => s + p, 0);
+    expect(r.population!.unzonedPopulation).toBeGreaterThan(0);
+    expect(Math.abs((inRegion + r.population!.unzonedPopulation) / r.population!.outputTotal - 1)).toBeLessThan(1e-9);
+    expect(r.population!.outputTotal).toBeLessThanOrEqual(total * (1 + 1e-9));
+    // every cell kept lies in a zone of the region
+    expect(r.dataset.zone.every((z) => z >= 0)).toBe(true);
     expect(r.dataset.zones).toEqual(dataset.zones);
     expect(seen.at(-1)).toBe(1);
     // an edit arriving before the app's next evaluate still has an engine
     const update = coverage.upsertStation(dataset.stations[0], { seq: 2 });
-    expect(Math.abs(update.totals.population / total - 1)).toBeLessThan(1e-6);
+    expect(Math.abs(update.totals.population / inRegion - 1)).toBeLessThan(1e-9);
     expect(update.status.length).toBe(r.dataset.h3.length);
   });
 
@@ -49,7 +51,7 @@ describe('importing into the worker service', () => {
     const pending = imports.importPopulation('p2', blob, 'pop.tif', { format: 'geotiff' }, () => {});
     imports.cancelImport('p2');
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
-    expect(coverage.cells().length).toBe(dataset.h3.length);
+    expect(coverage.region().cells.h3.length).toBe(dataset.h3.length);
     expect(coverage.evaluate(dataset.stations, makeRules(), { seq: 3 }).totals).toEqual(first.totals);
   });
 
@@ -57,18 +59,20 @@ describe('importing into the worker service', () => {
     const { coverage, imports, dataset } = await services();
     const blob = new Blob([new Uint8Array([0x49, 0x49, 0x2a, 0, 8, 0, 0, 0, ...new Array(100).fill(0xff)])]);
     await expect(imports.importPopulation('p3', blob, 'broken.tif', { format: 'auto' }, () => {})).rejects.toThrow(/broken\.tif/);
-    expect(coverage.cells().length).toBe(dataset.h3.length);
+    expect(coverage.region().cells.h3.length).toBe(dataset.h3.length);
   });
 
-  it('zones: every current cell is kept, those outside the new zones with no zone and counted', async () => {
+  it('zones: the new zones are the region; cells outside them are left out and counted, none lost silently', async () => {
     const { imports, dataset } = await services();
     const fc = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: '西区', code: 'W', type: '乡村' }, geometry: square(117.7, 25.1, 118.2, 25.7) }] };
     const r = await imports.importZones('z1', new Blob([JSON.stringify(fc)]), 'zones.geojson', {}, () => {});
     expect(r.dataset.zones.map((z) => z.code)).toEqual(['W']);
-    expect(r.dataset.h3.length).toBe(dataset.h3.length);
-    const inZone = r.dataset.zone.filter((z) => z === 0).length;
-    expect(inZone + r.zones!.outside).toBe(dataset.h3.length);
-    expect(r.zones!.outside).toBeGreaterThan(0);
+    expect(r.dataset.zone.every((z) => z === 0)).toBe(true);
+    expect(r.dataset.h3.length + r.zones!.outside).toBe(dataset.h3.length);
+    // the cells kept are exactly those whose centre lies in the square
+    const west = dataset.h3.filter((h) => cellToLatLng(h)[1] > 117.7 && cellToLatLng(h)[1] < 118.2 && cellToLatLng(h)[0] > 25.1 && cellToLatLng(h)[0] < 25.7);
+    expect(r.dataset.h3).toEqual(west);
+    expect(r.zones!.outsidePopulation).toBeCloseTo(dataset.population.reduce((s, p) => s + p, 0) - r.dataset.population.reduce((s, p) => s + p, 0), 6);
   });
 
   it('a facility preview is checked against the loaded region and lists bad rows', async () => {

@@ -6,7 +6,6 @@ import { DataFileError, isError } from '../../src/io/errors.ts';
 import { readH3PopulationTable, resampleCells } from '../../src/io/population-h3.ts';
 import { readPopulationPoints } from '../../src/io/population-points.ts';
 import { readPopulationPolygons } from '../../src/io/population-polygons.ts';
-import { readPopulationTable } from '../../src/io/population-table.ts';
 import { csv, gbk, square, utf8, xlsx, yongchunSeats } from '../helpers/fixtures-files.ts';
 
 const seats = yongchunSeats();
@@ -66,12 +65,6 @@ describe('H3 population tables (Kontur style)', () => {
     const coarse = [{ h3: latLngToCell(25.3, 118.2, 3), population: 1000 }];
     expect(() => resampleCells(coarse, 12, { file: 'c.csv', maxCells: 1_000_000 })).toThrow(/cells when split from resolution 3 to 12/);
     expect(() => resampleCells(coarse, 16)).toThrow(DataFileError);
-  });
-
-  it('keeps the demo table reader working as before', () => {
-    const h3 = latLngToCell(25.3, 118.2, 9);
-    const t = readPopulationTable(`h3,population,zone\n${h3},5,350525100000\n`, 'p.csv');
-    expect(t.cells).toEqual([{ h3, population: 5, zone: '350525100000' }]);
   });
 });
 

@@ -4,32 +4,14 @@
  * region), an import does not leak into the cached demo region, and the
  * least recently used region is the one dropped.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeRules } from '../../src/core/rules.ts';
-import { CoverageService } from '../../src/worker/coverage-service.ts';
+import { cellRows } from '../../src/io/region/assemble.ts';
 import type { EvaluationUpdate } from '../../src/worker/api.ts';
-import { RegionCache, regionKey } from '../../src/worker/region-cache.ts';
-import { DATA_DIR } from '../../scripts/lib/demo-data.ts';
+import { RegionCache } from '../../src/worker/region-cache.ts';
+import { demoService, openDemo } from '../helpers/demo-service.ts';
 
-const urls = (...counties: string[]) => ({
-  townships: 'townships.json',
-  facilities: 'facilities.json',
-  population: Object.fromEntries(counties.map((c) => [c, `population/${c}.csv`])),
-});
-const YONGCHUN = urls('350525');
-const DEHUA = urls('350526');
-
-/** A service reading the demo files from disk, counting what it fetched. */
-function countingService(): { service: CoverageService; fetched: string[] } {
-  const fetched: string[] = [];
-  const service = new CoverageService(async (url) => {
-    fetched.push(url);
-    return readFileSync(path.join(DATA_DIR, url), 'utf8');
-  });
-  return { service, fetched };
-}
+const countingService = demoService;
 
 /** What the panels and the map are given, without the timing and the request it answers. */
 const figures = (u: EvaluationUpdate) => ({ ...u, computeMs: 0, seq: 0, tag: null });
@@ -37,19 +19,19 @@ const figures = (u: EvaluationUpdate) => ({ ...u, computeMs: 0, seq: 0, tag: nul
 describe('a region opened again from the worker cache', async () => {
   const rules = makeRules();
   const { service, fetched } = countingService();
-  const first = await service.load(YONGCHUN);
+  const first = await openDemo(service, '350525');
   const firstFigures = service.evaluate(first.stations, rules, { seq: 1 });
   const firstFetches = fetched.length;
-  await service.load(DEHUA);
-  service.evaluate((await service.load(DEHUA)).stations, rules, { seq: 2 });
+  await openDemo(service, '350526');
+  service.evaluate((await openDemo(service, '350526')).stations, rules, { seq: 2 });
   const fetchesBeforeRevisit = fetched.length;
-  const again = await service.load(YONGCHUN);
+  const again = await openDemo(service, '350525');
   const againFigures = service.evaluate(again.stations, rules, { seq: 3 });
 
   it('fetches no file again', () => {
-    expect(firstFetches).toBe(3);
-    // Dehua's files once, though it was loaded twice
-    expect(fetchesBeforeRevisit).toBe(6);
+    expect(firstFetches).toBe(1);
+    // Dehua's pack once, though it was opened twice
+    expect(fetchesBeforeRevisit).toBe(2);
     expect(fetched.length).toBe(fetchesBeforeRevisit);
   });
 
@@ -64,27 +46,23 @@ describe('a region opened again from the worker cache', async () => {
   it('gives the same figures, gap areas and outlines as the first visit and as a fresh service', async () => {
     expect(figures(againFigures)).toEqual(figures(firstFigures));
     const fresh = countingService().service;
-    const d = await fresh.load(YONGCHUN);
+    const d = await openDemo(fresh, '350525');
     expect(figures(fresh.evaluate(d.stations, rules, { seq: 9 }))).toEqual(figures(againFigures));
     expect(againFigures.gaps[0].outline).not.toBeNull();
   });
 
   it('keeps the demo cells when an import replaced the loaded ones', async () => {
-    const cells = service.cells().slice(0, 100);
-    service.replaceCells(cells, service.zones());
+    const region = service.region();
+    const kept = cellRows(region).slice(0, 100);
+    service.replaceRegion({ ...region, cells: { h3: kept.map((c) => c.h3), population: Float64Array.from(kept, (c) => c.population), zone: region.cells.zone.slice(0, 100) } });
     expect(service.evaluate(again.stations, rules, { seq: 4 }).status.length).toBe(100);
-    const reopened = await service.load(YONGCHUN);
+    const reopened = await openDemo(service, '350525');
     expect(reopened.h3).toEqual(first.h3);
     expect(figures(service.evaluate(reopened.stations, rules, { seq: 5 }))).toEqual(figures(firstFigures));
   });
 });
 
 describe('the region cache', () => {
-  it('keys a region by its files, whatever the order of its counties', () => {
-    expect(regionKey(urls('350525', '350526'))).toBe(regionKey(urls('350526', '350525')));
-    expect(regionKey(urls('350525'))).not.toBe(regionKey(urls('350526')));
-  });
-
   it('prepares a region once, and drops the least recently used beyond its capacity', async () => {
     const cache = new RegionCache(2);
     let prepared = 0;

@@ -1,16 +1,12 @@
 /** The "before" statuses of a before/after snapshot: the scenario without its proposed stations, from the worker service. */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeRules } from '../../src/core/rules.ts';
-import { CoverageService } from '../../src/worker/coverage-service.ts';
-import { DATA_DIR } from '../../scripts/lib/demo-data.ts';
+import { demoService, openDemo } from '../helpers/demo-service.ts';
 
-const service = new CoverageService(async (url) => readFileSync(path.join(DATA_DIR, url), 'utf8'));
-const urls = { townships: 'townships.json', facilities: 'facilities.json', population: { '350525': 'population/350525.csv' } };
+const { service } = demoService();
 
 describe('baseline statuses on Yongchun (without 达埔 and 桂洋)', async () => {
-  const dataset = await service.load(urls);
+  const dataset = await openDemo(service, '350525');
   const result = service.evaluate(dataset.stations, makeRules(), { seq: 1 });
 
   const sum = (status: Uint8Array, which: number) => status.reduce((s, st, i) => (st === which ? s + dataset.population[i] : s), 0);

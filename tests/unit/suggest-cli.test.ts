@@ -54,7 +54,7 @@ describe('npm run suggest on Yongchun (350525)', () => {
     [['--county', '350525', '--k', '2', '--objective', 'speed'], /--objective must be coverage or circle/],
     [['--county', '350525', '--k', '2', '--candidates', 'schools'], /--candidates must be cells or health-centres/],
     [['--county', '350525', '--target', '0.9', '--backup'], /--backup applies to --k only/],
-    [['--k', '2'], /--county is required/],
+    [['--k', '2'], /Give --county .*--pack <file>, or --zones and --population/],
     [['--county', '999999', '--k', '2'], /Unknown county "999999"/],
     [['--county', '350525', '--k', '2', '--without', 'no-such-station'], /Unknown station id\(s\): no-such-station/],
   ])('bad input %j: a clear message and exit code 2', (args, message) => {

@@ -21,7 +21,7 @@ import {
 } from '../../src/core/suggest/index.ts';
 import { loadDemoDataset } from '../../scripts/lib/demo-data.ts';
 
-const data = loadDemoDataset(['350525']);
+const data = await loadDemoDataset('350525');
 const rules = makeRules();
 const model = new StraightLineReach(data.grid);
 const engine = createEngine(data.grid, { stations: data.stations, rules }, model);

@@ -3,19 +3,15 @@
  * belongs to, agrees with that update's status array and gap list, and
  * follows the scenario after an edit (no gap groups kept from before).
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeRules } from '../../src/core/rules.ts';
 import { STATUS_NAMES } from '../../src/core/types.ts';
-import { CoverageService } from '../../src/worker/coverage-service.ts';
-import { DATA_DIR } from '../../scripts/lib/demo-data.ts';
+import { demoService, openDemo } from '../helpers/demo-service.ts';
 
-const service = new CoverageService(async (url) => readFileSync(path.join(DATA_DIR, url), 'utf8'));
-const urls = { townships: 'townships.json', facilities: 'facilities.json', population: { '350525': 'population/350525.csv' } };
+const { service } = demoService();
 
 describe('describeCell in the worker service', async () => {
-  const dataset = await service.load(urls);
+  const dataset = await openDemo(service, '350525');
   const first = service.evaluate(dataset.stations, makeRules(), { seq: 7 });
 
   it('a cell of gap area 1 is described under update 7 with the figures of gap 1', () => {

@@ -1,16 +1,12 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeRules } from '../../src/core/rules.ts';
-import { CoverageService } from '../../src/worker/coverage-service.ts';
-import { DATA_DIR } from '../../scripts/lib/demo-data.ts';
+import { demoService, openDemo } from '../helpers/demo-service.ts';
 
-// The worker's service, fed the demo files from disk instead of fetch.
-const service = new CoverageService(async (url) => readFileSync(path.join(DATA_DIR, url), 'utf8'));
-const urls = { townships: 'townships.json', facilities: 'facilities.json', population: { '350525': 'population/350525.csv' } };
+// The worker's service, fed the demo region packs from disk instead of fetch.
+const { service } = demoService();
 
 describe('the coverage worker service on Yongchun', async () => {
-  const dataset = await service.load(urls);
+  const dataset = await openDemo(service, '350525');
   const rules = makeRules();
   const first = service.evaluate(dataset.stations, rules, { seq: 1 });
 

@@ -15,7 +15,8 @@ export const appStrings: Strings = {
     'app.collapse': '收起',
     'app.expand': '展开',
     'app.sidebar': '面板',
-    'region.all': '泉州市（全市）',
+    'region.wholeCity': '{name}（全市）',
+    'region.own': '{name}（自有数据）',
 
     'results.title': '覆盖结果',
     'results.population': '常住人口',
@@ -119,7 +120,8 @@ export const appStrings: Strings = {
     'app.collapse': 'Collapse',
     'app.expand': 'Expand',
     'app.sidebar': 'Panels',
-    'region.all': 'Quanzhou (whole city)',
+    'region.wholeCity': '{name} (whole city)',
+    'region.own': '{name} (own data)',
 
     'results.title': 'Coverage',
     'results.population': 'Residents',

@@ -13,6 +13,7 @@
  *   zones.parquet    GeoParquet: code, name, county, county_name, area_type, area_type_source, seat_lng, seat_lat, geometry (WKB MultiPolygon)
  *   parts.parquet    GeoParquet: code, name, census_population, geometry (WKB MultiPolygon)
  *   stations.parquet GeoParquet: the facilities' fields, geometry (WKB Point)
+ *   context.parquet  GeoParquet (optional): code, name, geometry of outlines around the region, for orientation
  */
 import { z } from 'zod';
 
@@ -26,6 +27,7 @@ export const MEMBERS = {
   zones: 'zones.parquet',
   parts: 'parts.parquet',
   stations: 'stations.parquet',
+  context: 'context.parquet',
 } as const;
 
 const text = z.string().max(10_000);

@@ -138,6 +138,14 @@ export async function readRegionPack(bytes: Uint8Array, file: string): Promise<R
     return { type: 'Feature', properties: { code: r.code as string, name: typeof r.name === 'string' ? r.name : '' }, geometry: geometry! };
   });
 
+  // context outlines (optional)
+  const contextRows = members[MEMBERS.context] ? await readRows(members[MEMBERS.context], file, MEMBERS.context) : [];
+  const contextOutlines: PartOutline[] = contextRows.map((r, k) => {
+    const geometry = asMultiPolygon(r.geometry);
+    if (!isText(r.code) || !geometry) return bad(MEMBERS.context, k + 1, 'missing code or outline');
+    return { type: 'Feature', properties: { code: r.code as string, name: typeof r.name === 'string' ? r.name : '' }, geometry: geometry! };
+  });
+
   // stations
   const stationRows = await readRows(member(members, MEMBERS.stations, file), file, MEMBERS.stations);
   if (stationRows.length !== counts.stations) throw fileError(file, `${MEMBERS.stations} has ${stationRows.length} rows where the manifest gives ${counts.stations}; the pack is damaged`, 'unreadable');
@@ -179,6 +187,7 @@ export async function readRegionPack(bytes: Uint8Array, file: string): Promise<R
     ...(manifest.city ? { city: manifest.city } : {}),
     parts: manifest.parts,
     partOutlines,
+    ...(contextOutlines.length > 0 ? { contextOutlines } : {}),
     zones,
     zoneOutlines,
     resolution: manifest.resolution,

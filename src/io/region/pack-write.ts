@@ -115,5 +115,19 @@ export function writeRegionPack(region: Region): Uint8Array {
       { level: 0, mtime: FIXED_MTIME },
     ],
   };
+  const context = region.contextOutlines ?? [];
+  if (context.length > 0) {
+    files[MEMBERS.context] = [
+      parquet(
+        [
+          str('code', context.map((p) => p.properties.code)),
+          str('name', context.map((p) => p.properties.name)),
+          { name: 'geometry', data: context.map((p) => wkb(p.geometry)), type: 'BYTE_ARRAY', nullable: false },
+        ],
+        ['MultiPolygon'],
+      ),
+      { level: 0, mtime: FIXED_MTIME },
+    ];
+  }
   return zipSync(files);
 }

@@ -67,6 +67,8 @@ export interface Region {
   city?: string;
   parts: RegionPart[];
   partOutlines: PartOutline[];
+  /** Outlines around the region drawn faintly for orientation (the demo: the other counties of its cities); not part of the region. */
+  contextOutlines?: PartOutline[];
   /** Zones in a fixed order (cells index them); `areaTypeSource` says where each type came from. */
   zones: Zone[];
   zoneOutlines: ZoneOutline[];

@@ -11,11 +11,12 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildAndServe, launchBrowser, ROOT } from './lib/browser.ts';
 import { parseOptions, UsageError } from './lib/cli-options.ts';
-import { availableCounties, QUANZHOU } from './lib/demo-data.ts';
+import { writeRegionPack } from '../src/io/region/pack-write.ts';
+import { resolveRegion } from './lib/demo-data.ts';
+import { REGION_OPTION_SPECS, REGION_USAGE, regionFromOptions } from './lib/region-options.ts';
 import { exportInPage, openForSnapshot } from './lib/snapshot-page.ts';
 
-const USAGE = `Usage: npm run snapshot -- --county <adcode> --out <file.png|file.pdf> [options]
-  --county <adcode>          region to show (e.g. 350525 永春县); 350500 or "all" = all of Quanzhou
+const USAGE = `Usage: npm run snapshot -- (--county <adcode> | --pack <file> | --zones <file> --population <file>) --out <file.png|file.pdf> [options]
   --out <file>               where to write the snapshot
   --paper A4|A3              paper size (default A4)
   --orientation landscape|portrait   (default landscape)
@@ -29,15 +30,16 @@ const USAGE = `Usage: npm run snapshot -- --county <adcode> --out <file.png|file
                              or for PNG a second file <out>-page2.png (more pages for large regions)
   --lang zh-CN|en            page language (default zh-CN)
   --viewport <w>x<h>         browser window the view is fitted in (default 1366x768)
+${REGION_USAGE}
   --help                     this text`;
 
 
-function regionOf(value: string | undefined): string {
-  if (!value) throw new UsageError('--county is required.');
-  if (value === 'all' || value === QUANZHOU) return QUANZHOU;
-  const counties = availableCounties();
-  if (!counties.includes(value)) throw new UsageError(`Unknown county "${value}". Known: ${counties.join(', ')}, or ${QUANZHOU} / all.`);
-  return value;
+function demoRegionId(value: string): string {
+  try {
+    return resolveRegion(value).id;
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
 }
 
 function viewportOf(value: string | undefined): { width: number; height: number } {
@@ -48,7 +50,7 @@ function viewportOf(value: string | undefined): { width: number; height: number 
 
 function parse(argv: string[]) {
   const parsed = parseOptions(argv, {
-    county: { type: 'string' },
+    ...REGION_OPTION_SPECS,
     out: { type: 'string' },
     paper: { type: 'string' },
     orientation: { type: 'string' },
@@ -72,7 +74,10 @@ function parse(argv: string[]) {
   // the page checks paper, orientation, dpi and texts and answers with a message naming the bad one
   const options: Record<string, unknown> = { format, paper: v.paper, orientation: v.orientation, dpi: v.dpi, title: v.title, scenario: v.scenario, footer: v.footer, beforeAfter: v['before-after'] === true, tables: v.tables === true };
   for (const k of Object.keys(options)) if (options[k] === undefined) delete options[k];
-  return { region: regionOf(v.county), out: path.resolve(v.out), language: language as 'zh-CN' | 'en', viewport: viewportOf(v.viewport), options };
+  // a demo region alone opens in the app's region list; anything else is made into a pack served beside the app
+  const own = v.pack !== undefined || v.zones !== undefined || v.population !== undefined || v.facilities !== undefined || v['h3-res'] !== undefined;
+  if (!own && !v.county) throw new UsageError('Give --county (e.g. --county 350525), --pack <file>, or --zones and --population.');
+  return { region: v.county && !own ? demoRegionId(v.county) : '', regionOptions: own ? v : null, out: path.resolve(v.out), language: language as 'zh-CN' | 'en', viewport: viewportOf(v.viewport), options };
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -89,10 +94,17 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const t0 = performance.now();
-  const app = await buildAndServe({ outDir: path.join(ROOT, 'test-results', 'snapshot-dist') });
+  const outDir = path.join(ROOT, 'test-results', 'snapshot-dist');
+  // the region of the user's files (or pack, or a demo region with a file replaced), opened in Node by the one region loader
+  const own = args.regionOptions ? await regionFromOptions(args.regionOptions) : null;
+  for (const warning of own?.warnings ?? []) console.error(`snapshot: ${warning}`);
+  const app = await buildAndServe({ outDir });
+  const pack = own ? 'snapshot-region.region.zip' : undefined;
+  // a region that is not the user's own (e.g. a demo region with a file replaced) gets a user id, so the page tells it from the demo
+  if (own && pack) writeFileSync(path.join(outDir, pack), writeRegionPack(own.region.id.startsWith('user-') ? own.region : { ...own.region, id: `user-${own.region.id}` }));
   const browser = await launchBrowser();
   try {
-    const { page, watch } = await openForSnapshot(browser, app.url, args);
+    const { page, watch } = await openForSnapshot(browser, app.url, { ...args, pack });
     let result;
     try {
       result = await exportInPage(page, args.options);

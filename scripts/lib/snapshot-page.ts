@@ -11,6 +11,8 @@ import { watchPage, type PageWatch } from './browser.ts';
 export interface SnapshotPageOptions {
   /** Region id as in the app's region list (a county adcode, or 350500 for all of Quanzhou). */
   region: string;
+  /** A region pack served beside the app (a path relative to its URL), opened with ?pack= instead of `region`. */
+  pack?: string;
   language: 'zh-CN' | 'en';
   viewport: { width: number; height: number };
 }
@@ -37,9 +39,12 @@ export async function openForSnapshot(browser: Browser, url: string, options: Sn
   const page = await context.newPage();
   page.setDefaultTimeout(180_000);
   const watch = await watchPage(page);
-  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await page.goto(options.pack ? `${url}?pack=${encodeURIComponent(options.pack)}` : url, { waitUntil: 'domcontentloaded' });
   await waitSettled(page);
-  if (options.region !== DEFAULT_REGION) {
+  if (options.pack) {
+    // the pack's region, not the default one, must be on screen
+    await page.waitForFunction(() => (window as unknown as { __emsState: () => { dataset: { region: { id: string } } | null } }).__emsState().dataset?.region.id.startsWith('user-') ?? false, undefined, { timeout: 180_000, polling: 100 });
+  } else if (options.region !== DEFAULT_REGION) {
     const before = await page.getByTestId('headline-population').getAttribute('data-value');
     await page.getByTestId('region-select').selectOption(options.region);
     await page.waitForFunction(

@@ -89,10 +89,10 @@ let jobs = 0;
  * progress and cancel; the region on screen stays until the new one is read,
  * and stays for good when it is refused.
  */
-export async function openOwnRegion(request: Exclude<RegionRequest, { kind: 'pack-url' }>, given?: StartingAnswer): Promise<boolean> {
+export async function openOwnRegion(request: RegionRequest, given?: StartingAnswer): Promise<boolean> {
   if (getState().regionJob) return false;
   const id = `region-${++jobs}`;
-  const file = request.kind === 'pack-file' ? request.pack.name : request.files.zones.name;
+  const file = request.kind === 'pack-file' ? request.pack.name : request.kind === 'pack-url' ? request.name : request.files.zones.name;
   setState({ regionJob: { id, file, fraction: 0 }, regionOutcome: null });
   const onProgress = (fraction: number) => {
     const job = getState().regionJob;

@@ -16,6 +16,7 @@ import { handoutStrings } from './strings/handout.ts';
 import { restoreStrings } from './strings/restore.ts';
 import { cardStrings } from './strings/cards.ts';
 import { vocabularyStrings } from './strings/vocabulary.ts';
+import { regionStrings } from './strings/region.ts';
 import type { Strings } from './types.ts';
 
 export const DICTIONARIES: Strings[] = [
@@ -33,4 +34,5 @@ export const DICTIONARIES: Strings[] = [
   cardStrings,
   vocabularyStrings,
   reportStrings,
+  regionStrings,
 ];

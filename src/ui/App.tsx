@@ -6,6 +6,8 @@ import { useStore } from '../app/store.ts';
 import { Header } from './Header.tsx';
 import { useT } from './i18n.ts';
 import { ImportDialog } from './import/ImportDialog.tsx';
+import { PackDropTarget } from './region/PackDropTarget.tsx';
+import { RegionDialog } from './region/RegionDialog.tsx';
 import { MapView } from './MapView.tsx';
 import { ResultsPanel } from './ResultsPanel.tsx';
 import { RulesPanel } from './RulesPanel.tsx';
@@ -43,6 +45,8 @@ export function App() {
         <ScenarioBanner />
         <MapView />
         <ImportDialog />
+        <RegionDialog />
+        <PackDropTarget />
         {addMode && <div className="map-banner" role="status">{t('stations.adding')}</div>}
         {phase === 'loading' && <div className="map-banner" role="status">{t('app.loading')}</div>}
         {error && (

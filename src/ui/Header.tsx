@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { openRegion, setLanguage } from '../app/actions.ts';
 import { closeImport, openImport } from '../app/import-actions.ts';
+import { closeRegionDialog, openRegionDialog } from '../app/region-actions.ts';
 import { DEMO_REGIONS, demoRegion } from '../app/regions.ts';
 import { useStore } from '../app/store.ts';
 import { ExportButton } from './export/ExportButton.tsx';
@@ -16,6 +17,9 @@ export function Header({ onToggleSidebar, sidebarOpen }: { onToggleSidebar: () =
   const importOpen = useStore((s) => s.importOpen);
   const importJob = useStore((s) => s.importJob);
   const opened = useStore((s) => s.dataset?.region ?? null);
+  const kept = useStore((s) => s.savedUserRegion);
+  const regionOpen = useStore((s) => s.newRegionOpen);
+  const regionJob = useStore((s) => s.regionJob);
   const cities = [...new Set(DEMO_REGIONS.map((r) => r.city))];
   useEffect(() => {
     document.documentElement.lang = language;
@@ -29,8 +33,9 @@ export function Header({ onToggleSidebar, sidebarOpen }: { onToggleSidebar: () =
       </div>
       <label className="region">
         <span>{t('app.region')}</span>
-        <select data-testid="region-select" value={regionId} disabled={phase === 'loading' || importJob !== null} onChange={(e) => void openRegion(e.target.value)}>
+        <select data-testid="region-select" value={regionId} disabled={phase === 'loading' || importJob !== null || regionJob !== null} onChange={(e) => void openRegion(e.target.value)}>
           {opened && !demoRegion(opened.id) && <option value={opened.id}>{t('region.own', { name: opened.name })}</option>}
+          {kept && kept.id !== opened?.id && <option value={kept.id}>{t('region.own', { name: kept.name })}</option>}
           {cities.map((city) => (
             <optgroup key={city} label={place(city)}>
               {DEMO_REGIONS.filter((r) => r.city === city).map((r) => (
@@ -44,8 +49,11 @@ export function Header({ onToggleSidebar, sidebarOpen }: { onToggleSidebar: () =
       </label>
       <DataSourceBadge />
       <div className="header-actions">
-        <button type="button" data-testid="import-open" aria-expanded={importOpen} disabled={phase !== 'ready'} onClick={() => (importOpen ? closeImport() : openImport())}>
+        <button type="button" data-testid="import-open" aria-expanded={importOpen} disabled={phase !== 'ready'} onClick={() => (importOpen ? closeImport() : (closeRegionDialog(), openImport()))}>
           {importJob ? t('import.busy', { pct: `${progressPct(importJob.fraction)}%` }) : t('import.button')}
+        </button>
+        <button type="button" data-testid="region-open" aria-expanded={regionOpen} onClick={() => (regionOpen ? closeRegionDialog() : openRegionDialog())}>
+          {t('region.button')}
         </button>
         <ExportButton />
         <button type="button" data-testid="lang-switch" aria-label={t('app.languageLabel')} onClick={() => setLanguage(language === 'zh-CN' ? 'en' : 'zh-CN')}>

@@ -45,6 +45,7 @@ export function MapView() {
   const [basemapFailed, setBasemapFailed] = useState(false);
   const { t, language } = useT();
   const populationSource = useStore((s) => s.dataSources.population);
+  const zonesSource = useStore((s) => s.dataSources.zones);
   const addMode = useStore((s) => s.addMode);
 
   useEffect(() => {
@@ -148,10 +149,16 @@ export function MapView() {
     const map = mapRef.current;
     if (!map) return;
     if (attributionRef.current) map.removeControl(attributionRef.current);
-    const text = populationSource.kind === 'imported' ? translate(language, 'map.attributionImported', { file: populationSource.file }) : translate(language, 'map.attribution');
+    // the region's own boundaries are the user's file: the demo's sources are not named then
+    const text =
+      zonesSource.kind === 'imported'
+        ? translate(language, 'map.attributionOwn', { zones: zonesSource.file, population: populationSource.kind === 'imported' ? populationSource.file : translate(language, 'map.attributionModelled') })
+        : populationSource.kind === 'imported'
+          ? translate(language, 'map.attributionImported', { file: populationSource.file })
+          : translate(language, 'map.attribution');
     attributionRef.current = new maplibregl.AttributionControl({ compact: true, customAttribution: text });
     map.addControl(attributionRef.current, 'bottom-right');
-  }, [language, populationSource]);
+  }, [language, populationSource, zonesSource]);
 
   useEffect(() => {
     interactionRef.current?.refreshCursor();

@@ -106,7 +106,7 @@ describe('facilities: a GBK CSV in GCJ-02 with two bad rows', () => {
 });
 
 describe('population: a GeoTIFF raster over 永春', () => {
-  it('shows progress, then the headline population equals the raster total and the modelled badge gives way to the file', async () => {
+  it('shows progress, then the headline population equals the raster’s people inside 永春县 (the rest counted as outside) and the modelled badge gives way to the file', async () => {
     const raster = yongchunRaster(WORLDPOP_1KM_DEG);
     await withApp(async ({ page, watch }) => {
       await expect.poll(() => page.getByTestId('modelled-badge').count()).toBe(1);
@@ -118,7 +118,14 @@ describe('population: a GeoTIFF raster over 永春', () => {
       await waitForUpdate(page, s0);
       expect(await page.evaluate(() => (window as unknown as { __sawProgress: boolean }).__sawProgress)).toBe(true);
       const h = await headline(page);
-      expect(Math.abs(h.population / raster.total - 1)).toBeLessThan(0.001);
+      // the raster's box reaches beyond the county: its people inside are counted, those outside listed as left out
+      const inRegion = Number(await page.getByTestId('import-summary-in-region').getAttribute('data-value'));
+      const outside = Number(/([\d,]+) 人/.exec((await page.getByTestId('import-summary-unzoned').textContent()) ?? '')![1].replace(/,/g, ''));
+      expect(outside).toBeGreaterThan(0);
+      expect(Math.abs(h.population - inRegion)).toBeLessThanOrEqual(1);
+      const read = Number(await page.getByTestId('import-summary-output-total').getAttribute('data-value'));
+      expect(read).toBeLessThanOrEqual(raster.total * 1.000001);
+      expect(Math.abs(inRegion + outside - read)).toBeLessThanOrEqual(2);
       expect(await page.getByTestId('modelled-badge').count()).toBe(0);
       expect(await page.getByTestId('population-source').textContent()).toContain('yongchun_pop_1km.tif');
       const input = Number(await page.getByTestId('import-summary-input-total').getAttribute('data-value'));

@@ -5,7 +5,7 @@
  * path. Problems come back row by row; the caller decides whether bad rows
  * stop it (the CLI without --skip-bad-rows) or are shown (the app).
  */
-import { featureCollection, union } from '@turf/turf';
+import { booleanPointInPolygon, featureCollection, union } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { AreaType, Station, Zone } from '../../core/types.ts';
 import type { Crs } from '../crs.ts';
@@ -111,7 +111,13 @@ export async function readZoneFile(input: FileInput, regionName: string, options
   }));
   const byPart = new Map<string, ZoneOutline[]>();
   zones.forEach((z, i) => byPart.set(z.county, [...(byPart.get(z.county) ?? []), outlines[i]]));
-  const parts = [...byPart.keys()].map((code) => ({ code, name: zones.find((z) => z.county === code)!.countyName, censusPopulation: null }));
+  // a part named only by its code (a county code taken from township codes) is named after the region when it is the only one
+  const partName = (code: string) => {
+    const name = zones.find((z) => z.county === code)!.countyName;
+    return name === code && byPart.size === 1 ? regionName : name;
+  };
+  const parts = [...byPart.keys()].map((code) => ({ code, name: partName(code), censusPopulation: null }));
+  for (const z of zones) z.countyName = parts.find((p) => p.code === z.county)!.name;
   const partOutlines: PartOutline[] = parts.map((p) => ({ type: 'Feature', properties: { code: p.code, name: p.name }, geometry: dissolve(byPart.get(p.code)!) }));
   const note = `Zones: ${input.name} (${read.format}, ${read.summary.zones} zones${read.summary.rejected ? `, ${read.summary.rejected} left out` : ''}, ${crs}${crs === 'WGS84' ? '' : ' → WGS84'}; area type ${typeSource}).`;
   return { zones, outlines, parts, partOutlines, problems, note, rejected: read.summary.rejected, densityPending, crs };
@@ -204,11 +210,30 @@ export async function regionFromFiles(files: RegionFiles, options: RegionFilesOp
   return { region, problems, population: imported.summary, facilities, outside: { cells: placed.outside, population: placed.outsidePopulation } };
 }
 
-/** The region with the given stations in place of its own. */
+/**
+ * Stations without a township or county get those of the zone they stand in
+ * (the tables, cards and caveats group stations by them); stations outside
+ * every zone keep none (they may still reach in).
+ */
+export function locateStations(stations: readonly Station[], region: Pick<Region, 'zones' | 'zoneOutlines'>): Station[] {
+  const boxes = region.zoneOutlines.map((f) => outlinesBbox([f]));
+  const zoneOf = new Map(region.zones.map((z) => [z.code, z]));
+  return stations.map((s) => {
+    if (s.county !== undefined && s.township !== undefined) return s;
+    const k = region.zoneOutlines.findIndex((f, i) => {
+      const b = boxes[i];
+      return s.lng >= b[0] && s.lng <= b[2] && s.lat >= b[1] && s.lat <= b[3] && booleanPointInPolygon([s.lng, s.lat], f.geometry);
+    });
+    const zone = k >= 0 ? zoneOf.get(region.zoneOutlines[k].properties.code) : undefined;
+    return zone ? { ...s, township: s.township ?? zone.code, county: s.county ?? zone.county } : s;
+  });
+}
+
+/** The region with the given stations in place of its own (placed in its zones, see locateStations). */
 export function withStations(region: Region, stations: Station[], note: string, source?: RegionSource): Region {
   return {
     ...region,
-    stations,
+    stations: locateStations(stations, region),
     notes: { ...region.notes, facilities: note },
     modelled: { ...region.modelled, facilities: false },
     sources: source ? [...region.sources.filter((s) => s.what !== 'facilities'), source] : region.sources,

@@ -32,6 +32,9 @@ export const MEMBERS = {
 
 const text = z.string().max(10_000);
 
+/** Cells a pack may hold: a province at H3 res 9 is ~1.3 million; 20 million arrays take ~400 MB. */
+export const MAX_PACK_CELLS = 20_000_000;
+
 export const ManifestSchema = z.object({
   format: z.literal(PACK_FORMAT),
   version: z.literal(PACK_VERSION),
@@ -46,10 +49,10 @@ export const ManifestSchema = z.object({
   modelled: z.object({ population: z.boolean(), zones: z.boolean(), facilities: z.boolean() }),
   /** Row counts and the population total, checked against the layers on open (a truncated member shows here). */
   counts: z.object({
-    cells: z.number().int().nonnegative(),
-    zones: z.number().int().nonnegative(),
-    parts: z.number().int().nonnegative(),
-    stations: z.number().int().nonnegative(),
+    cells: z.number().int().nonnegative().max(MAX_PACK_CELLS),
+    zones: z.number().int().nonnegative().max(100_000),
+    parts: z.number().int().nonnegative().max(100_000),
+    stations: z.number().int().nonnegative().max(1_000_000),
     population: z.number().finite().nonnegative(),
   }),
   createdBy: text,

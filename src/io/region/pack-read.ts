@@ -11,7 +11,8 @@ import type { AreaType, Station, Zone } from '../../core/types.ts';
 import { DataFileError, fileError, type RowProblem } from '../errors.ts';
 import { int64ToH3 } from './h3-int.ts';
 import { ClaimSchema, ManifestSchema, MEMBERS, PACK_FORMAT, PACK_VERSION, type Manifest } from './pack-format.ts';
-import { parquetRowCount, readColumns, readRows } from './parquet-read.ts';
+import { checkParquetLayout } from './parquet-layout.ts';
+import { readColumns, readRows } from './parquet-read.ts';
 import { STATION_COLUMNS } from './station-columns.ts';
 import type { PartOutline, Region, ZoneOutline } from './types.ts';
 
@@ -21,8 +22,17 @@ export const MAX_PACK_BYTES = 1_000_000_000;
 function unzip(bytes: Uint8Array, file: string): Record<string, Uint8Array> {
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw fileError(file, 'is not a region pack (a region pack is a .zip file made by this app)', 'unsupported');
   if (bytes.length > MAX_PACK_BYTES) throw fileError(file, `is ${(bytes.length / 1e6).toFixed(0)} MB; region packs up to ${MAX_PACK_BYTES / 1e6} MB are read`, 'too-large');
+  let inflated = 0;
   try {
-    return unzipSync(bytes, { filter: (f) => (Object.values(MEMBERS) as string[]).includes(f.name) });
+    return unzipSync(bytes, {
+      filter: (f) => {
+        if (!(Object.values(MEMBERS) as string[]).includes(f.name)) return false;
+        // the sizes the zip declares, before anything is inflated
+        inflated += f.originalSize;
+        if (inflated > MAX_PACK_BYTES) throw new Error(`its members would inflate to over ${MAX_PACK_BYTES / 1e6} MB`);
+        return true;
+      },
+    });
   } catch (e) {
     throw fileError(file, `is a damaged or truncated zip (${(e as Error).message}); save the pack again or ask for a new copy`, 'unreadable');
   }
@@ -65,7 +75,6 @@ const asMultiPolygon = (g: unknown): MultiPolygon | null => {
 };
 
 const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
-const isNumberOrNull = (v: unknown): v is number | null => v === null || v === undefined || (typeof v === 'number' && Number.isFinite(v));
 
 /**
  * The H3 integers' header bits, checked without h3-js per cell: mode 1 (a
@@ -100,8 +109,20 @@ export async function readRegionPack(bytes: Uint8Array, file: string): Promise<R
     throw fileError(file, `${what} row ${row}: ${reason}; the pack is damaged`, 'unreadable');
   };
 
+  // every layer's layout first (see parquet-layout.ts): nothing is decoded from a layer that fails it
+  const layer = (name: string, maxRows: number) => {
+    const bytes = member(members, name, file);
+    checkParquetLayout(bytes, file, name, maxRows);
+    return bytes;
+  };
+  const zonesBytes = layer(MEMBERS.zones, counts.zones);
+  const partsBytes = layer(MEMBERS.parts, counts.parts);
+  const stationsBytes = layer(MEMBERS.stations, counts.stations);
+  const cellsBytes = layer(MEMBERS.cells, counts.cells);
+  const contextBytes = members[MEMBERS.context] ? layer(MEMBERS.context, 100_000) : null;
+
   // zones
-  const zoneRows = await readRows(member(members, MEMBERS.zones, file), file, MEMBERS.zones);
+  const zoneRows = await readRows(zonesBytes, file, MEMBERS.zones);
   if (zoneRows.length !== counts.zones) throw fileError(file, `${MEMBERS.zones} has ${zoneRows.length} rows where the manifest gives ${counts.zones}; the pack is damaged`, 'unreadable');
   const zones: Zone[] = [];
   const zoneOutlines: ZoneOutline[] = [];
@@ -113,10 +134,11 @@ export async function readRegionPack(bytes: Uint8Array, file: string): Promise<R
     codes.add(code);
     if (!isText(r.name)) bad(MEMBERS.zones, row, 'missing name');
     if (r.area_type !== 'urban' && r.area_type !== 'rural') bad(MEMBERS.zones, row, `area_type must be urban or rural, not ${JSON.stringify(r.area_type)}`);
-    if (!isNumberOrNull(r.seat_lng) || !isNumberOrNull(r.seat_lat)) bad(MEMBERS.zones, row, 'seat is not a number');
+    if (typeof r.seat_lng !== 'number' || typeof r.seat_lat !== 'number') bad(MEMBERS.zones, row, 'seat is not a number');
     const geometry = asMultiPolygon(r.geometry);
     if (!geometry) bad(MEMBERS.zones, row, 'geometry is not a polygon');
-    const seat: [number, number] | null = typeof r.seat_lng === 'number' && typeof r.seat_lat === 'number' ? [r.seat_lng, r.seat_lat] : null;
+    // a zone without a seat has NaN there (every column is REQUIRED)
+    const seat: [number, number] | null = Number.isFinite(r.seat_lng) && Number.isFinite(r.seat_lat) ? [r.seat_lng as number, r.seat_lat as number] : null;
     zones.push({
       code,
       name: r.name as string,
@@ -130,7 +152,7 @@ export async function readRegionPack(bytes: Uint8Array, file: string): Promise<R
   });
 
   // parts
-  const partRows = await readRows(member(members, MEMBERS.parts, file), file, MEMBERS.parts);
+  const partRows = await readRows(partsBytes, file, MEMBERS.parts);
   if (partRows.length !== counts.parts) throw fileError(file, `${MEMBERS.parts} has ${partRows.length} rows where the manifest gives ${counts.parts}; the pack is damaged`, 'unreadable');
   const partOutlines: PartOutline[] = partRows.map((r, k) => {
     const geometry = asMultiPolygon(r.geometry);
@@ -139,7 +161,7 @@ export async function readRegionPack(bytes: Uint8Array, file: string): Promise<R
   });
 
   // context outlines (optional)
-  const contextRows = members[MEMBERS.context] ? await readRows(members[MEMBERS.context], file, MEMBERS.context) : [];
+  const contextRows = contextBytes ? await readRows(contextBytes, file, MEMBERS.context) : [];
   const contextOutlines: PartOutline[] = contextRows.map((r, k) => {
     const geometry = asMultiPolygon(r.geometry);
     if (!isText(r.code) || !geometry) return bad(MEMBERS.context, k + 1, 'missing code or outline');
@@ -147,7 +169,7 @@ export async function readRegionPack(bytes: Uint8Array, file: string): Promise<R
   });
 
   // stations
-  const stationRows = await readRows(member(members, MEMBERS.stations, file), file, MEMBERS.stations);
+  const stationRows = await readRows(stationsBytes, file, MEMBERS.stations);
   if (stationRows.length !== counts.stations) throw fileError(file, `${MEMBERS.stations} has ${stationRows.length} rows where the manifest gives ${counts.stations}; the pack is damaged`, 'unreadable');
   const ids = new Set<string>();
   const stations: Station[] = stationRows.map((r, k) => {
@@ -162,8 +184,7 @@ export async function readRegionPack(bytes: Uint8Array, file: string): Promise<R
   });
 
   // cells: whole columns
-  const cellsBytes = member(members, MEMBERS.cells, file);
-  const rows = parquetRowCount(cellsBytes, file, MEMBERS.cells);
+  const rows = checkParquetLayout(cellsBytes, file, MEMBERS.cells, counts.cells);
   if (rows !== counts.cells) throw fileError(file, `${MEMBERS.cells} has ${rows} rows where the manifest gives ${counts.cells}; the pack is damaged`, 'unreadable');
   const columns = await readColumns(cellsBytes, file, MEMBERS.cells, rows, { h3: BigInt64Array, population: Float64Array, zone: Int32Array });
   const h3Int = columns.h3 as BigInt64Array;

@@ -21,9 +21,15 @@ function geoMetadata(types: string[]): { key: string; value: string } {
   return { key: 'geo', value: JSON.stringify({ version: '1.1.0', primary_column: 'geometry', columns: { geometry: { encoding: 'WKB', geometry_types: types } } }) };
 }
 
+/**
+ * One Parquet member in the one layout the reader accepts (./parquet-layout.ts):
+ * every column REQUIRED and PLAIN, pages uncompressed (the zip deflates the
+ * member instead). Missing values are written as '' (text) and NaN (numbers).
+ */
 function parquet(columns: Column[], geometryTypes?: string[]): Uint8Array {
   const buffer = parquetWriteBuffer({
-    columnData: columns,
+    columnData: columns.map((c) => ({ ...c, nullable: false, encoding: 'PLAIN' })),
+    codec: 'UNCOMPRESSED',
     statistics: false,
     // one row group: the reader takes whole columns
     rowGroupSize: Math.max(1, columns[0]?.data.length ?? 1),
@@ -34,8 +40,10 @@ function parquet(columns: Column[], geometryTypes?: string[]): Uint8Array {
 }
 
 const wkb = (g: Geometry) => geojsonToWkb(g as never);
-const str = (name: string, data: (string | null)[], nullable = false): Column => ({ name, data, type: 'STRING', nullable });
-const dbl = (name: string, data: Float64Array | (number | null)[], nullable = false): Column => ({ name, data, type: 'DOUBLE', nullable });
+const str = (name: string, data: (string | null)[]): Column => ({ name, data: data.map((v) => v ?? ''), type: 'STRING' });
+const dbl = (name: string, data: Float64Array | (number | null)[]): Column => ({ name, data: data instanceof Float64Array ? data : Float64Array.from(data, (v) => v ?? NaN), type: 'DOUBLE' });
+/** Zip entry options: deflated (the Parquet pages are not compressed), no timestamp. */
+const DEFLATED = { level: 6, mtime: FIXED_MTIME } as const;
 
 /** The pack's bytes. */
 export function writeRegionPack(region: Region): Uint8Array {
@@ -64,11 +72,11 @@ export function writeRegionPack(region: Region): Uint8Array {
     [MEMBERS.cells]: [
       parquet([
         // sorted H3 integers delta-encode to a few bytes a cell
-        { name: 'h3', data: h3ToInt64(cells.h3), type: 'INT64', nullable: false, encoding: 'DELTA_BINARY_PACKED' },
+        { name: 'h3', data: h3ToInt64(cells.h3), type: 'INT64' },
         dbl('population', cells.population),
-        { name: 'zone', data: cells.zone, type: 'INT32', nullable: false },
+        { name: 'zone', data: cells.zone, type: 'INT32' },
       ]),
-      { level: 0, mtime: FIXED_MTIME },
+      DEFLATED,
     ],
     [MEMBERS.zones]: [
       parquet(
@@ -78,41 +86,41 @@ export function writeRegionPack(region: Region): Uint8Array {
           str('county', zones.map((z) => z.county)),
           str('county_name', zones.map((z) => z.countyName)),
           str('area_type', zones.map((z) => z.areaType)),
-          str('area_type_source', zones.map((z) => z.areaTypeSource ?? null), true),
-          dbl('seat_lng', zones.map((z) => z.seat?.[0] ?? null), true),
-          dbl('seat_lat', zones.map((z) => z.seat?.[1] ?? null), true),
-          { name: 'geometry', data: zones.map((z) => wkb(outlineOf.get(z.code) ?? emptyMulti)), type: 'BYTE_ARRAY', nullable: false },
+          str('area_type_source', zones.map((z) => z.areaTypeSource ?? null)),
+          dbl('seat_lng', zones.map((z) => z.seat?.[0] ?? null)),
+          dbl('seat_lat', zones.map((z) => z.seat?.[1] ?? null)),
+          { name: 'geometry', data: zones.map((z) => wkb(outlineOf.get(z.code) ?? emptyMulti)), type: 'BYTE_ARRAY' },
         ],
         ['MultiPolygon'],
       ),
-      { level: 0, mtime: FIXED_MTIME },
+      DEFLATED,
     ],
     [MEMBERS.parts]: [
       parquet(
         [
           str('code', parts.map((p) => p.code)),
           str('name', parts.map((p) => p.name)),
-          dbl('census_population', parts.map((p) => p.censusPopulation), true),
-          { name: 'geometry', data: parts.map((p) => wkb(partOutlineOf.get(p.code) ?? emptyMulti)), type: 'BYTE_ARRAY', nullable: false },
+          dbl('census_population', parts.map((p) => p.censusPopulation)),
+          { name: 'geometry', data: parts.map((p) => wkb(partOutlineOf.get(p.code) ?? emptyMulti)), type: 'BYTE_ARRAY' },
         ],
         ['MultiPolygon'],
       ),
-      { level: 0, mtime: FIXED_MTIME },
+      DEFLATED,
     ],
     [MEMBERS.stations]: [
       parquet(
         [
           ...STATION_COLUMNS.map((c): Column => {
             const values = stations.map((s) => c.get(s));
-            if (c.type === 'STRING') return str(c.name, values as (string | null)[], c.nullable);
-            if (c.type === 'DOUBLE') return dbl(c.name, values as (number | null)[], c.nullable);
-            return { name: c.name, data: values as (boolean | null)[], type: 'BOOLEAN', nullable: c.nullable };
+            if (c.type === 'STRING') return str(c.name, values as (string | null)[]);
+            if (c.type === 'DOUBLE') return dbl(c.name, values as (number | null)[]);
+            return { name: c.name, data: values as boolean[], type: 'BOOLEAN' };
           }),
-          { name: 'geometry', data: stations.map((s) => wkb({ type: 'Point', coordinates: [s.lng, s.lat] })), type: 'BYTE_ARRAY', nullable: false },
+          { name: 'geometry', data: stations.map((s) => wkb({ type: 'Point', coordinates: [s.lng, s.lat] })), type: 'BYTE_ARRAY' },
         ],
         ['Point'],
       ),
-      { level: 0, mtime: FIXED_MTIME },
+      DEFLATED,
     ],
   };
   const context = region.contextOutlines ?? [];
@@ -122,11 +130,11 @@ export function writeRegionPack(region: Region): Uint8Array {
         [
           str('code', context.map((p) => p.properties.code)),
           str('name', context.map((p) => p.properties.name)),
-          { name: 'geometry', data: context.map((p) => wkb(p.geometry)), type: 'BYTE_ARRAY', nullable: false },
+          { name: 'geometry', data: context.map((p) => wkb(p.geometry)), type: 'BYTE_ARRAY' },
         ],
         ['MultiPolygon'],
       ),
-      { level: 0, mtime: FIXED_MTIME },
+      DEFLATED,
     ];
   }
   return zipSync(files);

@@ -14,15 +14,6 @@ function bufferOf(bytes: Uint8Array): ArrayBuffer {
   return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : (bytes.slice().buffer as ArrayBuffer);
 }
 
-/** Rows in the member, from its footer (throws a file error for a damaged member). */
-export function parquetRowCount(bytes: Uint8Array, file: string, member: string): number {
-  try {
-    return Number(parquetMetadata(bufferOf(bytes)).num_rows);
-  } catch (e) {
-    throw fileError(file, `member ${member} is damaged (${(e as Error).message.slice(0, 200)})`, 'unreadable');
-  }
-}
-
 /**
  * Whole columns of a member as typed arrays of `rows` values.
  * @param columns name → the array type to fill
@@ -31,10 +22,12 @@ export async function readColumns<K extends string>(bytes: Uint8Array, file: str
   const names = Object.keys(columns) as K[];
   const out = Object.fromEntries(names.map((k) => [k, new columns[k](rows)])) as Record<K, Typed>;
   const filled = Object.fromEntries(names.map((k) => [k, 0])) as Record<K, number>;
+  const file_ = bufferOf(bytes);
+  // one column at a time: hyparquet reads a row group's columns concurrently, and a second failure would go unhandled
   try {
-    await parquetRead({
-      file: bufferOf(bytes),
-      columns: names,
+    for (const name of names) await parquetRead({
+      file: file_,
+      columns: [name],
       utf8: false,
       onChunk: ({ columnName, columnData, rowStart, rowEnd }) => {
         const name = columnName as K;
@@ -56,8 +49,16 @@ export async function readColumns<K extends string>(bytes: Uint8Array, file: str
 
 /** Every row of a (small) member as an object. */
 export async function readRows(bytes: Uint8Array, file: string, member: string): Promise<Record<string, unknown>[]> {
+  const buffer = bufferOf(bytes);
   try {
-    return (await parquetReadObjects({ file: bufferOf(bytes) })) as Record<string, unknown>[];
+    // one column at a time (see readColumns), then joined row by row
+    const names = parquetMetadata(buffer, { geoparquet: false }).schema.slice(1).map((e) => e.name);
+    let rows: Record<string, unknown>[] = [];
+    for (const name of names) {
+      const column = (await parquetReadObjects({ file: buffer, columns: [name] })) as Record<string, unknown>[];
+      rows = column.map((r, i) => ({ ...rows[i], ...r }));
+    }
+    return rows;
   } catch (e) {
     throw fileError(file, `member ${member} could not be read (${(e as Error).message.slice(0, 200)})`, 'unreadable');
   }

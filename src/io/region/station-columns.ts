@@ -20,7 +20,8 @@ const optionalText = (key: 'township' | 'county' | 'note' | 'source' | 'position
   nullable: true,
   get: (s) => s[key] ?? null,
   set: (s, v) => {
-    if (v === null || v === undefined) return null;
+    // packs write a missing value as '' (every column is REQUIRED)
+    if (v === null || v === undefined || v === '') return null;
     if (typeof v !== 'string') return 'expected text';
     s[key] = v;
     return null;

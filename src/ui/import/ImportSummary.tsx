@@ -32,6 +32,7 @@ export function PopulationSummaryView({ s }: { s: ImportedPopulation }) {
           <Row id="cells" label={t('import.summary.cells')} value={s.cells} text={n(s.cells)} />
           <Row id="nodata" label={t('import.summary.nodata')} value={s.droppedNodata} text={n(s.droppedNodata)} />
           <Row id="invalid" label={t('import.summary.invalid')} value={s.droppedInvalid} text={n(s.droppedInvalid)} />
+          <Row id="in-region" label={t('import.summary.inRegion')} value={s.outputTotal - s.unzonedPopulation} text={n(s.outputTotal - s.unzonedPopulation)} />
           <Row id="unzoned" label={t('import.summary.unzoned')} value={s.unzoned} text={t('import.summary.cellsPeople', { cells: n(s.unzoned), people: n(s.unzonedPopulation) })} />
           <Row id="problems" label={t('import.summary.problems')} value={errors + warnings} text={`${n(errors)} / ${n(warnings)}`} />
         </tbody>

@@ -54,7 +54,7 @@ export function gapFigures(group: GapGroup): GapFigures {
  */
 export function gapGroups(engine: CoverageEngine, minPopulation = 0): GapGroup[] {
   const { grid, status } = engine;
-  const { neighbours, population: pop, areaKm2: area, lng, lat, zone: zoneOf, zones } = grid;
+  const { population: pop, lng, lat, zone: zoneOf, zones } = grid;
   const n = grid.size;
   // open = not yet visited, populated and gap: one byte read per neighbour in the flood fill
   const open = new Uint8Array(n);
@@ -78,14 +78,15 @@ export function gapGroups(engine: CoverageEngine, minPopulation = 0): GapGroup[]
       const i = queue[head++];
       const p = pop[i];
       population += p;
-      areaKm2 += area[i];
+      areaKm2 += grid.areaKm2(i);
       sx += p * lng[i];
       sy += p * lat[i];
       const row = zoneOf[i] + 1;
       if (zonePop[row] === 0) touched.push(row);
       zonePop[row] += p;
-      for (let k = i * 6; k < i * 6 + 6; k++) {
-        const j = neighbours[k];
+      const around = grid.neighbours(i);
+      for (let k = 0; k < 6; k++) {
+        const j = around[k];
         if (j < 0 || open[j] === 0) continue;
         open[j] = 0;
         queue[tail++] = j;

@@ -1,9 +1,11 @@
 /**
  * The population grid: H3 cells laid out in typed arrays for the hot loops
- * (cell index → lat, lng, population, zone), with the H3 adjacency and cell
- * areas precomputed once per dataset.
+ * (cell index → lat, lng, population, zone). A cell's neighbours and area are
+ * found when first asked for (only gap areas need them, so a region of a
+ * million cells opens without a million gridDisk and cellArea calls), and so
+ * is the index of H3 strings.
  */
-import { cellArea, cellToLatLng, getResolution, gridDisk, isValidCell } from 'h3-js';
+import { cellArea, cellToLatLng, gridDisk, isValidCell } from 'h3-js';
 import type { Zone } from './types.ts';
 
 export interface PopulationGrid {
@@ -16,11 +18,14 @@ export interface PopulationGrid {
   /** Index into `zones`, or -1 when the cell belongs to no zone. */
   readonly zone: Int32Array;
   readonly zones: readonly Zone[];
-  /** Area of each cell in km². */
-  readonly areaKm2: Float64Array;
-  /** Up to 6 neighbour cell indices per cell (i*6 … i*6+5), -1 where the neighbour is not in the grid. */
-  readonly neighbours: Int32Array;
-  /** Cell index by H3 string. */
+  /** Area of cell `i` in km² (computed on first call, then kept). */
+  areaKm2(i: number): number;
+  /**
+   * Up to 6 neighbour cell indices of cell `i` as a view of 6 slots, -1 where
+   * the neighbour is not in the grid (computed on first call, then kept).
+   */
+  neighbours(i: number): Int32Array;
+  /** Cell index by H3 string (built on first use). */
   readonly indexOf: ReadonlyMap<string, number>;
 }
 
@@ -80,6 +85,11 @@ export interface GridColumns {
   population: Float64Array;
   /** Index into the zones, -1 for none. */
   zone: Int32Array;
+  /** The same indexes as 64-bit integers, when known: centres are then found without parsing strings. */
+  h3Int?: BigInt64Array;
+  /** The cells' centres (cellToLatLng), when already known (a region pack stores them): taken as they are. */
+  lat?: Float64Array;
+  lng?: Float64Array;
 }
 
 /**
@@ -92,37 +102,76 @@ export interface GridColumns {
 export function gridFromColumns(columns: GridColumns, zones: readonly Zone[], rowOf: (index: number) => number = (i) => i + 1): PopulationGrid {
   const { h3, population, zone } = columns;
   const n = h3.length;
+  // [low, high] 32-bit halves per cell, which h3-js takes in place of a string
+  const halves = columns.h3Int && columns.h3Int.length === n ? new Uint32Array(columns.h3Int.buffer, columns.h3Int.byteOffset, 2 * n) : null;
+  const pair: [number, number] = [0, 0];
   if (population.length !== n || zone.length !== n) throw new Error(`Got ${population.length} populations and ${zone.length} zones for ${n} cells.`);
   zoneIndexOf(zones);
-  const lat = new Float64Array(n);
-  const lng = new Float64Array(n);
-  const areaKm2 = new Float64Array(n);
-  const indexOf = new Map<string, number>();
+  const known = columns.lat !== undefined && columns.lng !== undefined && columns.lat.length === n && columns.lng.length === n;
+  const lat = known ? columns.lat! : new Float64Array(n);
+  const lng = known ? columns.lng! : new Float64Array(n);
   let resolution = -1;
   for (let i = 0; i < n; i++) {
     const cell = h3[i];
     if (i > 0 && !(cell > h3[i - 1])) throw new Error(`Cell row ${rowOf(i)}: ${cell} is not after ${h3[i - 1]} (cells must be sorted by H3 index, each once).`);
-    const res = getResolution(cell);
-    if (res < 0) throw new Error(`Cell row ${rowOf(i)}: "${cell}" is not a valid H3 index.`);
+    // the resolution is the index's second hex digit (a cell's mode bits come first); the readers checked the rest
+    const res = parseInt(cell[1], 16);
+    if (!(res >= 0) || cell.length < 15) throw new Error(`Cell row ${rowOf(i)}: "${cell}" is not a valid H3 index.`);
     if (resolution === -1) resolution = res;
     else if (res !== resolution) throw new Error(`Cell row ${rowOf(i)}: resolution ${res} where the grid is resolution ${resolution}.`);
     if (zone[i] < -1 || zone[i] >= zones.length) throw new Error(`Cell row ${rowOf(i)}: zone index ${zone[i]} is not one of the ${zones.length} zones.`);
-    indexOf.set(cell, i);
-    const [la, ln] = cellToLatLng(cell);
+    if (known) continue;
+    let source: string | [number, number] = cell;
+    if (halves) {
+      pair[0] = halves[2 * i];
+      pair[1] = halves[2 * i + 1];
+      source = pair;
+    }
+    const [la, ln] = cellToLatLng(source);
     lat[i] = la;
     lng[i] = ln;
-    areaKm2[i] = cellArea(cell, 'km2');
   }
-  const neighbours = new Int32Array(n * 6).fill(-1);
-  for (let i = 0; i < n; i++) {
-    let k = 0;
-    for (const nb of gridDisk(h3[i], 1)) {
-      if (nb === h3[i]) continue;
-      const j = indexOf.get(nb);
-      if (j !== undefined && k < 6) neighbours[i * 6 + k++] = j;
-    }
-  }
-  return { size: n, resolution: Math.max(resolution, 0), h3, lat, lng, population, zone, zones, areaKm2, neighbours, indexOf };
+  let index: Map<string, number> | null = null;
+  const indexOf = (): Map<string, number> => {
+    if (index) return index;
+    index = new Map();
+    for (let i = 0; i < n; i++) index.set(h3[i], i);
+    return index;
+  };
+  // NaN: not computed yet
+  const areas = new Float64Array(n).fill(NaN);
+  // -2: not computed yet
+  const adjacency = new Int32Array(n * 6).fill(-2);
+  return {
+    size: n,
+    resolution: Math.max(resolution, 0),
+    h3,
+    lat,
+    lng,
+    population,
+    zone,
+    zones,
+    areaKm2(i: number): number {
+      if (Number.isNaN(areas[i])) areas[i] = cellArea(h3[i], 'km2');
+      return areas[i];
+    },
+    neighbours(i: number): Int32Array {
+      const slots = adjacency.subarray(i * 6, i * 6 + 6);
+      if (slots[0] !== -2) return slots;
+      slots.fill(-1);
+      const map = indexOf();
+      let k = 0;
+      for (const nb of gridDisk(h3[i], 1)) {
+        if (nb === h3[i]) continue;
+        const j = map.get(nb);
+        if (j !== undefined && k < 6) slots[k++] = j;
+      }
+      return slots;
+    },
+    get indexOf() {
+      return indexOf();
+    },
+  };
 }
 
 /** Sum of the population of all cells. */

@@ -5,9 +5,10 @@
  * (it crosses from the worker), so the key is what it holds, not its identity.
  */
 import type { FeatureCollection, Polygon } from 'geojson';
-import { getResolution } from 'h3-js';
+import { getHexagonAreaAvg, getResolution } from 'h3-js';
 import { aggregateParents, buildCellLayer, buildParentFeatures, type CellLayer, type ParentProperties } from './cells.ts';
-import { PARENT_RESOLUTION } from './layers.ts';
+import { MAX_DRAWN_CELLS, PARENT_RESOLUTION } from './layers.ts';
+import { EMPTY } from './style.ts';
 
 export interface CellLayers {
   cells: CellLayer;
@@ -39,6 +40,21 @@ export function cellContentKey(h3: readonly string[], population: ArrayLike<numb
   return `${h3.length}:${h3[0] ?? ''}:${h3[h3.length - 1] ?? ''}:${(hash >>> 0).toString(16)}`;
 }
 
+/** Box of polygon features, or null for none. */
+function boundsOfFeatures(fc: FeatureCollection<Polygon>): [number, number, number, number] | null {
+  if (fc.features.length === 0) return null;
+  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const f of fc.features) {
+    for (const [x, y] of f.geometry.coordinates[0]) {
+      box[0] = Math.min(box[0], x);
+      box[1] = Math.min(box[1], y);
+      box[2] = Math.max(box[2], x);
+      box[3] = Math.max(box[3], y);
+    }
+  }
+  return box;
+}
+
 /** Built layers of the most recent datasets, least recently used dropped first. */
 export class CellLayerCache {
   private readonly layers = new Map<string, CellLayers>();
@@ -63,11 +79,18 @@ export class CellLayerCache {
       this.layers.delete(key);
     } else {
       this.builds++;
-      const cells = buildCellLayer(h3, population);
       // a grid already as coarse as the parents (a user's own table) is drawn as it is
       const resolution = h3.length > 0 ? Math.min(PARENT_RESOLUTION, getResolution(h3[0])) : PARENT_RESOLUTION;
-      const parents = buildParentFeatures(aggregateParents(h3, population, cells.areaKm2, resolution));
-      entry = { cells, parents, h3 };
+      if (h3.length > MAX_DRAWN_CELLS) {
+        // a large region: parents only, their density over the average cell area (no cell polygons are made)
+        const area = new Float64Array(h3.length).fill(getHexagonAreaAvg(getResolution(h3[0]), 'km2'));
+        const parents = buildParentFeatures(aggregateParents(h3, population, area, resolution));
+        entry = { cells: { cells: EMPTY as CellLayer['cells'], areaKm2: area, bounds: boundsOfFeatures(parents) }, parents, h3 };
+      } else {
+        const cells = buildCellLayer(h3, population);
+        const parents = buildParentFeatures(aggregateParents(h3, population, cells.areaKm2, resolution));
+        entry = { cells, parents, h3 };
+      }
     }
     this.layers.set(key, entry);
     while (this.layers.size > this.capacity) this.layers.delete(this.layers.keys().next().value!);

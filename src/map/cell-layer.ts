@@ -10,7 +10,7 @@ import type { EvaluationUpdate, LoadedDataset } from '../worker/api.ts';
 import { CellLayerCache } from './cell-layer-cache.ts';
 import { cellFinder, type Bounds } from './cells.ts';
 import { boundsOf } from './focus.ts';
-import { LAYER, SOURCE } from './layers.ts';
+import { LAYER, MAX_DRAWN_CELLS, PARENT_MAX_ZOOM, SOURCE, STATUS_PARENT_MAX_ZOOM } from './layers.ts';
 import { parentIndex, parentStatus, refreshParents, type ParentStatus } from './parent-status.ts';
 import type { CellStateTracker } from './status-diff.ts';
 import { paintStatus } from './status-paint.ts';
@@ -58,6 +58,8 @@ export class CellLayer {
   cellAt: ((h3: string) => number | undefined) | null = null;
   /** True once a result of this dataset is painted (status layers stay hidden before). */
   shown = false;
+  /** A region of more than MAX_DRAWN_CELLS cells: only parents are drawn, at every zoom. */
+  coarse = false;
   /** Hands the dataset's cells to MapLibre (pending until the first result), and its fallback timer. */
   private sendCells: (() => void) | null = null;
   private cellsTimer: ReturnType<typeof setTimeout> | null = null;
@@ -104,6 +106,7 @@ export class CellLayer {
     }
     this.stats.cellCount = dataset.h3.length;
     this.stats.resultsApplied = 0;
+    this.setCoarse(dataset.h3.length > MAX_DRAWN_CELLS);
     const t0 = performance.now();
     // a region shown before comes from the cache, with the very cell list it was built from (so parentIndex finds its index again)
     const layers = this.built.get(dataset.h3, dataset.population);
@@ -119,6 +122,7 @@ export class CellLayer {
     // hold back the region's first figures: the old region's cells go at once, the new ones after the first result
     // (parents draw the region's view below zoom 9 meanwhile), or after CELLS_LATEST_MS when no result comes.
     this.source(SOURCE.cells).setData(EMPTY);
+    if (this.coarse) return;
     const send = () => {
       this.cancelCells();
       if (build !== this.builds) return;
@@ -150,9 +154,10 @@ export class CellLayer {
     const dataset = this.dataset;
     if (!dataset || result.tag.dataset !== this.generation || result.status.length !== dataset.h3.length) return null;
     const t0 = performance.now();
-    const cells = paintStatus(this.map, SOURCE.cells, [LAYER.status, LAYER.outsideCircle], this.tracker, result.status, result.withinCircle);
+    // a coarse region has no cell features: its cells' statuses are found (for the parents) but not painted
+    const cells = paintStatus(this.coarse ? null : this.map, SOURCE.cells, [LAYER.status, LAYER.outsideCircle], this.tracker, result.status, result.withinCircle);
     this.tracker = cells.tracker;
-    for (let k = 0; k < cells.changed.length; k++) this.painted.cells.add(cells.changed[k]);
+    for (let k = 0; k < cells.changed.length && !this.coarse; k++) this.painted.cells.add(cells.changed[k]);
     // parents: all of them on the first result, then only those holding a cell that changed
     const index = (this.index ??= parentIndex(dataset.h3));
     if (!this.parentShown) this.parentShown = parentStatus(result.status, result.withinCircle, dataset.population, index.parentOf, index.count, index.children);
@@ -201,6 +206,17 @@ export class CellLayer {
       }
     }
     stale.clear();
+  }
+
+  /** Draws parents at every zoom (a coarse region) or only below STATUS_PARENT_MAX_ZOOM / PARENT_MAX_ZOOM (cells above). */
+  private setCoarse(coarse: boolean): void {
+    this.coarse = coarse;
+    const ranges: [string, number, number][] = [
+      [LAYER.statusParents, 0, coarse ? 24 : STATUS_PARENT_MAX_ZOOM],
+      [LAYER.outsideCircleParents, 0, coarse ? 24 : STATUS_PARENT_MAX_ZOOM],
+      [LAYER.populationParents, 0, coarse ? 24 : PARENT_MAX_ZOOM],
+    ];
+    for (const [id, min, max] of ranges) if (this.map.getLayer(id)) this.map.setLayerZoomRange(id, min, max);
   }
 
   /** Box of the cells of a zone, when the zone has cells. */

@@ -67,6 +67,14 @@ export const PARENT_RESOLUTION = 7;
 export const STATUS_PARENT_MAX_ZOOM = 9;
 
 /**
+ * Above this many cells a region's cells are not drawn one by one (their
+ * polygons alone would take seconds and hundreds of MB on the page): the
+ * res-7 parent hexagons, coloured by the status of most of their residents,
+ * are drawn at every zoom, and the legend says so.
+ */
+export const MAX_DRAWN_CELLS = 250_000;
+
+/**
  * 0 for the station being dragged (feature-state `dragging`, its marker and
  * rings drawn by the DOM overlay meanwhile), else `opacity`.
  */

@@ -10,11 +10,12 @@ import { outsideCircleOpacity, statusFillColor, statusFillOpacity } from './laye
 import { CellStateTracker, commonBaseline } from './status-diff.ts';
 
 /**
+ * @param map null to track the statuses without painting (cells not drawn in a coarse region)
  * @param tracker what was painted last, or null for a first paint
  * @returns the tracker to pass next time, and the ids of the features set
  */
 export function paintStatus(
-  map: MapLibreMap,
+  map: MapLibreMap | null,
   source: string,
   [statusLayer, outsideLayer]: readonly [string, string],
   tracker: CellStateTracker | null,
@@ -23,12 +24,13 @@ export function paintStatus(
 ): { tracker: CellStateTracker; changed: Int32Array } {
   if (!tracker) {
     tracker = new CellStateTracker(status.length, commonBaseline(status, inside));
+    if (!map) return { tracker, changed: tracker.update(status, inside) };
     map.setPaintProperty(statusLayer, 'fill-color', statusFillColor(tracker.baseline.status));
     map.setPaintProperty(statusLayer, 'fill-opacity', statusFillOpacity(tracker.baseline.status));
     map.setPaintProperty(outsideLayer, 'fill-opacity', outsideCircleOpacity(tracker.baseline.inside));
   }
   const changed = tracker.update(status, inside);
-  for (let k = 0; k < changed.length; k++) {
+  for (let k = 0; map && k < changed.length; k++) {
     const i = changed[k];
     map.setFeatureState({ source, id: i }, { s: tracker.statusOf(i), c: tracker.insideOf(i) });
   }

@@ -6,6 +6,7 @@
 import { useState, type CSSProperties, type ReactNode } from 'react';
 import { setBasemapUrl, toggleLayer } from '../app/actions.ts';
 import { useStore, type LayerKey } from '../app/store.ts';
+import { MAX_DRAWN_CELLS } from '../map/layers.ts';
 import { circleFormula } from '../core/rules.ts';
 import { STATION_KINDS } from '../core/types.ts';
 import { COLOURS, KIND_COLOURS, KIND_RADII, OUTSIDE_CIRCLE_OPACITY, POPULATION_RAMP, STATUS_OPACITY } from '../map/layers.ts';
@@ -101,6 +102,7 @@ export function LegendControl({ basemapFailed = false }: LegendControlProps) {
   const { t, n } = useT();
   const populationSource = useStore((s) => s.dataSources.population);
   const rules = useStore((s) => s.rules);
+  const cellCount = useStore((s) => s.dataset?.h3.length ?? 0);
   const stations = useStore((s) => s.stations);
   const hasSuggestion = useStore((s) => (s.suggestion?.picks.length ?? 0) > 0);
   // on a narrow screen the legend starts folded so it does not cover the map
@@ -168,7 +170,9 @@ export function LegendControl({ basemapFailed = false }: LegendControlProps) {
               </Item>
             )}
             <Item symbol={<Fill colour={COLOURS.gap} alpha={STATUS_OPACITY.gap} />}>{t('map.status.gap')}</Item>
-            <li className="ems-legend__note">{t('map.status.parentsNote')}</li>
+            <li className="ems-legend__note" data-testid="legend-parents-note">
+              {cellCount > MAX_DRAWN_CELLS ? t('map.status.coarseNote', { cells: n(cellCount) }) : t('map.status.parentsNote')}
+            </li>
           </LayerRow>
 
           <LayerRow layer="townships" title={t('map.layer.townships')}>

@@ -289,7 +289,8 @@ function loaded({ region, grid }: { region: Region; grid: PopulationGrid }, t0: 
     counties: region.parts.map((p) => p.code),
     zones: [...grid.zones],
     stations: region.stations,
-    h3: [...grid.h3],
+    // not copied: it is cloned when posted, and the grid never changes it
+    h3: grid.h3 as string[],
     population: grid.population.slice(),
     zone: grid.zone.slice(),
     prepareMs: performance.now() - t0,

@@ -9,7 +9,8 @@
  *
  * Members:
  *   region.json      manifest (this schema): format, version, names, parts, notes, sources, counts
- *   cells.parquet    h3 INT64, population DOUBLE, zone INT32 (index into zones.parquet rows, -1 none); sorted by h3
+ *   cells.parquet    h3 INT64, population DOUBLE, zone INT32 (index into zones.parquet rows, -1 none),
+ *                    lng, lat DOUBLE (the cell centre, WGS84); sorted by h3
  *   zones.parquet    GeoParquet: code, name, county, county_name, area_type, area_type_source, seat_lng, seat_lat, geometry (WKB MultiPolygon)
  *   parts.parquet    GeoParquet: code, name, census_population, geometry (WKB MultiPolygon)
  *   stations.parquet GeoParquet: the facilities' fields, geometry (WKB Point)

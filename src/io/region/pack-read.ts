@@ -6,6 +6,7 @@
  * and the reason; nothing is half-opened.
  */
 import { unzipSync } from 'fflate';
+import { cellToLatLng } from 'h3-js';
 import type { Geometry, MultiPolygon } from 'geojson';
 import type { AreaType, Station, Zone } from '../../core/types.ts';
 import { DataFileError, fileError, type RowProblem } from '../errors.ts';
@@ -100,6 +101,23 @@ function checkCells(h3: BigInt64Array, resolution: number, file: string): void {
   }
 }
 
+/** Cells whose stored centre is compared with h3-js's (evenly spread over the layer). */
+const CENTRE_SAMPLES = 512;
+
+/**
+ * The stored centres are taken as they are (computing a million costs
+ * seconds): a sample spread over the layer must equal h3-js's centres, so a
+ * layer whose centres do not belong to its cells is refused.
+ */
+function checkCentres(h3: BigInt64Array, lng: Float64Array, lat: Float64Array, file: string): void {
+  const halves = new Uint32Array(h3.buffer, h3.byteOffset, h3.length * 2);
+  const step = Math.max(1, Math.floor(h3.length / CENTRE_SAMPLES));
+  for (let i = 0; i < h3.length; i += step) {
+    const [la, ln] = cellToLatLng([halves[2 * i], halves[2 * i + 1]]);
+    if (la !== lat[i] || ln !== lng[i]) throw fileError(file, `${MEMBERS.cells} row ${i + 1}: the stored centre is not the centre of its H3 cell; the pack is damaged`, 'unreadable');
+  }
+}
+
 /** Reads and checks a region pack. */
 export async function readRegionPack(bytes: Uint8Array, file: string): Promise<Region> {
   const members = unzip(bytes, file);
@@ -186,11 +204,14 @@ export async function readRegionPack(bytes: Uint8Array, file: string): Promise<R
   // cells: whole columns
   const rows = checkParquetLayout(cellsBytes, file, MEMBERS.cells, counts.cells);
   if (rows !== counts.cells) throw fileError(file, `${MEMBERS.cells} has ${rows} rows where the manifest gives ${counts.cells}; the pack is damaged`, 'unreadable');
-  const columns = await readColumns(cellsBytes, file, MEMBERS.cells, rows, { h3: BigInt64Array, population: Float64Array, zone: Int32Array });
+  const columns = await readColumns(cellsBytes, file, MEMBERS.cells, rows, { h3: BigInt64Array, population: Float64Array, zone: Int32Array, lng: Float64Array, lat: Float64Array });
   const h3Int = columns.h3 as BigInt64Array;
   const population = columns.population as Float64Array;
   const zone = columns.zone as Int32Array;
+  const lng = columns.lng as Float64Array;
+  const lat = columns.lat as Float64Array;
   checkCells(h3Int, manifest.resolution, file);
+  checkCentres(h3Int, lng, lat, file);
   let total = 0;
   for (let i = 0; i < rows; i++) {
     const p = population[i];
@@ -212,7 +233,7 @@ export async function readRegionPack(bytes: Uint8Array, file: string): Promise<R
     zones,
     zoneOutlines,
     resolution: manifest.resolution,
-    cells: { h3: int64ToH3(h3Int), population, zone },
+    cells: { h3: int64ToH3(h3Int), population, zone, h3Int, lng, lat },
     stations,
     sources: manifest.sources,
     attribution: manifest.attribution,

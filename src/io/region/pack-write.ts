@@ -4,6 +4,7 @@
  */
 import { zipSync, type Zippable } from 'fflate';
 import { geojsonToWkb, parquetWriteBuffer } from 'hyparquet-writer';
+import { cellToLatLng } from 'h3-js';
 import type { Geometry } from 'geojson';
 import type { Region } from './types.ts';
 import { h3ToInt64 } from './h3-int.ts';
@@ -45,9 +46,18 @@ const dbl = (name: string, data: Float64Array | (number | null)[]): Column => ({
 /** Zip entry options: deflated (the Parquet pages are not compressed), no timestamp. */
 const DEFLATED = { level: 6, mtime: FIXED_MTIME } as const;
 
+/** Each cell's centre as h3-js gives it. */
+function cellCentres(h3: readonly string[]): { lat: Float64Array; lng: Float64Array } {
+  const lat = new Float64Array(h3.length);
+  const lng = new Float64Array(h3.length);
+  for (let i = 0; i < h3.length; i++) [lat[i], lng[i]] = cellToLatLng(h3[i]);
+  return { lat, lng };
+}
+
 /** The pack's bytes. */
 export function writeRegionPack(region: Region): Uint8Array {
   const { cells, zones, stations, parts } = region;
+  const centres = cellCentres(cells.h3);
   const population = cells.population.reduce((s, v) => s + v, 0);
   const manifest: Manifest = {
     format: PACK_FORMAT,
@@ -75,6 +85,9 @@ export function writeRegionPack(region: Region): Uint8Array {
         { name: 'h3', data: h3ToInt64(cells.h3), type: 'INT64' },
         dbl('population', cells.population),
         { name: 'zone', data: cells.zone, type: 'INT32' },
+        // the centres, so opening a pack computes none (and GIS tools can draw the cells as points)
+        dbl('lng', centres.lng),
+        dbl('lat', centres.lat),
       ]),
       DEFLATED,
     ],

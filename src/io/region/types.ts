@@ -54,6 +54,11 @@ export interface RegionCells {
   population: Float64Array;
   /** Index into the region's zones, -1 for none. */
   zone: Int32Array;
+  /** The same H3 indexes as 64-bit integers, when read from a pack. */
+  h3Int?: BigInt64Array;
+  /** Cell centres (h3-js cellToLatLng) as a pack stores them, so opening one computes none. */
+  lat?: Float64Array;
+  lng?: Float64Array;
 }
 
 export type ZoneOutline = Feature<MultiPolygon, { code: string }>;

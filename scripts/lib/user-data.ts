@@ -12,7 +12,7 @@ import type { Station, Zone } from '../../src/core/types.ts';
 import { sniffFileKind } from '../../src/io/bytes.ts';
 import { parseCrs, type Crs } from '../../src/io/crs.ts';
 import { readFacilities, readTownships } from '../../src/io/demo-files.ts';
-import { DataFileError, describeProblem, isError, type RowProblem } from '../../src/io/errors.ts';
+import { DataFileError, describeProblem, isError, pushAll, type RowProblem } from '../../src/io/errors.ts';
 import { previewFacilities } from '../../src/io/facilities.ts';
 import { resampleCells, readH3PopulationTable, H3_COLUMN_ALIASES } from '../../src/io/population-h3.ts';
 import { readPopulationPoints } from '../../src/io/population-points.ts';
@@ -132,7 +132,7 @@ export async function loadReportData(counties: string[], options: UserDataOption
   const userZones = options.zones !== undefined;
   if (options.zones) {
     const z = readZones(readBytes(options.zones), { file: path.basename(options.zones), crs: zonesCrs, areaType: options.zonesAreaType, county: counties.length === 1 ? counties[0] : undefined, countyName: counties.length === 1 ? names.get(counties[0]) : undefined });
-    warnings.push(...triage(z.problems, 'zone', options.skipBadRows));
+    pushAll(warnings, triage(z.problems, 'zone', options.skipBadRows));
     if (z.zones.length === 0) throw new Error(`${options.zones}: no usable zone.`);
     zones = z.zones;
     zoneFeatures = () => z.features;
@@ -156,7 +156,7 @@ export async function loadReportData(counties: string[], options: UserDataOption
   let zonesDone = false;
   if (options.population) {
     const imported = await readUserPopulation(options.population, resolution, getRegion(), populationCrs, options.populationField);
-    warnings.push(...triage(imported.summary.problems, 'population', options.skipBadRows));
+    pushAll(warnings, triage(imported.summary.problems, 'population', options.skipBadRows));
     cells = imported.cells;
     const s = imported.summary;
     notes.population = `Population: ${path.basename(options.population)} (${s.source}; ${s.method}); ${fmt(s.inputTotal)} people read, ${fmt(s.outputTotal)} in ${fmt(s.cells)} cells${s.droppedNodata ? `, ${fmt(s.droppedNodata)} nodata ${s.source === 'geotiff' ? 'pixels' : 'rows'}` : ''}.`;
@@ -188,7 +188,7 @@ export async function loadReportData(counties: string[], options: UserDataOption
   let stations: Station[];
   if (options.facilities) {
     const p = await previewFacilities(readBytes(options.facilities), { file: path.basename(options.facilities), crs: facilitiesCrs, region: getRegion() });
-    warnings.push(...triage(p.problems, 'facility', options.skipBadRows));
+    pushAll(warnings, triage(p.problems, 'facility', options.skipBadRows));
     stations = p.good;
     notes.facilities = `Facilities: ${path.basename(options.facilities)} (${p.format}${p.detectedEncoding ? `, ${p.detectedEncoding}` : ''}, ${p.sourceCrs} → WGS84), ${p.summary.good} stations${p.summary.rejected ? `, ${p.summary.rejected} rows left out` : ''}.`;
   } else {
@@ -223,7 +223,8 @@ async function readUserPopulation(file: string, resolution: number, region: Impo
   const bytes = readBytes(file);
   if (kind === 'geojson') return readPopulationPolygons(bytes, { file: name, resolution, crs, populationField: field });
   if (kind === 'csv' || kind === 'xlsx') {
-    const { header } = kind === 'csv' ? readCsvTable(bytes, { file: name }) : await readXlsxTable(bytes, { file: name });
+    // the header alone tells an H3 table from a point table
+    const { header } = kind === 'csv' ? readCsvTable(bytes, { file: name, maxRows: 0 }) : await readXlsxTable(bytes, { file: name, maxRows: 0 });
     const isH3 = guessColumn(header, H3_COLUMN_ALIASES.h3) !== null;
     return isH3 ? readH3PopulationTable(bytes, { file: name, resolution }) : readPopulationPoints(bytes, { file: name, resolution, crs });
   }

@@ -7,7 +7,7 @@ import { cellToChildren, cellToParent, getResolution, isValidCell } from 'h3-js'
 import type { CellInput } from '../core/grid.ts';
 import type { FileBytes } from './bytes.ts';
 import { parseNumber } from './columns.ts';
-import { fileError, type RowProblem } from './errors.ts';
+import { fileError, guardReader, type RowProblem } from './errors.ts';
 import { CellAccumulator, checkResolution, MAX_PLAUSIBLE_POPULATION, type PopulationImport, type PopulationSummary } from './population.ts';
 import { readMappedTable } from './table.ts';
 import type { EncodingOption } from './text.ts';
@@ -36,6 +36,10 @@ export interface H3TableSummary extends PopulationSummary {
 
 /** Reads an H3 population table and brings it to `resolution`. */
 export async function readH3PopulationTable(bytes: FileBytes, options: H3TableOptions): Promise<PopulationImport<H3TableSummary>> {
+  return guardReader(options.file, 'an H3 population table (h3,population)', () => readH3Table(bytes, options));
+}
+
+async function readH3Table(bytes: FileBytes, options: H3TableOptions): Promise<PopulationImport<H3TableSummary>> {
   const { file, resolution } = options;
   checkResolution(resolution, file);
   const { table, mapping } = await readMappedTable(bytes, options, H3_COLUMN_ALIASES, 'an H3 population table (h3,population)');

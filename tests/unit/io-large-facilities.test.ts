@@ -1,13 +1,16 @@
 /**
  * Large facility tables: a 200,000-row CSV and a 100,000-row XLSX checked
  * against all of 泉州市 (~34,000 outline vertices) are read within the time
- * bound, and a warning on every row reaches the CLI without overflowing the
- * call stack. (The 1,000,000-row CSV is measured by scripts/bench-large-files.ts.)
+ * bound (the station limit lifted), a problem on every row reaches the CLI
+ * without overflowing the call stack, and more usable stations than a
+ * scenario holds are refused with the limit. (The 1,000,000-row CSV is
+ * measured by scripts/bench-large-files.ts.)
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { resolveCounties } from '../../scripts/lib/demo-data.ts';
 import { loadReportData } from '../../scripts/lib/user-data.ts';
 import { DataFileError } from '../../src/io/errors.ts';
 import { previewFacilities } from '../../src/io/facilities.ts';
@@ -19,7 +22,7 @@ describe('large facility tables', () => {
   it('reads a 200,000-row CSV against the 泉州市 outline in under 15 s', async () => {
     const bytes = facilityCsv(facilityRows(200_000));
     const t0 = performance.now();
-    const p = await previewFacilities(bytes, { file: 'stations-200k.csv', crs: 'GCJ02', region });
+    const p = await previewFacilities(bytes, { file: 'stations-200k.csv', crs: 'GCJ02', region, maxStations: Infinity });
     const ms = performance.now() - t0;
     expect(p.summary).toMatchObject({ rows: 200_000, good: 200_000, rejected: 0 });
     expect(ms).toBeLessThan(15_000);
@@ -28,22 +31,29 @@ describe('large facility tables', () => {
   it('reads a 100,000-row XLSX sheet against the 泉州市 outline in under 15 s', async () => {
     const bytes = fastXlsx([FACILITY_HEADER, ...facilityRows(100_000)]);
     const t0 = performance.now();
-    const p = await previewFacilities(bytes, { file: 'stations-100k.xlsx', crs: 'GCJ02', region });
+    const p = await previewFacilities(bytes, { file: 'stations-100k.xlsx', crs: 'GCJ02', region, maxStations: Infinity });
     const ms = performance.now() - t0;
     expect(p.summary).toMatchObject({ rows: 100_000, good: 100_000, rejected: 0 });
     expect(ms).toBeLessThan(15_000);
   }, 60_000);
 
-  it('passes a warning on each of 150,000 rows through the CLI loader without a stack overflow, naming the file', async () => {
+  it('with --skip-bad-rows passes 150,000 bad rows to the CLI as 150,000 warnings without a stack overflow', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'ems-large-'));
-    const file = path.join(dir, 'no-kinds.csv');
-    writeFileSync(file, facilityCsv(facilityRows(150_000, { emptyKind: true })));
-    // every row imports with a 'default-kind' warning; far more stations than a scenario holds
-    const error = await loadReportData(['350525'], { facilities: file, crs: 'gcj02' }).then(
+    const file = path.join(dir, 'mostly-bad.csv');
+    // all but the first 10 rows have no longitude
+    writeFileSync(file, facilityCsv(facilityRows(150_010).map((r, i) => (i < 10 ? r : [r[0], r[1], 'x', r[3], r[4], r[5]]))));
+    const d = await loadReportData(resolveCounties('350500'), { facilities: file, crs: 'gcj02', skipBadRows: true });
+    expect(d.stations).toHaveLength(10);
+    expect(d.warnings.filter((w) => /^mostly-bad\.csv: row \d+, column "经度": "x" is not a longitude/.test(w))).toHaveLength(150_000);
+  }, 120_000);
+
+  it('refuses 150,000 usable stations with the number and the limit, naming the file', async () => {
+    const error = await previewFacilities(facilityCsv(facilityRows(150_000)), { file: 'all-clinics.csv', crs: 'GCJ02', region }).then(
       () => null,
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(DataFileError);
-    expect((error as DataFileError).message).toMatch(/^no-kinds\.csv: file: .*150,000 usable stations/);
+    expect((error as DataFileError).problems[0].code).toBe('too-large');
+    expect((error as DataFileError).message).toMatch(/^all-clinics\.csv: file: holds 150,000 usable stations \(of 150,000 rows\), more than the 20,000 a scenario/);
   }, 120_000);
 });

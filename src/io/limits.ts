@@ -27,6 +27,13 @@ export const IMPORT_LIMITS = {
   /** Uncompressed bytes of the parts of an XLSX or zipped shapefile: a full 1,048,576-row sheet of 10 columns is ~400 MB of XML; beyond this is a zip bomb. */
   maxUnzippedBytes: 512 * 1024 * 1024,
   /**
+   * Bytes of one XML tag inside an XLSX (from "<" to ">"). Excel's longest
+   * tags (a <row> with all its attributes) are ~200 bytes; read-excel-file's
+   * XML parser takes time growing with the square of a tag's length (70 s
+   * for one of 200,000 bytes).
+   */
+  maxXmlTagBytes: 4_096,
+  /**
    * JSON nesting depth. A FeatureCollection's MultiPolygon positions lie 9
    * levels deep (collection, features, feature, geometry, coordinates ×4,
    * position); nested GeometryCollections and property objects add a few.
@@ -42,6 +49,12 @@ export const IMPORT_LIMITS = {
   maxRingVertices: 1_000_000,
   /** Vertices of all polygons in one file: all of Fujian's ~1,100 townships at survey detail stay under it; ~250 MB parsed. */
   maxFileVertices: 5_000_000,
+  /**
+   * H3 cells filled from the polygons of one population file (each costs
+   * ~7 µs: a centre test and its area). All of Fujian at resolution 9 is
+   * ~1.2 million cells; 3 million stay under ~20 s.
+   */
+  maxPolygonCells: 3_000_000,
   /**
    * Stations a scenario is evaluated with. 泉州市 has 42 facilities, all of
    * Fujian a few thousand health centres and stations; the coverage engine

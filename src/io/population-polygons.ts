@@ -13,6 +13,7 @@ import { guessColumn, parseNumber } from './columns.ts';
 import { polygonsToWgs84, type Crs } from './crs.ts';
 import { DataFileError, guardReader, pushAll, type RowProblem } from './errors.ts';
 import { checkDeclaredCrs, inLngLatRange, parseGeoJson, polygonsOf, vertexBudget } from './geojson.ts';
+import { fmtCount, IMPORT_LIMITS } from './limits.ts';
 import { PolygonIndex } from './polygon-index.ts';
 import { H3_COLUMN_ALIASES } from './population-h3.ts';
 import { CellAccumulator, checkResolution, MAX_PLAUSIBLE_POPULATION, type PopulationImport, type PopulationSummary } from './population.ts';
@@ -27,6 +28,8 @@ export interface PolygonPopulationOptions {
   encoding?: EncodingOption;
   /** A polygon may cover at most this many cells (default 2 million). */
   maxCellsPerPolygon?: number;
+  /** All polygons of the file together may cover at most this many cells (default IMPORT_LIMITS.maxPolygonCells). */
+  maxCells?: number;
 }
 
 export interface PolygonPopulationSummary extends PopulationSummary {
@@ -54,6 +57,8 @@ function readPolygons(bytes: FileBytes, options: PolygonPopulationOptions): Popu
     throw new DataFileError([{ file, row: 0, column: 'population', code: 'missing-column', reason: `no population property (properties found: ${gj.fields.slice(0, 20).join(', ') || 'none'})`, fix: 'choose the population property' }]);
   }
   const maxCells = options.maxCellsPerPolygon ?? 2_000_000;
+  const maxFileCells = options.maxCells ?? IMPORT_LIMITS.maxPolygonCells;
+  let filled = 0;
   const hexKm2 = getHexagonAreaAvg(resolution, 'km2');
   const acc = new CellAccumulator();
   let inputTotal = 0;
@@ -87,6 +92,11 @@ function readPolygons(bytes: FileBytes, options: PolygonPopulationOptions): Popu
     if (estimate > maxCells) {
       problems.push({ file, row, column: 'geometry', code: 'too-large', reason: `covers ~${Math.round(estimate).toLocaleString('en-US')} cells at resolution ${resolution}; choose a coarser resolution` });
       continue;
+    }
+    if ((filled += estimate) > maxFileCells) {
+      throw new DataFileError([
+        { file, row, column: 'geometry', code: 'too-large', reason: `the polygons up to this one cover ~${fmtCount(filled)} cells at resolution ${resolution}, more than the ${fmtCount(maxFileCells)} one file may fill`, fix: 'choose a coarser resolution, or crop the file to the region' },
+      ]);
     }
     if (population === 0) continue;
     let cells: string[];

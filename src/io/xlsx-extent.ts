@@ -4,7 +4,8 @@
  * million empty rows, and one cell in column XFD makes it pad every row to
  * 16,384 cells. So the workbook's unzipped size and the sheet's farthest row
  * and column are checked here, on the raw XML bytes, against Excel's own
- * limits and the table cell limit.
+ * limits and the table cell limit; and no XML tag may be long enough to
+ * stall its XML parser.
  */
 import { unzipSync } from 'fflate';
 import { DataFileError } from './errors.ts';
@@ -21,16 +22,29 @@ export function checkXlsxSheet(bytes: Uint8Array, file: string, sheet: string | 
       filter: (f) => {
         unzipped += f.originalSize;
         if (unzipped > IMPORT_LIMITS.maxUnzippedBytes) throw tooLarge(file, `unzips to more than ${fmtCount(IMPORT_LIMITS.maxUnzippedBytes / 2 ** 20)} MB (at ${f.name})`, 'save the sheet alone, or as CSV');
-        return f.name === 'xl/workbook.xml' || f.name === 'xl/_rels/workbook.xml.rels';
+        return /\.(xml|rels)$/i.test(f.name);
       },
     });
   } catch (e) {
     if (e instanceof DataFileError) throw e;
     return; // not a readable zip: read-excel-file says so in its own words
   }
+  for (const [name, xml] of Object.entries(parts)) checkTagLengths(xml, file, name);
   const target = sheetPath(parts, sheet);
-  const sheets = unzipSync(bytes, { filter: (f) => (target ? f.name === target : /^xl\/worksheets\/[^/]+\.xml$/.test(f.name)) });
-  for (const xml of Object.values(sheets)) checkExtent(xml, file);
+  for (const [name, xml] of Object.entries(parts)) if (target ? name === target : /^xl\/worksheets\/[^/]+\.xml$/.test(name)) checkExtent(xml, file);
+}
+
+/** Refuses a part with a tag (or comment) longer than the limit. */
+function checkTagLengths(xml: Uint8Array, file: string, part: string): void {
+  const limit = IMPORT_LIMITS.maxXmlTagBytes;
+  for (let i = xml.indexOf(0x3c); i >= 0; i = xml.indexOf(0x3c, i + 1)) {
+    const end = xml.indexOf(0x3e, i);
+    if (end < 0 ? xml.length - i > limit : end - i > limit) {
+      throw new DataFileError([{ file, row: 0, code: 'corrupt', reason: `is damaged: ${part} has an XML tag of ${fmtCount((end < 0 ? xml.length : end) - i)} bytes at byte ${fmtCount(i)}, where Excel writes at most a few hundred (limit ${fmtCount(limit)})`, fix: 'open it in Excel or WPS and save it again, or save the sheet as CSV' }]);
+    }
+    if (end < 0) return;
+    i = end;
+  }
 }
 
 const latin1 = (b: Uint8Array | undefined) => (b ? new TextDecoder('latin1').decode(b) : '');

@@ -200,7 +200,8 @@ export async function loadReportData(counties: string[], options: UserDataOption
   try {
     grid = buildGrid(cells, zones);
   } catch (e) {
-    throw new Error(`Could not build the population grid: ${(e as Error).message}`);
+    const files = [options.population, options.zones].filter((f): f is string => f !== undefined).map((f) => path.basename(f));
+    throw new Error(`Could not build the population grid${files.length ? ` from ${files.join(' and ')}` : ''}: ${(e as Error).message}`);
   }
   const dataNotes = [notes.population, notes.zones, notes.facilities, ...notes.extra];
   return { counties, grid, stations, dataNotes, warnings };

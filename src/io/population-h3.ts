@@ -118,7 +118,7 @@ export function resampleCells(cells: readonly CellInput[], resolution: number, o
     estimate += r < resolution ? 7 ** (resolution - r) : 1;
   }
   if (estimate > maxCells) {
-    const coarsest = Math.min(...Object.keys(inputResolutions).map(Number));
+    const coarsest = Object.keys(inputResolutions).map(Number).reduce((a, b) => Math.min(a, b));
     throw fileError(file, `would become ~${Math.round(estimate).toLocaleString('en-US')} cells when split from resolution ${coarsest} to ${resolution}; choose a coarser resolution`, 'too-many-cells');
   }
   const acc = new CellAccumulator();

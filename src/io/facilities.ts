@@ -386,11 +386,13 @@ const validRange = (lng: number, lat: number) => Math.abs(lng) <= 180 && Math.ab
  */
 function placePoint(x: number, y: number, ctx: RowContext, column: string, error: Report, warn: Report): [number, number] | null {
   const { region } = ctx.options;
+  // the WGS84 position of the last point placed: converted once a row, not again when it is kept
+  let wgs: [number, number] = [NaN, NaN];
   const where = (lng: number, lat: number) => {
     if (!validRange(lng, lat)) return 'invalid' as const;
-    const [wx, wy] = toWgs84(lng, lat, ctx.sourceCrs);
-    if (region) return locateInRegion(region, wx, wy, ctx.marginKm);
-    return inBox(CHINA_BBOX, wx, wy) ? ('inside' as const) : ('outside' as const);
+    wgs = toWgs84(lng, lat, ctx.sourceCrs);
+    if (region) return locateInRegion(region, wgs[0], wgs[1], ctx.marginKm);
+    return inBox(CHINA_BBOX, wgs[0], wgs[1]) ? ('inside' as const) : ('outside' as const);
   };
   const value = `${x}, ${y}`;
   if (x === 0 && y === 0) {
@@ -424,10 +426,10 @@ function placePoint(x: number, y: number, ctx: RowContext, column: string, error
   warn(column, 'outside-china', `${value} lies outside China; kept as is`, { value });
   return [wx, wy];
 
+  /** The point just placed by where(lng, lat), kept. */
   function finish(lng: number, lat: number, place: 'inside' | 'near'): [number, number] {
-    const [wx, wy] = toWgs84(lng, lat, ctx.sourceCrs);
     if (place === 'near' && region) warn(column, 'near-region', `${lng}, ${lat} lies outside ${region.name} but within ${ctx.marginKm} km of it; kept (a station there can still reach in)`, { value: `${lng}, ${lat}` });
-    return [wx, wy];
+    return wgs;
   }
 }
 

@@ -196,13 +196,16 @@ async function preview(bytes: FileBytes, options: FacilityImportOptions): Promis
   };
   const problems: RowProblem[] = [...fileProblems];
   const good: Station[] = [];
-  const out: FacilityRow[] = rows.map((r) => {
-    const rowProblems: RowProblem[] = [];
+  // each row becomes its FacilityRow in place: a million-row file is not copied
+  const out = rows as FacilityRow[];
+  const rowProblems: RowProblem[] = [];
+  for (const r of out) {
+    rowProblems.length = 0;
     const station = readRow(r, ctx, rowProblems);
     pushAll(problems, rowProblems);
     if (station) good.push(station);
-    return { ...r, stationId: station ? station.id : null };
-  });
+    r.stationId = station ? station.id : null;
+  }
   if (mapping.kind === null) problems.push({ file, row: 0, column: 'kind', code: 'default-kind', severity: 'warning', reason: `no kind column; every facility is a ${options.defaultKind ?? 'station'}` });
   if (mapping.status === null) problems.push({ file, row: 0, column: 'status', code: 'default-status', severity: 'warning', reason: `no status column; every facility is ${options.defaultStatus ?? 'existing'}` });
   const maxStations = options.maxStations ?? IMPORT_LIMITS.maxStations;

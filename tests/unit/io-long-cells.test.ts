@@ -7,12 +7,14 @@ import { latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import { normaliseHeader, parseCoordinate, parseNumber } from '../../src/io/columns.ts';
 import { readH3PopulationTable } from '../../src/io/population-h3.ts';
+import { cpuTime } from '../helpers/cpu-time.ts';
 import { csv, utf8 } from '../helpers/fixtures-files.ts';
 
 const timed = <T>(f: () => T): [T, number] => {
-  const t0 = performance.now();
+  const before = process.cpuUsage();
   const out = f();
-  return [out, performance.now() - t0];
+  const used = process.cpuUsage(before);
+  return [out, (used.user + used.system) / 1000];
 };
 
 describe('very long cells', () => {
@@ -33,11 +35,7 @@ describe('very long cells', () => {
 
   it('an H3 table with such a population cell reports that row and reads the others', async () => {
     const text = csv(['h3', 'population'], [[latLngToCell(25.3, 118.2, 9), 5], [latLngToCell(25.31, 118.2, 9), `1${'9'.repeat(200_000)};`]]);
-    const [result, ms] = await (async () => {
-      const t0 = performance.now();
-      const r = await readH3PopulationTable(utf8(text), { file: 'long.csv', resolution: 9 });
-      return [r, performance.now() - t0] as const;
-    })();
+    const { value: result, ms } = await cpuTime(() => readH3PopulationTable(utf8(text), { file: 'long.csv', resolution: 9 }));
     expect(ms).toBeLessThan(2_000);
     expect(result.summary.problems.map((p) => [p.row, p.code])).toEqual([[2, 'not-a-number']]);
   });

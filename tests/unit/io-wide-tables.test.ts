@@ -9,6 +9,7 @@ import { DataFileError } from '../../src/io/errors.ts';
 import { IMPORT_LIMITS } from '../../src/io/limits.ts';
 import { readH3PopulationTable } from '../../src/io/population-h3.ts';
 import { readCsvTable, readMappedTable } from '../../src/io/table.ts';
+import { cpuTime } from '../helpers/cpu-time.ts';
 import { utf8 } from '../helpers/fixtures-files.ts';
 
 const h3Cells = (n: number) => polygonToCells([[[25.2, 118.0], [25.6, 118.0], [25.6, 118.5], [25.2, 118.5]]], 9).slice(0, n);
@@ -21,14 +22,13 @@ function wideH3Table(rows: number, extra: number): Uint8Array {
 }
 
 describe('wide tables', () => {
-  it('an H3 table of 4,000 rows × 5,000 columns keeps only the two columns it uses and reads in under 10 s', async () => {
+  it('an H3 table of 4,000 rows × 5,000 columns keeps only the two columns it uses and reads in under 10 s of CPU time', async () => {
     const bytes = wideH3Table(4_000, 5_000);
     const { table, mapping } = await readMappedTable(bytes, { file: 'wide.csv' }, { h3: ['h3'], population: ['population'] }, 'an H3 table');
     expect(table.header).toHaveLength(5_002);
     expect(Object.keys(table.rows[0].values).sort()).toEqual([mapping.h3, mapping.population].sort());
-    const t0 = performance.now();
-    const r = await readH3PopulationTable(bytes, { file: 'wide.csv', resolution: 9 });
-    expect(performance.now() - t0).toBeLessThan(10_000);
+    const { value: r, ms } = await cpuTime(() => readH3PopulationTable(bytes, { file: 'wide.csv', resolution: 9 }));
+    expect(ms).toBeLessThan(10_000);
     expect(r.summary.rows).toBe(4_000);
   }, 60_000);
 
@@ -40,11 +40,10 @@ describe('wide tables', () => {
     expect(() => readCsvTable(bytes, { file: 'too-wide.csv' })).toThrow(/too-wide\.csv: .*16,386 columns/);
   });
 
-  it('gives a header of 16,000 copies of one name unique names in linear time', () => {
+  it('gives a header of 16,000 copies of one name unique names in linear time', async () => {
     const header = Array.from({ length: 16_000 }, () => '人口').join(',');
-    const t0 = performance.now();
-    const t = readCsvTable(utf8(`${header}\n${Array.from({ length: 16_000 }, () => '1').join(',')}\n`), { file: 'same.csv' });
-    expect(performance.now() - t0).toBeLessThan(2_000);
+    const { value: t, ms } = await cpuTime(() => readCsvTable(utf8(`${header}\n${Array.from({ length: 16_000 }, () => '1').join(',')}\n`), { file: 'same.csv' }));
+    expect(ms).toBeLessThan(2_000);
     expect(new Set(t.header).size).toBe(16_000);
     expect(t.header[15_999]).toBe('人口 (16000)');
   });

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { DataFileError } from '../../src/io/errors.ts';
 import { previewFacilities } from '../../src/io/facilities.ts';
 import { readXlsxTable } from '../../src/io/table.ts';
+import { cpuTime } from '../helpers/cpu-time.ts';
 import { facilityRows, fastXlsx, FACILITY_HEADER } from '../helpers/large-files.ts';
 
 const rows = [FACILITY_HEADER, ...facilityRows(20)];
@@ -15,9 +16,8 @@ const rows = [FACILITY_HEADER, ...facilityRows(20)];
 describe('XLSX sheet extents', () => {
   it('refuses a row numbered beyond Excel’s 1,048,576, naming it', async () => {
     const bytes = fastXlsx(rows, '<row r="50000000"><c r="A50000000"><v>1</v></c></row>');
-    const t0 = performance.now();
-    await expect(readXlsxTable(bytes, { file: 'far-row.xlsx' })).rejects.toSatisfy((e: unknown) => e instanceof DataFileError && /^far-row\.xlsx: .*row 50,000,000.*1,048,576/.test(e.message));
-    expect(performance.now() - t0).toBeLessThan(2_000);
+    const { ms } = await cpuTime(() => expect(readXlsxTable(bytes, { file: 'far-row.xlsx' })).rejects.toSatisfy((e: unknown) => e instanceof DataFileError && /^far-row\.xlsx: .*row 50,000,000.*1,048,576/.test(e.message)));
+    expect(ms).toBeLessThan(2_000);
   });
 
   it('refuses a cell beyond column XFD (16,384)', async () => {
@@ -26,10 +26,9 @@ describe('XLSX sheet extents', () => {
   });
 
   it('refuses a 100,000-row sheet with one cell in column XFD: 1.6 billion cells to fill, more than the table limit', async () => {
-    const many = [FACILITY_HEADER, ...facilityRows(100_000)];
+    const many = [FACILITY_HEADER, ...Array.from({ length: 100_000 }, (_, i) => [`F${i}`, `站${i}`, 118.2, 25.3, '急救站', '现有'])];
     const bytes = fastXlsx(many, '<row r="100002"><c r="XFD100002"><v>1</v></c></row>');
-    const t0 = performance.now();
-    await expect(previewFacilities(bytes, { file: 'corner.xlsx' })).rejects.toThrow(/^corner\.xlsx: .*100,002 rows × 16,384 columns/);
-    expect(performance.now() - t0).toBeLessThan(5_000);
+    const { ms } = await cpuTime(() => expect(previewFacilities(bytes, { file: 'corner.xlsx' })).rejects.toThrow(/^corner\.xlsx: .*100,002 rows × 16,384 columns/));
+    expect(ms).toBeLessThan(5_000);
   }, 60_000);
 });

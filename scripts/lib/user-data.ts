@@ -10,7 +10,7 @@ import path from 'node:path';
 import { gridFromColumns, type PopulationGrid } from '../../src/core/grid.ts';
 import type { Station } from '../../src/core/types.ts';
 import { parseCrs, type Crs } from '../../src/io/crs.ts';
-import { DataFileError, describeProblem, isError, type RowProblem } from '../../src/io/errors.ts';
+import { DataFileError, describeProblem, isError, pushAll, type RowProblem } from '../../src/io/errors.ts';
 import { resampleCells } from '../../src/io/population-h3.ts';
 import { cellRows } from '../../src/io/region/assemble.ts';
 import { readFacilityFile, regionFromFiles, replacePopulation, replaceZones, withStations, type AreaTypeChoice, type FileInput } from '../../src/io/region/from-files.ts';
@@ -122,25 +122,25 @@ export async function loadReportData(county: string | undefined, options: UserDa
       { zones: await fileInput(options.zones), population: await fileInput(options.population) },
       { name: options.name, resolution, zones: zoneChoice, population: populationChoice },
     );
-    warnings.push(...triage(build.problems, 'zone or population', options.skipBadRows));
+    pushAll(warnings, triage(build.problems, 'zone or population', options.skipBadRows));
     region = build.region;
   }
 
   // with a demo region or a pack, a file replaces the matching part
   if ((options.pack || county !== undefined) && options.zones) {
     const replaced = await replaceZones(region, await fileInput(options.zones), zoneChoice);
-    warnings.push(...triage(replaced.problems, 'zone', options.skipBadRows));
+    pushAll(warnings, triage(replaced.problems, 'zone', options.skipBadRows));
     region = replaced.region;
   }
   if ((options.pack || county !== undefined) && options.population) {
     const replaced = await replacePopulation(region, await fileInput(options.population), populationChoice, { resolution });
-    warnings.push(...triage(replaced.summary.problems, 'population', options.skipBadRows));
+    pushAll(warnings, triage(replaced.summary.problems, 'population', options.skipBadRows));
     region = replaced.region;
   }
   region = atResolution(region, resolution);
   if (options.facilities) {
     const preview = await readFacilityFile(await fileInput(options.facilities), region, { crs: facilitiesCrs });
-    warnings.push(...triage(preview.problems, 'facility', options.skipBadRows));
+    pushAll(warnings, triage(preview.problems, 'facility', options.skipBadRows));
     const p = preview;
     region = withStations(region, p.good, `Facilities: ${p.file} (${p.format}${p.detectedEncoding ? `, ${p.detectedEncoding}` : ''}, ${p.sourceCrs} → WGS84), ${p.summary.good} stations${p.summary.rejected ? `, ${p.summary.rejected} rows left out` : ''}.`);
   }

@@ -9,7 +9,8 @@ export function normaliseHeader(header: string): string {
   return header
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[（(【[].*?[）)\]】]/g, '')
+    // a bracketed note: from an opening bracket to the next closing one, never past another opening one (linear on "((((…")
+    .replace(/[（(【[][^（(【[）)\]】]*[）)\]】]/g, '')
     .replace(/[\s_\-.:/\\°*#"'`]/g, '');
 }
 
@@ -44,8 +45,14 @@ export function normaliseCell(value: unknown): string {
   return String(value).trim();
 }
 
-/** For reading numbers: full-width digits and signs to ASCII, no spaces. */
-const numericText = (text: string) => normaliseCell(text).normalize('NFKC').replace(/\s/g, '');
+/** Longer cell text is no number or coordinate anyone writes (and is not run through the number patterns). */
+const MAX_NUMBER_TEXT = 64;
+
+/** For reading numbers: full-width digits and signs to ASCII, no spaces (text too long to be a number is left as it is). */
+const numericText = (text: string) => {
+  const t = normaliseCell(text);
+  return t.length > MAX_NUMBER_TEXT ? t : t.normalize('NFKC').replace(/\s/g, '');
+};
 
 /**
  * Reads a number: plain decimals, with thousands separators ("12,345") or a
@@ -54,10 +61,10 @@ const numericText = (text: string) => normaliseCell(text).normalize('NFKC').repl
  */
 export function parseNumber(text: string): number {
   let t = numericText(text);
-  if (t === '') return NaN;
+  if (t === '' || t.length > MAX_NUMBER_TEXT) return NaN;
   t = t.replace(/(°|度|人|口|km2|平方公里)$/u, '');
   if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) t = t.replace(/,/g, '');
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return NaN;
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(t)) return NaN;
   return Number(t);
 }
 
@@ -69,7 +76,7 @@ export function parseNumber(text: string): number {
  */
 export function parseCoordinate(text: string): number {
   let t = numericText(text);
-  if (t === '') return NaN;
+  if (t === '' || t.length > MAX_NUMBER_TEXT) return NaN;
   let sign = 1;
   const hemi = /^(东经|北纬|西经|南纬|[ENWS])|([ENWS]|东经|北纬|西经|南纬)$/iu.exec(t);
   if (hemi) {

@@ -48,15 +48,39 @@ export function fileError(file: string, reason: string, code?: ProblemCode): Dat
 }
 
 /**
- * Turns whatever a parsing library threw into a DataFileError that names the
- * file and what we expected it to be; passes DataFileErrors and cancellations
- * through unchanged.
+ * Turns whatever a parsing library (or a bug of ours) threw into a
+ * DataFileError that names the file and what we expected it to be; passes
+ * DataFileErrors and cancellations through unchanged. Running out of stack
+ * or memory is said in words, with what to do.
  */
 export function wrapLibraryError(e: unknown, file: string, expected: string): Error {
   if (e instanceof DataFileError) return e;
   if (isAbortError(e)) return e as Error;
-  const detail = e instanceof Error ? e.message : String(e);
+  const detail = e instanceof Error ? `${e.name === 'Error' ? '' : `${e.name}: `}${e.message}` : String(e);
+  if (e instanceof RangeError && /call stack/i.test(detail)) {
+    return new DataFileError([{ file, row: 0, code: 'too-complex', reason: `could not be read as ${expected}: it is nested or chained too deeply (${detail.slice(0, 120)})`, fix: 'check that the file is what it claims to be, or export it again' }]);
+  }
+  if (e instanceof RangeError && /allocation failed|invalid (string|array) length|out of memory/i.test(detail)) {
+    return new DataFileError([{ file, row: 0, code: 'too-large', reason: `could not be read as ${expected}: it needs more memory than is available (${detail.slice(0, 120)})`, fix: 'read a smaller part of it (crop it to the region, or split it)' }]);
+  }
   return fileError(file, `could not be read as ${expected} (${detail.slice(0, 300)})`, 'unreadable');
+}
+
+/** Runs a reader's body so that anything it throws names the file (see wrapLibraryError). */
+export function guardReader<T>(file: string, expected: string, read: () => T): T {
+  try {
+    const out = read();
+    if (out instanceof Promise) return out.catch((e: unknown) => Promise.reject(wrapLibraryError(e, file, expected))) as T;
+    return out;
+  } catch (e) {
+    throw wrapLibraryError(e, file, expected);
+  }
+}
+
+/** Appends items one by one: `push(...items)` overflows the call stack beyond ~100,000 items. */
+export function pushAll<T>(target: T[], items: readonly T[]): T[] {
+  for (const item of items) target.push(item);
+  return target;
 }
 
 /** The error a cancelled import rejects with (same shape as fetch's). */

@@ -7,9 +7,10 @@ import { type Station, type StationKind, type StationStatus } from '../core/type
 import { sniffFileKind, toUint8, type FileBytes } from './bytes.ts';
 import { guessMapping, parseCoordinate } from './columns.ts';
 import { crsHintInText, toWgs84, type Crs } from './crs.ts';
-import { DataFileError, isError, wrapLibraryError, type ProblemCode, type RowProblem } from './errors.ts';
+import { DataFileError, guardReader, isError, pushAll, wrapLibraryError, type ProblemCode, type RowProblem } from './errors.ts';
 import { KIND_EXAMPLES, mapKind, mapStatus, STATUS_EXAMPLES } from './facility-vocabulary.ts';
 import { checkDeclaredCrs, parseGeoJson, pointOf } from './geojson.ts';
+import { fmtCount, IMPORT_LIMITS } from './limits.ts';
 import { CHINA_BBOX, locateInRegion, type ImportRegion } from './region.ts';
 import { readTable, type TableRow } from './table.ts';
 import type { EncodingOption, TextEncodingName } from './text.ts';
@@ -67,6 +68,8 @@ export interface FacilityImportOptions {
   idPrefix?: string;
   /** Import rows whose longitude and latitude are evidently swapped, swapped back (with a warning) instead of rejecting them. */
   applySwapFix?: boolean;
+  /** Refuse a file with more usable stations than a scenario can be evaluated with (default IMPORT_LIMITS.maxStations). */
+  maxStations?: number;
 }
 
 export interface FacilityRow extends TableRow {
@@ -106,6 +109,10 @@ const headerScore = (cells: string[]) => {
  * row problems are returned, never thrown.
  */
 export async function previewFacilities(bytes: FileBytes, options: FacilityImportOptions): Promise<FacilityPreview> {
+  return guardReader(options.file, 'a facility table (CSV, XLSX or GeoJSON)', () => preview(bytes, options));
+}
+
+async function preview(bytes: FileBytes, options: FacilityImportOptions): Promise<FacilityPreview> {
   const { file } = options;
   const b = toUint8(bytes);
   const kind = options.format && options.format !== 'auto' ? options.format : sniffFileKind(b, file);
@@ -121,7 +128,7 @@ export async function previewFacilities(bytes: FileBytes, options: FacilityImpor
       format = 'geojson';
       const gj = parseGeoJson(b, file, options.encoding);
       checkDeclaredCrs(gj.declaredCrs, file, []);
-      fileProblems.push(...gj.problems);
+      pushAll(fileProblems, gj.problems);
       encoding = gj.encoding;
       header = gj.fields;
       geometryPoints = new Map();
@@ -138,7 +145,7 @@ export async function previewFacilities(bytes: FileBytes, options: FacilityImpor
       header = table.header;
       rows = table.rows;
       blankRows = table.blankRows;
-      fileProblems.push(...table.problems);
+      pushAll(fileProblems, table.problems);
     } else {
       throw new DataFileError([{ file, row: 0, code: 'unsupported', reason: `is a ${kind} file; facilities are read from CSV, XLSX or GeoJSON` }]);
     }
@@ -184,20 +191,37 @@ export async function previewFacilities(bytes: FileBytes, options: FacilityImpor
     seenIds: new Map(),
     seenNames: new Map(),
     geometryPoints,
+    kinds: new Map(),
+    statuses: new Map(),
   };
   const problems: RowProblem[] = [...fileProblems];
   const good: Station[] = [];
-  const out: FacilityRow[] = rows.map((r) => {
-    const rowProblems: RowProblem[] = [];
+  // each row becomes its FacilityRow in place: a million-row file is not copied
+  const out = rows as FacilityRow[];
+  const rowProblems: RowProblem[] = [];
+  for (const r of out) {
+    rowProblems.length = 0;
     const station = readRow(r, ctx, rowProblems);
-    problems.push(...rowProblems);
+    pushAll(problems, rowProblems);
     if (station) good.push(station);
-    return { ...r, stationId: station ? station.id : null };
-  });
+    r.stationId = station ? station.id : null;
+  }
   if (mapping.kind === null) problems.push({ file, row: 0, column: 'kind', code: 'default-kind', severity: 'warning', reason: `no kind column; every facility is a ${options.defaultKind ?? 'station'}` });
   if (mapping.status === null) problems.push({ file, row: 0, column: 'status', code: 'default-status', severity: 'warning', reason: `no status column; every facility is ${options.defaultStatus ?? 'existing'}` });
+  const maxStations = options.maxStations ?? IMPORT_LIMITS.maxStations;
+  if (good.length > maxStations) {
+    throw new DataFileError([
+      {
+        file,
+        row: 0,
+        code: 'too-large',
+        reason: `holds ${fmtCount(good.length)} usable stations (of ${fmtCount(out.length)} rows), more than the ${fmtCount(maxStations)} a scenario can be evaluated with`,
+        fix: 'keep the stations of the region you plan for (split the file by county), or leave out the rows that are not stations',
+      },
+    ]);
+  }
   problems.sort((a, b) => a.row - b.row);
-  const rejected = out.filter((r) => r.stationId === null).length;
+  const rejected = out.length - good.length;
   return {
     file,
     format,
@@ -223,6 +247,17 @@ interface RowContext {
   seenIds: Map<string, number>;
   seenNames: Map<string, number>;
   geometryPoints: Map<number, { point: [number, number] } | { reason: string }> | null;
+  /** Kind and status words already looked up: a long file repeats a few words. */
+  kinds: Map<string, StationKind | null>;
+  statuses: Map<string, StationStatus | null>;
+}
+
+/** A cached lookup: the first call per distinct text does the work (up to a few thousand texts, then no more are kept). */
+function cached<T>(cache: Map<string, T>, text: string, look: (text: string) => T): T {
+  if (cache.has(text)) return cache.get(text) as T;
+  const v = look(text);
+  if (cache.size < 4096) cache.set(text, v);
+  return v;
 }
 
 function cellText(v: unknown): string {
@@ -314,13 +349,13 @@ function readRow(r: TableRow, ctx: RowContext, problems: RowProblem[]): Station 
   const kindText = cell('kind');
   let kind: StationKind | null = options.defaultKind ?? 'station';
   if (kindText !== '') {
-    kind = mapKind(kindText, options.kindWords);
+    kind = cached(ctx.kinds, kindText, (t) => mapKind(t, options.kindWords));
     if (kind === null) error(mapping.kind, 'unknown-kind', `unknown kind "${kindText.slice(0, 40)}"`, { value: kindText.slice(0, 40), fix: `use one of ${KIND_EXAMPLES}, or map "${kindText.slice(0, 40)}" to a kind` });
   } else if (mapping.kind !== null) warn(mapping.kind, 'default-kind', `empty kind; taken as ${kind}`);
   const statusText = cell('status');
   let status: StationStatus | null = options.defaultStatus ?? 'existing';
   if (statusText !== '') {
-    status = mapStatus(statusText, options.statusWords);
+    status = cached(ctx.statuses, statusText, (t) => mapStatus(t, options.statusWords));
     if (status === null) error(mapping.status, 'unknown-status', `unknown status "${statusText.slice(0, 40)}"`, { value: statusText.slice(0, 40), fix: `use one of ${STATUS_EXAMPLES}, or map "${statusText.slice(0, 40)}" to a status` });
   } else if (mapping.status !== null) warn(mapping.status, 'default-status', `empty status; taken as ${status}`);
 
@@ -354,11 +389,13 @@ const validRange = (lng: number, lat: number) => Math.abs(lng) <= 180 && Math.ab
  */
 function placePoint(x: number, y: number, ctx: RowContext, column: string, error: Report, warn: Report): [number, number] | null {
   const { region } = ctx.options;
+  // the WGS84 position of the last point placed: converted once a row, not again when it is kept
+  let wgs: [number, number] = [NaN, NaN];
   const where = (lng: number, lat: number) => {
     if (!validRange(lng, lat)) return 'invalid' as const;
-    const [wx, wy] = toWgs84(lng, lat, ctx.sourceCrs);
-    if (region) return locateInRegion(region, wx, wy, ctx.marginKm);
-    return inBox(CHINA_BBOX, wx, wy) ? ('inside' as const) : ('outside' as const);
+    wgs = toWgs84(lng, lat, ctx.sourceCrs);
+    if (region) return locateInRegion(region, wgs[0], wgs[1], ctx.marginKm);
+    return inBox(CHINA_BBOX, wgs[0], wgs[1]) ? ('inside' as const) : ('outside' as const);
   };
   const value = `${x}, ${y}`;
   if (x === 0 && y === 0) {
@@ -392,10 +429,10 @@ function placePoint(x: number, y: number, ctx: RowContext, column: string, error
   warn(column, 'outside-china', `${value} lies outside China; kept as is`, { value });
   return [wx, wy];
 
+  /** The point just placed by where(lng, lat), kept. */
   function finish(lng: number, lat: number, place: 'inside' | 'near'): [number, number] {
-    const [wx, wy] = toWgs84(lng, lat, ctx.sourceCrs);
     if (place === 'near' && region) warn(column, 'near-region', `${lng}, ${lat} lies outside ${region.name} but within ${ctx.marginKm} km of it; kept (a station there can still reach in)`, { value: `${lng}, ${lat}` });
-    return [wx, wy];
+    return wgs;
   }
 }
 

@@ -5,7 +5,9 @@
  */
 import type { Geometry, MultiPolygon, Polygon } from 'geojson';
 import { toUint8, type FileBytes } from './bytes.ts';
-import { DataFileError, fileError, type RowProblem } from './errors.ts';
+import { DataFileError, fileError, type ProblemCode, type RowProblem } from './errors.ts';
+import { checkJsonText } from './json-text.ts';
+import { fmtCount, IMPORT_LIMITS } from './limits.ts';
 import { damageWarnings, decodeText, type EncodingOption, type TextEncodingName } from './text.ts';
 
 export interface NumberedFeature {
@@ -33,6 +35,9 @@ export interface GeoJsonFile {
  */
 export function parseGeoJson(bytes: FileBytes, file: string, encoding: EncodingOption = 'auto'): GeoJsonFile {
   const decoded = decodeText(toUint8(bytes), file, encoding);
+  // our own check first: its messages say where and what, and it refuses nesting no GeoJSON has
+  const problem = checkJsonText(decoded.text, IMPORT_LIMITS.maxJsonDepth);
+  if (problem) throw new DataFileError([{ file, row: 0, code: problem.code, reason: `line ${problem.line}, column ${problem.column}: ${problem.reason}`, fix: problem.fix }]);
   let value: unknown;
   try {
     value = JSON.parse(decoded.text);
@@ -82,12 +87,28 @@ const isPosition = (p: unknown): p is number[] =>
 /** Longitude/latitude ranges (after any CRS conversion). */
 export const inLngLatRange = (p: readonly number[]) => p[0] >= -180 && p[0] <= 180 && p[1] >= -90 && p[1] <= 90;
 
+/** Vertices still allowed in the file being read (shared by all its features). */
+export interface VertexBudget {
+  left: number;
+}
+
+/** A fresh budget of IMPORT_LIMITS.maxFileVertices. */
+export const vertexBudget = (): VertexBudget => ({ left: IMPORT_LIMITS.maxFileVertices });
+
+/** Thrown when a file's polygons together hold more vertices than the limit. */
+function tooManyVertices(file: string): DataFileError {
+  return new DataFileError([{ file, row: 0, code: 'too-complex', reason: `holds more than ${fmtCount(IMPORT_LIMITS.maxFileVertices)} polygon vertices in all`, fix: 'simplify the outlines (e.g. mapshaper -simplify 10%), or split the file' }]);
+}
+
 /**
  * A Polygon or MultiPolygon geometry as a list of polygons (rings of [lng, lat]
  * copies), or a reason why it is not one: wrong type, a ring with fewer than
- * 4 positions, a non-numeric position. Rings are closed if the file left them open.
+ * 4 positions, a non-numeric position, a ring of more vertices than the limit
+ * (code 'too-complex'). Rings are closed if the file left them open. With a
+ * budget, the file's vertices are counted: past the file limit it throws a
+ * DataFileError naming `file`.
  */
-export function polygonsOf(geometry: Geometry | null): { polygons: number[][][][] } | { reason: string } {
+export function polygonsOf(geometry: Geometry | null, budget?: VertexBudget, file = ''): { polygons: number[][][][] } | { reason: string; code?: ProblemCode } {
   if (!geometry) return { reason: 'no geometry' };
   let list: unknown;
   if (geometry.type === 'Polygon') list = [(geometry as Polygon).coordinates];
@@ -96,9 +117,9 @@ export function polygonsOf(geometry: Geometry | null): { polygons: number[][][][
     const parts = Array.isArray(geometry.geometries) ? geometry.geometries : [];
     const polygons: number[][][][] = [];
     for (const g of parts) {
-      const r = polygonsOf(g);
+      const r = polygonsOf(g, budget, file);
       if ('reason' in r) return r;
-      polygons.push(...r.polygons);
+      for (const p of r.polygons) polygons.push(p);
     }
     return polygons.length > 0 ? { polygons } : { reason: 'an empty GeometryCollection' };
   } else return { reason: `a ${String(geometry.type).slice(0, 30)} geometry where a Polygon or MultiPolygon was expected` };
@@ -109,6 +130,10 @@ export function polygonsOf(geometry: Geometry | null): { polygons: number[][][][
     const copy: number[][][] = [];
     for (const ring of rings) {
       if (!Array.isArray(ring)) return { reason: 'a ring that is not an array of positions' };
+      if (ring.length > IMPORT_LIMITS.maxRingVertices) {
+        return { code: 'too-complex', reason: `a ring of ${fmtCount(ring.length)} vertices, more than the ${fmtCount(IMPORT_LIMITS.maxRingVertices)} allowed (simplify it, e.g. mapshaper -simplify 10%)` };
+      }
+      if (budget && (budget.left -= ring.length) < 0) throw tooManyVertices(file);
       const positions: number[][] = [];
       for (const p of ring) {
         if (!isPosition(p)) return { reason: `a position that is not two finite numbers: ${JSON.stringify(p)?.slice(0, 60)}` };

@@ -7,7 +7,7 @@ import { cellToChildren, cellToParent, getResolution, isValidCell } from 'h3-js'
 import type { CellInput } from '../core/grid.ts';
 import type { FileBytes } from './bytes.ts';
 import { parseNumber } from './columns.ts';
-import { fileError, type RowProblem } from './errors.ts';
+import { fileError, guardReader, type RowProblem } from './errors.ts';
 import { CellAccumulator, checkResolution, MAX_PLAUSIBLE_POPULATION, type PopulationImport, type PopulationSummary } from './population.ts';
 import { readMappedTable } from './table.ts';
 import type { EncodingOption } from './text.ts';
@@ -36,6 +36,10 @@ export interface H3TableSummary extends PopulationSummary {
 
 /** Reads an H3 population table and brings it to `resolution`. */
 export async function readH3PopulationTable(bytes: FileBytes, options: H3TableOptions): Promise<PopulationImport<H3TableSummary>> {
+  return guardReader(options.file, 'an H3 population table (h3,population)', () => readH3Table(bytes, options));
+}
+
+async function readH3Table(bytes: FileBytes, options: H3TableOptions): Promise<PopulationImport<H3TableSummary>> {
   const { file, resolution } = options;
   checkResolution(resolution, file);
   const { table, mapping } = await readMappedTable(bytes, options, H3_COLUMN_ALIASES, 'an H3 population table (h3,population)');
@@ -114,7 +118,7 @@ export function resampleCells(cells: readonly CellInput[], resolution: number, o
     estimate += r < resolution ? 7 ** (resolution - r) : 1;
   }
   if (estimate > maxCells) {
-    const coarsest = Math.min(...Object.keys(inputResolutions).map(Number));
+    const coarsest = Object.keys(inputResolutions).map(Number).reduce((a, b) => Math.min(a, b));
     throw fileError(file, `would become ~${Math.round(estimate).toLocaleString('en-US')} cells when split from resolution ${coarsest} to ${resolution}; choose a coarser resolution`, 'too-many-cells');
   }
   const acc = new CellAccumulator();

@@ -6,7 +6,7 @@ import { latLngToCell } from 'h3-js';
 import type { FileBytes } from './bytes.ts';
 import { parseCoordinate, parseNumber } from './columns.ts';
 import { toWgs84, type Crs } from './crs.ts';
-import type { RowProblem } from './errors.ts';
+import { guardReader, type RowProblem } from './errors.ts';
 import { FACILITY_COLUMN_ALIASES } from './facilities.ts';
 import { H3_COLUMN_ALIASES } from './population-h3.ts';
 import { CellAccumulator, checkResolution, MAX_PLAUSIBLE_POPULATION, type PopulationImport, type PopulationSummary } from './population.ts';
@@ -37,6 +37,10 @@ export interface PointTableSummary extends PopulationSummary {
 
 /** Reads population points and sums them per H3 cell. */
 export async function readPopulationPoints(bytes: FileBytes, options: PointTableOptions): Promise<PopulationImport<PointTableSummary>> {
+  return guardReader(options.file, 'a population point table (lng, lat, population)', () => readPoints(bytes, options));
+}
+
+async function readPoints(bytes: FileBytes, options: PointTableOptions): Promise<PopulationImport<PointTableSummary>> {
   const { file, resolution } = options;
   const crs = options.crs ?? 'WGS84';
   checkResolution(resolution, file);

@@ -6,13 +6,15 @@
  * containing a point inside it. Totals are kept exactly.
  */
 import { pointOnFeature } from '@turf/turf';
-import { cellArea, getHexagonAreaAvg, latLngToCell, polygonToCellsExperimental } from 'h3-js';
+import { cellArea, cellToLatLng, getHexagonAreaAvg, getHexagonEdgeLengthAvg, latLngToCell, polygonToCellsExperimental } from 'h3-js';
 import { DEG, KM_PER_DEG_LAT } from '../core/geo.ts';
 import type { FileBytes } from './bytes.ts';
 import { guessColumn, parseNumber } from './columns.ts';
 import { polygonsToWgs84, type Crs } from './crs.ts';
-import { DataFileError, type RowProblem } from './errors.ts';
-import { checkDeclaredCrs, inLngLatRange, parseGeoJson, polygonsOf } from './geojson.ts';
+import { DataFileError, guardReader, pushAll, type RowProblem } from './errors.ts';
+import { checkDeclaredCrs, inLngLatRange, parseGeoJson, polygonsOf, vertexBudget } from './geojson.ts';
+import { fmtCount, IMPORT_LIMITS } from './limits.ts';
+import { PolygonIndex } from './polygon-index.ts';
 import { H3_COLUMN_ALIASES } from './population-h3.ts';
 import { CellAccumulator, checkResolution, MAX_PLAUSIBLE_POPULATION, type PopulationImport, type PopulationSummary } from './population.ts';
 import type { EncodingOption } from './text.ts';
@@ -26,6 +28,8 @@ export interface PolygonPopulationOptions {
   encoding?: EncodingOption;
   /** A polygon may cover at most this many cells (default 2 million). */
   maxCellsPerPolygon?: number;
+  /** All polygons of the file together may cover at most this many cells (default IMPORT_LIMITS.maxPolygonCells). */
+  maxCells?: number;
 }
 
 export interface PolygonPopulationSummary extends PopulationSummary {
@@ -38,22 +42,29 @@ export interface PolygonPopulationSummary extends PopulationSummary {
 
 /** Reads population polygons and spreads each over the H3 cells it contains. */
 export function readPopulationPolygons(bytes: FileBytes, options: PolygonPopulationOptions): PopulationImport<PolygonPopulationSummary> {
+  return guardReader(options.file, 'population polygons (GeoJSON)', () => readPolygons(bytes, options));
+}
+
+function readPolygons(bytes: FileBytes, options: PolygonPopulationOptions): PopulationImport<PolygonPopulationSummary> {
   const { file, resolution } = options;
   const crs = options.crs ?? 'WGS84';
   checkResolution(resolution, file);
   const gj = parseGeoJson(bytes, file, options.encoding);
-  const problems: RowProblem[] = [...gj.problems];
+  const problems: RowProblem[] = pushAll([], gj.problems);
   checkDeclaredCrs(gj.declaredCrs, file, problems);
   const field = options.populationField ?? guessColumn(gj.fields, H3_COLUMN_ALIASES.population);
   if (!field) {
     throw new DataFileError([{ file, row: 0, column: 'population', code: 'missing-column', reason: `no population property (properties found: ${gj.fields.slice(0, 20).join(', ') || 'none'})`, fix: 'choose the population property' }]);
   }
   const maxCells = options.maxCellsPerPolygon ?? 2_000_000;
+  const maxFileCells = options.maxCells ?? IMPORT_LIMITS.maxPolygonCells;
+  let filled = 0;
   const hexKm2 = getHexagonAreaAvg(resolution, 'km2');
   const acc = new CellAccumulator();
   let inputTotal = 0;
   let droppedNodata = 0;
   let smallPolygons = 0;
+  const budget = vertexBudget();
   for (const f of gj.features) {
     const row = f.row;
     const raw = f.properties[field];
@@ -67,9 +78,9 @@ export function readPopulationPolygons(bytes: FileBytes, options: PolygonPopulat
       problems.push({ file, row, column: field, code: 'not-a-number', reason: `${JSON.stringify(raw).slice(0, 30)} is not a number of people (0 to 1e9)`, value: String(raw).slice(0, 30) });
       continue;
     }
-    const shape = polygonsOf(f.geometry);
+    const shape = polygonsOf(f.geometry, budget, file);
     if ('reason' in shape) {
-      problems.push({ file, row, column: 'geometry', code: 'bad-geometry', reason: shape.reason });
+      problems.push({ file, row, column: 'geometry', code: shape.code ?? 'bad-geometry', reason: shape.reason });
       continue;
     }
     polygonsToWgs84(shape.polygons, crs);
@@ -82,10 +93,15 @@ export function readPopulationPolygons(bytes: FileBytes, options: PolygonPopulat
       problems.push({ file, row, column: 'geometry', code: 'too-large', reason: `covers ~${Math.round(estimate).toLocaleString('en-US')} cells at resolution ${resolution}; choose a coarser resolution` });
       continue;
     }
+    if ((filled += estimate) > maxFileCells) {
+      throw new DataFileError([
+        { file, row, column: 'geometry', code: 'too-large', reason: `the polygons up to this one cover ~${fmtCount(filled)} cells at resolution ${resolution}, more than the ${fmtCount(maxFileCells)} one file may fill`, fix: 'choose a coarser resolution, or crop the file to the region' },
+      ]);
+    }
     if (population === 0) continue;
     let cells: string[];
     try {
-      cells = [...new Set(shape.polygons.flatMap((rings) => polygonToCellsExperimental(rings, resolution, 'containmentCenter', true)))];
+      cells = cellsWithCentreIn(shape.polygons, resolution);
     } catch (e) {
       problems.push({ file, row, column: 'geometry', code: 'bad-geometry', reason: `H3 could not fill this polygon (${(e as Error).message.slice(0, 100)})` });
       continue;
@@ -120,6 +136,28 @@ export function readPopulationPolygons(bytes: FileBytes, options: PolygonPopulat
       smallPolygons,
     },
   };
+}
+
+/**
+ * The cells whose centres lie in the polygons: for each polygon, the cells
+ * of its box (grown by two cell edges), each centre tested against an index
+ * of its edges, so the work grows with cells + vertices, not cells × vertices.
+ */
+function cellsWithCentreIn(polygons: number[][][][], resolution: number): string[] {
+  const out = new Set<string>();
+  const padKm = getHexagonEdgeLengthAvg(resolution, 'km') * 2;
+  for (const rings of polygons) {
+    const index = new PolygonIndex([rings]);
+    const [w, s, e, n] = index.bbox;
+    const dLat = padKm / KM_PER_DEG_LAT;
+    const dLng = dLat / Math.cos(Math.min(89, Math.max(Math.abs(s), Math.abs(n)) + dLat) * DEG);
+    const [w2, e2, s2, n2] = [w - dLng, e + dLng, Math.max(-90, s - dLat), Math.min(90, n + dLat)];
+    for (const c of polygonToCellsExperimental([[[w2, s2], [e2, s2], [e2, n2], [w2, n2], [w2, s2]]], resolution, 'containmentCenter', true)) {
+      const [lat, lng] = cellToLatLng(c);
+      if (index.contains(lng, lat)) out.add(c);
+    }
+  }
+  return [...out];
 }
 
 /** Cells a polygon list may cover: its box area over the cell area. */

@@ -19,7 +19,7 @@ import { cellToBoundary, cellToLatLng, getHexagonAreaAvg, getHexagonEdgeLengthAv
 import { fromArrayBuffer, GeoTIFF, type GeoTIFFImage } from 'geotiff';
 import { DEG, KM_PER_DEG_LAT } from '../core/geo.ts';
 import { toArrayBuffer, toUint8, type FileBytes } from './bytes.ts';
-import { DataFileError, fileError, throwIfAborted, wrapLibraryError, type ProblemCode, type RowProblem } from './errors.ts';
+import { DataFileError, fileError, guardReader, throwIfAborted, wrapLibraryError, type ProblemCode, type RowProblem } from './errors.ts';
 import { CellAccumulator, checkResolution, makeYielder, MAX_PLAUSIBLE_POPULATION, type PopulationImport, type PopulationSummary } from './population.ts';
 
 /** A raster as bytes, or as a Blob/File read slice by slice (never whole). */
@@ -70,6 +70,10 @@ export interface RasterSummary extends PopulationSummary {
  * @example const { cells, summary } = await readPopulationRaster(bytes, { file: 'chn_ppp_2020.tif', resolution: 9, bbox: [117.75, 25.18, 118.55, 25.6] });
  */
 export async function readPopulationRaster(input: RasterInput, options: RasterImportOptions): Promise<PopulationImport<RasterSummary>> {
+  return guardReader(options.file, 'a GeoTIFF raster', () => readRaster(input, options));
+}
+
+async function readRaster(input: RasterInput, options: RasterImportOptions): Promise<PopulationImport<RasterSummary>> {
   const { file, resolution, signal } = options;
   checkResolution(resolution, file);
   throwIfAborted(signal);

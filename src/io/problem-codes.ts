@@ -8,7 +8,7 @@ export const PROBLEM_CODES = [
   'unsupported', 'unreadable', 'empty', 'binary', 'bad-encoding', 'damaged-text', 'csv-syntax', 'not-xlsx',
   'bad-json', 'not-geojson', 'projected-crs', 'not-zip', 'no-shp', 'no-dbf', 'no-prj', 'no-such-layer',
   'several-layers', 'corrupt', 'count-mismatch', 'other-datum', 'truncated', 'no-such-band', 'unsupported-pixels',
-  'no-georeference', 'unsupported-crs', 'rotated', 'no-overlap', 'invalid-pixels', 'too-large', 'too-many-cells', 'resolution-too-fine',
+  'no-georeference', 'unsupported-crs', 'rotated', 'no-overlap', 'invalid-pixels', 'too-large', 'too-complex', 'too-many-cells', 'resolution-too-fine',
   'bad-resolution', 'no-zones',
   // columns and header
   'missing-column', 'no-such-column', 'duplicate-header', 'extra-cells', 'crs-assumed', 'default-kind',

@@ -2,9 +2,9 @@
  * The loaded region (county outlines, or the user's zones) that imported
  * points are checked against: inside, near (within a margin), or outside.
  */
-import { booleanPointInPolygon } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { KM_PER_DEG_LAT, DEG } from '../core/geo.ts';
+import { PolygonIndex } from './polygon-index.ts';
 
 export interface ImportRegion {
   /** Shown in problem messages, e.g. "永春县". */
@@ -47,11 +47,20 @@ export function growBbox(bbox: readonly number[], km: number): [number, number, 
 
 const inBox = (b: readonly number[], lng: number, lat: number) => lng >= b[0] && lng <= b[2] && lat >= b[1] && lat <= b[3];
 
+/** Each outline's index, built on its first test (a facility file tests it once a row). */
+const outlineIndex = new WeakMap<Polygon | MultiPolygon, PolygonIndex>();
+
+function indexOf(outline: Polygon | MultiPolygon): PolygonIndex {
+  let index = outlineIndex.get(outline);
+  if (!index) outlineIndex.set(outline, (index = new PolygonIndex(outline.type === 'Polygon' ? [outline.coordinates] : outline.coordinates)));
+  return index;
+}
+
 /**
  * Where a WGS84 point lies: 'inside' the outline (or box when there is no
  * outline), 'near' (outside it but within `marginKm` of the region's box), or 'outside'.
  */
 export function locateInRegion(region: ImportRegion, lng: number, lat: number, marginKm: number): 'inside' | 'near' | 'outside' {
-  if (inBox(region.bbox, lng, lat) && (!region.outline || booleanPointInPolygon([lng, lat], region.outline))) return 'inside';
+  if (inBox(region.bbox, lng, lat) && (!region.outline || indexOf(region.outline).contains(lng, lat))) return 'inside';
   return inBox(growBbox(region.bbox, marginKm), lng, lat) ? 'near' : 'outside';
 }

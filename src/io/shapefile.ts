@@ -8,8 +8,9 @@
 import { unzipSync } from 'fflate';
 import { parseDbf, parseShp } from 'shpjs';
 import { toUint8, type FileBytes } from './bytes.ts';
-import { DataFileError, fileError, wrapLibraryError, type RowProblem } from './errors.ts';
+import { DataFileError, fileError, guardReader, wrapLibraryError, type RowProblem } from './errors.ts';
 import type { NumberedFeature } from './geojson.ts';
+import { fmtCount, IMPORT_LIMITS } from './limits.ts';
 
 export interface ShapefileLayer {
   /** Layer (base file) name inside the zip. */
@@ -31,19 +32,25 @@ export interface ShapefileOptions {
   encoding?: string;
 }
 
-const MAX_ENTRY_BYTES = 512 * 1024 * 1024;
-
 /** Reads one layer of a zipped shapefile. */
 export function readShapefileZip(bytes: FileBytes, options: ShapefileOptions): ShapefileLayer {
+  return guardReader(options.file, 'a zipped shapefile', () => readLayer(bytes, options));
+}
+
+function readLayer(bytes: FileBytes, options: ShapefileOptions): ShapefileLayer {
   const { file } = options;
   const b = toUint8(bytes);
+  let unzipped = 0;
   if (!(b[0] === 0x50 && b[1] === 0x4b)) throw fileError(file, 'is not a ZIP archive; a shapefile must be zipped with its .shp, .dbf and .prj', 'not-zip');
   let entries: Record<string, Uint8Array>;
   try {
     entries = unzipSync(b, {
       filter: (f) => {
         if (!/\.(shp|dbf|prj|cpg)$/i.test(f.name) || f.name.includes('__MACOSX')) return false;
-        if (f.originalSize > MAX_ENTRY_BYTES) throw new Error(`${f.name} claims ${f.originalSize} bytes`);
+        unzipped += f.originalSize;
+        if (unzipped > IMPORT_LIMITS.maxUnzippedBytes) {
+          throw new DataFileError([{ file, row: 0, code: 'too-large', reason: `unzips to more than ${fmtCount(IMPORT_LIMITS.maxUnzippedBytes / 1024 / 1024)} MB (at ${f.name})`, fix: 'simplify or split the layer' }]);
+        }
         return true;
       },
     });
@@ -146,6 +153,7 @@ function checkShp(view: DataView, file: string): void {
   if (![0, 1, 3, 5, 8, 11, 13, 15, 18, 21, 23, 25, 28].includes(type)) throw bad(`unknown shape type ${type}`);
   let offset = 100;
   let record = 0;
+  let vertices = 0;
   while (offset + 8 <= view.byteLength) {
     record++;
     const len = view.getInt32(offset + 4, false) * 2;
@@ -158,6 +166,9 @@ function checkShp(view: DataView, file: string): void {
         const parts = view.getInt32(offset + 8 + 36, true);
         const points = view.getInt32(offset + 8 + 40, true);
         if (parts < 0 || points < 0 || 44 + 4 * parts + 16 * points > len) throw bad(`record ${record} claims ${parts} parts and ${points} points, more than its ${len} bytes hold`);
+        if ((vertices += points) > IMPORT_LIMITS.maxFileVertices) {
+          throw new DataFileError([{ file, row: 0, code: 'too-complex', reason: `holds more than ${fmtCount(IMPORT_LIMITS.maxFileVertices)} polygon vertices in all (at shape ${record})`, fix: 'simplify the outlines (e.g. mapshaper -simplify 10%), or split the layer' }]);
+        }
       } else if (t === 8 || t === 18 || t === 28) {
         const points = len >= 40 ? view.getInt32(offset + 8 + 36, true) : -1;
         if (points < 0 || 40 + 16 * points > len) throw bad(`record ${record} claims ${points} points, more than its ${len} bytes hold`);

@@ -7,6 +7,8 @@ import { readSheet } from 'read-excel-file/universal';
 import { toArrayBuffer, toUint8, type FileBytes } from './bytes.ts';
 import { guessMapping, normaliseCell } from './columns.ts';
 import { DataFileError, fileError, wrapLibraryError, type RowProblem } from './errors.ts';
+import { fmtCount, IMPORT_LIMITS } from './limits.ts';
+import { checkXlsxSheet } from './xlsx-extent.ts';
 import { damageWarnings, decodeText, type EncodingOption, type TextEncodingName } from './text.ts';
 
 export interface TableRow {
@@ -40,34 +42,40 @@ export interface TableOptions {
    * the first non-empty line.
    */
   scoreHeader?: (cells: string[]) => number;
+  /** The columns whose values each row keeps, chosen from the header (default, or null: all); a wide table then stays small. */
+  keepColumns?: (header: string[]) => readonly string[] | null;
+  /** Stop after this many data rows (e.g. 0 to read the header alone). */
+  maxRows?: number;
 }
 
-/** Reads a CSV file (bytes). */
+/** Reads a CSV file (bytes), row by row: only the rows (and columns) kept are held. */
 export function readCsvTable(bytes: FileBytes, options: TableOptions): Table {
   const decoded = decodeText(bytes, options.file, options.encoding);
-  const { text, encoding } = decoded;
-  let parsed: Papa.ParseResult<string[]>;
+  const builder = new TableBuilder('csv', decoded.encoding, options);
   try {
-    parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false });
+    Papa.parse<string[]>(decoded.text, {
+      header: false,
+      skipEmptyLines: false,
+      step: (results, parser) => {
+        for (const e of results.errors) {
+          if (e.code !== 'UndetectableDelimiter') builder.syntaxWarning(`CSV syntax: ${e.message}`);
+        }
+        if (!builder.add(results.data)) parser.abort();
+      },
+    });
   } catch (e) {
     throw wrapLibraryError(e, options.file, 'CSV text');
   }
-  const lines = parsed.data.map((cells) => cells.map(normaliseCell));
-  const table = toTable(lines, 'csv', encoding, options);
-  table.problems.unshift(...damageWarnings(decoded, options.file));
-  for (const e of parsed.errors) {
-    // Papa's row is the 0-based line index of the whole file
-    const row = (e.row ?? -1) - table.headerIndex;
-    if (e.code === 'UndetectableDelimiter') continue;
-    table.problems.push({ file: options.file, row: Math.max(row, 0), code: 'csv-syntax', reason: `CSV syntax: ${e.message}`, severity: 'warning' });
-  }
+  const table = builder.finish();
+  table.problems = damageWarnings(decoded, options.file).concat(table.problems);
   return table;
 }
 
-/** Reads one sheet of an XLSX workbook (bytes). */
+/** Reads one sheet of an XLSX workbook (bytes), after checking that its size and cell addresses are within the limits. */
 export async function readXlsxTable(bytes: FileBytes, options: TableOptions): Promise<Table> {
   const b = toUint8(bytes);
   if (!(b[0] === 0x50 && b[1] === 0x4b)) throw fileError(options.file, 'is not an XLSX workbook (no ZIP signature); old .xls files must be saved as .xlsx or CSV first', 'not-xlsx');
+  checkXlsxSheet(b, options.file, options.sheet ?? 1);
   let data: unknown[][];
   try {
     data = (await readSheet(toArrayBuffer(b), options.sheet ?? 1)) as unknown[][];
@@ -75,8 +83,9 @@ export async function readXlsxTable(bytes: FileBytes, options: TableOptions): Pr
     throw wrapLibraryError(e, options.file, `an XLSX workbook${options.sheet ? ` with sheet "${options.sheet}"` : ''}`);
   }
   if (!Array.isArray(data)) throw fileError(options.file, 'holds no readable sheet', 'not-xlsx');
-  const lines = data.map((cells) => (Array.isArray(cells) ? cells.map(normaliseCell) : []));
-  return toTable(lines, 'xlsx', null, options);
+  const builder = new TableBuilder('xlsx', null, options);
+  for (const cells of data) if (!builder.add(Array.isArray(cells) ? cells : [])) break;
+  return builder.finish();
 }
 
 /** Reads a CSV or XLSX file, by its first bytes. */
@@ -87,55 +96,150 @@ export async function readTable(bytes: FileBytes, options: TableOptions): Promis
 
 const isBlank = (cells: string[]) => cells.every((c) => c === '');
 
-function toTable(lines: string[][], format: 'csv' | 'xlsx', encoding: TextEncodingName | null, options: TableOptions): Table {
-  const { file } = options;
-  let headerIndex = lines.findIndex((cells) => !isBlank(cells));
-  if (headerIndex < 0) throw new DataFileError([{ file, row: 0, code: 'empty', reason: 'is empty: no header row and no data' }]);
-  if (options.scoreHeader) {
-    let best = -1;
-    for (let i = headerIndex; i < Math.min(lines.length, headerIndex + 10); i++) {
-      const score = options.scoreHeader(lines[i]);
-      if (score > best) {
-        best = score;
-        headerIndex = i;
+/** Lines the header is looked for among (title lines above it are skipped). */
+const HEADER_LINES = 10;
+
+/**
+ * Turns lines, fed one at a time, into a Table: finds the header among the
+ * first lines, numbers the rows, keeps the chosen columns only, and stops
+ * with the limit it hit (columns, cells) as soon as a line passes it.
+ */
+class TableBuilder {
+  private pending: string[][] = [];
+  private firstNonBlank = -1;
+  private lines = 0;
+  private header: string[] | null = null;
+  private headerIndex = -1;
+  /** Indices of the header cells kept in each row (all when keepColumns gives null). */
+  private kept: number[] = [];
+  private cells = 0;
+  private trailingBlank = false;
+  private readonly rows: TableRow[] = [];
+  private readonly blankRows: number[] = [];
+  private readonly problems: RowProblem[] = [];
+
+  constructor(
+    private readonly format: 'csv' | 'xlsx',
+    private readonly encoding: TextEncodingName | null,
+    private readonly options: TableOptions,
+  ) {}
+
+  /** A CSV syntax warning for the line being read. */
+  syntaxWarning(reason: string): void {
+    const row = this.header ? this.lines - this.headerIndex : 0;
+    this.problems.push({ file: this.options.file, row: Math.max(row, 0), code: 'csv-syntax', reason, severity: 'warning' });
+  }
+
+  /** Adds the next line; false once maxRows data rows are read (stop feeding). */
+  add(raw: readonly unknown[]): boolean {
+    const { file } = this.options;
+    if (raw.length > IMPORT_LIMITS.maxColumns) {
+      throw new DataFileError([
+        {
+          file,
+          row: this.header ? this.lines - this.headerIndex : 0,
+          code: 'too-large',
+          reason: `line ${fmtCount(this.lines + 1)} has ${fmtCount(raw.length)} columns, more than the ${fmtCount(IMPORT_LIMITS.maxColumns)} a table may have (Excel's own limit)`,
+          fix: 'delete the columns that are not needed, or check the separator (a file of one long line?)',
+        },
+      ]);
+    }
+    const cells = raw.map(normaliseCell);
+    const index = this.lines++;
+    if (this.header) return this.addRow(index, cells);
+    this.pending.push(cells);
+    if (this.firstNonBlank < 0 && !isBlank(cells)) this.firstNonBlank = index;
+    if (this.firstNonBlank >= 0 && (!this.options.scoreHeader || index - this.firstNonBlank + 1 >= HEADER_LINES)) return this.decideHeader();
+    return true;
+  }
+
+  finish(): Table {
+    if (!this.header) {
+      if (this.firstNonBlank < 0) throw new DataFileError([{ file: this.options.file, row: 0, code: 'empty', reason: 'is empty: no header row and no data' }]);
+      this.decideHeader();
+    }
+    // Papa reports the final newline as one empty line: not a row of the file
+    if (this.format === 'csv' && this.trailingBlank) this.blankRows.pop();
+    return { format: this.format, encoding: this.encoding, header: this.header!, headerIndex: this.headerIndex, rows: this.rows, blankRows: this.blankRows, problems: this.problems };
+  }
+
+  private decideHeader(): boolean {
+    const lines = this.pending;
+    let headerIndex = this.firstNonBlank;
+    if (this.options.scoreHeader) {
+      let best = -1;
+      for (let i = headerIndex; i < Math.min(lines.length, this.firstNonBlank + HEADER_LINES); i++) {
+        const score = this.options.scoreHeader(lines[i]);
+        if (score > best) {
+          best = score;
+          headerIndex = i;
+        }
+      }
+      if (best <= 0) headerIndex = this.firstNonBlank;
+    }
+    this.headerIndex = headerIndex;
+    this.header = uniqueHeaders(lines[headerIndex], this.options.file, this.problems);
+    const keep = this.options.keepColumns?.(this.header) ?? null;
+    this.kept = this.header.map((_, k) => k).filter((k) => keep === null || keep.includes(this.header![k]));
+    this.pending = [];
+    for (let i = headerIndex + 1; i < lines.length; i++) if (!this.addRow(i, lines[i])) return false;
+    return true;
+  }
+
+  private addRow(index: number, cells: string[]): boolean {
+    const { file, maxRows } = this.options;
+    const header = this.header!;
+    const row = index - this.headerIndex;
+    if (isBlank(cells)) {
+      this.blankRows.push(row);
+      this.trailingBlank = true;
+      return true;
+    }
+    this.trailingBlank = false;
+    if (maxRows !== undefined && this.rows.length >= maxRows) return false;
+    if (cells.length > header.length) {
+      for (let k = header.length; k < cells.length; k++) {
+        if (cells[k] === '') continue;
+        this.problems.push({ file, row, code: 'extra-cells', severity: 'warning', reason: `${cells.length} cells where the header has ${header.length}; the extra cells are ignored` });
+        break;
       }
     }
-    if (best <= 0) headerIndex = lines.findIndex((cells) => !isBlank(cells));
-  }
-  const problems: RowProblem[] = [];
-  const header = uniqueHeaders(lines[headerIndex], file, problems);
-  const rows: TableRow[] = [];
-  const blankRows: number[] = [];
-  for (let i = headerIndex + 1; i < lines.length; i++) {
-    const row = i - headerIndex;
-    const cells = lines[i];
-    if (isBlank(cells)) {
-      // Papa reports the final newline as one empty line: not a row of the file
-      if (!(format === 'csv' && i === lines.length - 1)) blankRows.push(row);
-      continue;
-    }
-    if (cells.length > header.length && cells.slice(header.length).some((c) => c !== '')) {
-      problems.push({ file, row, code: 'extra-cells', severity: 'warning', reason: `${cells.length} cells where the header has ${header.length}; the extra cells are ignored` });
+    this.cells += this.kept.length;
+    if (this.cells > IMPORT_LIMITS.maxTableCells) {
+      throw new DataFileError([
+        {
+          file,
+          row,
+          code: 'too-large',
+          reason: `holds more than ${fmtCount(IMPORT_LIMITS.maxTableCells)} cells (${fmtCount(this.rows.length)} rows × ${fmtCount(this.kept.length)} columns so far), more than can be read at once`,
+          fix: 'delete the columns that are not needed, or split the file into parts',
+        },
+      ]);
     }
     const values: Record<string, string> = {};
-    header.forEach((h, k) => {
-      values[h] = cells[k] ?? '';
-    });
-    const damaged = header.filter((h) => values[h].includes('\uFFFD'));
-    if (damaged.length > 0) problems.push({ file, row, column: damaged[0], code: 'damaged-text', severity: 'warning', reason: `undecodable bytes ("�") in ${damaged.slice(0, 3).join(', ')}` });
-    rows.push({ row, values });
+    let damaged: string[] | null = null;
+    for (const k of this.kept) {
+      const v = cells[k] ?? '';
+      values[header[k]] = v;
+      if (v.includes('\uFFFD')) (damaged ??= []).push(header[k]);
+    }
+    if (damaged) this.problems.push({ file, row, column: damaged[0], code: 'damaged-text', severity: 'warning', reason: `undecodable bytes ("�") in ${damaged.slice(0, 3).join(', ')}` });
+    this.rows.push({ row, values });
+    return true;
   }
-  return { format, encoding, header, headerIndex, rows, blankRows, problems };
 }
 
-/** Header cells made unique and non-empty ("列3" for an empty third header, "名称 (2)" for a repeated one). */
+/** Header cells made unique and non-empty ("列3" for an empty third header, "名称 (2)" for a repeated one), in linear time. */
 function uniqueHeaders(cells: string[], file: string, problems: RowProblem[]): string[] {
   const seen = new Set<string>();
+  // the next number to try for each repeated name
+  const next = new Map<string, number>();
   return cells.map((raw, k) => {
     let h = raw === '' ? `列${k + 1}` : raw;
     if (seen.has(h)) {
-      let n = 2;
+      let n = next.get(h) ?? 2;
       while (seen.has(`${h} (${n})`)) n++;
+      next.set(h, n + 1);
       problems.push({ file, row: 0, column: h, code: 'duplicate-header', severity: 'warning', reason: `header "${h}" appears twice; the later column is called "${h} (${n})"` });
       h = `${h} (${n})`;
     }
@@ -158,7 +262,9 @@ export async function readMappedTable<F extends string>(
   const { file } = options;
   let table: Table;
   try {
-    table = await readTable(bytes, { file, encoding: options.encoding, sheet: options.sheet });
+    // only the columns of the fields are kept: a wide table stays small
+    const keepColumns = (header: string[]) => Object.values<string | null>(guessMapping(header, aliases, options.columns)).filter((c): c is string => c !== null);
+    table = await readTable(bytes, { file, encoding: options.encoding, sheet: options.sheet, keepColumns });
   } catch (e) {
     throw wrapLibraryError(e, file, expected);
   }

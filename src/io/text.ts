@@ -5,6 +5,7 @@
  */
 import { DataFileError, type RowProblem } from './errors.ts';
 import { toUint8, type FileBytes } from './bytes.ts';
+import { fmtCount, IMPORT_LIMITS } from './limits.ts';
 
 export type TextEncodingName = 'UTF-8' | 'UTF-8 (BOM)' | 'UTF-16LE' | 'UTF-16BE' | 'GB18030';
 
@@ -38,6 +39,9 @@ function strict(label: string, bytes: Uint8Array): string | null {
  */
 export function decodeText(bytes: FileBytes, file: string, encoding: EncodingOption = 'auto'): DecodedText {
   const b = toUint8(bytes);
+  if (b.byteLength > IMPORT_LIMITS.maxTextBytes) {
+    throw new DataFileError([{ file, row: 0, code: 'too-large', reason: `is ${fmtCount(b.byteLength / 2 ** 20)} MB of text, more than the ${fmtCount(IMPORT_LIMITS.maxTextBytes / 2 ** 20)} MB that can be read at once`, fix: 'split the file, or crop it to the region first' }]);
+  }
   if (encoding !== 'auto') {
     let text: string | null;
     try {

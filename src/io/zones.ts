@@ -3,7 +3,6 @@
  * names, codes and urban/rural type; and the assignment of population cells
  * to zones by cell centre.
  */
-import { booleanPointInPolygon } from '@turf/turf';
 import type { Feature, MultiPolygon } from 'geojson';
 import { cellToLatLng } from 'h3-js';
 import type { CellInput } from '../core/grid.ts';
@@ -11,8 +10,9 @@ import type { AreaType, Zone } from '../core/types.ts';
 import { sniffFileKind, toUint8, type FileBytes } from './bytes.ts';
 import { guessMapping, normaliseCell } from './columns.ts';
 import { polygonsToWgs84, type Crs } from './crs.ts';
-import { DataFileError, isError, type ProblemCode, type RowProblem } from './errors.ts';
-import { checkDeclaredCrs, inLngLatRange, parseGeoJson, polygonsOf, type NumberedFeature } from './geojson.ts';
+import { DataFileError, guardReader, isError, pushAll, type ProblemCode, type RowProblem } from './errors.ts';
+import { checkDeclaredCrs, inLngLatRange, parseGeoJson, polygonsOf, vertexBudget, type NumberedFeature } from './geojson.ts';
+import { PolygonIndex } from './polygon-index.ts';
 import { readShapefileZip } from './shapefile.ts';
 import type { EncodingOption } from './text.ts';
 
@@ -102,6 +102,11 @@ export function parseAreaType(value: unknown, flagField = false): AreaType | nul
  */
 export function readZones(bytes: FileBytes, options: ZoneImportOptions): ZoneImport {
   const { file } = options;
+  return guardReader(file, 'zones (GeoJSON or a zipped shapefile)', () => readZonesFrom(bytes, options));
+}
+
+function readZonesFrom(bytes: FileBytes, options: ZoneImportOptions): ZoneImport {
+  const { file } = options;
   const b = toUint8(bytes);
   const kind = options.format && options.format !== 'auto' ? (options.format === 'shapefile' ? 'zip' : 'geojson') : sniffFileKind(b, file);
   const problems: RowProblem[] = [];
@@ -112,12 +117,12 @@ export function readZones(bytes: FileBytes, options: ZoneImportOptions): ZoneImp
     const layer = readShapefileZip(b, { file, layer: options.layer, encoding: options.encoding === 'auto' ? undefined : options.encoding });
     features = layer.features;
     fields = layer.fields;
-    problems.push(...layer.problems);
+    pushAll(problems, layer.problems);
     format = 'shapefile';
   } else if (kind === 'geojson') {
     const gj = parseGeoJson(b, file, options.encoding);
     checkDeclaredCrs(gj.declaredCrs, file, []);
-    problems.push(...gj.problems);
+    pushAll(problems, gj.problems);
     features = gj.features;
     fields = gj.fields;
     format = 'geojson';
@@ -137,6 +142,7 @@ export function readZones(bytes: FileBytes, options: ZoneImportOptions): ZoneImp
   const zones: Zone[] = [];
   const out: Feature<MultiPolygon, ZoneProperties>[] = [];
   const seen = new Map<string, number>();
+  const budget = vertexBudget();
   const rows: ZoneRow[] = features.map((f) => {
     const row = f.row;
     const values: Record<string, string> = {};
@@ -164,16 +170,16 @@ export function readZones(bytes: FileBytes, options: ZoneImportOptions): ZoneImp
       if (parsed) areaType = parsed;
       else warn(mapping.areaType, 'unknown-area-type', `area type "${raw.slice(0, 30)}" not recognised (urban/城区/城镇/1xx or rural/乡村/农村/2xx); taken as ${defaultAreaType}`);
     }
-    const shape = polygonsOf(f.geometry);
+    const shape = polygonsOf(f.geometry, budget, file);
     let polygons: number[][][][] | null = null;
-    if ('reason' in shape) error('geometry', 'bad-geometry', shape.reason);
+    if ('reason' in shape) error('geometry', shape.code ?? 'bad-geometry', shape.reason);
     else {
       polygonsToWgs84(shape.polygons, crs);
       if (!shape.polygons.every((rings) => rings.every((ring) => ring.every(inLngLatRange)))) {
         error('geometry', 'out-of-range', 'positions outside longitude −180…180 / latitude −90…90', 'give the shapefile its .prj, or export the file in EPSG:4326');
       } else polygons = shape.polygons;
     }
-    problems.push(...rowProblems);
+    pushAll(problems, rowProblems);
     if (rowProblems.some(isError) || !polygons) return { row, values, zoneCode: null };
     seen.set(code, row);
     const county = options.county ?? (mapping.county ? values[mapping.county] : '') ?? '';
@@ -219,18 +225,8 @@ export interface ZoneAssignment {
  * @example assignCellsToZones(cells, zoneImport.features).outside // cells in no zone
  */
 export function assignCellsToZones(cells: readonly CellInput[], features: readonly Feature<MultiPolygon, { code: string }>[]): ZoneAssignment {
-  const boxes = features.map((f) => {
-    let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (const rings of f.geometry.coordinates) {
-      for (const [x, y] of rings[0] ?? []) {
-        if (x < w) w = x;
-        if (x > e) e = x;
-        if (y < s) s = y;
-        if (y > n) n = y;
-      }
-    }
-    return [w, s, e, n];
-  });
+  // an index per zone: a test crosses the edges of one latitude band, not the whole outline
+  const zones = features.map((f) => new PolygonIndex(f.geometry.coordinates));
   const perZone: ZoneAssignment['perZone'] = {};
   for (const f of features) perZone[f.properties.code] = { cells: 0, population: 0 };
   let outside = 0;
@@ -240,9 +236,7 @@ export function assignCellsToZones(cells: readonly CellInput[], features: readon
     const [lat, lng] = cellToLatLng(c.h3);
     let zone: string | undefined;
     for (let i = 0; i < features.length; i++) {
-      const b = boxes[i];
-      if (lng < b[0] || lng > b[2] || lat < b[1] || lat > b[3]) continue;
-      if (!booleanPointInPolygon([lng, lat], features[i].geometry)) continue;
+      if (!zones[i].contains(lng, lat)) continue;
       if (zone === undefined) zone = features[i].properties.code;
       else {
         overlapping++;

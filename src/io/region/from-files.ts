@@ -9,7 +9,7 @@ import { booleanPointInPolygon, featureCollection, union } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { AreaType, Station, Zone } from '../../core/types.ts';
 import type { Crs } from '../crs.ts';
-import { DataFileError, isError, throwIfAborted, type RowProblem } from '../errors.ts';
+import { DataFileError, isError, pushAll, throwIfAborted, type RowProblem } from '../errors.ts';
 import type { FacilityColumnMapping, FacilityPreview } from '../facilities.ts';
 import type { PopulationImport, PopulationSummary } from '../population.ts';
 import { regionFromOutlines } from '../region.ts';
@@ -203,7 +203,7 @@ export async function regionFromFiles(files: RegionFiles, options: RegionFilesOp
   let facilities: FacilityPreview | null = null;
   if (files.facilities) {
     facilities = await readFacilityFile(files.facilities, region, options.facilities);
-    problems.push(...facilities.problems);
+    pushAll(problems, facilities.problems);
     region = withStations(region, facilities.good, facilitiesNote(facilities), { what: 'facilities', source: files.facilities.name, licence: 'as given by the user', crs: facilities.sourceCrs });
   }
   onProgress?.(1);

@@ -13,7 +13,8 @@ import { totals, zoneRows } from '../src/core/tables.ts';
 import type { Station } from '../src/core/types.ts';
 import { turfCoveredPopulation, turfStatusSums } from './bench/turf-baseline.ts';
 import { loadDemoDataset } from './lib/demo-data.ts';
-import { line, time } from './lib/timing.ts';
+import { line, time, timeAsync } from './lib/timing.ts';
+import { loadFromCsv } from './bench/csv-path.ts';
 
 const t0 = performance.now();
 const dataset = await loadDemoDataset('350500');
@@ -28,6 +29,11 @@ const indexMs = performance.now() - t1;
 
 console.log(`dataset: ${grid.size} populated res-${grid.resolution} cells, ${stations.length} stations (all demo facilities on), node ${process.version}`);
 console.log(`one-time preparation: load + H3 adjacency ${prepareMs.toFixed(0)} ms; spatial index + first evaluation ${indexMs.toFixed(0)} ms`);
+
+// What the CLI does before its first evaluation: the region from its pack (read, checked, grid), beside today's CSV/JSON path before packs
+const packLoad = await timeAsync(() => loadDemoDataset('350500'), 5);
+const csvLoad = await timeAsync(async () => loadFromCsv('350500'), 3);
+console.log(line('CLI load of 泉州市 (region pack → grid and stations)', packLoad, csvLoad, "today's CSV/JSON path"));
 
 // Full evaluation: every station's reach, every cell's status, zone table, totals, gap groups.
 const full = time(() => {

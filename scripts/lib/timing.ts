@@ -27,3 +27,16 @@ export function line(label: string, ours: Timing, baseline?: Timing, baselineLab
   const ratio = baseline.medianMs / ours.medianMs;
   return `${figure} | ${baselineLabel}: median ${baseline.medianMs.toFixed(1)} ms (n=${baseline.runs}) | ${ratio.toFixed(0)}× faster`;
 }
+
+/** As `time`, for work that returns a promise (one warm-up run). */
+export async function timeAsync(fn: () => Promise<unknown>, runs: number, warmup = 1): Promise<Timing> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    samples.push(performance.now() - t0);
+  }
+  samples.sort((a, b) => a - b);
+  return { medianMs: samples[Math.floor(samples.length / 2)], minMs: samples[0], runs };
+}

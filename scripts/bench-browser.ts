@@ -20,6 +20,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { buildAndServe, launchBrowser, ROOT, waitMapIdleAt, watchPage, type ServedApp } from './lib/browser.ts';
 import { measureCity, type CityFigures } from './lib/bench-city.ts';
+import { measureLargeOpen } from './lib/bench-large-region.ts';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 5);
 const MOVES = Number(process.env.BENCH_MOVES ?? 30);
@@ -194,8 +195,13 @@ async function main() {
   let baseline: { app: ServedApp; commit: string; dir: string } | null = null;
   try {
     console.log(`browser bench: ${browser.version()} headless, software WebGL (SwiftShader); build ${fmt(app.buildMs)}; ${app.url}`);
-    // BENCH_ONLY=city: the whole-city figures alone (with their baseline)
+    // BENCH_ONLY=city: the whole-city figures alone (with their baseline); =large: the large region alone
+    if (process.env.BENCH_ONLY === 'large') {
+      await measureLargeRegion(browser, app);
+      return;
+    }
     if (process.env.BENCH_ONLY !== 'city') await measureEverythingElse(browser, app);
+    if (process.env.BENCH_ONLY !== 'city') await measureLargeRegion(browser, app);
 
     const city = await measureCity(browser, app.url);
     baseline = await serveBaseline(app);
@@ -209,6 +215,25 @@ async function main() {
       rmSync(baseline.dir, { recursive: true, force: true });
     }
   }
+}
+
+/** A synthetic region of BENCH_LARGE_CELLS cells (default 1,000,000): opened from its pack, beside the same region from files. */
+async function measureLargeRegion(browser: Browser, app: ServedApp) {
+  const cells = Number(process.env.BENCH_LARGE_CELLS ?? 1_000_000);
+  const { syntheticRegion } = await import('./lib/synthetic-region.ts');
+  const { writeRegionPack } = await import('../src/io/region/pack-write.ts');
+  const region = syntheticRegion(cells);
+  const pack = Buffer.from(writeRegionPack(region));
+  const lines = ['h3,population'];
+  for (let i = 0; i < region.cells.h3.length; i++) lines.push(`${region.cells.h3[i]},${region.cells.population[i]}`);
+  const population = Buffer.from(`${lines.join('\n')}\n`);
+  const zones = Buffer.from(JSON.stringify({ type: 'FeatureCollection', features: region.zoneOutlines.map((f, i) => ({ type: 'Feature', properties: { name: region.zones[i].name, code: region.zones[i].code }, geometry: f.geometry })) }));
+  const fromPack = await measureLargeOpen(browser, app.url, { pack });
+  const fromFiles = process.env.BENCH_LARGE_FILES === '0' ? null : await measureLargeOpen(browser, app.url, { zones, population });
+  console.log(
+    `synthetic region of ${cells.toLocaleString('en-US')} cells (${(pack.length / 1e6).toFixed(1)} MB pack), opened in the region dialog → current figures: ${fmt(fromPack.figuresMs)}, browser memory +${fromPack.peakMb.toFixed(0)} MB; target ≤ 5,000 ms, ≤ 1,024 MB` +
+      (fromFiles ? ` | the same region from files (H3 CSV ${(population.length / 1e6).toFixed(0)} MB + zones GeoJSON): ${fmt(fromFiles.figuresMs)}, +${fromFiles.peakMb.toFixed(0)} MB | ${(fromFiles.figuresMs / fromPack.figuresMs).toFixed(1)}× faster` : ''),
+  );
 }
 
 /** Page loads, drag latency in 永春县 and 泉州市, bundle sizes. */

@@ -6,8 +6,8 @@
  * moving or removing one station touches only the cells that station reaches.
  */
 import type { PopulationGrid } from './grid.ts';
-import type { Reach, ReachModel } from './reach.ts';
-import { circleRadiusKm, coverRadiusKm, marginalRadiusKm, maxRuleRadiusKm, type Rules } from './rules.ts';
+import type { CostUnit, Reach, ReachLimits, ReachModel, ReachOrigin } from './reach.ts';
+import type { Rules } from './rules.ts';
 import { COVERED, GAP, MARGINAL, type AreaType, type Station } from './types.ts';
 
 /** Columns of the per-zone aggregate array. */
@@ -28,7 +28,7 @@ export class CoverageEngine {
   readonly grid: PopulationGrid;
   private readonly model: ReachModel;
   private rulesValue!: Rules;
-  private limit = 0;
+  private limitsValue!: ReachLimits;
 
   /** Per-cell thresholds in the reach model's unit, from the rules and the cell's area type. */
   readonly coverLimit: Float64Array;
@@ -85,6 +85,16 @@ export class CoverageEngine {
     return this.rulesValue;
   }
 
+  /** The rules as the reach model reads them (its unit), per area type. */
+  get reachLimits(): ReachLimits {
+    return this.limitsValue;
+  }
+
+  /** Unit of every cost and limit the engine holds (the reach model's). */
+  get unit(): CostUnit {
+    return this.model.unit;
+  }
+
   /** Area type of a zone under the current rules (override first, then the zone's default). */
   zoneAreaType(zoneIndex: number): AreaType {
     if (zoneIndex < 0) return 'rural';
@@ -94,21 +104,19 @@ export class CoverageEngine {
 
   /** Changes the rules and re-evaluates the given stations (by default the active ones): one full evaluation. */
   setRules(rules: Rules, stations: readonly Station[] = this.activeStations()): void {
-    if (this.model.unit !== 'km') throw new Error(`Straight-line rules need a km reach model, got ${this.model.unit}.`);
     this.rulesValue = rules;
-    this.limit = maxRuleRadiusKm(rules);
-    const byType = (t: AreaType) => [coverRadiusKm(rules, t), marginalRadiusKm(rules, t), circleRadiusKm(rules, t)];
-    const urban = byType('urban');
-    const rural = byType('rural');
+    // the model turns the rules into limits in its own unit; the engine only compares
+    const limits = this.model.limits(rules);
+    this.limitsValue = limits;
     const zoneUrban = this.grid.zones.map((_, z) => this.zoneAreaType(z) === 'urban');
     for (let i = 0; i < this.grid.size; i++) {
       const z = this.grid.zone[i];
       const isUrban = z >= 0 && zoneUrban[z];
-      const t = isUrban ? urban : rural;
+      const t = isUrban ? limits.urban : limits.rural;
       this.areaType[i] = isUrban ? 1 : 0;
-      this.coverLimit[i] = t[0];
-      this.marginalLimit[i] = t[1];
-      this.circleLimit[i] = t[2];
+      this.coverLimit[i] = t.cover;
+      this.marginalLimit[i] = t.marginal;
+      this.circleLimit[i] = t.circle;
     }
     this.setStations(stations);
   }
@@ -140,9 +148,9 @@ export class CoverageEngine {
     return this.slots.filter((s): s is Slot => s !== null).map((s) => s.station);
   }
 
-  /** What a station at this point would reach under the current rules. */
-  reachFrom(lng: number, lat: number): Reach {
-    return this.model.reach(lng, lat, this.limit);
+  /** What a station (or a candidate site) would reach under the current rules. */
+  reachFrom(origin: ReachOrigin): Reach {
+    return this.model.reach(origin, this.limitsValue);
   }
 
   /** The cells an active station reaches and their costs (the engine's own copy: read, never edit), or null. */
@@ -174,7 +182,7 @@ export class CoverageEngine {
     if (!Number.isFinite(station.lng) || !Number.isFinite(station.lat)) {
       throw new Error(`Station "${station.id}" has no valid position (${station.lng}, ${station.lat}).`);
     }
-    const reach = this.model.reach(station.lng, station.lat, this.limit);
+    const reach = this.model.reach(station, this.limitsValue);
     const slotIndex = this.freeSlots.length > 0 ? this.freeSlots.pop()! : this.slots.length;
     const slot: Slot = { station, reach, box: null };
     this.slots[slotIndex] = slot;

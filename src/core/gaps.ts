@@ -150,7 +150,7 @@ export function bestSiteForGap(engine: CoverageEngine, group: GapGroup, maxCandi
   let best: GapSite | null = null;
   for (let c = 0; c < group.cells.length; c += step) {
     const site = group.cells[c];
-    const { cells, costs } = engine.reachFrom(grid.lng[site], grid.lat[site]);
+    const { cells, costs } = engine.reachFrom({ lng: grid.lng[site], lat: grid.lat[site] });
     let covered = 0;
     for (let k = 0; k < cells.length; k++) {
       const i = cells[k];

@@ -36,6 +36,12 @@ export interface Station {
   source?: string;
   /** How the data file got the point (e.g. a township seat), as the file states it. */
   positionSource?: string;
+  /**
+   * This station's turnout (minutes before the ambulance moves), when it
+   * differs from the rules'. Reach models that count response time add it to
+   * every cost; the straight-line model's radii do not depend on it.
+   */
+  turnoutMinutes?: number;
 }
 
 /** A planning zone (township or user boundary) that owns population cells. */

@@ -8,8 +8,9 @@ import { ringAreaTypes } from '../core/rings.ts';
 import { describeCell } from '../core/describe-cell.ts';
 import { cellRows, createEngine, proposedIds, type CellRow } from '../core/evaluate.ts';
 import { bestSiteForGap, gapFigures, gapGroups, type GapGroup } from '../core/gaps.ts';
-import { StraightLineReach } from '../core/reach.ts';
-import { DEFAULT_RULES, maxRuleRadiusKm } from '../core/rules.ts';
+import type { ReachModel } from '../core/reach.ts';
+import { createReachModel } from '../core/reach-factory.ts';
+import { DEFAULT_RULES } from '../core/rules.ts';
 import type { Rules } from '../core/rules.ts';
 import { countyRows, totals, zoneRows } from '../core/tables.ts';
 import { buildGrid, type CellInput, type PopulationGrid } from '../core/grid.ts';
@@ -28,7 +29,7 @@ const LISTED_GAPS = 50;
 
 export class CoverageService {
   private dataset: DemoDataset | null = null;
-  private reachModel: StraightLineReach | null = null;
+  private reachModel: ReachModel | null = null;
   private engine: CoverageEngine | null = null;
   /**
    * The scenario without its proposed stations, kept as its own engine and
@@ -67,7 +68,7 @@ export class CoverageService {
     return loaded(this.dataset, t0);
   }
 
-  private async prepare(urls: DemoDataUrls): Promise<{ dataset: DemoDataset; reach: StraightLineReach }> {
+  private async prepare(urls: DemoDataUrls): Promise<{ dataset: DemoDataset; reach: ReachModel }> {
     const counties = Object.keys(urls.population);
     const [townships, facilities, ...tables] = await Promise.all([
       this.fetchText(urls.townships),
@@ -77,11 +78,11 @@ export class CoverageService {
     const texts: DemoTexts = { townships, facilities, population: Object.fromEntries(counties.map((c, i) => [c, tables[i]])) };
     const dataset = assembleDemoDataset(texts);
     const { grid } = dataset;
-    const reach = new StraightLineReach(grid);
+    const reach = createReachModel(grid);
     // the region's own stations, and any from outside whose reach (under the default rules) enters it
-    const limit = maxRuleRadiusKm(DEFAULT_RULES);
+    const limits = reach.limits(DEFAULT_RULES);
     const stations = dataset.stations.filter(
-      (s) => (s.county !== undefined && counties.includes(s.county)) || reach.reach(s.lng, s.lat, limit).cells.length > 0,
+      (s) => (s.county !== undefined && counties.includes(s.county)) || reach.reach(s, limits).cells.length > 0,
     );
     return { dataset: { ...dataset, stations }, reach };
   }
@@ -124,7 +125,7 @@ export class CoverageService {
     const t0 = performance.now();
     const dataset = this.requireDataset();
     const grid = buildGrid(cells, zones);
-    const reach = new StraightLineReach(grid);
+    const reach = createReachModel(grid);
     this.dataset = { ...dataset, grid };
     this.reachModel = reach;
     this.outliner = new CellOutliner(grid.h3);

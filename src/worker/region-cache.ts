@@ -3,7 +3,7 @@
  * files they came from, so switching back to a region (泉州市 → 永春县 →
  * 泉州市) skips fetching, parsing and indexing its 118,000 cells again.
  */
-import type { StraightLineReach } from '../core/reach.ts';
+import type { ReachModel } from '../core/reach.ts';
 import type { DemoDataset } from '../io/demo-dataset.ts';
 import type { DemoDataUrls } from './api.ts';
 import { CellOutliner } from './gap-outline.ts';
@@ -11,7 +11,7 @@ import { CellOutliner } from './gap-outline.ts';
 /** A region ready for an engine: its dataset (stations already narrowed to it), reach model and gap outliner. */
 export interface PreparedRegion {
   dataset: DemoDataset;
-  reach: StraightLineReach;
+  reach: ReachModel;
   outliner: CellOutliner;
 }
 

@@ -1,30 +1,41 @@
 /**
- * A straight-line reach model over a subset of the grid's cells (for the
- * optimiser: only the cells still to be covered), built for many queries in
- * a row. Like StraightLineReach it scans coarser H3 blocks (here two
- * resolutions up, ~49 cells) found with a KD-tree of block centres, so its
- * answers come sorted by cell index — cells near each other in H3 order,
- * which is what lets the optimiser store a site's cells as a few long runs.
- * Distances are computed exactly as StraightLineReach computes them (chord
- * between unit vectors, turned into great-circle km the same way), so both
- * models agree on every cell to the last bit. reachRuns answers the
- * optimiser's own question (which members lie within their own limit?) as
- * runs, taking whole blocks and sub-blocks that lie inside without a test per
- * cell, and deciding the cells near the edge exactly as the engine does.
+ * The straight-line reach model: cost = great-circle distance (km) from the
+ * origin to a cell centre; the rules' radii and the emergency circle's
+ * speed × (minutes − turnout) ÷ detour are its limits. One implementation
+ * serves the engine (over every grid cell) and the site optimiser (over its
+ * demand cells, answering in runs), so both count a cell the same way.
+ *
+ * Member cells (ascending grid indices, H3-sorted) are grouped into coarser
+ * H3 blocks (two resolutions up, ~49 cells, contiguous runs) and sub-blocks
+ * (one up, ~7 cells); a KD-tree of block centres finds the blocks near an
+ * origin. A block or sub-block wholly inside the limit is taken without a
+ * test per cell, one wholly outside is skipped, and only cells near the edge
+ * are tested, on the squared chord between unit vectors (the exact test).
  */
 import KDBush from 'kdbush';
-import { boxAround, DEG as DEG_IMPORT, EARTH_RADIUS_KM } from '../geo.ts';
-import type { PopulationGrid } from '../grid.ts';
-import { h3Runs } from '../h3-runs.ts';
-import { chordToKm, type Reach, type ReachModel } from '../reach.ts';
+import { boxAround, DEG as DEG_IMPORT, EARTH_RADIUS_KM } from './geo.ts';
+import type { PopulationGrid } from './grid.ts';
+import { h3Runs } from './h3-runs.ts';
+import type { MemberRunQuery, Reach, ReachLimits, ReachModel, ReachOrigin, RunSink } from './reach.ts';
+import { circleRadiusKm, coverRadiusKm, marginalRadiusKm, maxRuleRadiusKm, type Rules } from './rules.ts';
+import type { AreaType } from './types.ts';
 
 // module-local copies: an imported binding may be read through a getter on every use in a hot loop
 const TWO_R = 2 * EARTH_RADIUS_KM;
 const DEG = DEG_IMPORT;
+/** Relative slack kept from the limit before a whole block is taken untested (rounding of block radii and chords). */
+const SLACK = 1e-9;
 
-/** A point as a unit vector of the sphere. */
-function unitVector(lng: number, lat: number): [number, number, number] {
-  return [Math.cos(lat * DEG) * Math.cos(lng * DEG), Math.cos(lat * DEG) * Math.sin(lng * DEG), Math.sin(lat * DEG)];
+/**
+ * Great-circle km from a squared chord of the unit sphere: d = 2R·asin(c/2).
+ * Below c/2 = 0.01 (±127 km) the series x + x³/6 + 3x⁵/40 is exact to
+ * 1e-11 and much cheaper than Math.asin in the hot loop.
+ */
+export function chordToKm(chordSq: number): number {
+  const x = Math.sqrt(chordSq) / 2;
+  if (x >= 0.01) return TWO_R * Math.asin(Math.min(1, x));
+  const x2 = x * x;
+  return TWO_R * x * (1 + x2 * (1 / 6 + x2 * (3 / 40)));
 }
 
 /** Squared chord of a great-circle distance: c = 2·sin(d / 2R). */
@@ -32,13 +43,19 @@ function kmToChordSq(km: number): number {
   return 4 * Math.sin(Math.min(Math.PI / 2, km / TWO_R)) ** 2;
 }
 
-/** Where reachRuns writes: runs [from, to) of member indices, ascending. */
-export interface RunSink {
-  push(from: number, to: number): void;
+/**
+ * The rules as straight-line limits (km): the urban radius, the rural strict
+ * or lenient radius (the lenient one bounding the marginal band), and the
+ * emergency circle's radius, per area type.
+ * @example straightLineLimits(DEFAULT_RULES).urban // { cover: 5, marginal: 5, circle: 4.00875 }
+ */
+export function straightLineLimits(rules: Rules): ReachLimits {
+  const byType = (t: AreaType) => ({ cover: coverRadiusKm(rules, t), marginal: marginalRadiusKm(rules, t), circle: circleRadiusKm(rules, t) });
+  return { urban: byType('urban'), rural: byType('rural'), max: maxRuleRadiusKm(rules), defaultTurnoutMinutes: rules.turnoutMinutes };
 }
 
 /** Each member's own limit, prepared for reachRuns. */
-export interface MemberLimits {
+interface MemberLimits {
   /** Limit in km, and squared chords certainly inside / certainly outside it. */
   km: Float64Array;
   chordInside: Float64Array;
@@ -55,25 +72,28 @@ export interface MemberLimits {
 /** Entries per result chunk: results are views into chunks that are never rewritten (unless scratch). */
 const CHUNK = 1 << 20;
 
-export interface CellSubsetReachOptions {
+export interface StraightLineOptions {
   /** Resolution steps from a cell to the block it is scanned in (default 2: res 9 → res-7 blocks of ~49 cells). */
   blockSteps?: number;
   /**
    * Reuse one buffer for every answer: an answer is then valid only until the
-   * next query (for callers that consume each answer at once; saves allocating every time).
+   * next query (for callers that consume each answer at once).
    */
   scratch?: boolean;
 }
 
 /**
  * @example
- * const reach = new CellSubsetReach(grid, Int32Array.from([0, 5, 9]));
- * reach.reach(118.16, 25.31, 10) // those of cells 0, 5, 9 within 10 km, costs in km, by cell index
+ * const model = new StraightLineReach(grid);
+ * model.reach(station, model.limits(rules)) // every cell within the largest rule radius, costs in km
+ * new StraightLineReach(grid, Int32Array.from([0, 5, 9])).withinKm(118.16, 25.31, 10) // of cells 0, 5, 9, those within 10 km
  */
-export class CellSubsetReach implements ReachModel {
+export class StraightLineReach implements ReachModel {
   readonly unit = 'km' as const;
-  /** Grid index of each member cell, ascending. */
-  private readonly cellOf: Int32Array;
+  private readonly grid: PopulationGrid;
+  /** Grid index of each member cell, ascending; null when every grid cell is a member (member q = cell q). */
+  private readonly cellOf: Int32Array | null;
+  private readonly memberCount: number;
   /** Member cell centres as unit vectors. */
   private readonly x: Float64Array;
   private readonly y: Float64Array;
@@ -104,18 +124,20 @@ export class CellSubsetReach implements ReachModel {
 
   /**
    * @param grid the population grid the cell indices refer to
-   * @param cells grid indices of the member cells (no repeats)
+   * @param cells grid indices of the member cells (no repeats); default every cell of the grid
    */
-  constructor(grid: PopulationGrid, cells: Int32Array, options: CellSubsetReachOptions = {}) {
+  constructor(grid: PopulationGrid, cells: Int32Array | null = null, options: StraightLineOptions = {}) {
+    this.grid = grid;
     this.scratch = options.scratch ?? false;
-    const members = Int32Array.from(cells).sort();
-    const n = members.length;
+    const members = cells ? Int32Array.from(cells).sort() : null;
+    const n = members ? members.length : grid.size;
     this.cellOf = members;
+    this.memberCount = n;
     this.x = new Float64Array(n);
     this.y = new Float64Array(n);
     this.z = new Float64Array(n);
     for (let k = 0; k < n; k++) {
-      const i = members[k];
+      const i = members ? members[k] : k;
       const la = grid.lat[i] * DEG;
       const ln = grid.lng[i] * DEG;
       this.x[k] = Math.cos(la) * Math.cos(ln);
@@ -135,10 +157,7 @@ export class CellSubsetReach implements ReachModel {
     this.blockRadiusKm = blocks.radiusKm;
     this.blockIndex = new KDBush(Math.max(1, m));
     for (let b = 0; b < m; b++) {
-      const [x, y, z] = unitVector(blocks.lng[b], blocks.lat[b]);
-      this.blockX[b] = x;
-      this.blockY[b] = y;
-      this.blockZ[b] = z;
+      this.setUnit(this.blockX, this.blockY, this.blockZ, b, blocks.lng[b], blocks.lat[b]);
       this.blockIndex.add(blocks.lng[b], blocks.lat[b]);
     }
     if (m === 0) this.blockIndex.add(0, 0); // kdbush needs one item; with no members nothing is scanned
@@ -162,150 +181,42 @@ export class CellSubsetReach implements ReachModel {
     this.subY = new Float64Array(ms);
     this.subZ = new Float64Array(ms);
     this.subRadiusKm = subs.radiusKm;
-    for (let u = 0; u < ms; u++) {
-      const [x, y, z] = unitVector(subs.lng[u], subs.lat[u]);
-      this.subX[u] = x;
-      this.subY[u] = y;
-      this.subZ[u] = z;
-    }
+    for (let u = 0; u < ms; u++) this.setUnit(this.subX, this.subY, this.subZ, u, subs.lng[u], subs.lat[u]);
+  }
+
+  private setUnit(x: Float64Array, y: Float64Array, z: Float64Array, k: number, lng: number, lat: number): void {
+    x[k] = Math.cos(lat * DEG) * Math.cos(lng * DEG);
+    y[k] = Math.cos(lat * DEG) * Math.sin(lng * DEG);
+    z[k] = Math.sin(lat * DEG);
   }
 
   /** Member count; members are numbered in ascending cell index. */
   get size(): number {
-    return this.cellOf.length;
+    return this.memberCount;
+  }
+
+  limits(rules: Rules): ReachLimits {
+    return straightLineLimits(rules);
+  }
+
+  /** Every member cell within the largest rule radius; a station's own turnout does not move a straight-line radius. */
+  reach(origin: ReachOrigin, limits: ReachLimits): Reach {
+    return this.withinKm(origin.lng, origin.lat, limits.max);
+  }
+
+  memberRuns(cells: Int32Array, limitByCell: Float64Array): MemberRunQuery {
+    const members = new StraightLineReach(this.grid, cells);
+    const limits = members.memberLimits(limitByCell);
+    return (origin, sink) => members.reachRuns(origin.lng, origin.lat, limits, sink);
   }
 
   /**
-   * Prepares per-member limits for reachRuns from a limit per grid cell.
-   * The chord bounds are a hair inside and outside the limit, so only
-   * members within that hair need the exact km test.
+   * Member cells within `limitKm` (geodesic) of the point, by ascending cell
+   * index, with their distances (km). Whole blocks and sub-blocks inside the
+   * limit skip the test; the cells taken are exactly those whose squared
+   * chord is within the limit's.
    */
-  memberLimits(limitByCell: Float64Array): MemberLimits {
-    const n = this.cellOf.length;
-    const km = new Float64Array(n);
-    const chordInside = new Float64Array(n);
-    const chordOutside = new Float64Array(n);
-    const blockMin = new Float64Array(this.blockCount);
-    const blockMax = new Float64Array(this.blockCount);
-    let max = 0;
-    for (let q = 0; q < n; q++) {
-      km[q] = limitByCell[this.cellOf[q]];
-      chordInside[q] = kmToChordSq(km[q] * (1 - 1e-9));
-      chordOutside[q] = kmToChordSq(km[q] * (1 + 1e-9));
-      max = Math.max(max, km[q]);
-    }
-    const range = (from: number, to: number, lo: Float64Array, hi: Float64Array, at: number) => {
-      let a = Infinity;
-      let z = 0;
-      for (let q = from; q < to; q++) {
-        a = Math.min(a, km[q]);
-        z = Math.max(z, km[q]);
-      }
-      lo[at] = a;
-      hi[at] = z;
-    };
-    for (let b = 0; b < this.blockCount; b++) range(this.blockStart[b], this.blockEnd[b], blockMin, blockMax, b);
-    const subMin = new Float64Array(this.subStart.length);
-    const subMax = new Float64Array(this.subStart.length);
-    for (let u = 0; u < this.subStart.length; u++) range(this.subStart[u], this.subEnd[u], subMin, subMax, u);
-    return { km, chordInside, chordOutside, blockMin, blockMax, subMin, subMax, max };
-  }
-
-  /**
-   * Writes the runs of members (by member index, ascending) within their own
-   * limit of the point — exactly those reach() would return with a cost
-   * within the member's limit, without computing a cost for each: a block
-   * whose every member is inside (centre distance + block radius within the
-   * block's smallest limit) goes in whole, and only blocks straddling the
-   * edge are tested member by member.
-   */
-  reachRuns(lng: number, lat: number, limits: MemberLimits, sink: RunSink): void {
-    const reachKm = limits.max + this.maxBlockRadiusKm;
-    const [minX, minY, maxX, maxY] = boxAround(lng, lat, reachKm);
-    const found = this.blockIndex.range(minX, minY, maxX, maxY);
-    const la = lat * DEG;
-    const ln = lng * DEG;
-    const sx = Math.cos(la) * Math.cos(ln);
-    const sy = Math.cos(la) * Math.sin(ln);
-    const sz = Math.sin(la);
-    const { near, blockX, blockY, blockZ, blockStart, blockEnd, blockRadiusKm } = this;
-    const blockLimitSq = kmToChordSq(reachKm);
-    let nNear = 0;
-    for (let t = 0; t < found.length; t++) {
-      const b = found[t];
-      if (b >= this.blockCount) continue;
-      const dx = blockX[b] - sx;
-      const dy = blockY[b] - sy;
-      const dz = blockZ[b] - sz;
-      if (dx * dx + dy * dy + dz * dz <= blockLimitSq) near[nNear++] = b;
-    }
-    near.subarray(0, nNear).sort();
-    const { x, y, z } = this;
-    const { km, chordInside, chordOutside, blockMin, blockMax, subMin, subMax } = limits;
-    const { blockSub, subStart, subEnd, subX, subY, subZ, subRadiusKm } = this;
-    let runFrom = -1;
-    let runTo = -1;
-    for (let t = 0; t < nNear; t++) {
-      const b = near[t];
-      const dx = blockX[b] - sx;
-      const dy = blockY[b] - sy;
-      const dz = blockZ[b] - sz;
-      const centreKm = chordToKm(dx * dx + dy * dy + dz * dz);
-      const r = blockRadiusKm[b];
-      if (centreKm - r > blockMax[b]) continue;
-      const start = blockStart[b];
-      const end = blockEnd[b];
-      if (centreKm + r <= blockMin[b] * (1 - 1e-9)) {
-        // the whole block is inside, with room to spare for rounding
-        if (start === runTo) runTo = end;
-        else {
-          if (runFrom >= 0) sink.push(runFrom, runTo);
-          runFrom = start;
-          runTo = end;
-        }
-        continue;
-      }
-      // the block straddles the edge: decide sub-block by sub-block, and member by member only where they straddle it too
-      for (let u = blockSub[b]; u < blockSub[b + 1]; u++) {
-        const ux = subX[u] - sx;
-        const uy = subY[u] - sy;
-        const uz = subZ[u] - sz;
-        const subKm = chordToKm(ux * ux + uy * uy + uz * uz);
-        const ur = subRadiusKm[u];
-        if (subKm - ur > subMax[u]) continue;
-        const from = subStart[u];
-        const to = subEnd[u];
-        if (subKm + ur <= subMin[u] * (1 - 1e-9)) {
-          if (from === runTo) runTo = to;
-          else {
-            if (runFrom >= 0) sink.push(runFrom, runTo);
-            runFrom = from;
-            runTo = to;
-          }
-          continue;
-        }
-        for (let q = from; q < to; q++) {
-          const ex = x[q] - sx;
-          const ey = y[q] - sy;
-          const ez = z[q] - sz;
-          const chordSq = ex * ex + ey * ey + ez * ez;
-          if (chordSq > chordOutside[q]) continue;
-          // a hair from the edge: decide exactly as the engine does, on the km cost
-          if (chordSq > chordInside[q] && chordToKm(chordSq) > km[q]) continue;
-          if (q === runTo) runTo = q + 1;
-          else {
-            if (runFrom >= 0) sink.push(runFrom, runTo);
-            runFrom = q;
-            runTo = q + 1;
-          }
-        }
-      }
-    }
-    if (runFrom >= 0) sink.push(runFrom, runTo);
-  }
-
-  /** Member cells within `limitKm` (geodesic) of the point, by ascending cell index. */
-  reach(lng: number, lat: number, limitKm: number): Reach {
+  withinKm(lng: number, lat: number, limitKm: number): Reach {
     const [minX, minY, maxX, maxY] = boxAround(lng, lat, limitKm + this.maxBlockRadiusKm);
     const found = this.blockIndex.range(minX, minY, maxX, maxY);
     const la = lat * DEG;
@@ -341,23 +252,173 @@ export class CellSubsetReach implements ReachModel {
     const first = this.used;
     let k = first;
     const chordLimitSq = kmToChordSq(limitKm);
-    const { x, y, z, cellOf } = this;
+    const insideKm = limitKm * (1 - SLACK);
+    const { x, y, z, cellOf, blockRadiusKm, blockSub, subStart, subEnd, subX, subY, subZ, subRadiusKm } = this;
     for (let t = 0; t < nNear; t++) {
       const b = near[t];
-      const end = blockEnd[b];
-      for (let q = blockStart[b]; q < end; q++) {
-        const dx = x[q] - sx;
-        const dy = y[q] - sy;
-        const dz = z[q] - sz;
-        const chordSq = dx * dx + dy * dy + dz * dz;
-        if (chordSq <= chordLimitSq) {
-          cells[k] = cellOf[q];
-          costs[k] = chordToKm(chordSq);
-          k++;
+      const bx = blockX[b] - sx;
+      const by = blockY[b] - sy;
+      const bz = blockZ[b] - sz;
+      const centreKm = chordToKm(bx * bx + by * by + bz * bz);
+      const r = blockRadiusKm[b];
+      if (centreKm - r > limitKm) continue;
+      const inside = centreKm + r <= insideKm;
+      for (let u = blockSub[b]; u < blockSub[b + 1]; u++) {
+        let whole = inside;
+        if (!whole) {
+          const ux = subX[u] - sx;
+          const uy = subY[u] - sy;
+          const uz = subZ[u] - sz;
+          const subKm = chordToKm(ux * ux + uy * uy + uz * uz);
+          const ur = subRadiusKm[u];
+          if (subKm - ur > limitKm) continue;
+          whole = subKm + ur <= insideKm;
+        }
+        const end = subEnd[u];
+        for (let q = subStart[u]; q < end; q++) {
+          const dx = x[q] - sx;
+          const dy = y[q] - sy;
+          const dz = z[q] - sz;
+          const chordSq = dx * dx + dy * dy + dz * dz;
+          if (whole || chordSq <= chordLimitSq) {
+            cells[k] = cellOf ? cellOf[q] : q;
+            costs[k] = chordToKm(chordSq);
+            k++;
+          }
         }
       }
     }
     this.used = k;
     return { cells: cells.subarray(first, k), costs: costs.subarray(first, k) };
+  }
+
+  /**
+   * Prepares per-member limits for reachRuns from a limit per grid cell.
+   * The chord bounds are a hair inside and outside the limit, so only
+   * members within that hair need the exact km test.
+   */
+  private memberLimits(limitByCell: Float64Array): MemberLimits {
+    const n = this.memberCount;
+    const { cellOf } = this;
+    const km = new Float64Array(n);
+    const chordInside = new Float64Array(n);
+    const chordOutside = new Float64Array(n);
+    const blockMin = new Float64Array(this.blockCount);
+    const blockMax = new Float64Array(this.blockCount);
+    let max = 0;
+    for (let q = 0; q < n; q++) {
+      km[q] = limitByCell[cellOf ? cellOf[q] : q];
+      chordInside[q] = kmToChordSq(km[q] * (1 - SLACK));
+      chordOutside[q] = kmToChordSq(km[q] * (1 + SLACK));
+      max = Math.max(max, km[q]);
+    }
+    const range = (from: number, to: number, lo: Float64Array, hi: Float64Array, at: number) => {
+      let a = Infinity;
+      let z = 0;
+      for (let q = from; q < to; q++) {
+        a = Math.min(a, km[q]);
+        z = Math.max(z, km[q]);
+      }
+      lo[at] = a;
+      hi[at] = z;
+    };
+    for (let b = 0; b < this.blockCount; b++) range(this.blockStart[b], this.blockEnd[b], blockMin, blockMax, b);
+    const subMin = new Float64Array(this.subStart.length);
+    const subMax = new Float64Array(this.subStart.length);
+    for (let u = 0; u < this.subStart.length; u++) range(this.subStart[u], this.subEnd[u], subMin, subMax, u);
+    return { km, chordInside, chordOutside, blockMin, blockMax, subMin, subMax, max };
+  }
+
+  /**
+   * Writes the runs of members (by member index, ascending) within their own
+   * limit of the point — exactly those withinKm would return with a cost
+   * within the member's limit, without computing a cost for each: a block
+   * whose every member is inside (centre distance + block radius within the
+   * block's smallest limit) goes in whole, and only blocks straddling the
+   * edge are tested member by member.
+   */
+  private reachRuns(lng: number, lat: number, limits: MemberLimits, sink: RunSink): void {
+    const reachKm = limits.max + this.maxBlockRadiusKm;
+    const [minX, minY, maxX, maxY] = boxAround(lng, lat, reachKm);
+    const found = this.blockIndex.range(minX, minY, maxX, maxY);
+    const la = lat * DEG;
+    const ln = lng * DEG;
+    const sx = Math.cos(la) * Math.cos(ln);
+    const sy = Math.cos(la) * Math.sin(ln);
+    const sz = Math.sin(la);
+    const { near, blockX, blockY, blockZ, blockStart, blockEnd, blockRadiusKm } = this;
+    const blockLimitSq = kmToChordSq(reachKm);
+    let nNear = 0;
+    for (let t = 0; t < found.length; t++) {
+      const b = found[t];
+      if (b >= this.blockCount) continue;
+      const dx = blockX[b] - sx;
+      const dy = blockY[b] - sy;
+      const dz = blockZ[b] - sz;
+      if (dx * dx + dy * dy + dz * dz <= blockLimitSq) near[nNear++] = b;
+    }
+    near.subarray(0, nNear).sort();
+    const { x, y, z } = this;
+    const { km, chordInside, chordOutside, blockMin, blockMax, subMin, subMax } = limits;
+    const { blockSub, subStart, subEnd, subX, subY, subZ, subRadiusKm } = this;
+    let runFrom = -1;
+    let runTo = -1;
+    for (let t = 0; t < nNear; t++) {
+      const b = near[t];
+      const dx = blockX[b] - sx;
+      const dy = blockY[b] - sy;
+      const dz = blockZ[b] - sz;
+      const centreKm = chordToKm(dx * dx + dy * dy + dz * dz);
+      const r = blockRadiusKm[b];
+      if (centreKm - r > blockMax[b]) continue;
+      const start = blockStart[b];
+      const end = blockEnd[b];
+      if (centreKm + r <= blockMin[b] * (1 - SLACK)) {
+        // the whole block is inside, with room to spare for rounding
+        if (start === runTo) runTo = end;
+        else {
+          if (runFrom >= 0) sink.push(runFrom, runTo);
+          runFrom = start;
+          runTo = end;
+        }
+        continue;
+      }
+      // the block straddles the edge: decide sub-block by sub-block, and member by member only where they straddle it too
+      for (let u = blockSub[b]; u < blockSub[b + 1]; u++) {
+        const ux = subX[u] - sx;
+        const uy = subY[u] - sy;
+        const uz = subZ[u] - sz;
+        const subKm = chordToKm(ux * ux + uy * uy + uz * uz);
+        const ur = subRadiusKm[u];
+        if (subKm - ur > subMax[u]) continue;
+        const from = subStart[u];
+        const to = subEnd[u];
+        if (subKm + ur <= subMin[u] * (1 - SLACK)) {
+          if (from === runTo) runTo = to;
+          else {
+            if (runFrom >= 0) sink.push(runFrom, runTo);
+            runFrom = from;
+            runTo = to;
+          }
+          continue;
+        }
+        for (let q = from; q < to; q++) {
+          const ex = x[q] - sx;
+          const ey = y[q] - sy;
+          const ez = z[q] - sz;
+          const chordSq = ex * ex + ey * ey + ez * ez;
+          if (chordSq > chordOutside[q]) continue;
+          // a hair from the edge: decide exactly as the engine does, on the km cost
+          if (chordSq > chordInside[q] && chordToKm(chordSq) > km[q]) continue;
+          if (q === runTo) runTo = q + 1;
+          else {
+            if (runFrom >= 0) sink.push(runFrom, runTo);
+            runFrom = q;
+            runTo = q + 1;
+          }
+        }
+      }
+    }
+    if (runFrom >= 0) sink.push(runFrom, runTo);
   }
 }

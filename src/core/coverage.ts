@@ -7,8 +7,14 @@
  */
 import type { PopulationGrid } from './grid.ts';
 import type { CostUnit, Reach, ReachLimits, ReachModel, ReachOrigin } from './reach.ts';
+import { chunksOf, CHUNK_SHIFT, ReachStore, type KeptReach } from './reach-store.ts';
 import type { Rules } from './rules.ts';
-import { COVERED, GAP, MARGINAL, type AreaType, type Station } from './types.ts';
+import { COVERED as COVERED_IMPORT, GAP as GAP_IMPORT, MARGINAL as MARGINAL_IMPORT, type AreaType, type Station } from './types.ts';
+
+// module-local copies: an imported binding may be read through a getter on every use in a hot loop
+const COVERED = COVERED_IMPORT;
+const MARGINAL = MARGINAL_IMPORT;
+const GAP = GAP_IMPORT;
 
 /** Columns of the per-zone aggregate array. */
 export const AGG_COVERED = 0;
@@ -16,10 +22,12 @@ export const AGG_MARGINAL = 1;
 export const AGG_GAP = 2;
 export const AGG_WITHIN_CIRCLE = 3;
 export const AGG_WIDTH = 4;
+const CIRCLE_COLUMN = AGG_WITHIN_CIRCLE;
 
 interface Slot {
   station: Station;
-  reach: Reach;
+  /** The station's reach, kept in the engine's store. */
+  kept: KeptReach;
   /** Box of the reached cells [minLng, minLat, maxLng, maxLat], to find stations whose reach overlaps; made on first removal nearby. */
   box: Float64Array | null;
 }
@@ -52,6 +60,11 @@ export class CoverageEngine {
   private readonly slotById = new Map<string, number>();
   private readonly freeSlots: number[] = [];
   private readonly affected: Uint8Array;
+  /** Per chunk of cells (index >> CHUNK_SHIFT): 1 while a removal re-finds the nearest station of some cell in it. */
+  private readonly affectedChunk: Uint8Array;
+  /** Cells a removal leaves without their nearest station (scratch). */
+  private lost: Int32Array;
+  private readonly store = new ReachStore();
   /** True while setStations adds stations: statuses are derived once at the end. */
   private bulk = false;
 
@@ -69,6 +82,8 @@ export class CoverageEngine {
     this.status = new Uint8Array(n);
     this.withinCircle = new Uint8Array(n);
     this.affected = new Uint8Array(n);
+    this.affectedChunk = new Uint8Array((n >> CHUNK_SHIFT) + 1);
+    this.lost = new Int32Array(1024);
     const rows = grid.zones.length + 1;
     this.zoneAgg = new Float64Array(rows * AGG_WIDTH);
     this.zonePopulation = new Float64Array(rows);
@@ -126,6 +141,7 @@ export class CoverageEngine {
     this.slots.length = 0;
     this.slotById.clear();
     this.freeSlots.length = 0;
+    this.store.clear();
     this.nearestSlot.fill(-1);
     this.nearestCost.fill(Infinity);
     this.inRangeCount.fill(0);
@@ -140,7 +156,29 @@ export class CoverageEngine {
     } finally {
       this.bulk = false;
     }
-    for (let i = 0; i < this.grid.size; i++) if (this.nearestSlot[i] >= 0) this.refresh(i);
+    this.deriveAll();
+  }
+
+  /** Statuses and sums of every reached cell, from all cells still at GAP, outside the circle (after a bulk load). */
+  private deriveAll(): void {
+    const { nearestCost, coverLimit, marginalLimit, circleLimit, status, withinCircle, zoneAgg } = this;
+    const { zone, population, size } = this.grid;
+    for (let i = 0; i < size; i++) {
+      const cost = nearestCost[i];
+      if (cost === Infinity) continue;
+      const next = cost <= coverLimit[i] ? COVERED : cost <= marginalLimit[i] ? MARGINAL : GAP;
+      const row = (zone[i] + 1) * AGG_WIDTH;
+      const pop = population[i];
+      if (next !== GAP) {
+        zoneAgg[row + GAP] -= pop;
+        zoneAgg[row + next] += pop;
+        status[i] = next;
+      }
+      if (cost <= circleLimit[i]) {
+        zoneAgg[row + CIRCLE_COLUMN] += pop;
+        withinCircle[i] = 1;
+      }
+    }
   }
 
   /** Stations currently counted (existing and proposed, not disabled). */
@@ -156,7 +194,7 @@ export class CoverageEngine {
   /** The cells an active station reaches and their costs (the engine's own copy: read, never edit), or null. */
   stationReach(id: string): Reach | null {
     const slot = this.slotById.get(id);
-    return slot === undefined ? null : this.slots[slot]!.reach;
+    return slot === undefined ? null : this.slots[slot]!.kept.reach;
   }
 
   hasStation(id: string): boolean {
@@ -182,19 +220,22 @@ export class CoverageEngine {
     if (!Number.isFinite(station.lng) || !Number.isFinite(station.lat)) {
       throw new Error(`Station "${station.id}" has no valid position (${station.lng}, ${station.lat}).`);
     }
-    const reach = this.model.reach(station, this.limitsValue);
+    const kept = this.store.keep(this.model.reach(station, this.limitsValue));
     const slotIndex = this.freeSlots.length > 0 ? this.freeSlots.pop()! : this.slots.length;
-    const slot: Slot = { station, reach, box: null };
-    this.slots[slotIndex] = slot;
+    this.slots[slotIndex] = { station, kept, box: null };
     this.slotById.set(station.id, slotIndex);
-    const { cells, costs } = reach;
-    const { coverLimit, inRangeCount, nearestCost, nearestSlot, bulk } = this;
+    const { cells, costs } = kept.reach;
+    const { areaType, inRangeCount, nearestCost, nearestSlot, bulk } = this;
+    // the cover limit by area type (a byte a cell) rather than per cell (eight): less memory to walk
+    const urbanCover = this.limitsValue.urban.cover;
+    const ruralCover = this.limitsValue.rural.cover;
     for (let k = 0; k < cells.length; k++) {
       const i = cells[k];
       const cost = costs[k];
-      if (cost <= coverLimit[i]) inRangeCount[i]++;
+      if (cost <= (areaType[i] === 1 ? urbanCover : ruralCover)) inRangeCount[i]++;
       // strictly closer wins at once; an exact tie goes to the tie-break
-      if (cost < nearestCost[i] || (cost === nearestCost[i] && this.closer(cost, slotIndex, i))) {
+      const best = nearestCost[i];
+      if (cost < best || (cost === best && this.closer(cost, slotIndex, i))) {
         nearestCost[i] = cost;
         nearestSlot[i] = slotIndex;
         if (!bulk) this.refresh(i);
@@ -202,13 +243,11 @@ export class CoverageEngine {
     }
   }
 
-  /** The box of a slot's reached cells, computed once: only removals need it. */
-  private boxOf(slot: Slot): Float64Array {
-    if (slot.box) return slot.box;
+  /** The box [minLng, minLat, maxLng, maxLat] of some cells. */
+  private boxOfCells(cells: Int32Array, count = cells.length): Float64Array {
     const box = new Float64Array([Infinity, Infinity, -Infinity, -Infinity]);
     const { lng, lat } = this.grid;
-    const { cells } = slot.reach;
-    for (let k = 0; k < cells.length; k++) {
+    for (let k = 0; k < count; k++) {
       const x = lng[cells[k]];
       const y = lat[cells[k]];
       if (x < box[0]) box[0] = x;
@@ -216,8 +255,12 @@ export class CoverageEngine {
       if (x > box[2]) box[2] = x;
       if (y > box[3]) box[3] = y;
     }
-    slot.box = box;
     return box;
+  }
+
+  /** The box of a slot's reached cells, computed once: only removals need it. */
+  private boxOf(slot: Slot): Float64Array {
+    return (slot.box ??= this.boxOfCells(slot.kept.reach.cells));
   }
 
   /** Removes a station by id; cells it was nearest to find their next nearest among overlapping stations. */
@@ -229,40 +272,49 @@ export class CoverageEngine {
     this.slotById.delete(id);
     this.freeSlots.push(slotIndex);
 
-    const { cells, costs } = slot.reach;
-    const lost: number[] = [];
+    const { cells, costs } = slot.kept.reach;
+    this.store.release(slot.kept);
+    if (this.lost.length < cells.length) this.lost = new Int32Array(cells.length);
+    const { lost, coverLimit, inRangeCount, nearestSlot, nearestCost, affected, affectedChunk } = this;
+    let nLost = 0;
     for (let k = 0; k < cells.length; k++) {
       const i = cells[k];
-      if (costs[k] <= this.coverLimit[i]) this.inRangeCount[i]--;
-      if (this.nearestSlot[i] === slotIndex) {
-        this.nearestSlot[i] = -1;
-        this.nearestCost[i] = Infinity;
-        this.affected[i] = 1;
-        lost.push(i);
+      if (costs[k] <= coverLimit[i]) inRangeCount[i]--;
+      if (nearestSlot[i] === slotIndex) {
+        nearestSlot[i] = -1;
+        nearestCost[i] = Infinity;
+        affected[i] = 1;
+        affectedChunk[i >> CHUNK_SHIFT] = 1;
+        lost[nLost++] = i;
       }
     }
-    if (lost.length > 0) {
-      // only stations whose reach box overlaps this one can be the new nearest
-      const box = this.boxOf(slot);
-      for (let s = 0; s < this.slots.length; s++) {
-        const other = this.slots[s];
-        if (!other) continue;
-        const ob = this.boxOf(other);
-        if (ob[2] < box[0] || ob[0] > box[2] || ob[3] < box[1] || ob[1] > box[3]) continue;
-        const oc = other.reach.cells;
-        const ok = other.reach.costs;
-        for (let k = 0; k < oc.length; k++) {
+    if (nLost === 0) return;
+    // only stations whose reach box overlaps the lost cells' can be their new nearest, and only
+    // the chunks of their reach that hold a lost cell need a look
+    const box = this.boxOfCells(lost, nLost);
+    for (let s = 0; s < this.slots.length; s++) {
+      const other = this.slots[s];
+      if (!other) continue;
+      const ob = this.boxOf(other);
+      if (ob[2] < box[0] || ob[0] > box[2] || ob[3] < box[1] || ob[1] > box[3]) continue;
+      const { cells: oc, costs: ok } = other.kept.reach;
+      const { key, at } = chunksOf(other.kept);
+      for (let c = 0; c < key.length; c++) {
+        if (affectedChunk[key[c]] === 0) continue;
+        for (let k = at[c]; k < at[c + 1]; k++) {
           const i = oc[k];
-          if (this.affected[i] === 1 && this.closer(ok[k], s, i)) {
-            this.nearestCost[i] = ok[k];
-            this.nearestSlot[i] = s;
+          if (affected[i] === 1 && this.closer(ok[k], s, i)) {
+            nearestCost[i] = ok[k];
+            nearestSlot[i] = s;
           }
         }
       }
-      for (const i of lost) {
-        this.affected[i] = 0;
-        this.refresh(i);
-      }
+    }
+    for (let q = 0; q < nLost; q++) {
+      const i = lost[q];
+      affected[i] = 0;
+      affectedChunk[i >> CHUNK_SHIFT] = 0;
+      this.refresh(i);
     }
   }
 

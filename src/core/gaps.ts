@@ -5,7 +5,31 @@
  * to the headline gap population.
  */
 import type { CoverageEngine } from './coverage.ts';
-import { GAP } from './types.ts';
+import type { PopulationGrid } from './grid.ts';
+import { GAP as GAP_IMPORT } from './types.ts';
+
+// a module-local copy: an imported binding may be read through a getter on every use in a hot loop
+const GAP = GAP_IMPORT;
+
+/** Per grid: population, area (km²), lng, lat and zone row of each cell side by side, so a flood fill reads one place per cell. */
+const packedCells = new WeakMap<PopulationGrid, Float64Array>();
+const PACK = 5;
+
+function packed(grid: PopulationGrid): Float64Array {
+  let pack = packedCells.get(grid);
+  if (!pack) {
+    pack = new Float64Array(grid.size * PACK);
+    for (let i = 0; i < grid.size; i++) {
+      pack[i * PACK] = grid.population[i];
+      pack[i * PACK + 1] = grid.areaKm2[i];
+      pack[i * PACK + 2] = grid.lng[i];
+      pack[i * PACK + 3] = grid.lat[i];
+      pack[i * PACK + 4] = grid.zone[i] + 1;
+    }
+    packedCells.set(grid, pack);
+  }
+  return pack;
+}
 
 /** One township's part of a gap area. */
 export interface GapTownship {
@@ -54,7 +78,8 @@ export function gapFigures(group: GapGroup): GapFigures {
  */
 export function gapGroups(engine: CoverageEngine, minPopulation = 0): GapGroup[] {
   const { grid, status } = engine;
-  const { neighbours, population: pop, areaKm2: area, lng, lat, zone: zoneOf, zones } = grid;
+  const { neighbours, population: pop, zones } = grid;
+  const pack = packed(grid);
   const n = grid.size;
   // open = not yet visited, populated and gap: one byte read per neighbour in the flood fill
   const open = new Uint8Array(n);
@@ -76,12 +101,13 @@ export function gapGroups(engine: CoverageEngine, minPopulation = 0): GapGroup[]
     let sy = 0;
     while (head < tail) {
       const i = queue[head++];
-      const p = pop[i];
+      const at = i * PACK;
+      const p = pack[at];
       population += p;
-      areaKm2 += area[i];
-      sx += p * lng[i];
-      sy += p * lat[i];
-      const row = zoneOf[i] + 1;
+      areaKm2 += pack[at + 1];
+      sx += p * pack[at + 2];
+      sy += p * pack[at + 3];
+      const row = pack[at + 4];
       if (zonePop[row] === 0) touched.push(row);
       zonePop[row] += p;
       for (let k = i * 6; k < i * 6 + 6; k++) {

@@ -23,7 +23,7 @@ export const STRAIGHT_LINE: ReachSpec = Object.freeze({ kind: 'straight-line' })
 export function createReachModel(grid: PopulationGrid, spec: ReachSpec = STRAIGHT_LINE): ReachModel {
   switch (spec.kind) {
     case 'straight-line':
-      return new StraightLineReach(grid);
+      return new StraightLineReach(grid, null, { blockSteps: 3 });
     case 'road-network':
       return new NetworkReach(grid, spec.graph, { maxSnapKm: spec.maxSnapKm });
   }

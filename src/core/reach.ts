@@ -61,8 +61,8 @@ export interface ReachModel {
   limits(rules: Rules): ReachLimits;
   /**
    * Every cell whose cost from the origin is within `limits.max`, ascending
-   * by cell index. The arrays are the caller's to keep: the model never
-   * writes to them again.
+   * by cell index. The arrays are valid until the model's next reach: a
+   * caller that keeps them copies them (the engine keeps its own copy).
    */
   reach(origin: ReachOrigin, limits: ReachLimits): Reach;
   /**

@@ -1,13 +1,15 @@
 /**
  * The incremental coverage engine. For every cell it keeps the nearest active
- * station and its cost, the number of stations within the cover radius, the
+ * station and its cost, the number of stations within the cover limit, the
  * status (covered / marginal / gap) and whether the cell lies inside the
- * emergency circle; per zone it keeps population sums by status. Adding,
- * moving or removing one station touches only the cells that station reaches.
+ * emergency circle; per zone it keeps population sums by status. Costs and
+ * limits are in the reach model's unit, which the engine never needs to know.
+ * Adding, moving or removing one station touches only the cells that station
+ * reaches.
  */
 import type { PopulationGrid } from './grid.ts';
 import type { CostUnit, Reach, ReachLimits, ReachModel, ReachOrigin } from './reach.ts';
-import { chunksOf, CHUNK_SHIFT, ReachStore, type KeptReach } from './reach-store.ts';
+import { chunksOf, CHUNK_SHIFT as CHUNK_SHIFT_IMPORT, ReachStore, type KeptReach } from './reach-store.ts';
 import type { Rules } from './rules.ts';
 import { COVERED as COVERED_IMPORT, GAP as GAP_IMPORT, MARGINAL as MARGINAL_IMPORT, type AreaType, type Station } from './types.ts';
 
@@ -15,6 +17,7 @@ import { COVERED as COVERED_IMPORT, GAP as GAP_IMPORT, MARGINAL as MARGINAL_IMPO
 const COVERED = COVERED_IMPORT;
 const MARGINAL = MARGINAL_IMPORT;
 const GAP = GAP_IMPORT;
+const CHUNK_SHIFT = CHUNK_SHIFT_IMPORT;
 
 /** Columns of the per-zone aggregate array. */
 export const AGG_COVERED = 0;
@@ -47,7 +50,7 @@ export class CoverageEngine {
   /** Nearest active station's slot (-1 none within the reach limit) and its cost. */
   readonly nearestSlot: Int32Array;
   readonly nearestCost: Float64Array;
-  /** Active stations within the cell's cover radius (backup coverage). */
+  /** Active stations within the cell's cover limit (backup coverage). */
   readonly inRangeCount: Uint16Array;
   readonly status: Uint8Array;
   readonly withinCircle: Uint8Array;

@@ -11,14 +11,20 @@ import { GAP as GAP_IMPORT } from './types.ts';
 // a module-local copy: an imported binding may be read through a getter on every use in a hot loop
 const GAP = GAP_IMPORT;
 
-/** Per grid: population, area (km²), lng, lat and zone row of each cell side by side, so a flood fill reads one place per cell. */
-const packedCells = new WeakMap<PopulationGrid, Float64Array>();
+/** What a flood fill reads of a grid, laid out for it once per grid. */
+interface FloodGrid {
+  /** Population, area (km²), lng, lat and zone row of each cell side by side: one place to read per cell. */
+  pack: Float64Array;
+  /** The H3 neighbours, with a missing one as cell `size` (never open) rather than -1: one test per neighbour, not two. */
+  neighbours: Int32Array;
+}
+const floodGrids = new WeakMap<PopulationGrid, FloodGrid>();
 const PACK = 5;
 
-function packed(grid: PopulationGrid): Float64Array {
-  let pack = packedCells.get(grid);
-  if (!pack) {
-    pack = new Float64Array(grid.size * PACK);
+function floodGrid(grid: PopulationGrid): FloodGrid {
+  let flood = floodGrids.get(grid);
+  if (!flood) {
+    const pack = new Float64Array(grid.size * PACK);
     for (let i = 0; i < grid.size; i++) {
       pack[i * PACK] = grid.population[i];
       pack[i * PACK + 1] = grid.areaKm2[i];
@@ -26,9 +32,11 @@ function packed(grid: PopulationGrid): Float64Array {
       pack[i * PACK + 3] = grid.lat[i];
       pack[i * PACK + 4] = grid.zone[i] + 1;
     }
-    packedCells.set(grid, pack);
+    const neighbours = grid.neighbours.map((j) => (j < 0 ? grid.size : j));
+    flood = { pack, neighbours };
+    floodGrids.set(grid, flood);
   }
-  return pack;
+  return flood;
 }
 
 /** One township's part of a gap area. */
@@ -78,13 +86,13 @@ export function gapFigures(group: GapGroup): GapFigures {
  */
 export function gapGroups(engine: CoverageEngine, minPopulation = 0): GapGroup[] {
   const { grid, status } = engine;
-  const { neighbours, population: pop, zones } = grid;
-  const pack = packed(grid);
+  const { population: pop, zones } = grid;
+  const { pack, neighbours } = floodGrid(grid);
   const n = grid.size;
-  // open = not yet visited, populated and gap: one byte read per neighbour in the flood fill
-  const open = new Uint8Array(n);
+  // open = not yet visited, populated and gap: one byte read per neighbour in the flood fill (cell n: none)
+  const open = new Uint8Array(n + 1);
   for (let i = 0; i < n; i++) if (status[i] === GAP && pop[i] > 0) open[i] = 1;
-  const queue = new Int32Array(n);
+  const queue = new Int32Array(n + 1);
   const zonePop = new Float64Array(zones.length + 1); // scratch, row z+1 for zone z
   const touched: number[] = [];
   const groups: GapGroup[] = [];
@@ -110,9 +118,9 @@ export function gapGroups(engine: CoverageEngine, minPopulation = 0): GapGroup[]
       const row = pack[at + 4];
       if (zonePop[row] === 0) touched.push(row);
       zonePop[row] += p;
-      for (let k = i * 6; k < i * 6 + 6; k++) {
+      for (let k = i * 6, end = k + 6; k < end; k++) {
         const j = neighbours[k];
-        if (j < 0 || open[j] === 0) continue;
+        if (open[j] === 0) continue;
         open[j] = 0;
         queue[tail++] = j;
       }

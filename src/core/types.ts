@@ -1,6 +1,7 @@
 /**
  * Shared domain types of the coverage engine. Coordinates are WGS84
- * longitude/latitude in degrees; distances are geodesic kilometres.
+ * longitude/latitude in degrees; distances are geodesic kilometres (a reach
+ * model's costs are in its own unit: see reach.ts).
  */
 
 export type AreaType = 'urban' | 'rural';

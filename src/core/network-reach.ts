@@ -185,6 +185,7 @@ export class NetworkReach implements ReachModel {
   /** Cells whose response time (turnout + fastest drive from the origin's node) is within `limits.max`. */
   reach(origin: ReachOrigin, limits: ReachLimits): Reach {
     const turnout = origin.turnoutMinutes ?? limits.defaultTurnoutMinutes;
+    if (!(turnout >= 0 && Number.isFinite(turnout))) throw new Error(`A station's turnout must be a number of minutes ≥ 0, got ${turnout}.`);
     const start = this.nearestNode(origin.lng, origin.lat, Infinity);
     const budget = limits.max - turnout;
     const v = this.nodes.length;

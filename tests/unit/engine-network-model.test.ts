@@ -187,3 +187,25 @@ describe('a road-network-style model plugs in', () => {
     expect(result.totals.covered).toBe(7800);
   });
 });
+
+describe('the road graph is checked', () => {
+  it('refuses an edge to a missing node, a zero speed and a negative turnout, naming them', () => {
+    expect(() => createReachModel(g, { kind: 'road-network', graph: { nodes: [at(0)], edges: [{ from: 0, to: 1, lengthKm: 1, speedKmh: 30 }] } })).toThrow(/Road edge 0 names node 1; there are 1/);
+    expect(() => createReachModel(g, { kind: 'road-network', graph: { nodes: [at(0), at(1)], edges: [{ from: 0, to: 1, lengthKm: 1, speedKmh: 0 }] } })).toThrow(/speed > 0/);
+    const model = createReachModel(g, roads);
+    expect(() => model.reach({ ...at(0), turnoutMinutes: -1 }, model.limits(rules))).toThrow(/turnout must be a number of minutes ≥ 0, got -1/);
+  });
+
+  it('a one-way edge is driven one way only; a cell beyond maxSnapKm of every node is reached by none', () => {
+    // only n0 → n1 (4 min), one way; a station at n1 reaches n1 alone, one at n0 reaches both
+    const oneWay = { nodes: [at(0), at(1)], edges: [{ from: 0, to: 1, lengthKm: 2, speedKmh: 30, oneWay: true }] };
+    const model = createReachModel(g, { kind: 'road-network', graph: oneWay, maxSnapKm: 0.1 });
+    const limits = model.limits(rules);
+    expect([...model.reach(at(1), limits).cells]).toEqual([cell(1)]);
+    const fromN0 = model.reach(at(0), limits);
+    expect([...fromN0.cells]).toEqual([cell(0), cell(1)].sort((a, b) => a - b));
+    expect([...fromN0.costs].sort((a, b) => a - b)).toEqual([3, 7]);
+    // cells n2…n11 lie over 0.1 km from both nodes: no station reaches them
+    expect(fromN0.cells.length).toBe(2);
+  });
+});

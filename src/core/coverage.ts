@@ -164,12 +164,15 @@ export class CoverageEngine {
 
   /** Statuses and sums of every reached cell, from all cells still at GAP, outside the circle (after a bulk load). */
   private deriveAll(): void {
-    const { nearestCost, coverLimit, marginalLimit, circleLimit, status, withinCircle, zoneAgg } = this;
+    const { nearestCost, areaType, status, withinCircle, zoneAgg } = this;
     const { zone, population, size } = this.grid;
+    // the limits by area type (a byte a cell) rather than the per-cell arrays (three times eight)
+    const { urban, rural } = this.limitsValue;
     for (let i = 0; i < size; i++) {
       const cost = nearestCost[i];
       if (cost === Infinity) continue;
-      const next = cost <= coverLimit[i] ? COVERED : cost <= marginalLimit[i] ? MARGINAL : GAP;
+      const limits = areaType[i] === 1 ? urban : rural;
+      const next = cost <= limits.cover ? COVERED : cost <= limits.marginal ? MARGINAL : GAP;
       const row = (zone[i] + 1) * AGG_WIDTH;
       const pop = population[i];
       if (next !== GAP) {
@@ -177,7 +180,7 @@ export class CoverageEngine {
         zoneAgg[row + next] += pop;
         status[i] = next;
       }
-      if (cost <= circleLimit[i]) {
+      if (cost <= limits.circle) {
         zoneAgg[row + CIRCLE_COLUMN] += pop;
         withinCircle[i] = 1;
       }

@@ -102,14 +102,22 @@ export function gapGroups(engine: CoverageEngine, minPopulation = 0): GapGroup[]
     let tail = 0;
     queue[tail++] = start;
     open[start] = 0;
-    // the group's figures are summed as its cells leave the queue: one pass over them
+    while (head < tail) {
+      const i = queue[head++];
+      for (let k = i * 6, end = k + 6; k < end; k++) {
+        const j = neighbours[k];
+        if (open[j] === 0) continue;
+        open[j] = 0;
+        queue[tail++] = j;
+      }
+    }
+    // the figures in queue order, after the fill: these reads no longer wait on the fill's, so they overlap
     let population = 0;
     let areaKm2 = 0;
     let sx = 0;
     let sy = 0;
-    while (head < tail) {
-      const i = queue[head++];
-      const at = i * PACK;
+    for (let q = 0; q < tail; q++) {
+      const at = queue[q] * PACK;
       const p = pack[at];
       population += p;
       areaKm2 += pack[at + 1];
@@ -118,12 +126,6 @@ export function gapGroups(engine: CoverageEngine, minPopulation = 0): GapGroup[]
       const row = pack[at + 4];
       if (zonePop[row] === 0) touched.push(row);
       zonePop[row] += p;
-      for (let k = i * 6, end = k + 6; k < end; k++) {
-        const j = neighbours[k];
-        if (open[j] === 0) continue;
-        open[j] = 0;
-        queue[tail++] = j;
-      }
     }
     // the zone holding most of the group's people; ties go to the lower zone index
     let bestRow = 0;

@@ -67,6 +67,8 @@ export class CoverageEngine {
   private readonly affectedChunk: Uint8Array;
   /** Cells a removal leaves without their nearest station (scratch). */
   private lost: Int32Array;
+  /** Reach entries an added station changes or ties (scratch). */
+  private ties = new Int32Array(0);
   private readonly store = new ReachStore();
   /** True while setStations adds stations: statuses are derived once at the end. */
   private bulk = false;
@@ -231,21 +233,35 @@ export class CoverageEngine {
     this.slots[slotIndex] = { station, kept, box: null };
     this.slotById.set(station.id, slotIndex);
     const { cells, costs } = kept.reach;
-    const { areaType, inRangeCount, nearestCost, nearestSlot, bulk } = this;
+    const { areaType, inRangeCount, nearestCost, nearestSlot } = this;
     // the cover limit by area type (a byte a cell) rather than per cell (eight): less memory to walk
     const urbanCover = this.limitsValue.urban.cover;
     const ruralCover = this.limitsValue.rural.cover;
+    if (this.ties.length < cells.length) this.ties = new Int32Array(cells.length);
+    const { ties } = this;
+    const changes = !this.bulk; // a bulk load derives every status at the end
+    let nTies = 0;
+    // no call in this loop (a call, even one rarely made, slows all of it): exact ties and statuses come after
     for (let k = 0; k < cells.length; k++) {
       const i = cells[k];
       const cost = costs[k];
       if (cost <= (areaType[i] === 1 ? urbanCover : ruralCover)) inRangeCount[i]++;
-      // strictly closer wins at once; an exact tie goes to the tie-break
       const best = nearestCost[i];
-      if (cost < best || (cost === best && this.closer(cost, slotIndex, i))) {
+      if (cost < best) {
         nearestCost[i] = cost;
         nearestSlot[i] = slotIndex;
-        if (!bulk) this.refresh(i);
+        if (changes) ties[nTies++] = k; // changed: its status follows
+      } else if (cost === best) ties[nTies++] = ~k; // an exact tie: the tie-break decides
+    }
+    for (let t = 0; t < nTies; t++) {
+      const tie = ties[t] < 0;
+      const k = tie ? ~ties[t] : ties[t];
+      const i = cells[k];
+      if (tie) {
+        if (!this.closer(costs[k], slotIndex, i)) continue;
+        nearestSlot[i] = slotIndex;
       }
+      if (changes) this.refresh(i);
     }
   }
 

@@ -68,7 +68,7 @@ export class CoverageEngine {
   /** Cells a removal leaves without their nearest station (scratch). */
   private lost: Int32Array;
   /** Reach entries an added station changes or ties (scratch). */
-  private ties = new Int32Array(0);
+  private ties: Int32Array = new Int32Array(0);
   private readonly store = new ReachStore();
   /** True while setStations adds stations: statuses are derived once at the end. */
   private bulk = false;
@@ -314,6 +314,8 @@ export class CoverageEngine {
     // only stations whose reach box overlaps the lost cells' can be their new nearest, and only
     // the chunks of their reach that hold a lost cell need a look
     const box = this.boxOfCells(lost, nLost);
+    let { ties } = this;
+    let nTies = 0;
     for (let s = 0; s < this.slots.length; s++) {
       const other = this.slots[s];
       if (!other) continue;
@@ -325,12 +327,26 @@ export class CoverageEngine {
         if (affectedChunk[key[c]] === 0) continue;
         for (let k = at[c]; k < at[c + 1]; k++) {
           const i = oc[k];
-          if (affected[i] === 1 && this.closer(ok[k], s, i)) {
-            nearestCost[i] = ok[k];
+          if (affected[i] === 0) continue;
+          const cost = ok[k];
+          if (cost < nearestCost[i]) {
+            nearestCost[i] = cost;
             nearestSlot[i] = s;
+          } else if (cost === nearestCost[i]) {
+            // an exact tie, settled once every stronger claim is in (no call in this loop)
+            if (nTies + 2 > ties.length) ties = this.ties = growInt32(ties);
+            ties[nTies++] = s;
+            ties[nTies++] = k;
           }
         }
       }
+    }
+    for (let t = 0; t < nTies; t += 2) {
+      const s = ties[t];
+      const k = ties[t + 1];
+      const { cells: oc, costs: ok } = this.slots[s]!.kept.reach;
+      const i = oc[k];
+      if (ok[k] === nearestCost[i] && this.slots[s]!.station.id < this.slots[nearestSlot[i]]!.station.id) nearestSlot[i] = s;
     }
     for (let q = 0; q < nLost; q++) {
       const i = lost[q];
@@ -379,4 +395,11 @@ export class CoverageEngine {
   zoneValue(zoneIndex: number, column: number): number {
     return this.zoneAgg[(zoneIndex + 1) * AGG_WIDTH + column];
   }
+}
+
+/** The array twice as long, with its contents. */
+function growInt32(a: Int32Array): Int32Array {
+  const b = new Int32Array(Math.max(64, a.length * 2));
+  b.set(a);
+  return b;
 }

@@ -94,7 +94,8 @@ export function gapGroups(engine: CoverageEngine, minPopulation = 0): GapGroup[]
   for (let i = 0; i < n; i++) if (status[i] === GAP && pop[i] > 0) open[i] = 1;
   const queue = new Int32Array(n + 1);
   const zonePop = new Float64Array(zones.length + 1); // scratch, row z+1 for zone z
-  const touched: number[] = [];
+  const touched = new Int32Array(zones.length + 1); // rows with people in the group (no push in the hot loop)
+  let nTouched = 0;
   const groups: GapGroup[] = [];
   for (let start = 0; start < n; start++) {
     if (open[start] === 0) continue;
@@ -124,14 +125,15 @@ export function gapGroups(engine: CoverageEngine, minPopulation = 0): GapGroup[]
       sx += p * pack[at + 2];
       sy += p * pack[at + 3];
       const row = pack[at + 4];
-      if (zonePop[row] === 0) touched.push(row);
+      if (zonePop[row] === 0) touched[nTouched++] = row;
       zonePop[row] += p;
     }
     // the zone holding most of the group's people; ties go to the lower zone index
     let bestRow = 0;
     let bestPop = -1;
     const townships: GapTownship[] = [];
-    for (const row of touched) {
+    for (let t = 0; t < nTouched; t++) {
+      const row = touched[t];
       const p = zonePop[row];
       if (p > bestPop || (p === bestPop && row < bestRow)) {
         bestRow = row;
@@ -140,7 +142,7 @@ export function gapGroups(engine: CoverageEngine, minPopulation = 0): GapGroup[]
       if (row > 0 && p > 0) townships.push({ code: zones[row - 1].code, name: zones[row - 1].name, population: p });
       zonePop[row] = 0;
     }
-    touched.length = 0;
+    nTouched = 0;
     townships.sort((a, b) => b.population - a.population || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
     const zone = bestRow > 0 ? zones[bestRow - 1] : null;
     groups.push({

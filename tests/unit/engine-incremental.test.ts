@@ -112,6 +112,10 @@ describe('incremental updates equal a fresh evaluation', () => {
     expect(nearestIds(engine)).toEqual(new Set(['b']));
     engine.upsertStation(a);
     expect(snapshot(engine)).toEqual(snapshot(createEngine(g, { stations: [a, b], rules: makeRules() })));
+    // a removal re-finds the nearest among the rest: c comes first, but b ties it and has the lower id
+    const three = createEngine(g, { stations: [{ ...a, id: 'c', name: 'c' }, b, a], rules: makeRules() });
+    three.removeStation('a');
+    expect(nearestIds(three)).toEqual(new Set(['b']));
   });
 
   it('refuses a second station with the same id and a removal of an unknown id', () => {

@@ -33,17 +33,25 @@ export interface KeptReach {
 export function chunksOf(kept: KeptReach): ReachChunks {
   if (kept.chunks) return kept.chunks;
   const { cells } = kept.reach;
-  const key: number[] = [];
-  const at: number[] = [];
-  for (let k = 0; k < cells.length; k++) {
+  const n = cells.length;
+  let count = 0;
+  for (let k = 0, last = -1; k < n; k++) {
     const c = cells[k] >> CHUNK_SHIFT;
-    if (key.length === 0 || c !== key[key.length - 1]) {
-      key.push(c);
-      at.push(k);
-    }
+    if (c !== last) count++;
+    last = c;
   }
-  at.push(cells.length);
-  kept.chunks = { key: Int32Array.from(key), at: Int32Array.from(at) };
+  const key = new Int32Array(count);
+  const at = new Int32Array(count + 1);
+  for (let k = 0, last = -1, e = 0; k < n; k++) {
+    const c = cells[k] >> CHUNK_SHIFT;
+    if (c !== last) {
+      key[e] = c;
+      at[e++] = k;
+    }
+    last = c;
+  }
+  at[count] = n;
+  kept.chunks = { key, at };
   return kept.chunks;
 }
 

@@ -236,13 +236,12 @@ export class StraightLineReach implements ReachModel {
       this.outCells = new Int32Array(capacity * 2);
       this.outCosts = new Float64Array(capacity * 2);
     }
-    const cells = this.outCells;
-    const costs = this.outCosts;
     let k = 0;
     const chordLimitSq = kmToChordSq(limitKm);
     const insideKm = limitKm * (1 - SLACK);
+    const { blockRadiusKm, blockSub, subStart, subEnd, subX, subY, subZ, subRadiusKm } = this;
+    // within 120 km chordToKm takes its series: a loop with no Math.asin in it (even one never called costs a fifth)
     const series = limitKm <= SERIES_KM;
-    const { x, y, z, cellOf, blockRadiusKm, blockSub, subStart, subEnd, subX, subY, subZ, subRadiusKm } = this;
     for (let t = 0; t < nNear; t++) {
       const b = near[t];
       const bx = blockX[b] - sx;
@@ -251,52 +250,64 @@ export class StraightLineReach implements ReachModel {
       const centreKm = chordToKm(bx * bx + by * by + bz * bz);
       const r = blockRadiusKm[b];
       if (centreKm - r > limitKm) continue;
-      const inside = centreKm + r <= insideKm;
+      if (centreKm + r <= insideKm) {
+        // the whole block is inside: one run, no test
+        k = series ? this.takeRunSeries(blockStart[b], blockEnd[b], Infinity, sx, sy, sz, k) : this.takeRunExact(blockStart[b], blockEnd[b], Infinity, sx, sy, sz, k);
+        continue;
+      }
       for (let u = blockSub[b]; u < blockSub[b + 1]; u++) {
-        let whole = inside;
-        if (!whole) {
-          const ux = subX[u] - sx;
-          const uy = subY[u] - sy;
-          const uz = subZ[u] - sz;
-          const subKm = chordToKm(ux * ux + uy * uy + uz * uz);
-          const ur = subRadiusKm[u];
-          if (subKm - ur > limitKm) continue;
-          whole = subKm + ur <= insideKm;
-        }
-        const end = subEnd[u];
-        const take = whole ? Infinity : chordLimitSq;
-        if (series) {
-          // chordToKm's series, written out (the hottest loop of an evaluation): a call to Math.asin
-          // anywhere in the loop, even one never made, costs it a fifth of its speed
-          for (let q = subStart[u]; q < end; q++) {
-            const dx = x[q] - sx;
-            const dy = y[q] - sy;
-            const dz = z[q] - sz;
-            const chordSq = dx * dx + dy * dy + dz * dz;
-            if (chordSq <= take) {
-              cells[k] = cellOf ? cellOf[q] : q;
-              const h = Math.sqrt(chordSq) / 2;
-              const h2 = h * h;
-              costs[k] = TWO_R * h * (1 + h2 * (1 / 6 + h2 * (3 / 40)));
-              k++;
-            }
-          }
-        } else {
-          for (let q = subStart[u]; q < end; q++) {
-            const dx = x[q] - sx;
-            const dy = y[q] - sy;
-            const dz = z[q] - sz;
-            const chordSq = dx * dx + dy * dy + dz * dz;
-            if (chordSq <= take) {
-              cells[k] = cellOf ? cellOf[q] : q;
-              costs[k] = chordToKm(chordSq);
-              k++;
-            }
-          }
-        }
+        const ux = subX[u] - sx;
+        const uy = subY[u] - sy;
+        const uz = subZ[u] - sz;
+        const subKm = chordToKm(ux * ux + uy * uy + uz * uz);
+        const ur = subRadiusKm[u];
+        if (subKm - ur > limitKm) continue;
+        const take = subKm + ur <= insideKm ? Infinity : chordLimitSq;
+        k = series ? this.takeRunSeries(subStart[u], subEnd[u], take, sx, sy, sz, k) : this.takeRunExact(subStart[u], subEnd[u], take, sx, sy, sz, k);
       }
     }
-    return { cells: cells.subarray(0, k), costs: costs.subarray(0, k) };
+    return { cells: this.outCells.subarray(0, k), costs: this.outCosts.subarray(0, k) };
+  }
+
+  /**
+   * Writes members [from, to) whose squared chord from the origin (unit
+   * vector sx, sy, sz) is within `take` (Infinity: all of them) into the
+   * answer from entry k, with their km by chordToKm's series (exact below
+   * 127 km); returns the next entry.
+   */
+  private takeRunSeries(from: number, to: number, take: number, sx: number, sy: number, sz: number, k: number): number {
+    const { x, y, z, cellOf, outCells: cells, outCosts: costs } = this;
+    for (let q = from; q < to; q++) {
+      const dx = x[q] - sx;
+      const dy = y[q] - sy;
+      const dz = z[q] - sz;
+      const chordSq = dx * dx + dy * dy + dz * dz;
+      if (chordSq <= take) {
+        cells[k] = cellOf ? cellOf[q] : q;
+        const h = Math.sqrt(chordSq) / 2;
+        const h2 = h * h;
+        costs[k] = TWO_R * h * (1 + h2 * (1 / 6 + h2 * (3 / 40)));
+        k++;
+      }
+    }
+    return k;
+  }
+
+  /** takeRunSeries for any distance: chordToKm itself. */
+  private takeRunExact(from: number, to: number, take: number, sx: number, sy: number, sz: number, k: number): number {
+    const { x, y, z, cellOf, outCells: cells, outCosts: costs } = this;
+    for (let q = from; q < to; q++) {
+      const dx = x[q] - sx;
+      const dy = y[q] - sy;
+      const dz = z[q] - sz;
+      const chordSq = dx * dx + dy * dy + dz * dz;
+      if (chordSq <= take) {
+        cells[k] = cellOf ? cellOf[q] : q;
+        costs[k] = chordToKm(chordSq);
+        k++;
+      }
+    }
+    return k;
   }
 
   /**

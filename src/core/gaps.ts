@@ -17,6 +17,9 @@ interface FloodGrid {
   pack: Float64Array;
   /** The H3 neighbours, with a missing one as cell `size` (never open) rather than -1: one test per neighbour, not two. */
   neighbours: Int32Array;
+  /** Scratch of every fill (cells still to visit, and the queue), reused rather than allocated per call. */
+  open: Uint8Array;
+  queue: Int32Array;
 }
 const floodGrids = new WeakMap<PopulationGrid, FloodGrid>();
 const PACK = 5;
@@ -33,7 +36,7 @@ function floodGrid(grid: PopulationGrid): FloodGrid {
       pack[i * PACK + 4] = grid.zone[i] + 1;
     }
     const neighbours = grid.neighbours.map((j) => (j < 0 ? grid.size : j));
-    flood = { pack, neighbours };
+    flood = { pack, neighbours, open: new Uint8Array(grid.size + 1), queue: new Int32Array(grid.size + 1) };
     floodGrids.set(grid, flood);
   }
   return flood;
@@ -87,12 +90,11 @@ export function gapFigures(group: GapGroup): GapFigures {
 export function gapGroups(engine: CoverageEngine, minPopulation = 0): GapGroup[] {
   const { grid, status } = engine;
   const { population: pop, zones } = grid;
-  const { pack, neighbours } = floodGrid(grid);
+  const { pack, neighbours, open, queue } = floodGrid(grid);
   const n = grid.size;
-  // open = not yet visited, populated and gap: one byte read per neighbour in the flood fill (cell n: none)
-  const open = new Uint8Array(n + 1);
-  for (let i = 0; i < n; i++) if (status[i] === GAP && pop[i] > 0) open[i] = 1;
-  const queue = new Int32Array(n + 1);
+  // open = not yet visited, populated and gap: one byte read per neighbour in the flood fill (cell n: never);
+  // every cell is written, so the scratch needs no clearing (a fill closes every cell it opens)
+  for (let i = 0; i < n; i++) open[i] = status[i] === GAP && pop[i] > 0 ? 1 : 0;
   const zonePop = new Float64Array(zones.length + 1); // scratch, row z+1 for zone z
   const touched = new Int32Array(zones.length + 1); // rows with people in the group (no push in the hot loop)
   let nTouched = 0;

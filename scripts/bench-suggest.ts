@@ -9,7 +9,7 @@
 import { cellToLatLng, gridDisk, latLngToCell } from 'h3-js';
 import { createEngine } from '../src/core/evaluate.ts';
 import { buildGrid, type CellInput } from '../src/core/grid.ts';
-import { StraightLineReach } from '../src/core/reach.ts';
+import { createReachModel } from '../src/core/reach-factory.ts';
 import { makeRules } from '../src/core/rules.ts';
 import type { Zone } from '../src/core/types.ts';
 import { cellCandidates } from '../src/core/suggest/candidates.ts';
@@ -40,7 +40,7 @@ const rules = makeRules();
   }
   const cells: CellInput[] = disc.slice(0, 10_000).map((h3) => ({ h3, population: 1 + Math.floor(rnd() * 300), zone: cellToLatLng(h3)[1] < 118.13 ? 'town' : 'country' }));
   const grid = buildGrid(cells, zones);
-  const model = new StraightLineReach(grid);
+  const model = createReachModel(grid);
   const engine = createEngine(grid, { stations: [], rules }, model);
   const all = cellCandidates(grid);
   const chosen = new Set<number>();
@@ -62,7 +62,7 @@ const rules = makeRules();
 // 2. Yongchun with 达埔 and 桂洋 in place: every populated res-9 cell a candidate.
 {
   const { grid, stations } = await loadDemoDataset('350525');
-  const model = new StraightLineReach(grid);
+  const model = createReachModel(grid);
   const engine = createEngine(grid, { stations, rules }, model);
   const candidates = cellCandidates(grid);
   let ours!: SiteSuggestion;

@@ -6,7 +6,6 @@
  * Exit code 0 on success, 2 on bad usage or data.
  */
 import { createEngine } from '../src/core/evaluate.ts';
-import { StraightLineReach } from '../src/core/reach.ts';
 import { circleRadiusKm, coverRadiusKm } from '../src/core/rules.ts';
 import { cellCandidates, idleFacilities, stationCandidates } from '../src/core/suggest/candidates.ts';
 import { sitesForTarget, suggestSites } from '../src/core/suggest/suggest.ts';
@@ -87,12 +86,11 @@ async function main(argv: string[]): Promise<string> {
   const counties = data.counties;
   for (const warning of data.warnings) process.stderr.write(`suggest: ${warning}\n`);
   const stations = scenarioStations(data.stations, idList(v.without), idList(v.with));
-  const reach = new StraightLineReach(data.grid);
-  const engine = createEngine(data.grid, { stations, rules }, reach);
+  const engine = createEngine(data.grid, { stations, rules });
   const countySet = new Set(counties);
   const fixed = engine
     .activeStations()
-    .filter((s) => (s.county !== undefined && countySet.has(s.county)) || engine.reachFrom(s.lng, s.lat).cells.length > 0)
+    .filter((s) => (s.county !== undefined && countySet.has(s.county)) || engine.reachFrom(s).cells.length > 0)
     .map(({ id, name, kind, status, lng, lat }) => ({ id, name, kind, status, lng, lat }));
 
   const resolution = candidateRes ?? data.grid.resolution;

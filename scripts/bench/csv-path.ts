@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildGrid, type PopulationGrid } from '../../src/core/grid.ts';
-import { StraightLineReach } from '../../src/core/reach.ts';
+import { createReachModel } from '../../src/core/reach-factory.ts';
+import { DEFAULT_RULES } from '../../src/core/rules.ts';
 import type { Station } from '../../src/core/types.ts';
 import { readFacilities, readTownships } from '../../src/io/demo-files.ts';
 import { DATA_DIR, resolveRegion } from '../lib/demo-data.ts';
@@ -26,9 +27,10 @@ export function loadFromCsv(id: string): { grid: PopulationGrid; stations: Stati
       }),
   );
   const grid = buildGrid(rows, zones);
-  const reach = new StraightLineReach(grid);
+  const reach = createReachModel(grid);
+  const limits = reach.limits(DEFAULT_RULES);
   const stations = readFacilities(readFileSync(path.join(DATA_DIR, 'facilities.json'), 'utf8')).filter(
-    (s) => (s.county !== undefined && counties.includes(s.county)) || reach.reach(s.lng, s.lat, 20).cells.length > 0,
+    (s) => (s.county !== undefined && counties.includes(s.county)) || reach.reach(s, limits).cells.length > 0,
   );
   return { grid, stations };
 }

@@ -9,8 +9,8 @@ import path from 'node:path';
 import { simplify } from '@turf/turf';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { gridFromColumns } from '../../src/core/grid.ts';
-import { StraightLineReach } from '../../src/core/reach.ts';
-import { DEFAULT_RULES, maxRuleRadiusKm } from '../../src/core/rules.ts';
+import { createReachModel } from '../../src/core/reach-factory.ts';
+import { DEFAULT_RULES } from '../../src/core/rules.ts';
 import type { Zone } from '../../src/core/types.ts';
 import { readFacilities, readTownships } from '../../src/io/demo-files.ts';
 import { writeRegionPack } from '../../src/io/region/pack-write.ts';
@@ -105,9 +105,9 @@ export function writeDemoPacks(outDir: string, sources: readonly RegionSource[])
     const cells = { h3: rows.map((r) => r.h3), population: Float64Array.from(rows, (r) => r.population), zone: Int32Array.from(rows, (r) => zoneIndex.get(r.zone) ?? -1) };
     // the region's own facilities, and any from outside whose reach (under the default rules) enters it
     const grid = gridFromColumns(cells, zones);
-    const reach = new StraightLineReach(grid);
-    const limitKm = maxRuleRadiusKm(DEFAULT_RULES);
-    const stations = facilities.filter((s) => (s.county !== undefined && counties.includes(s.county)) || reach.reach(s.lng, s.lat, limitKm).cells.length > 0);
+    const reach = createReachModel(grid);
+    const limits = reach.limits(DEFAULT_RULES);
+    const stations = facilities.filter((s) => (s.county !== undefined && counties.includes(s.county)) || reach.reach(s, limits).cells.length > 0);
     const parts = counties.map((c) => ({ code: c, name: countyOf.get(c)?.name ?? c, censusPopulation: countyOf.get(c)?.population2020 ?? null }));
     const partOutlines: PartOutline[] = countyOutlines
       .filter((f) => counties.includes(f.properties.adcode))

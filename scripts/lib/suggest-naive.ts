@@ -20,8 +20,10 @@ function coverLists(engine: CoverageEngine, model: ReachModel, candidates: reado
   const limit = engine.coverLimit;
   let maxLimit = 0;
   for (let i = 0; i < limit.length; i++) maxLimit = Math.max(maxLimit, limit[i]);
+  // look no further than the largest cover limit
+  const limits = { ...engine.reachLimits, max: maxLimit };
   return candidates.map((c) => {
-    const { cells, costs } = model.reach(c.lng, c.lat, maxLimit);
+    const { cells, costs } = model.reach(c, limits);
     const kept: number[] = [];
     for (let k = 0; k < cells.length; k++) if (costs[k] <= limit[cells[k]]) kept.push(cells[k]);
     return Int32Array.from(kept);

@@ -1,14 +1,23 @@
 /**
  * The incremental coverage engine. For every cell it keeps the nearest active
- * station and its cost, the number of stations within the cover radius, the
+ * station and its cost, the number of stations within the cover limit, the
  * status (covered / marginal / gap) and whether the cell lies inside the
- * emergency circle; per zone it keeps population sums by status. Adding,
- * moving or removing one station touches only the cells that station reaches.
+ * emergency circle; per zone it keeps population sums by status. Costs and
+ * limits are in the reach model's unit, which the engine never needs to know.
+ * Adding, moving or removing one station touches only the cells that station
+ * reaches.
  */
 import type { PopulationGrid } from './grid.ts';
-import type { Reach, ReachModel } from './reach.ts';
-import { circleRadiusKm, coverRadiusKm, marginalRadiusKm, maxRuleRadiusKm, type Rules } from './rules.ts';
-import { COVERED, GAP, MARGINAL, type AreaType, type Station } from './types.ts';
+import type { CostUnit, Reach, ReachLimits, ReachModel, ReachOrigin } from './reach.ts';
+import { chunksOf, CHUNK_SHIFT as CHUNK_SHIFT_IMPORT, ReachStore, type KeptReach } from './reach-store.ts';
+import type { Rules } from './rules.ts';
+import { COVERED as COVERED_IMPORT, GAP as GAP_IMPORT, MARGINAL as MARGINAL_IMPORT, type AreaType, type Station } from './types.ts';
+
+// module-local copies: an imported binding may be read through a getter on every use in a hot loop
+const COVERED = COVERED_IMPORT;
+const MARGINAL = MARGINAL_IMPORT;
+const GAP = GAP_IMPORT;
+const CHUNK_SHIFT = CHUNK_SHIFT_IMPORT;
 
 /** Columns of the per-zone aggregate array. */
 export const AGG_COVERED = 0;
@@ -16,10 +25,12 @@ export const AGG_MARGINAL = 1;
 export const AGG_GAP = 2;
 export const AGG_WITHIN_CIRCLE = 3;
 export const AGG_WIDTH = 4;
+const CIRCLE_COLUMN = AGG_WITHIN_CIRCLE;
 
 interface Slot {
   station: Station;
-  reach: Reach;
+  /** The station's reach, kept in the engine's store. */
+  kept: KeptReach;
   /** Box of the reached cells [minLng, minLat, maxLng, maxLat], to find stations whose reach overlaps; made on first removal nearby. */
   box: Float64Array | null;
 }
@@ -28,7 +39,7 @@ export class CoverageEngine {
   readonly grid: PopulationGrid;
   private readonly model: ReachModel;
   private rulesValue!: Rules;
-  private limit = 0;
+  private limitsValue!: ReachLimits;
 
   /** Per-cell thresholds in the reach model's unit, from the rules and the cell's area type. */
   readonly coverLimit: Float64Array;
@@ -39,7 +50,7 @@ export class CoverageEngine {
   /** Nearest active station's slot (-1 none within the reach limit) and its cost. */
   readonly nearestSlot: Int32Array;
   readonly nearestCost: Float64Array;
-  /** Active stations within the cell's cover radius (backup coverage). */
+  /** Active stations within the cell's cover limit (backup coverage). */
   readonly inRangeCount: Uint16Array;
   readonly status: Uint8Array;
   readonly withinCircle: Uint8Array;
@@ -52,6 +63,13 @@ export class CoverageEngine {
   private readonly slotById = new Map<string, number>();
   private readonly freeSlots: number[] = [];
   private readonly affected: Uint8Array;
+  /** Per chunk of cells (index >> CHUNK_SHIFT): 1 while a removal re-finds the nearest station of some cell in it. */
+  private readonly affectedChunk: Uint8Array;
+  /** Cells a removal leaves without their nearest station (scratch). */
+  private lost: Int32Array;
+  /** Reach entries an added station changes or ties (scratch). */
+  private ties: Int32Array = new Int32Array(0);
+  private readonly store = new ReachStore();
   /** True while setStations adds stations: statuses are derived once at the end. */
   private bulk = false;
 
@@ -69,6 +87,8 @@ export class CoverageEngine {
     this.status = new Uint8Array(n);
     this.withinCircle = new Uint8Array(n);
     this.affected = new Uint8Array(n);
+    this.affectedChunk = new Uint8Array((n >> CHUNK_SHIFT) + 1);
+    this.lost = new Int32Array(1024);
     const rows = grid.zones.length + 1;
     this.zoneAgg = new Float64Array(rows * AGG_WIDTH);
     this.zonePopulation = new Float64Array(rows);
@@ -85,6 +105,16 @@ export class CoverageEngine {
     return this.rulesValue;
   }
 
+  /** The rules as the reach model reads them (its unit), per area type. */
+  get reachLimits(): ReachLimits {
+    return this.limitsValue;
+  }
+
+  /** Unit of every cost and limit the engine holds (the reach model's). */
+  get unit(): CostUnit {
+    return this.model.unit;
+  }
+
   /** Area type of a zone under the current rules (override first, then the zone's default). */
   zoneAreaType(zoneIndex: number): AreaType {
     if (zoneIndex < 0) return 'rural';
@@ -94,21 +124,19 @@ export class CoverageEngine {
 
   /** Changes the rules and re-evaluates the given stations (by default the active ones): one full evaluation. */
   setRules(rules: Rules, stations: readonly Station[] = this.activeStations()): void {
-    if (this.model.unit !== 'km') throw new Error(`Straight-line rules need a km reach model, got ${this.model.unit}.`);
     this.rulesValue = rules;
-    this.limit = maxRuleRadiusKm(rules);
-    const byType = (t: AreaType) => [coverRadiusKm(rules, t), marginalRadiusKm(rules, t), circleRadiusKm(rules, t)];
-    const urban = byType('urban');
-    const rural = byType('rural');
+    // the model turns the rules into limits in its own unit; the engine only compares
+    const limits = this.model.limits(rules);
+    this.limitsValue = limits;
     const zoneUrban = this.grid.zones.map((_, z) => this.zoneAreaType(z) === 'urban');
     for (let i = 0; i < this.grid.size; i++) {
       const z = this.grid.zone[i];
       const isUrban = z >= 0 && zoneUrban[z];
-      const t = isUrban ? urban : rural;
+      const t = isUrban ? limits.urban : limits.rural;
       this.areaType[i] = isUrban ? 1 : 0;
-      this.coverLimit[i] = t[0];
-      this.marginalLimit[i] = t[1];
-      this.circleLimit[i] = t[2];
+      this.coverLimit[i] = t.cover;
+      this.marginalLimit[i] = t.marginal;
+      this.circleLimit[i] = t.circle;
     }
     this.setStations(stations);
   }
@@ -118,6 +146,7 @@ export class CoverageEngine {
     this.slots.length = 0;
     this.slotById.clear();
     this.freeSlots.length = 0;
+    this.store.clear();
     this.nearestSlot.fill(-1);
     this.nearestCost.fill(Infinity);
     this.inRangeCount.fill(0);
@@ -132,7 +161,32 @@ export class CoverageEngine {
     } finally {
       this.bulk = false;
     }
-    for (let i = 0; i < this.grid.size; i++) if (this.nearestSlot[i] >= 0) this.refresh(i);
+    this.deriveAll();
+  }
+
+  /** Statuses and sums of every reached cell, from all cells still at GAP, outside the circle (after a bulk load). */
+  private deriveAll(): void {
+    const { nearestCost, areaType, status, withinCircle, zoneAgg } = this;
+    const { zone, population, size } = this.grid;
+    // the limits by area type (a byte a cell) rather than the per-cell arrays (three times eight)
+    const { urban, rural } = this.limitsValue;
+    for (let i = 0; i < size; i++) {
+      const cost = nearestCost[i];
+      if (cost === Infinity) continue;
+      const limits = areaType[i] === 1 ? urban : rural;
+      const next = cost <= limits.cover ? COVERED : cost <= limits.marginal ? MARGINAL : GAP;
+      const row = (zone[i] + 1) * AGG_WIDTH;
+      const pop = population[i];
+      if (next !== GAP) {
+        zoneAgg[row + GAP] -= pop;
+        zoneAgg[row + next] += pop;
+        status[i] = next;
+      }
+      if (cost <= limits.circle) {
+        zoneAgg[row + CIRCLE_COLUMN] += pop;
+        withinCircle[i] = 1;
+      }
+    }
   }
 
   /** Stations currently counted (existing and proposed, not disabled). */
@@ -140,15 +194,15 @@ export class CoverageEngine {
     return this.slots.filter((s): s is Slot => s !== null).map((s) => s.station);
   }
 
-  /** What a station at this point would reach under the current rules. */
-  reachFrom(lng: number, lat: number): Reach {
-    return this.model.reach(lng, lat, this.limit);
+  /** What a station (or a candidate site) would reach under the current rules. */
+  reachFrom(origin: ReachOrigin): Reach {
+    return this.model.reach(origin, this.limitsValue);
   }
 
   /** The cells an active station reaches and their costs (the engine's own copy: read, never edit), or null. */
   stationReach(id: string): Reach | null {
     const slot = this.slotById.get(id);
-    return slot === undefined ? null : this.slots[slot]!.reach;
+    return slot === undefined ? null : this.slots[slot]!.kept.reach;
   }
 
   hasStation(id: string): boolean {
@@ -174,33 +228,48 @@ export class CoverageEngine {
     if (!Number.isFinite(station.lng) || !Number.isFinite(station.lat)) {
       throw new Error(`Station "${station.id}" has no valid position (${station.lng}, ${station.lat}).`);
     }
-    const reach = this.model.reach(station.lng, station.lat, this.limit);
+    const kept = this.store.keep(this.model.reach(station, this.limitsValue));
     const slotIndex = this.freeSlots.length > 0 ? this.freeSlots.pop()! : this.slots.length;
-    const slot: Slot = { station, reach, box: null };
-    this.slots[slotIndex] = slot;
+    this.slots[slotIndex] = { station, kept, box: null };
     this.slotById.set(station.id, slotIndex);
-    const { cells, costs } = reach;
-    const { coverLimit, inRangeCount, nearestCost, nearestSlot, bulk } = this;
+    const { cells, costs } = kept.reach;
+    const { areaType, inRangeCount, nearestCost, nearestSlot } = this;
+    // the cover limit by area type (a byte a cell) rather than per cell (eight): less memory to walk
+    const urbanCover = this.limitsValue.urban.cover;
+    const ruralCover = this.limitsValue.rural.cover;
+    if (this.ties.length < cells.length) this.ties = new Int32Array(cells.length);
+    const { ties } = this;
+    const changes = !this.bulk; // a bulk load derives every status at the end
+    let nTies = 0;
+    // no call in this loop (a call, even one rarely made, slows all of it): exact ties and statuses come after
     for (let k = 0; k < cells.length; k++) {
       const i = cells[k];
       const cost = costs[k];
-      if (cost <= coverLimit[i]) inRangeCount[i]++;
-      // strictly closer wins at once; an exact tie goes to the tie-break
-      if (cost < nearestCost[i] || (cost === nearestCost[i] && this.closer(cost, slotIndex, i))) {
+      if (cost <= (areaType[i] === 1 ? urbanCover : ruralCover)) inRangeCount[i]++;
+      const best = nearestCost[i];
+      if (cost < best) {
         nearestCost[i] = cost;
         nearestSlot[i] = slotIndex;
-        if (!bulk) this.refresh(i);
+        if (changes) ties[nTies++] = k; // changed: its status follows
+      } else if (cost === best) ties[nTies++] = ~k; // an exact tie: the tie-break decides
+    }
+    for (let t = 0; t < nTies; t++) {
+      const tie = ties[t] < 0;
+      const k = tie ? ~ties[t] : ties[t];
+      const i = cells[k];
+      if (tie) {
+        if (!this.closer(costs[k], slotIndex, i)) continue;
+        nearestSlot[i] = slotIndex;
       }
+      if (changes) this.refresh(i);
     }
   }
 
-  /** The box of a slot's reached cells, computed once: only removals need it. */
-  private boxOf(slot: Slot): Float64Array {
-    if (slot.box) return slot.box;
+  /** The box [minLng, minLat, maxLng, maxLat] of some cells. */
+  private boxOfCells(cells: Int32Array, count = cells.length): Float64Array {
     const box = new Float64Array([Infinity, Infinity, -Infinity, -Infinity]);
     const { lng, lat } = this.grid;
-    const { cells } = slot.reach;
-    for (let k = 0; k < cells.length; k++) {
+    for (let k = 0; k < count; k++) {
       const x = lng[cells[k]];
       const y = lat[cells[k]];
       if (x < box[0]) box[0] = x;
@@ -208,8 +277,12 @@ export class CoverageEngine {
       if (x > box[2]) box[2] = x;
       if (y > box[3]) box[3] = y;
     }
-    slot.box = box;
     return box;
+  }
+
+  /** The box of a slot's reached cells, computed once: only removals need it. */
+  private boxOf(slot: Slot): Float64Array {
+    return (slot.box ??= this.boxOfCells(slot.kept.reach.cells));
   }
 
   /** Removes a station by id; cells it was nearest to find their next nearest among overlapping stations. */
@@ -221,40 +294,65 @@ export class CoverageEngine {
     this.slotById.delete(id);
     this.freeSlots.push(slotIndex);
 
-    const { cells, costs } = slot.reach;
-    const lost: number[] = [];
+    const { cells, costs } = slot.kept.reach;
+    this.store.release(slot.kept);
+    if (this.lost.length < cells.length) this.lost = new Int32Array(cells.length);
+    const { lost, coverLimit, inRangeCount, nearestSlot, nearestCost, affected, affectedChunk } = this;
+    let nLost = 0;
     for (let k = 0; k < cells.length; k++) {
       const i = cells[k];
-      if (costs[k] <= this.coverLimit[i]) this.inRangeCount[i]--;
-      if (this.nearestSlot[i] === slotIndex) {
-        this.nearestSlot[i] = -1;
-        this.nearestCost[i] = Infinity;
-        this.affected[i] = 1;
-        lost.push(i);
+      if (costs[k] <= coverLimit[i]) inRangeCount[i]--;
+      if (nearestSlot[i] === slotIndex) {
+        nearestSlot[i] = -1;
+        nearestCost[i] = Infinity;
+        affected[i] = 1;
+        affectedChunk[i >> CHUNK_SHIFT] = 1;
+        lost[nLost++] = i;
       }
     }
-    if (lost.length > 0) {
-      // only stations whose reach box overlaps this one can be the new nearest
-      const box = this.boxOf(slot);
-      for (let s = 0; s < this.slots.length; s++) {
-        const other = this.slots[s];
-        if (!other) continue;
-        const ob = this.boxOf(other);
-        if (ob[2] < box[0] || ob[0] > box[2] || ob[3] < box[1] || ob[1] > box[3]) continue;
-        const oc = other.reach.cells;
-        const ok = other.reach.costs;
-        for (let k = 0; k < oc.length; k++) {
+    if (nLost === 0) return;
+    // only stations whose reach box overlaps the lost cells' can be their new nearest, and only
+    // the chunks of their reach that hold a lost cell need a look
+    const box = this.boxOfCells(lost, nLost);
+    let { ties } = this;
+    let nTies = 0;
+    for (let s = 0; s < this.slots.length; s++) {
+      const other = this.slots[s];
+      if (!other) continue;
+      const ob = this.boxOf(other);
+      if (ob[2] < box[0] || ob[0] > box[2] || ob[3] < box[1] || ob[1] > box[3]) continue;
+      const { cells: oc, costs: ok } = other.kept.reach;
+      const { key, at } = chunksOf(other.kept);
+      for (let c = 0; c < key.length; c++) {
+        if (affectedChunk[key[c]] === 0) continue;
+        for (let k = at[c]; k < at[c + 1]; k++) {
           const i = oc[k];
-          if (this.affected[i] === 1 && this.closer(ok[k], s, i)) {
-            this.nearestCost[i] = ok[k];
-            this.nearestSlot[i] = s;
+          if (affected[i] === 0) continue;
+          const cost = ok[k];
+          if (cost < nearestCost[i]) {
+            nearestCost[i] = cost;
+            nearestSlot[i] = s;
+          } else if (cost === nearestCost[i]) {
+            // an exact tie, settled once every stronger claim is in (no call in this loop)
+            if (nTies + 2 > ties.length) ties = this.ties = growInt32(ties);
+            ties[nTies++] = s;
+            ties[nTies++] = k;
           }
         }
       }
-      for (const i of lost) {
-        this.affected[i] = 0;
-        this.refresh(i);
-      }
+    }
+    for (let t = 0; t < nTies; t += 2) {
+      const s = ties[t];
+      const k = ties[t + 1];
+      const { cells: oc, costs: ok } = this.slots[s]!.kept.reach;
+      const i = oc[k];
+      if (ok[k] === nearestCost[i] && this.slots[s]!.station.id < this.slots[nearestSlot[i]]!.station.id) nearestSlot[i] = s;
+    }
+    for (let q = 0; q < nLost; q++) {
+      const i = lost[q];
+      affected[i] = 0;
+      affectedChunk[i >> CHUNK_SHIFT] = 0;
+      this.refresh(i);
     }
   }
 
@@ -297,4 +395,11 @@ export class CoverageEngine {
   zoneValue(zoneIndex: number, column: number): number {
     return this.zoneAgg[(zoneIndex + 1) * AGG_WIDTH + column];
   }
+}
+
+/** The array twice as long, with its contents. */
+function growInt32(a: Int32Array): Int32Array {
+  const b = new Int32Array(Math.max(64, a.length * 2));
+  b.set(a);
+  return b;
 }

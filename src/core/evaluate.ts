@@ -7,7 +7,8 @@ import { CoverageEngine } from './coverage.ts';
 import { scenarioDelta, type ScenarioDelta } from './deltas.ts';
 import { gapGroups, type GapGroup } from './gaps.ts';
 import type { PopulationGrid } from './grid.ts';
-import { StraightLineReach, type ReachModel } from './reach.ts';
+import type { ReachModel } from './reach.ts';
+import { createReachModel } from './reach-factory.ts';
 import type { Rules } from './rules.ts';
 import { countyRows, totals, zoneRows, type CountyRow, type CoverageFigures, type ZoneRow } from './tables.ts';
 import { STATUS_NAMES, type Station, type StatusName } from './types.ts';
@@ -37,14 +38,15 @@ export interface CellRow {
   population: number;
   status: StatusName;
   withinCircle: boolean;
-  /** Nearest active station within the largest rule radius, or null. */
+  /** Nearest active station within the largest rule limit, or null. */
   nearestStationId: string | null;
+  /** Its straight-line distance (km), or null (no station, or a model whose costs are not km: see the engine's nearestCost and unit). */
   distanceKm: number | null;
   stationsInRange: number;
 }
 
-/** Builds an engine with the straight-line reach model (or the one given) and the scenario's stations. */
-export function createEngine(grid: PopulationGrid, scenario: Scenario, model: ReachModel = new StraightLineReach(grid)): CoverageEngine {
+/** Builds an engine with the reach model given (default: the factory's straight-line model) and the scenario's stations. */
+export function createEngine(grid: PopulationGrid, scenario: Scenario, model: ReachModel = createReachModel(grid)): CoverageEngine {
   const engine = new CoverageEngine(grid, model, scenario.rules);
   engine.setStations(scenario.stations);
   return engine;
@@ -67,14 +69,14 @@ export function readResult(engine: CoverageEngine, baselineWithout: readonly str
   };
 }
 
-/** Evaluates a scenario from scratch. */
-export function evaluate(grid: PopulationGrid, scenario: Scenario): { engine: CoverageEngine; result: EvaluationResult } {
-  const engine = createEngine(grid, scenario);
+/** Evaluates a scenario from scratch (with the reach model given, default straight line). */
+export function evaluate(grid: PopulationGrid, scenario: Scenario, model?: ReachModel): { engine: CoverageEngine; result: EvaluationResult } {
+  const engine = createEngine(grid, scenario, model);
   const baseline = scenario.baselineWithout ?? proposedIds(engine.activeStations());
   return { engine, result: readResult(engine, baseline) };
 }
 
-/** One cell's row: status, circle, nearest active station (within the largest rule radius) and its straight-line distance. */
+/** One cell's row: status, circle, nearest active station (within the largest rule limit) and its straight-line distance. */
 export function cellRow(engine: CoverageEngine, i: number): CellRow {
   const { grid } = engine;
   const station = engine.stationAtSlot(engine.nearestSlot[i]);
@@ -84,7 +86,7 @@ export function cellRow(engine: CoverageEngine, i: number): CellRow {
     status: STATUS_NAMES[engine.status[i]],
     withinCircle: engine.withinCircle[i] === 1,
     nearestStationId: station?.id ?? null,
-    distanceKm: station ? engine.nearestCost[i] : null,
+    distanceKm: station && engine.unit === 'km' ? engine.nearestCost[i] : null,
     stationsInRange: engine.inRangeCount[i],
   };
 }

@@ -3,6 +3,7 @@
  * resource ratios of the standards applied to each row.
  */
 import { AGG_COVERED, AGG_GAP, AGG_MARGINAL, AGG_WITHIN_CIRCLE, type CoverageEngine } from './coverage.ts';
+import type { PopulationGrid } from './grid.ts';
 import { aedsNeeded, ambulancesNeeded, type Rules } from './rules.ts';
 import type { AreaType } from './types.ts';
 
@@ -58,11 +59,23 @@ export function figures(rules: Rules, population: number, covered: number, margi
   };
 }
 
+/** Cells per zone, counted once per grid. */
+const zoneCellCounts = new WeakMap<PopulationGrid, Int32Array>();
+
+function cellCounts(grid: PopulationGrid): Int32Array {
+  let counts = zoneCellCounts.get(grid);
+  if (!counts) {
+    counts = new Int32Array(grid.zones.length);
+    for (let i = 0; i < grid.size; i++) if (grid.zone[i] >= 0) counts[grid.zone[i]]++;
+    zoneCellCounts.set(grid, counts);
+  }
+  return counts;
+}
+
 /** One row per zone that has at least one cell, in zone order. */
 export function zoneRows(engine: CoverageEngine): ZoneRow[] {
   const { grid, rules } = engine;
-  const cellCount = new Int32Array(grid.zones.length);
-  for (let i = 0; i < grid.size; i++) if (grid.zone[i] >= 0) cellCount[grid.zone[i]]++;
+  const cellCount = cellCounts(grid);
   const rows: ZoneRow[] = [];
   grid.zones.forEach((zone, z) => {
     if (cellCount[z] === 0) return;

@@ -1,6 +1,7 @@
 /**
  * Shared domain types of the coverage engine. Coordinates are WGS84
- * longitude/latitude in degrees; distances are geodesic kilometres.
+ * longitude/latitude in degrees; distances are geodesic kilometres (a reach
+ * model's costs are in its own unit: see reach.ts).
  */
 
 export type AreaType = 'urban' | 'rural';
@@ -36,6 +37,12 @@ export interface Station {
   source?: string;
   /** How the data file got the point (e.g. a township seat), as the file states it. */
   positionSource?: string;
+  /**
+   * This station's turnout (minutes before the ambulance moves), when it
+   * differs from the rules'. Reach models that count response time add it to
+   * every cost; the straight-line model's radii do not depend on it.
+   */
+  turnoutMinutes?: number;
 }
 
 /** A planning zone (township or user boundary) that owns population cells. */

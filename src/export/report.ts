@@ -77,7 +77,7 @@ export function buildReport(engine: CoverageEngine, options: ReportOptions): Cov
   const { rules } = engine;
   const counties = new Set(options.county.counties);
   // list stations of the counties, and any outside whose reach enters them
-  const stations = options.stations.filter((s) => (s.county !== undefined && counties.has(s.county)) || engine.reachFrom(s.lng, s.lat).cells.length > 0);
+  const stations = options.stations.filter((s) => (s.county !== undefined && counties.has(s.county)) || engine.reachFrom(s).cells.length > 0);
   return {
     reportVersion: REPORT_VERSION,
     county: options.county,

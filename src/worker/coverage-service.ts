@@ -8,7 +8,7 @@ import { ringAreaTypes } from '../core/rings.ts';
 import { describeCell } from '../core/describe-cell.ts';
 import { cellRows, createEngine, proposedIds, type CellRow } from '../core/evaluate.ts';
 import { bestSiteForGap, gapFigures, gapGroups, type GapGroup } from '../core/gaps.ts';
-import { StraightLineReach } from '../core/reach.ts';
+import { createReachModel } from '../core/reach-factory.ts';
 import { DEFAULT_RULES } from '../core/rules.ts';
 import type { Rules } from '../core/rules.ts';
 import { countyRows, totals, zoneRows } from '../core/tables.ts';
@@ -262,7 +262,7 @@ function withoutProposed(stations: readonly Station[]): Station[] {
 /** A region ready for an engine: its grid, reach model and gap outliner. */
 export function prepareRegion(region: Region): PreparedRegion {
   const grid = gridFromColumns(region.cells, region.zones);
-  return { region, grid, reach: new StraightLineReach(grid), outliner: new CellOutliner(grid.h3) };
+  return { region, grid, reach: createReachModel(grid), outliner: new CellOutliner(grid.h3) };
 }
 
 /** What the app keeps of a region besides its cells. */

@@ -4,7 +4,7 @@
  * fetching, reading and indexing its 118,000 cells again.
  */
 import type { PopulationGrid } from '../core/grid.ts';
-import type { StraightLineReach } from '../core/reach.ts';
+import type { ReachModel } from '../core/reach.ts';
 import type { Region } from '../io/region/types.ts';
 import type { CellOutliner } from './gap-outline.ts';
 
@@ -12,7 +12,7 @@ import type { CellOutliner } from './gap-outline.ts';
 export interface PreparedRegion {
   region: Region;
   grid: PopulationGrid;
-  reach: StraightLineReach;
+  reach: ReachModel;
   outliner: CellOutliner;
 }
 

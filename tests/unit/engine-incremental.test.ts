@@ -99,6 +99,25 @@ describe('incremental updates equal a fresh evaluation', () => {
     expect(snapshot(engine)).toEqual(snapshot(createEngine(g, { stations, rules: makeRules({ ruralReading: 'lenient', circleMinutes: 14 }) })));
   });
 
+  it('exact ties go to the lower station id, whatever the order stations come in', () => {
+    // two stations on the same point are equally far from every cell
+    const a: Station = { id: 'a', name: 'a', kind: 'station', status: 'existing', lng: 118.2, lat: 25.35 };
+    const b: Station = { ...a, id: 'b', name: 'b' };
+    const nearestIds = (e: CoverageEngine) => new Set([...e.nearestSlot].filter((s) => s >= 0).map((s) => e.stationAtSlot(s)!.id));
+    expect(nearestIds(createEngine(g, { stations: [b, a], rules: makeRules() }))).toEqual(new Set(['a']));
+    const engine = createEngine(g, { stations: [b], rules: makeRules() });
+    engine.upsertStation(a); // added after b, one at a time
+    expect(nearestIds(engine)).toEqual(new Set(['a']));
+    engine.removeStation('a');
+    expect(nearestIds(engine)).toEqual(new Set(['b']));
+    engine.upsertStation(a);
+    expect(snapshot(engine)).toEqual(snapshot(createEngine(g, { stations: [a, b], rules: makeRules() })));
+    // a removal re-finds the nearest among the rest: c comes first, but b ties it and has the lower id
+    const three = createEngine(g, { stations: [{ ...a, id: 'c', name: 'c' }, b, a], rules: makeRules() });
+    three.removeStation('a');
+    expect(nearestIds(three)).toEqual(new Set(['b']));
+  });
+
   it('refuses a second station with the same id and a removal of an unknown id', () => {
     const engine = createEngine(g, { stations: [], rules: makeRules() });
     expect(() => engine.removeStation('nope')).toThrow(/No active station with id "nope"/);

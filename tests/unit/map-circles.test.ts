@@ -7,6 +7,8 @@ import { haversineKm } from '../../src/core/geo.ts';
 import { circleRadiusKm, DEFAULT_RULES, makeRules } from '../../src/core/rules.ts';
 import type { Station, Zone } from '../../src/core/types.ts';
 import { ringSpecs } from '../../src/core/rings.ts';
+import { createEngine } from '../../src/core/evaluate.ts';
+import { buildGrid } from '../../src/core/grid.ts';
 import { RING_STEPS, RingCache } from '../../src/map/circles.ts';
 import { zoneLabelFeatures } from '../../src/map/zones.ts';
 
@@ -42,6 +44,25 @@ describe('which rings a station gets', () => {
     const specs = ringSpecs(rules, 'urban');
     expect(specs[0].radiusKm).toBe(7);
     expect(specs[1].radiusKm).toBeCloseTo((32.07 * 11) / 60 / 1.6, 9);
+  });
+});
+
+describe('rings are the limits the engine applies', () => {
+  // a station's rings (and the drag overlay's, which read the same specs) come from core: each radius
+  // must be one of the straight-line limits the engine compares distances with, for that area type
+  it.each([
+    ['default rules', DEFAULT_RULES],
+    ['lenient, 7 km urban, 14 minutes, rural 50 km/h', makeRules({ ruralReading: 'lenient', urbanRadiusKm: 7, circleMinutes: 14, ruralSpeedKmh: 50 })],
+  ] as const)('%s', (_, rules) => {
+    const g = buildGrid([], []);
+    const limits = createEngine(g, { stations: [], rules }).reachLimits;
+    for (const type of ['urban', 'rural'] as const) {
+      const { cover, marginal, circle } = limits[type];
+      const specs = ringSpecs(rules, type);
+      expect(specs.filter((s) => s.ring === 'cover' && !s.dashed).map((s) => s.radiusKm)).toEqual([cover]);
+      expect(specs.filter((s) => s.dashed).map((s) => s.radiusKm)).toEqual(marginal > cover ? [marginal] : []);
+      expect(specs.filter((s) => s.ring === 'circle').map((s) => s.radiusKm)).toEqual([circle]);
+    }
   });
 });
 

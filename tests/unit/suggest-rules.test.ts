@@ -8,12 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { latLngToCell } from 'h3-js';
 import { createEngine } from '../../src/core/evaluate.ts';
 import { buildGrid } from '../../src/core/grid.ts';
-import { StraightLineReach } from '../../src/core/reach.ts';
+import { StraightLineReach } from '../../src/core/straight-line-reach.ts';
 import { makeRules } from '../../src/core/rules.ts';
 import type { Station } from '../../src/core/types.ts';
 import {
   cellCandidates,
-  CellSubsetReach,
   coverageMatrixSteps,
   idleFacilities,
   runSteps,
@@ -178,19 +177,19 @@ describe('candidates', () => {
 });
 
 describe('plumbing', () => {
-  it('the demand-cell reach model gives exactly the straight-line model\'s cells and costs', () => {
+  it('the straight-line model over demand cells gives exactly its cells and costs over the whole grid', () => {
     const rows = [];
     for (let x = 0; x < 40; x++) for (let y = 0; y < 40; y++) if ((x * 7 + y * 3) % 5 !== 0) rows.push({ h3: latLngToCell(25.1 + y * 0.01, 117.9 + x * 0.011, 9), population: 1 });
     const g = buildGrid(rows, []);
     const all = Int32Array.from({ length: g.size }, (_, i) => i);
     const subset = all.filter((i) => i % 3 !== 0);
-    const full = new StraightLineReach(g);
-    const mine = new CellSubsetReach(g, subset, { blockSteps: 1 });
+    const full = new StraightLineReach(g, null, { blockSteps: 3 });
+    const mine = new StraightLineReach(g, subset, { blockSteps: 1 });
     for (const [lng, lat, km] of [[118.1, 25.3, 10], [117.95, 25.15, 5], [118.3, 25.5, 20], [118.6, 25.9, 3], [118.12, 25.31, 0.5]]) {
-      const a = full.reach(lng, lat, km);
+      const a = full.withinKm(lng, lat, km);
       const want = new Map<number, number>();
       a.cells.forEach((i, k) => i % 3 !== 0 && want.set(i, a.costs[k]));
-      const b = mine.reach(lng, lat, km);
+      const b = mine.withinKm(lng, lat, km);
       const got = new Map<number, number>();
       b.cells.forEach((i, k) => got.set(i, b.costs[k]));
       expect(got).toEqual(want);

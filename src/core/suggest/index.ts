@@ -1,7 +1,6 @@
 /** Public surface of site suggestion: maximal coverage, set cover, their bounds and building blocks. */
 export * from './control.ts';
 export * from './candidates.ts';
-export * from './subset-reach.ts';
 export * from './matrix.ts';
 export * from './demand.ts';
 export * from './objective.ts';

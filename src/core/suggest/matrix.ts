@@ -3,14 +3,14 @@
  * would cover under the rules, where demand is every populated cell the
  * fixed stations (the engine's scenario) leave uncovered — or, for the
  * backup objective, cover fewer than twice. A cell counts as covered by a
- * candidate exactly as the engine counts it: cost within the cell's own
- * limit (urban/rural cover radius, or the emergency circle radius).
+ * candidate exactly as the engine counts it: through the engine's reach
+ * model, cost within the cell's own limit (cover, or the emergency circle),
+ * in whatever unit the model measures.
  */
 import type { CoverageEngine } from '../coverage.ts';
-import type { ReachModel } from '../reach.ts';
+import type { MemberRunQuery, ReachLimits, ReachModel, RunSink } from '../reach.ts';
 import type { Candidate } from './candidates.ts';
 import type { Steps } from './control.ts';
-import { CellSubsetReach, type MemberLimits, type RunSink } from './subset-reach.ts';
 
 /** What counts as served: within the cover radius, or inside the emergency circle. */
 export type SuggestObjective = 'coverage' | 'circle';
@@ -19,11 +19,6 @@ export interface MatrixOptions {
   objective: SuggestObjective;
   /** Keep cells the fixed stations cover once as demand too (backup objective). */
   backup: boolean;
-  /**
-   * Reach model for the candidates (km). Default: straight line over the
-   * demand cells only. A road-network model plugs in here.
-   */
-  reach?: ReachModel;
   /** Refuse matrices with more runs than this (memory guard: 8 bytes a run). */
   maxRuns?: number;
 }
@@ -80,12 +75,11 @@ class RunWriter implements RunSink {
   }
 
   /** Rows of candidates [from, to): the demand cells each reaches within the cell's own limit. */
-  fill(model: ReachModel, candidates: readonly Candidate[], from: number, to: number, maxLimit: number, demandOf: Int32Array, limit: Float64Array): void {
+  fill(model: ReachModel, limits: ReachLimits, candidates: readonly Candidate[], from: number, to: number, demandOf: Int32Array, limit: Float64Array): void {
     for (let j = from; j < to; j++) {
       this.rowStart[j] = this.runs;
       this.row = j;
-      const c = candidates[j];
-      const { cells, costs } = model.reach(c.lng, c.lat, maxLimit);
+      const { cells, costs } = model.reach(candidates[j], limits);
       if (cells.length > this.ids.length) this.ids = new Int32Array(Math.max(cells.length, this.ids.length * 2));
       const ids = this.ids;
       let n = 0;
@@ -117,20 +111,19 @@ class RunWriter implements RunSink {
   }
 
   /**
-   * Rows of candidates [from, to) straight from the default model: its members
-   * are the demand cells in demand order, so its runs are the rows' runs.
+   * Rows of candidates [from, to) from the model's own run query: its
+   * members are the demand cells in demand order, so its runs are the rows' runs.
    */
-  fillRuns(model: CellSubsetReach, candidates: readonly Candidate[], from: number, to: number, limits: MemberLimits): void {
+  fillRuns(query: MemberRunQuery, candidates: readonly Candidate[], from: number, to: number): void {
     for (let j = from; j < to; j++) {
       this.rowStart[j] = this.runs;
       this.row = j;
-      const c = candidates[j];
-      model.reachRuns(c.lng, c.lat, limits, this);
+      query(candidates[j], this);
     }
     this.rowStart[to] = this.runs;
   }
 
-  /** Candidate whose row fillRuns is writing. */
+  /** Candidate whose row is being written. */
   private row = 0;
 
   /** Appends a run to the row being written (RunSink). */
@@ -161,22 +154,22 @@ class RunWriter implements RunSink {
   }
 }
 
-/** Each cell's limit under the objective, in the reach model's unit (km). */
+/** Each cell's limit under the objective, in the reach model's unit. */
 export function cellLimits(engine: CoverageEngine, objective: SuggestObjective): Float64Array {
   return objective === 'circle' ? engine.circleLimit : engine.coverLimit;
 }
 
 /**
  * Fixed stations serving each cell under the objective: the engine's
- * in-range count for coverage; for the circle, counted from the stations'
- * reach (the engine keeps only whether a cell is inside some circle).
+ * in-range count for coverage; for the circle, counted from the reach the
+ * engine holds for each station (it keeps only whether a cell is inside some circle).
  */
 export function servingCounts(engine: CoverageEngine, objective: SuggestObjective): Uint16Array {
   if (objective === 'coverage') return engine.inRangeCount;
   const counts = new Uint16Array(engine.grid.size);
   const limit = engine.circleLimit;
   for (const s of engine.activeStations()) {
-    const { cells, costs } = engine.reachFrom(s.lng, s.lat);
+    const { cells, costs } = engine.stationReach(s.id)!;
     for (let k = 0; k < cells.length; k++) if (costs[k] <= limit[cells[k]]) counts[cells[k]]++;
   }
   return counts;
@@ -198,7 +191,6 @@ export function* coverageMatrixSteps(engine: CoverageEngine, candidates: readonl
   let servedBefore = 0;
   let servedTwiceBefore = 0;
   let demandCount = 0;
-  let maxLimit = 0;
   // demand cells numbered in grid order: the order runs are made in
   const demandOf = new Int32Array(grid.size).fill(-1);
   for (let i = 0; i < grid.size; i++) {
@@ -206,10 +198,7 @@ export function* coverageMatrixSteps(engine: CoverageEngine, candidates: readonl
     population += p;
     if (counts[i] >= 1) servedBefore += p;
     if (counts[i] >= 2) servedTwiceBefore += p;
-    if (p > 0 && counts[i] < demandCap) {
-      demandOf[i] = demandCount++;
-      if (limit[i] > maxLimit) maxLimit = limit[i];
-    }
+    if (p > 0 && counts[i] < demandCap) demandOf[i] = demandCount++;
   }
   const cells = new Int32Array(demandCount);
   const baseCount = new Uint8Array(demandCount);
@@ -219,11 +208,10 @@ export function* coverageMatrixSteps(engine: CoverageEngine, candidates: readonl
       baseCount[demandOf[i]] = counts[i];
     }
   }
-  const model = options.reach;
-  if (model && model.unit !== 'km') throw new Error(`The radius rules need a km reach model, got ${model.unit}.`);
-  // the default model: straight line over the demand cells, answering in runs
-  const own = model ? null : new CellSubsetReach(grid, cells);
-  const limits = own ? own.memberLimits(limit) : null;
+  // the engine's model, and its rules as limits; a model with a run query for the demand cells answers in runs
+  const model = engine.reachModel;
+  const limits = engine.reachLimits;
+  const query = demandCount > 0 && model.memberRuns ? model.memberRuns(cells, limit, limits) : null;
 
   const n = candidates.length;
   const rows = new RunWriter(n, options.maxRuns ?? DEFAULT_MAX_RUNS);
@@ -231,8 +219,8 @@ export function* coverageMatrixSteps(engine: CoverageEngine, candidates: readonl
     yield { phase: 'matrix', done: from, total: n };
     const to = Math.min(n, from + SLICE);
     if (demandCount === 0) rows.rowStart.fill(0, from, to + 1);
-    else if (own) rows.fillRuns(own, candidates, from, to, limits!);
-    else rows.fill(model!, candidates, from, to, maxLimit, demandOf, limit);
+    else if (query) rows.fillRuns(query, candidates, from, to);
+    else rows.fill(model, limits, candidates, from, to, demandOf, limit);
   }
   yield { phase: 'matrix', done: n, total: n };
   return {

@@ -9,7 +9,6 @@
  * as plain calls with optional progress and cancel.
  */
 import type { CoverageEngine } from '../coverage.ts';
-import type { ReachModel } from '../reach.ts';
 import type { QualityBound } from './bound.ts';
 import { cellCandidates, type Candidate } from './candidates.ts';
 import { runSteps, type SuggestControl, type Steps } from './control.ts';
@@ -24,8 +23,6 @@ export interface SiteQuestion {
   objective?: SuggestObjective;
   /** Candidate sites; default: the centre of every populated cell. */
   candidates?: readonly Candidate[];
-  /** Reach model for the candidates (km); default: straight line over the demand cells. */
-  reach?: ReachModel;
   /** Memory guard on the coverage matrix (runs of cells); see matrix.ts. */
   maxRuns?: number;
 }
@@ -143,7 +140,6 @@ function* prepare(engine: CoverageEngine, question: SiteQuestion, backupWeight: 
   const matrix = yield* coverageMatrixSteps(engine, candidates, {
     objective: question.objective ?? 'coverage',
     backup: backupWeight > 0,
-    reach: question.reach,
     maxRuns: question.maxRuns,
   });
   const { cells, baseCount } = matrix;

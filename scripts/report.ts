@@ -10,11 +10,11 @@ import { cellsToCsv, zonesToCsv } from '../src/export/report-csv.ts';
 import { reportToMarkdown } from '../src/export/report-markdown.ts';
 import { loadPlaceNames } from '../src/i18n/place-name.ts';
 import { idList, parseOptions, positiveNumber, rulesFrom, scenarioStations, UsageError } from './lib/cli-options.ts';
-import { countyNames, QUANZHOU, resolveCounties } from './lib/demo-data.ts';
+import { regionOfCounties, resolveCounties } from './lib/demo-data.ts';
 import { loadReportData } from './lib/user-data.ts';
 
 const USAGE = `Usage: npm run report -- --county <adcode> [options]
-  --county <adcode>      county to report (e.g. 350525 永春县); 350500 or "all" = every Quanzhou county
+  --county <adcode>      county to report (e.g. 350525 永春县); a city code for all its counties: 350500 (or "all") 泉州市, 350200 厦门市
   --format md|csv|json   output format (default md); csv = per-township table, or per-cell with --cells
   --without <ids>        comma-separated station ids to leave out of the scenario
   --with <ids>           comma-separated ids of disabled stations to switch on (e.g. health centres)
@@ -82,10 +82,8 @@ async function main(argv: string[]): Promise<string> {
   for (const warning of data.warnings) process.stderr.write(`report: ${warning}\n`);
   const stations = scenarioStations(data.stations, idList(v.without), idList(v.with));
   const engine = createEngine(data.grid, { stations, rules });
-  const names = countyNames();
-  const code = counties.length === 1 ? counties[0] : QUANZHOU;
   const report = buildReport(engine, {
-    county: { code, name: code === QUANZHOU ? '泉州市' : (names.get(code) ?? code), counties },
+    county: { ...regionOfCounties(counties), counties },
     stations,
     baselineWithout: proposedIds(engine.activeStations()),
     includeCells: v.cells!,

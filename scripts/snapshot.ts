@@ -11,11 +11,11 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildAndServe, launchBrowser, ROOT } from './lib/browser.ts';
 import { parseOptions, UsageError } from './lib/cli-options.ts';
-import { availableCounties, QUANZHOU } from './lib/demo-data.ts';
+import { availableCounties, demoCities, QUANZHOU } from './lib/demo-data.ts';
 import { exportInPage, openForSnapshot } from './lib/snapshot-page.ts';
 
 const USAGE = `Usage: npm run snapshot -- --county <adcode> --out <file.png|file.pdf> [options]
-  --county <adcode>          region to show (e.g. 350525 永春县); 350500 or "all" = all of Quanzhou
+  --county <adcode>          region to show (e.g. 350525 永春县); a city code for the whole city: 350500 (or "all") 泉州市, 350200 厦门市
   --out <file>               where to write the snapshot
   --paper A4|A3              paper size (default A4)
   --orientation landscape|portrait   (default landscape)
@@ -34,9 +34,11 @@ const USAGE = `Usage: npm run snapshot -- --county <adcode> --out <file.png|file
 
 function regionOf(value: string | undefined): string {
   if (!value) throw new UsageError('--county is required.');
-  if (value === 'all' || value === QUANZHOU) return QUANZHOU;
+  if (value === 'all') return QUANZHOU;
+  const cities = demoCities().map((c) => c.adcode);
+  if (cities.includes(value)) return value;
   const counties = availableCounties();
-  if (!counties.includes(value)) throw new UsageError(`Unknown county "${value}". Known: ${counties.join(', ')}, or ${QUANZHOU} / all.`);
+  if (!counties.includes(value)) throw new UsageError(`Unknown county "${value}". Known: ${counties.join(', ')}, or a city: ${cities.join(', ')} (all = ${QUANZHOU}).`);
   return value;
 }
 

@@ -10,13 +10,14 @@ import { StraightLineReach } from '../src/core/reach.ts';
 import { circleRadiusKm, coverRadiusKm } from '../src/core/rules.ts';
 import { cellCandidates, idleFacilities, stationCandidates } from '../src/core/suggest/candidates.ts';
 import { sitesForTarget, suggestSites } from '../src/core/suggest/suggest.ts';
-import { countyNames, QUANZHOU, resolveCounties } from './lib/demo-data.ts';
+import type { Station } from '../src/core/types.ts';
+import { regionOfCounties, resolveCounties } from './lib/demo-data.ts';
 import { idList, parseOptions, parseShare, positiveInteger, rulesFrom, scenarioStations, UsageError } from './lib/cli-options.ts';
 import { SUGGESTION_VERSION, suggestionToCsv, suggestionToMarkdown, type SuggestionDocument } from './lib/suggest-format.ts';
 import { loadReportData } from './lib/user-data.ts';
 
 const USAGE = `Usage: npm run suggest -- --county <adcode> (--k <n> | --target <share>) [options]
-  --county <adcode>        county (e.g. 350525 永春县); 350500 or "all" = every Quanzhou county
+  --county <adcode>        county (e.g. 350525 永春县); a city code for all its counties: 350500 (or "all") 泉州市, 350200 厦门市
   --k <n>                  the n new sites that newly cover the most people (maximal coverage)
   --target <share>         the fewest new sites to cover this share of the population,
                            0–1 or a percentage (e.g. 0.95 or 95%) (set cover)
@@ -92,24 +93,24 @@ async function main(argv: string[]): Promise<string> {
   const reach = new StraightLineReach(data.grid);
   const engine = createEngine(data.grid, { stations, rules }, reach);
   const countySet = new Set(counties);
+  // the region's stations and those from outside that reach into it, as the app's worker keeps them
+  const ofRegion = (s: Station) => (s.county !== undefined && countySet.has(s.county)) || engine.reachFrom(s.lng, s.lat).cells.length > 0;
   const fixed = engine
     .activeStations()
-    .filter((s) => (s.county !== undefined && countySet.has(s.county)) || engine.reachFrom(s.lng, s.lat).cells.length > 0)
+    .filter(ofRegion)
     .map(({ id, name, kind, status, lng, lat }) => ({ id, name, kind, status, lng, lat }));
 
   const resolution = candidateRes ?? data.grid.resolution;
-  const candidates = candidateKind === 'cells' ? cellCandidates(data.grid, resolution) : stationCandidates(data.grid, idleFacilities(engine, stations));
+  const candidates = candidateKind === 'cells' ? cellCandidates(data.grid, resolution) : stationCandidates(data.grid, idleFacilities(engine, stations).filter(ofRegion));
   if (candidates.length === 0) throw new Error(`No candidate sites: ${candidateKind === 'cells' ? 'the area has no populated cell' : 'every health centre is already a station in the scenario'}.`);
   const result =
     k !== null
       ? suggestSites(engine, { k, objective, candidates, backupWeight, gapTolerance })
       : sitesForTarget(engine, { target: target!, objective, candidates });
 
-  const names = countyNames();
-  const code = counties.length === 1 ? counties[0] : QUANZHOU;
   const doc: SuggestionDocument = {
     suggestionVersion: SUGGESTION_VERSION,
-    county: { code, name: code === QUANZHOU ? '泉州市' : (names.get(code) ?? code), counties },
+    county: { ...regionOfCounties(counties), counties },
     question: {
       mode: k !== null ? 'sites' : 'target',
       k,

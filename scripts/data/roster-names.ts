@@ -22,18 +22,23 @@ export interface CountyName {
 
 /**
  * The county a name starts with (after an optional 泉州市/厦门市), by full
- * name or by its name without 县/市/区 (鲤城妇幼保健院 → 鲤城区); the rest of
- * the name has every repeat of the county prefix removed (永春县永春县外山卫生院).
+ * name or by its name without 县/市/区 (鲤城妇幼保健院 → 鲤城区); the rest is
+ * the name after the prefix (a repeated full prefix removed too).
  * @example countyOfName('泉州市泉港区医院', counties) // { county: '350505', rest: '医院' }
  */
 export function countyOfName(name: string, counties: readonly CountyName[]): { county: string | null; rest: string } {
   let rest = name;
   for (const p of CITY_PREFIXES) if (rest.startsWith(p)) rest = rest.slice(p.length);
   for (const c of counties) {
-    // the full name first, so 永春县永春县… loses "永春县" twice, never "永春" and leaves "县…"
-    const prefixes = [c.name, c.name.replace(/[县市区]$/, '')];
-    if (!prefixes.some((p) => rest.startsWith(p))) continue;
-    for (let p = prefixes.find((x) => rest.startsWith(x)); p; p = prefixes.find((x) => rest.startsWith(x))) rest = rest.slice(p.length);
+    const short = c.name.replace(/[县市区]$/, '');
+    if (rest.startsWith(c.name)) {
+      // a repeated full prefix goes too (永春县永春县外山卫生院); the short one never twice, or 丰泽区丰泽街道… would lose its township
+      while (rest.startsWith(c.name)) rest = rest.slice(c.name.length);
+    } else if (rest.startsWith(short)) {
+      rest = rest.slice(short.length);
+    } else {
+      continue;
+    }
     return { county: c.adcode, rest };
   }
   return { county: null, rest };

@@ -7,6 +7,7 @@
  */
 import { cellArea, cellToLatLng } from 'h3-js';
 import { EARTH_RADIUS_KM } from './geo.ts';
+import { OUTER_LAND_BORDER_COUNTIES } from './regions.ts';
 import type { WorldPopCell, WorldPopGrid } from './worldpop.ts';
 
 /** A WorldPop cell outside the region with at least this many people is land (sea cells hold ~0 or are absent from the file). */
@@ -46,6 +47,8 @@ interface Square {
   count: number;
   /** Their area, km². */
   areaKm2: number;
+  /** Whether it holds people (by the kernels) of a county on the region's outer land border. */
+  borderCounty: boolean;
   /** Their kernel people. */
   kernel: number;
   /** The part of its people that live in the region. */
@@ -53,14 +56,15 @@ interface Square {
 }
 
 /**
- * The region's share of a WorldPop cell's people. A cell next to a populated
- * WorldPop cell that holds no region cell has land outside the region: its
- * people are shared by area (the region's H3 cells' area ÷ the cell's area,
- * at most 1). Any other cell (inland, or on the coast, where the
- * rest is sea) gives all its people to the region's cells in it.
+ * The region's share of a WorldPop cell's people. A cell holding people of a
+ * county on the region's outer land border, next to a populated WorldPop cell
+ * that holds no region cell, has land outside the region: its people are
+ * shared by area (the region's H3 cells' area ÷ the cell's area, at most 1).
+ * Any other cell (inland, or on the coast, where the rest is sea) gives all
+ * its people to the region's cells in it.
  */
 function regionShare(grid: WorldPopGrid, square: Omit<Square, 'regionShare'>, squares: ReadonlyMap<string, unknown>): number {
-  const landOutside = grid.neighbours(square.cell).some((n) => !squares.has(n.key) && n.population >= LAND_MIN_PEOPLE);
+  const landOutside = square.borderCounty && grid.neighbours(square.cell).some((n) => !squares.has(n.key) && n.population >= LAND_MIN_PEOPLE);
   if (!landOutside) return 1;
   return Math.min(1, square.areaKm2 / boxAreaKm2(square.cell));
 }
@@ -73,10 +77,12 @@ export function worldPopLayer(grid: WorldPopGrid, counties: readonly CountyKerne
     }),
   );
   const found = new Map<string, Omit<Square, 'regionShare'>>();
-  counties.forEach(({ cells, values }, k) =>
+  counties.forEach(({ adcode, cells, values }, k) =>
     cellOf[k].forEach((c, i) => {
       if (!c) return;
-      const s = found.get(c.key) ?? { cell: c, count: 0, areaKm2: 0, kernel: 0 };
+      const s = found.get(c.key) ?? { cell: c, count: 0, areaKm2: 0, kernel: 0, borderCounty: false };
+      // an empty cell of such a county (sea inside its outline, near 厦门岛) does not make the square a border square
+      s.borderCounty ||= OUTER_LAND_BORDER_COUNTIES.has(adcode) && values[i] > 0;
       s.count++;
       s.areaKm2 += cellArea(cells[i], 'km2');
       s.kernel += values[i];

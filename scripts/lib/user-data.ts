@@ -61,7 +61,7 @@ export interface ReportData {
 }
 
 const DEMO_NOTES = {
-  population: 'Population is MODELLED (census 2020 county totals spread over H3 cells from township structure), not a census grid.',
+  population: 'Population is MODELLED from census totals and WorldPop 2020 (10 km) (census 2020 county totals exact; inside each county WorldPop (www.worldpop.org, CC BY 4.0) and township structure), not a census grid.',
   zones: 'Township zones are APPROXIMATE (Voronoi of township seats clipped to the county outline).',
   facilities: 'Facility positions are APPROXIMATE (township seats), not surveyed addresses.',
 };

@@ -18,6 +18,15 @@ export type StationKind = (typeof STATION_KINDS)[number];
 export const STATION_STATUSES = ['existing', 'proposed', 'disabled'] as const;
 export type StationStatus = (typeof STATION_STATUSES)[number];
 
+/**
+ * Why a station has its status in the data (a stated assumption, not read from its note):
+ * `documented` — a planning document names it as a 120 centre or station (existing or proposed);
+ * `assumed` — taken as an existing 120 point by the demo's stated rule, its real site unpublished;
+ * `candidate` — not a 120 point; disabled, a site to switch on and test.
+ */
+export const STATION_BASES = ['documented', 'assumed', 'candidate'] as const;
+export type StationBasis = (typeof STATION_BASES)[number];
+
 export interface Station {
   id: string;
   name: string;
@@ -36,6 +45,8 @@ export interface Station {
   source?: string;
   /** How the data file got the point (e.g. a township seat), as the file states it. */
   positionSource?: string;
+  /** Why the data gives the station its status; absent for stations the user adds or imports. */
+  basis?: StationBasis;
 }
 
 /** A planning zone (township or user boundary) that owns population cells. */

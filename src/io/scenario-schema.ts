@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { validateRules, type Rules } from '../core/rules.ts';
-import { STATION_KINDS, STATION_STATUSES, type Station, type StationStatus } from '../core/types.ts';
+import { STATION_BASES, STATION_KINDS, STATION_STATUSES, type Station, type StationStatus } from '../core/types.ts';
 
 export const SCENARIO_FORMAT = 'ems-coverage-scenario';
 export const SCENARIO_VERSION = 1;
@@ -111,6 +111,7 @@ const stationSchema = z.object(
     county: text(MAX_CODE_CHARS, cleanName).optional(),
     positionApproximate: z.boolean({ error: 'true or false' }).optional(),
     note: text(MAX_NOTE_CHARS, cleanNote).optional(),
+    basis: oneOf(STATION_BASES).optional(),
     /** In the file, each station carries the status it returns to when switched on. */
     enabledStatus: oneOf(STATION_STATUSES).optional(),
   },

@@ -3,14 +3,15 @@
  * add up to the region's figure: each township is rounded up on its own, the
  * region on its total population, so both are shown and said so.
  */
-import { QUANZHOU_ID, regionById } from '../app/regions.ts';
+import { regionById } from '../app/regions.ts';
 import type { ZoneRow } from '../core/tables.ts';
 import { useT } from './i18n.ts';
 
 /** Which whole the total is for: 全县, 全市 or 全区, from the region's name. */
 function scopeKey(regionId: string): string {
-  if (regionId === QUANZHOU_ID) return 'zones.scope.city';
-  const name = regionById(regionId).name;
+  const region = regionById(regionId);
+  if (region.city) return 'zones.scope.city';
+  const name = region.name;
   return name.endsWith('区') ? 'zones.scope.district' : name.endsWith('市') ? 'zones.scope.city' : 'zones.scope.county';
 }
 

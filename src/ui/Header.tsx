@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import { openRegion, setLanguage } from '../app/actions.ts';
 import { closeImport, openImport } from '../app/import-actions.ts';
-import { QUANZHOU_ID, REGIONS } from '../app/regions.ts';
+import { REGIONS } from '../app/regions.ts';
 import { useStore } from '../app/store.ts';
 import { ExportButton } from './export/ExportButton.tsx';
 import { useT } from './i18n.ts';
@@ -30,7 +30,7 @@ export function Header({ onToggleSidebar, sidebarOpen }: { onToggleSidebar: () =
         <select data-testid="region-select" value={regionId} disabled={phase === 'loading' || importJob !== null} onChange={(e) => void openRegion(e.target.value)}>
           {REGIONS.map((r) => (
             <option key={r.id} value={r.id}>
-              {r.id === QUANZHOU_ID ? t('region.all') : place(r.name)}
+              {r.city ? t('region.city', { name: place(r.name) }) : place(r.name)}
             </option>
           ))}
         </select>

@@ -30,7 +30,7 @@ export interface SavedScenario {
   name: string;
   /** ISO 8601 date and time of saving. */
   savedAt: string;
-  /** Region id: a 6-digit county adcode ("350525"), or the city's ("350500"). */
+  /** Region id: a 6-digit county adcode ("350525"), or a whole city's ("350500" 泉州市, "350200" 厦门市). */
   region: string;
   /** Every station, disabled ones included, in the user's order. */
   stations: Station[];

@@ -5,6 +5,7 @@ import { closeImport, openImport } from '../app/import-actions.ts';
 import { REGIONS } from '../app/regions.ts';
 import { useStore } from '../app/store.ts';
 import { ExportButton } from './export/ExportButton.tsx';
+import { romanisePlace } from '../i18n/place-name.ts';
 import { useT } from './i18n.ts';
 import { DataSourceBadge } from './import/DataSourceBadge.tsx';
 import { progressPct } from './import/import-format.ts';
@@ -30,7 +31,7 @@ export function Header({ onToggleSidebar, sidebarOpen }: { onToggleSidebar: () =
         <select data-testid="region-select" value={regionId} disabled={phase === 'loading' || importJob !== null} onChange={(e) => void openRegion(e.target.value)}>
           {REGIONS.map((r) => (
             <option key={r.id} value={r.id}>
-              {r.city ? t('region.city', { name: place(r.name) }) : place(r.name)}
+              {r.city ? t('region.city', { name: language === 'en' ? (romanisePlace(r.name) ?? r.name) : r.name }) : place(r.name)}
             </option>
           ))}
         </select>

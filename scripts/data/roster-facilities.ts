@@ -5,7 +5,7 @@
  * into the documented facility it names, added as a new facility, or listed
  * as not placed with the reason. No row is dropped.
  */
-import { POSITION_SOURCE, YC_HC_NOTE, type FacilityBasis, type FacilityCategory, type FacilitySpec } from './facilities.ts';
+import { YC_HC_NOTE, type FacilityBasis, type FacilityCategory, type FacilitySpec } from './facilities.ts';
 import { ROSTER_FILE, type RosterRow } from './roster.ts';
 import { ROSTER_RULES } from './roster-rules.ts';
 import { categoryOf, COUNTY_HOSPITAL_NAMES, COUNTY_LEVEL_NAMES, countyOfName, townshipsInName, townshipWord, type CountyName } from './roster-names.ts';
@@ -169,7 +169,7 @@ export function rosterFacilities(input: RosterInput): { specs: FacilitySpec[]; o
       townshipName: placed.township.name,
       source: `${ROSTER_SOURCE} row ${row.row}`,
       note: basis === 'assumed' ? ROSTER_ASSUMED_NOTE : DOCUMENTED_NETWORK_COUNTIES.has(county) ? YC_HC_NOTE : ROSTER_CANDIDATE_NOTE,
-      positionSource: placed.positionSource === POSITION_SOURCE ? undefined : placed.positionSource,
+      positionSource: placed.positionSource,
       rosterRows: [row.row],
     });
     outcomes.push({ ...base, outcome: 'facility' });

@@ -9,6 +9,7 @@ import { createEngine } from '../src/core/evaluate.ts';
 import { circleRadiusKm, coverRadiusKm } from '../src/core/rules.ts';
 import { cellCandidates, idleFacilities, stationCandidates } from '../src/core/suggest/candidates.ts';
 import { sitesForTarget, suggestSites } from '../src/core/suggest/suggest.ts';
+import type { Station } from '../src/core/types.ts';
 import { idList, parseOptions, parseShare, positiveInteger, rulesFrom, scenarioStations, UsageError } from './lib/cli-options.ts';
 import { SUGGESTION_VERSION, suggestionToCsv, suggestionToMarkdown, type SuggestionDocument } from './lib/suggest-format.ts';
 import { REGION_OPTION_SPECS, REGION_USAGE, regionFromOptions } from './lib/region-options.ts';
@@ -88,13 +89,15 @@ async function main(argv: string[]): Promise<string> {
   const stations = scenarioStations(data.stations, idList(v.without), idList(v.with));
   const engine = createEngine(data.grid, { stations, rules });
   const countySet = new Set(counties);
+  // the region's stations and those from outside that reach into it, as the app's worker keeps them
+  const ofRegion = (s: Station) => (s.county !== undefined && countySet.has(s.county)) || engine.reachFrom(s).cells.length > 0;
   const fixed = engine
     .activeStations()
-    .filter((s) => (s.county !== undefined && countySet.has(s.county)) || engine.reachFrom(s).cells.length > 0)
+    .filter(ofRegion)
     .map(({ id, name, kind, status, lng, lat }) => ({ id, name, kind, status, lng, lat }));
 
   const resolution = candidateRes ?? data.grid.resolution;
-  const candidates = candidateKind === 'cells' ? cellCandidates(data.grid, resolution) : stationCandidates(data.grid, idleFacilities(engine, stations));
+  const candidates = candidateKind === 'cells' ? cellCandidates(data.grid, resolution) : stationCandidates(data.grid, idleFacilities(engine, stations).filter(ofRegion));
   if (candidates.length === 0) throw new Error(`No candidate sites: ${candidateKind === 'cells' ? 'the area has no populated cell' : 'every health centre is already a station in the scenario'}.`);
   const result =
     k !== null

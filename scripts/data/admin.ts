@@ -29,6 +29,8 @@ export interface AdminCounty {
   adcode: string;
   name: string;
   cityName: string;
+  /** The county's AMap centre (its government seat) in GCJ-02, or null when the row has none. */
+  pointGcj: [number, number] | null;
   towns: AdminUnit[];
   villages: AdminVillage[];
 }
@@ -53,7 +55,7 @@ function point(file: string, row: CsvRow): [number, number] | null {
 export function readAdminCounty(rawDir: string, adcode: string): AdminCounty {
   const file = path.join(rawDir, 'admin', `${adcode}.csv`);
   const rows = readCsvFile(file, COLUMNS.length);
-  let county: { name: string; cityName: string } | null = null;
+  let county: { name: string; cityName: string; pointGcj: [number, number] | null } | null = null;
   const towns: AdminUnit[] = [];
   const villages: AdminVillage[] = [];
   for (const row of rows) {
@@ -67,7 +69,7 @@ export function readAdminCounty(rawDir: string, adcode: string): AdminCounty {
     const level = f[col('level')];
     if (level === 'county') {
       if (county) throw new Error(`${file}: row ${row.line}: a second county row`);
-      county = { name: unit.name, cityName: f[col('city')] };
+      county = { name: unit.name, cityName: f[col('city')], pointGcj: unit.pointGcj };
     } else if (level === 'town') {
       towns.push(unit);
     } else if (level === 'village') {
@@ -84,5 +86,5 @@ export function readAdminCounty(rawDir: string, adcode: string): AdminCounty {
     if (!townCodes.has(v.parent)) throw new Error(`${file}: village ${v.code} ${v.name} has parent ${v.parent}, which is not a town of the file`);
   }
   const byCode = (a: AdminUnit, b: AdminUnit): number => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
-  return { adcode, name: county.name, cityName: county.cityName, towns: towns.sort(byCode), villages: villages.sort(byCode) };
+  return { adcode, name: county.name, cityName: county.cityName, pointGcj: county.pointGcj, towns: towns.sort(byCode), villages: villages.sort(byCode) };
 }

@@ -9,6 +9,8 @@ export interface CensusCounty {
   name: string;
   /** Resident population at the 7th census (2020-11-01); null where the tabulation has none (金门县). */
   population: number | null;
+  /** Share of the residents who live in urban (城镇) areas, POPU_URB, 0–1; null where none. */
+  urbanShare: number | null;
 }
 
 /**
@@ -32,7 +34,9 @@ export function readCensus(rawDir: string): Map<string, CensusCounty> {
     if (population !== null && (!Number.isInteger(population) || population < 0)) {
       throw new Error(`${file}: row ${row.line}, column POPU: ${population} is not a non-negative integer`);
     }
-    out.set(code, { code, name: row.fields[1].trim(), population });
+    const urbanShare = numberField(file, row, 5, 'POPU_URB', true);
+    if (urbanShare !== null && !(urbanShare >= 0 && urbanShare <= 1)) throw new Error(`${file}: row ${row.line}, column POPU_URB: ${urbanShare} is not a share between 0 and 1`);
+    out.set(code, { code, name: row.fields[1].trim(), population, urbanShare });
   }
   return out;
 }

@@ -1,11 +1,26 @@
 /**
- * The demo facilities: only institutions named in the seed documents, each
- * placed at its township's seat because no document publishes an address.
+ * The facilities the planning documents name (Yongchun, Jinjiang), and the
+ * placing of any facility spec at its township's seat (no document or roster
+ * publishes an address). The roster's facilities are in roster-facilities.ts.
  */
 import type { Township } from './townships.ts';
 
 export type FacilityKind = 'emergency-centre' | 'sub-centre' | 'station' | 'hospital' | 'health-centre' | 'candidate';
 export type FacilityStatus = 'existing' | 'proposed' | 'disabled';
+/**
+ * Why the facility has its status (the same three words as Station.basis):
+ * `documented` — a planning document names it as a 120 centre or station;
+ * `assumed` — taken as an existing 120 point by a stated rule, its real site unpublished;
+ * `candidate` — not a 120 point; a site the planner may switch on to test.
+ */
+export type FacilityBasis = 'documented' | 'assumed' | 'candidate';
+/**
+ * What an institution is, as its name says: general hospital, TCM hospital,
+ * maternal and child health hospital, other specialist or private hospital,
+ * township health centre (卫生院), community health centre; or a 120 station.
+ * A roster row merges only into a documented facility of the same category.
+ */
+export type FacilityCategory = 'hosp' | 'tcm' | 'mch' | 'spec' | 'hc' | 'chc' | 'station';
 
 /** One row of data/facilities.json. */
 export interface Facility {
@@ -13,6 +28,7 @@ export interface Facility {
   name: string;
   kind: FacilityKind;
   status: FacilityStatus;
+  basis: FacilityBasis;
   county: string;
   township: string;
   lng: number;
@@ -21,6 +37,8 @@ export interface Facility {
   positionSource: string;
   source: string;
   note: string;
+  /** Rows of the 2020 roster that name this facility (empty when only a document names it). */
+  rosterRows: number[];
 }
 
 /** An institution the documents name, not yet placed. */
@@ -29,19 +47,26 @@ export interface FacilitySpec {
   name: string;
   kind: FacilityKind;
   status: FacilityStatus;
+  basis: FacilityBasis;
+  category: FacilityCategory;
   /** 12-digit code of the township the document places it in. */
   township: string;
   /** Start of the township's name in the admin data, checked so a wrong code fails the build. */
   townshipName: string;
   source: string;
   note: string;
+  /** How the point was found; POSITION_SOURCE when absent. */
+  positionSource?: string;
+  rosterRows?: number[];
+  /** The document does not name the institution (its name is assumed): a roster row naming it gives the name and the source. */
+  rosterNames?: boolean;
 }
 
 export const POSITION_SOURCE = 'township seat (AMap centre, GCJ-02→WGS84)';
 
 const YC_DOC = '001_f6df7106ce905463.txt (永春县进一步完善医疗卫生服务体系实施方案, 永政办〔2024〕44号)';
 const YC_TASK14 = `${YC_DOC} 二(四) task 14 and annex item 17: “构建安全高效的院前医疗急救网络，结合达埔卫生院新院建设，2025年，完成永春县急救中心达埔急救站、桂洋急救站设置工作”`;
-const YC_HC_NOTE = 'not a 120 station in the Yongchun plan; switch on to test it as one';
+export const YC_HC_NOTE = 'not a 120 station in the Yongchun plan; switch on to test it as one';
 /** Health-centre names the Yongchun plan uses; the others follow "<township>卫生院". */
 const YC_HC_NAMES: Record<string, string> = {
   '350525104000': '蓬壶中心卫生院',
@@ -58,6 +83,8 @@ export function yongchunSpecs(townships: readonly Township[]): FacilitySpec[] {
       name: '永春县医院（县急救中心）',
       kind: 'emergency-centre',
       status: 'existing',
+      basis: 'documented',
+      category: 'hosp',
       township: YC_COUNTY_SEAT_TOWN,
       townshipName: '桃城镇',
       source: `${YC_DOC} task 14 names 永春县急救中心 and tasks 1, 7 永春县医院; the siting of the centre at 永春县医院 in 桃城镇 (the county seat) comes from the project issue, not from the document`,
@@ -68,6 +95,8 @@ export function yongchunSpecs(townships: readonly Township[]): FacilitySpec[] {
       name: '达埔急救站',
       kind: 'station',
       status: 'proposed',
+      basis: 'documented',
+      category: 'station',
       township: '350525105000',
       townshipName: '达埔镇',
       source: YC_TASK14,
@@ -78,6 +107,8 @@ export function yongchunSpecs(townships: readonly Township[]): FacilitySpec[] {
       name: '桂洋急救站',
       kind: 'station',
       status: 'proposed',
+      basis: 'documented',
+      category: 'station',
       township: '350525115000',
       townshipName: '桂洋镇',
       source: YC_TASK14,
@@ -92,12 +123,15 @@ export function yongchunSpecs(townships: readonly Township[]): FacilitySpec[] {
       name: named ?? `${t.name}卫生院`,
       kind: 'health-centre',
       status: 'disabled',
+      basis: 'candidate',
+      category: 'hc',
       township: t.code,
       townshipName: t.name,
       source: named
         ? `${YC_DOC} tasks 1, 9: “争取建成蓬壶中心卫生院、达埔卫生院等2个县域医疗次中心”`
         : `${YC_DOC} task 9 (乡、村两级基层医疗卫生机构标准化建设); the plan does not list health centres by township — one per township is assumed (standard township health-centre provision)`,
       note: YC_SUB_CENTRES.has(t.code) ? `${YC_HC_NOTE}; planned county medical sub-centre (县域医疗次中心)` : YC_HC_NOTE,
+      ...(named ? {} : { rosterNames: true }),
     });
   }
   return specs;
@@ -107,8 +141,8 @@ const JJ_DOC = '003_04202515baa72f64.txt (晋江市“十四五”卫生健康�
 const JJ_NOTE =
   "assumed 120 point: Jinjiang's 2020 network (1 emergency centre, 4 sub-centres, 11 stations; 003 §一) sites are not published; the demo stands in its named institutions at township seats";
 
-/** [short id, name, kind, township code, township name prefix, section, line] of each Jinjiang institution. */
-const JJ_TABLE: [string, string, FacilityKind, string, string, string, number][] = [
+/** [short id (= category), name, kind, township code, township name prefix, section, line] of each Jinjiang institution. */
+const JJ_TABLE: ['hosp' | 'hc' | 'chc', string, FacilityKind, string, string, string, number][] = [
   ['hosp', '晋江市安海医院（第二医院）', 'hospital', '350582101000', '安海镇', '三(一)2(2)', 350],
   ['hosp', '英墩华侨医院', 'hospital', '350582111000', '永和镇', '三(一)2(4)', 374],
   ['chc', '青阳街道社区卫生服务中心', 'health-centre', '350582001000', '青阳街道', '三(一)2(5)', 394],
@@ -139,6 +173,8 @@ export function jinjiangSpecs(): FacilitySpec[] {
     name,
     kind,
     status: 'existing',
+    basis: 'assumed',
+    category: short,
     township,
     townshipName,
     source:
@@ -176,14 +212,16 @@ export function placeFacilities(
       name: s.name,
       kind: s.kind,
       status: s.status,
+      basis: s.basis,
       county: t.county,
       township: t.code,
       lng: t.seat[0],
       lat: t.seat[1],
       positionApproximate: true,
-      positionSource: POSITION_SOURCE,
+      positionSource: s.positionSource ?? POSITION_SOURCE,
       source: s.source,
       note: s.note,
+      rosterRows: s.rosterRows ?? [],
     });
   }
   facilities.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -20,6 +20,11 @@ function write(outDir: string, file: string, text: string): WrittenFile {
   return { file, bytes: Buffer.byteLength(text) };
 }
 
+/** A text file as given (LF line ends expected). */
+export function writeText(outDir: string, file: string, text: string): WrittenFile {
+  return write(outDir, file, text);
+}
+
 /** A JSON array with one element per line. */
 export function writeJsonLines(outDir: string, file: string, items: readonly unknown[]): WrittenFile {
   const body = items.map((x) => JSON.stringify(x)).join(',\n');

@@ -1,9 +1,15 @@
 /**
  * The modelled demo population of one county on H3 cells (NOT a census grid;
- * see data/README.md for the model in words):
- * census county total → townships ∝ village-level units (largest remainder) →
- * each unit an equal share spread by a Gaussian kernel over the township's
- * own cells → integer cells by largest remainder per township.
+ * see data/README.md for the model in words). Two steps per county, with the
+ * WorldPop layer (worldpop-layer.ts) between them:
+ * 1. kernelLayer — the village-unit model: census county total → village-level
+ *    units, the census urban share to the urban-coded units (NBS 1xx) and the
+ *    rest to the rural ones (2xx), equally within each class → each unit's
+ *    share spread by a Gaussian kernel over its township's own cells (the
+ *    fine structure, ~1 km);
+ * 2. countyIntegers — the WorldPop-weighted cell values made integers by the
+ *    largest-remainder method, townships first, so every township and the
+ *    county sum exactly to the census total.
  */
 import KDBush from 'kdbush';
 import { cellToLatLng, getHexagonAreaAvg } from 'h3-js';
@@ -18,9 +24,11 @@ export const KERNEL_CUTOFF_SIGMAS = 3;
 /** The seat kernel's σ as a fraction of the zone's equivalent-circle radius sqrt(area/π). */
 export const SEAT_SIGMA_FRACTION = 0.5;
 
-export interface PopulationInput {
+export interface KernelInput {
   /** Census resident population of the county (the exact total to reach). */
   total: number;
+  /** Census share of the residents in urban areas (POPU_URB), or null to give every unit the same share. */
+  urbanShare: number | null;
   /** Townships of the county, sorted by code. */
   townships: readonly Township[];
   villages: readonly VillageUnit[];
@@ -31,23 +39,27 @@ export interface PopulationInput {
   resolution: number;
 }
 
-export interface PopulationRow {
-  h3: string;
-  population: number;
-  zone: string;
-}
-
-export interface PopulationResult {
-  /** Cells with population ≥ 1, sorted by H3 index. */
-  rows: PopulationRow[];
-  /** Integer population per township code (townships without cells are absent). */
-  townshipTotals: Map<string, number>;
+export interface KernelResult {
+  /** People per cell of the village-unit model (floats; each township sums to its unit share), parallel to the cells. */
+  values: Float64Array;
+  /** Townships with cells and units, by code order: the ones that get people. */
+  eligible: Township[];
+  /** Cell indexes of each eligible township. */
+  cellsByTown: Map<string, number[]>;
+  /** Township totals ∝ village-level units (largest remainder; the model before WorldPop and the urban share): what the README compares against. */
+  unitTownshipTotals: Map<string, number>;
   /** Townships that hold units but no cells: their share went to the others. */
   redistributed: Township[];
   /** Units whose own kernel reached no township cell and fell back to the seat kernel. */
   unitFallbacks: number;
   /** Townships whose seat kernel reached no cell and put everything on the cell nearest the seat. */
   seatFallbacks: string[];
+}
+
+export interface PopulationRow {
+  h3: string;
+  population: number;
+  zone: string;
 }
 
 interface TownCells {
@@ -107,19 +119,38 @@ function nearestCell(town: TownCells, lng: number, lat: number): number {
   return best;
 }
 
-/** Models one county's population on its cells; every township and the county sum exactly. */
-export function modelCountyPopulation(input: PopulationInput): PopulationResult {
-  const { total, townships, villages, cells, cellZones, resolution } = input;
+/** NBS urban–rural codes of urban (城镇) areas: 111–123. The census counts their residents as urban. */
+const URBAN_AREA = /^1\d\d$/;
+
+/**
+ * People per unit by class: the census urban share of the total over the
+ * urban-coded units, the rest over the others; one class alone (or no share
+ * known) gives every unit the same.
+ */
+function unitShares(total: number, urbanShare: number | null, units: readonly VillageUnit[]): { urban: number; rural: number } {
+  const urban = units.filter((u) => URBAN_AREA.test(u.urCode)).length;
+  const rural = units.length - urban;
+  if (urbanShare === null || urban === 0 || rural === 0) return { urban: total / units.length, rural: total / units.length };
+  return { urban: (total * urbanShare) / urban, rural: (total * (1 - urbanShare)) / rural };
+}
+
+/**
+ * Step 1, the village-unit kernel model: each village-level unit of the
+ * county's zoned townships gets its class's share (unitShares), spread by its
+ * kernel. Returns the float value of every county cell.
+ */
+export function kernelLayer(input: KernelInput): KernelResult {
+  const { total, urbanShare, townships, villages, cells, cellZones, resolution } = input;
   if (cells.length !== cellZones.length) throw new Error(`Got ${cellZones.length} zones for ${cells.length} cells`);
-  const cellsByTown = new Map<string, string[]>();
-  cells.forEach((h, i) => {
-    const list = cellsByTown.get(cellZones[i]);
-    if (list) list.push(h);
-    else cellsByTown.set(cellZones[i], [h]);
+  const cellsByTown = new Map<string, number[]>();
+  cellZones.forEach((zone, i) => {
+    const list = cellsByTown.get(zone);
+    if (list) list.push(i);
+    else cellsByTown.set(zone, [i]);
   });
   const eligible = townships.filter((t) => cellsByTown.has(t.code) && t.villageUnits > 0);
   const redistributed = townships.filter((t) => !cellsByTown.has(t.code) && t.villageUnits > 0);
-  const totals = largestRemainder(
+  const unitTotals = largestRemainder(
     total,
     eligible.map((t) => t.villageUnits),
     eligible.map((t) => t.code),
@@ -130,31 +161,37 @@ export function modelCountyPopulation(input: PopulationInput): PopulationResult 
     if (list) list.push(v);
     else unitsByTown.set(v.town, [v]);
   }
+  const perUnit = unitShares(
+    total,
+    urbanShare,
+    eligible.flatMap((t) => unitsByTown.get(t.code) ?? []),
+  );
+  const shareOf = (u: VillageUnit) => (URBAN_AREA.test(u.urCode) ? perUnit.urban : perUnit.rural);
   const cellAreaKm2 = getHexagonAreaAvg(resolution, 'km2');
-  const rows: PopulationRow[] = [];
-  const townshipTotals = new Map<string, number>();
+  const values = new Float64Array(cells.length);
+  const unitTownshipTotals = new Map<string, number>();
   const seatFallbacks: string[] = [];
   let unitFallbacks = 0;
-
   eligible.forEach((t, ti) => {
-    const townTotal = totals[ti];
-    townshipTotals.set(t.code, townTotal);
-    const town = townCells(cellsByTown.get(t.code)!);
-    const acc = new Float64Array(town.h3.length);
+    unitTownshipTotals.set(t.code, unitTotals[ti]);
+    const indexes = cellsByTown.get(t.code)!;
+    const town = townCells(indexes.map((i) => cells[i]));
     const units = unitsByTown.get(t.code) ?? [];
-    const share = townTotal / units.length;
     const [seatLng, seatLat] = t.seat!;
-    let seatUnits = 0;
+    let seatPeople = 0;
+    const add = (w: Map<number, number>, amount: number) => {
+      for (const [i, wi] of w) values[indexes[i]] += amount * wi;
+    };
     for (const u of units) {
       const w = u.point ? kernel(town, u.point[0], u.point[1], UNIT_SIGMA_KM) : null;
       if (!w) {
         if (u.point) unitFallbacks++;
-        seatUnits++;
+        seatPeople += shareOf(u);
         continue;
       }
-      for (const [i, wi] of w) acc[i] += share * wi;
+      add(w, shareOf(u));
     }
-    if (seatUnits > 0) {
+    if (seatPeople > 0) {
       const zoneAreaKm2 = town.h3.length * cellAreaKm2;
       const sigmaKm = SEAT_SIGMA_FRACTION * Math.sqrt(zoneAreaKm2 / Math.PI);
       let w = kernel(town, seatLng, seatLat, sigmaKm);
@@ -162,13 +199,42 @@ export function modelCountyPopulation(input: PopulationInput): PopulationResult 
         seatFallbacks.push(t.code);
         w = new Map([[nearestCell(town, seatLng, seatLat), 1]]);
       }
-      for (const [i, wi] of w) acc[i] += seatUnits * share * wi;
+      add(w, seatPeople);
     }
-    const ints = largestRemainder(townTotal, acc, town.h3);
-    town.h3.forEach((h, i) => {
-      if (ints[i] > 0) rows.push({ h3: h, population: ints[i], zone: t.code });
+  });
+  return { values, eligible, cellsByTown, unitTownshipTotals, redistributed, unitFallbacks, seatFallbacks };
+}
+
+/**
+ * Step 2: integers from the final cell values. Township totals are the county
+ * total split in proportion to the township's summed values, then each
+ * township's cells in proportion to their values (largest remainder, ties to
+ * the smaller code / H3 index), so everything sums exactly.
+ * @returns cells with ≥ 1 person, sorted by H3 index, and each eligible township's total
+ */
+export function countyIntegers(total: number, cells: readonly string[], layer: KernelResult, values: Float64Array): { rows: PopulationRow[]; townshipTotals: Map<string, number> } {
+  if (values.length !== cells.length) throw new Error(`Got ${values.length} values for ${cells.length} cells`);
+  const { eligible, cellsByTown } = layer;
+  const totals = largestRemainder(
+    total,
+    eligible.map((t) => cellsByTown.get(t.code)!.reduce((s, i) => s + values[i], 0)),
+    eligible.map((t) => t.code),
+  );
+  const rows: PopulationRow[] = [];
+  const townshipTotals = new Map<string, number>();
+  eligible.forEach((t, ti) => {
+    townshipTotals.set(t.code, totals[ti]);
+    if (totals[ti] === 0) return;
+    const indexes = cellsByTown.get(t.code)!;
+    const ints = largestRemainder(
+      totals[ti],
+      indexes.map((i) => values[i]),
+      indexes.map((i) => cells[i]),
+    );
+    indexes.forEach((cell, k) => {
+      if (ints[k] > 0) rows.push({ h3: cells[cell], population: ints[k], zone: t.code });
     });
   });
   rows.sort((a, b) => (a.h3 < b.h3 ? -1 : a.h3 > b.h3 ? 1 : 0));
-  return { rows, townshipTotals, redistributed, unitFallbacks, seatFallbacks };
+  return { rows, townshipTotals };
 }

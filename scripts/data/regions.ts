@@ -12,6 +12,15 @@ export const XIAMEN_COUNTIES = ['350203', '350205', '350206', '350211', '350212'
 
 export const CITIES = [QUANZHOU, XIAMEN] as const;
 
+/**
+ * Counties on the region's outer land border, hand-checked on the map: 泉港区,
+ * 洛江区, 永春县 and 德化县 border 莆田 (仙游) and 三明/福州; 安溪县 borders
+ * 漳州 and 龙岩; 同安区, 集美区 and 海沧区 border 漳州 (长泰, 龙海). Every
+ * other county meets only the region's own counties and the sea (金门 lies
+ * across the sea). Where the region ends elsewhere, the rest is sea.
+ */
+export const OUTER_LAND_BORDER_COUNTIES: ReadonlySet<string> = new Set(['350505', '350504', '350525', '350526', '350524', '350212', '350211', '350205']);
+
 /** Every county the build reads, sorted by adcode. */
 export const ALL_COUNTIES: readonly string[] = [...XIAMEN_COUNTIES, ...QUANZHOU_COUNTIES].sort();
 

@@ -29,6 +29,8 @@ export interface VillageUnit {
   town: string;
   /** WGS84 point, or null when the source has no coordinates for the unit. */
   point: [number, number] | null;
+  /** NBS urban–rural code (111 … 220). */
+  urCode: string;
 }
 
 const URBAN_CODES = new Set(['111', '112', '121', '122']);
@@ -84,6 +86,7 @@ export function buildTownships(admin: AdminCounty): { townships: Township[]; vil
     code: v.code,
     town: v.parent,
     point: v.pointGcj ? gcjToWgs(v.pointGcj) : null,
+    urCode: v.urCode,
   }));
   return { townships, villages };
 }

@@ -16,6 +16,30 @@ export const DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 
 /** Quanzhou city code: asking for it (or "all") means the whole city. */
 export const QUANZHOU = '350500';
+/** Xiamen city code: asking for it means every Xiamen district. */
+export const XIAMEN = '350200';
+
+export interface DemoCity {
+  adcode: string;
+  name: string;
+  counties: string[];
+}
+
+/** The cities of the built data and their counties (meta.json `cities`). */
+export function demoCities(dataDir = DATA_DIR): DemoCity[] {
+  const file = path.join(dataDir, 'meta.json');
+  if (!existsSync(file)) return [];
+  return (JSON.parse(readFileSync(file, 'utf8')) as { cities?: DemoCity[] }).cities ?? [];
+}
+
+/** Code and name of what a set of counties is: the county itself, or the city whose counties they are exactly. */
+export function regionOfCounties(counties: readonly string[], dataDir = DATA_DIR): { code: string; name: string } {
+  if (counties.length === 1) return { code: counties[0], name: countyNames(dataDir).get(counties[0]) ?? counties[0] };
+  const key = [...counties].sort().join(',');
+  const city = demoCities(dataDir).find((c) => [...c.counties].sort().join(',') === key);
+  if (!city) throw new Error(`Counties ${key} are not one city of the demo data.`);
+  return { code: city.adcode, name: city.name };
+}
 
 /** The demo regions listed in data/packs/index.json. */
 export function packIndex(dataDir = DATA_DIR): PackIndexEntry[] {
@@ -46,8 +70,8 @@ export function resolveRegion(value: string, dataDir = DATA_DIR): PackIndexEntry
   const id = value === 'all' ? QUANZHOU : value;
   const entry = index.find((e) => e.id === id);
   if (entry) return entry;
-  const list = index.map((e) => `${e.id} ${e.name}`).join(', ');
-  throw new Error(`Unknown county "${value}". Use one of: ${list} (or "all" for all of Quanzhou).`);
+  const list = (kind: PackIndexEntry['kind']) => index.filter((e) => e.kind === kind).map((e) => `${e.id}${e.id === QUANZHOU ? ' (or "all")' : ''} ${e.name}`).join(', ');
+  throw new Error(`Unknown county "${value}". Use one of: ${list('county')}, or a whole city: ${list('city')}.`);
 }
 
 /** Reads a demo region's pack. */

@@ -38,11 +38,18 @@ const urlOf = (file: string) => {
   return entry[1];
 };
 
-/** The demo regions: each city's counties, then the city itself. */
-export const DEMO_REGIONS: readonly Region[] = (index as IndexEntry[]).map((e) => ({ id: e.id, name: e.name, kind: e.kind, city: e.city, counties: e.parts, population: e.population, url: urlOf(e.file) }));
-
 /** The region opened first. */
 export const DEFAULT_REGION_ID = '350525';
+
+const entries = index as IndexEntry[];
+const defaultCity = entries.find((e) => e.id === DEFAULT_REGION_ID)?.city;
+// the default region's city first (Quanzhou, the demo's focus), then the others by code
+const order = (e: IndexEntry) => [e.city === defaultCity ? 0 : 1, entries.find((c) => c.kind === 'city' && c.city === e.city)?.id ?? e.city, e.kind === 'city' ? 1 : 0, e.id].join('|');
+
+/** The demo regions: each city's counties, then the city itself. */
+export const DEMO_REGIONS: readonly Region[] = [...entries]
+  .sort((a, b) => (order(a) < order(b) ? -1 : 1))
+  .map((e) => ({ id: e.id, name: e.name, kind: e.kind, city: e.city, counties: e.parts, population: e.population, url: urlOf(e.file) }));
 
 export function demoRegion(id: string): Region | undefined {
   return DEMO_REGIONS.find((r) => r.id === id);

@@ -19,6 +19,15 @@ export type StationKind = (typeof STATION_KINDS)[number];
 export const STATION_STATUSES = ['existing', 'proposed', 'disabled'] as const;
 export type StationStatus = (typeof STATION_STATUSES)[number];
 
+/**
+ * Why a station has its status in the data (a stated assumption, not read from its note):
+ * `documented` — a planning document names it as a 120 centre or station (existing or proposed);
+ * `assumed` — taken as an existing 120 point by the demo's stated rule, its real site unpublished;
+ * `candidate` — not a 120 point; disabled, a site to switch on and test.
+ */
+export const STATION_BASES = ['documented', 'assumed', 'candidate'] as const;
+export type StationBasis = (typeof STATION_BASES)[number];
+
 export interface Station {
   id: string;
   name: string;
@@ -43,6 +52,8 @@ export interface Station {
    * every cost; the straight-line model's radii do not depend on it.
    */
   turnoutMinutes?: number;
+  /** Why the data gives the station its status; absent for stations the user adds or imports. */
+  basis?: StationBasis;
 }
 
 /** A planning zone (township or user boundary) that owns population cells. */

@@ -11,7 +11,7 @@ import { gapAreaName } from '../i18n/gap-area-name.ts';
 import { bestSiteForGap, gapFigures, type GapFigures, type GapSite } from '../core/gaps.ts';
 import { circleFormula, circleRadiusKm, coverRadiusKm, marginalRadiusKm, RULE_SOURCES, type Rules } from '../core/rules.ts';
 import type { CountyRow, CoverageFigures, ZoneRow } from '../core/tables.ts';
-import type { Station } from '../core/types.ts';
+import type { Station, StationBasis } from '../core/types.ts';
 
 export const REPORT_VERSION = 1;
 
@@ -32,6 +32,8 @@ export interface ReportStation {
   lat: number;
   township: string | null;
   positionApproximate: boolean;
+  /** Why the data gives the station its status (documented, assumed, candidate); null for the user's own stations. */
+  basis: StationBasis | null;
 }
 
 export interface CoverageReport {
@@ -111,6 +113,7 @@ export function buildReport(engine: CoverageEngine, options: ReportOptions): Cov
       lat: s.lat,
       township: s.township ?? null,
       positionApproximate: s.positionApproximate === true,
+      basis: s.basis ?? null,
     })),
     cells: options.includeCells ? cellRows(engine) : [],
     cellsIncluded: options.includeCells,

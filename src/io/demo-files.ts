@@ -3,7 +3,7 @@
  * data/facilities.json): JSON text in, validated core types out, with every
  * problem named by file, row and field.
  */
-import { STATION_KINDS, STATION_STATUSES, type Station, type Zone } from '../core/types.ts';
+import { STATION_BASES, STATION_KINDS, STATION_STATUSES, type Station, type Zone } from '../core/types.ts';
 import { isValidLngLat } from '../core/geo.ts';
 import { DataFileError, type RowProblem } from './errors.ts';
 
@@ -64,6 +64,7 @@ export function readFacilities(text: string, file = 'facilities.json'): Station[
     if (!STATION_KINDS.includes(r.kind as Station['kind'])) return bad('kind', `unknown kind ${JSON.stringify(r.kind)} (one of ${STATION_KINDS.join(', ')})`);
     if (!STATION_STATUSES.includes(r.status as Station['status'])) return bad('status', `unknown status ${JSON.stringify(r.status)} (one of ${STATION_STATUSES.join(', ')})`);
     if (typeof r.lng !== 'number' || typeof r.lat !== 'number' || !isValidLngLat(r.lng, r.lat)) return bad('lng/lat', `not a WGS84 position: ${r.lng}, ${r.lat}`);
+    if (r.basis !== undefined && !STATION_BASES.includes(r.basis)) return bad('basis', `unknown basis ${JSON.stringify(r.basis)} (one of ${STATION_BASES.join(', ')})`);
     seen.add(r.id);
     stations.push({
       id: r.id,
@@ -78,6 +79,7 @@ export function readFacilities(text: string, file = 'facilities.json'): Station[
       note: r.note,
       ...(isText(r.source) ? { source: r.source } : {}),
       ...(isText(r.positionSource) ? { positionSource: r.positionSource } : {}),
+      ...(r.basis !== undefined ? { basis: r.basis } : {}),
     });
   });
   if (problems.length > 0) throw new DataFileError(problems);

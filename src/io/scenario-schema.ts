@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { validateRules, type Rules } from '../core/rules.ts';
-import { STATION_KINDS, STATION_STATUSES, type Station, type StationStatus } from '../core/types.ts';
+import { STATION_BASES, STATION_KINDS, STATION_STATUSES, type Station, type StationStatus } from '../core/types.ts';
 
 export const SCENARIO_FORMAT = 'ems-coverage-scenario';
 export const SCENARIO_VERSION = 1;
@@ -30,7 +30,7 @@ export interface SavedScenario {
   name: string;
   /** ISO 8601 date and time of saving. */
   savedAt: string;
-  /** Region id: a 6-digit county adcode ("350525"), or the city's ("350500"). */
+  /** Region id: a 6-digit county adcode ("350525"), or a whole city's ("350500" 泉州市, "350200" 厦门市). */
   region: string;
   /** Every station, disabled ones included, in the user's order. */
   stations: Station[];
@@ -111,6 +111,7 @@ const stationSchema = z.object(
     county: text(MAX_CODE_CHARS, cleanName).optional(),
     positionApproximate: z.boolean({ error: 'true or false' }).optional(),
     note: text(MAX_NOTE_CHARS, cleanNote).optional(),
+    basis: oneOf(STATION_BASES).optional(),
     /** In the file, each station carries the status it returns to when switched on. */
     enabledStatus: oneOf(STATION_STATUSES).optional(),
   },

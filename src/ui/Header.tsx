@@ -6,6 +6,7 @@ import { closeRegionDialog, openRegionDialog } from '../app/region-actions.ts';
 import { DEMO_REGIONS, demoRegion } from '../app/regions.ts';
 import { useStore } from '../app/store.ts';
 import { ExportButton } from './export/ExportButton.tsx';
+import { romanisePlace } from '../i18n/place-name.ts';
 import { useT } from './i18n.ts';
 import { DataSourceBadge } from './import/DataSourceBadge.tsx';
 import { progressPct } from './import/import-format.ts';
@@ -40,7 +41,7 @@ export function Header({ onToggleSidebar, sidebarOpen }: { onToggleSidebar: () =
             <optgroup key={city} label={place(city)}>
               {DEMO_REGIONS.filter((r) => r.city === city).map((r) => (
                 <option key={r.id} value={r.id}>
-                  {r.kind === 'city' ? t('region.wholeCity', { name: place(r.name) }) : place(r.name)}
+                  {r.kind === 'city' ? t('region.wholeCity', { name: language === 'en' ? (romanisePlace(r.name) ?? r.name) : r.name }) : place(r.name)}
                 </option>
               ))}
             </optgroup>

@@ -24,6 +24,7 @@ interface Facility {
   name: string;
   kind: string;
   status: string;
+  basis: string;
   county: string;
   lng: number;
   lat: number;
@@ -340,10 +341,23 @@ describe('English cards', () => {
     await screenshot(page, 'card-station-en');
     const gap = cliReport('350525').gaps[0];
     await page.getByTestId('card-close').click();
+    // bring gap area 1 into view (the view is where the last test left it)
+    await page.getByTestId('gap-item-1').click();
+    await waitMapIdle(page);
     await clickMapAt(page, gap.bestSite!.lng, gap.bestSite!.lat);
     await waitPointCardCurrent(page);
-    // gap area 1 lies beyond every station's reach
-    expect(await page.getByTestId('point-card-nearest').innerText()).toMatch(/^No active station within \d+ km$/);
+    // gap area 1 lies beyond every station's service radius; the card names the nearest one (haversine over the data) or none within the search limit
+    const near = facilities
+      .filter((f) => f.status !== 'disabled')
+      .map((f) => ({ name: f.name, km: haversineKm([f.lng, f.lat], [gap.bestSite!.lng, gap.bestSite!.lat]) }))
+      .sort((a, b) => a.km - b.km)[0];
+    const nearestText = await page.getByTestId('point-card-nearest').innerText();
+    if (near.km <= maxRuleRadiusKm(makeRules())) {
+      expect(near.km).toBeGreaterThan(makeRules().urbanRadiusKm);
+      expect(nearestText).toBe(`${near.name}, ${near.km.toFixed(2)} km in a straight line`);
+    } else {
+      expect(nearestText).toMatch(/^No active station within \d+ km$/);
+    }
     expect(await page.getByTestId('gap-card').locator('h3').innerText()).toBe('Gap area 1');
     await waitMapIdle(page);
     await screenshot(page, 'card-point-en');
@@ -354,7 +368,9 @@ describe('English cards', () => {
 });
 
 describe('region caveats', () => {
-  const jinjiangAssumed = facilities.filter((f) => f.county === '350582' && f.status !== 'disabled').length;
+  const assumedIn = (county: string) => facilities.filter((f) => f.county === county && f.status === 'existing' && f.basis === 'assumed').length;
+  // the 18 institutions the Jinjiang plan names, and the roster's 晋江市医院 and 晋江市中医院
+  const jinjiangAssumed = assumedIn('350582');
 
   it('晋江市: the caveat names its assumed 120 points in Chinese, and a Jinjiang card carries the note in Chinese', async () => {
     const { page } = await shared.get();
@@ -363,7 +379,7 @@ describe('region caveats', () => {
     const item = page.getByTestId('caveat-assumed-350582');
     await item.waitFor({ state: 'visible', timeout: 60_000 });
     const text = await item.innerText();
-    expect(jinjiangAssumed).toBe(18);
+    expect(jinjiangAssumed).toBe(20);
     expect(text).toContain(`晋江市：${jinjiangAssumed} 处`);
     expect(text).toContain('假定为 120 急救点');
     expect(text.match(/[A-Za-z]{3,}/g)).toBeNull();
@@ -373,18 +389,19 @@ describe('region caveats', () => {
     await page.getByTestId('card-close').click();
   });
 
-  it('泉州市: the caveat lists every county but 永春县 and 晋江市 as without station data, and the Jinjiang assumption', async () => {
+  it('泉州市: every county has station data; the caveat counts the assumed 120 points of every county but 永春县', async () => {
     const { page } = await shared.get();
     await page.getByTestId('region-select').selectOption('350500');
-    const noData = page.getByTestId('caveat-no-data');
-    await noData.waitFor({ state: 'visible', timeout: 120_000 });
-    const expected = meta.counties.filter((c) => c.name !== '永春县' && c.name !== '晋江市');
-    expect(expected).toHaveLength(9);
-    expect((await noData.getAttribute('data-counties'))!.split(',').sort()).toEqual(expected.map((c) => c.adcode).sort());
-    const text = await noData.innerText();
-    for (const c of expected) expect(text).toContain(c.name);
-    expect(text).not.toContain('永春县');
-    expect(await page.getByTestId('caveat-assumed-350582').innerText()).toContain(`晋江市：${jinjiangAssumed} 处`);
+    await page.getByTestId('caveat-assumed-350582').waitFor({ state: 'visible', timeout: 120_000 });
+    expect(await page.getByTestId('caveat-no-data').count(), 'every county has stations in the data').toBe(0);
+    const expected = meta.counties.filter((c) => c.adcode.startsWith('3505') && c.name !== '永春县');
+    expect(expected).toHaveLength(10);
+    for (const c of expected) {
+      const item = page.getByTestId(`caveat-assumed-${c.adcode}`);
+      expect(await item.getAttribute('data-value'), c.name).toBe(String(assumedIn(c.adcode)));
+      expect(await item.innerText(), c.name).toContain(`${c.name}：${assumedIn(c.adcode)} 处`);
+    }
+    expect(await page.getByTestId('caveat-assumed-350525').count(), '永春县 assumes nothing').toBe(0);
     await page.getByTestId('region-caveat').scrollIntoViewIfNeeded();
     await screenshot(page, 'caveat-quanzhou-zh');
   });

@@ -162,7 +162,7 @@ async function dragStation(page: Page, id: string, dx: number, dy: number) {
 
 // last: drags move stations for good
 describe('dragging a station on the map', () => {
-  it('dragging the county emergency centre (no other facility on its point) changes the figures', async () => {
+  it('dragging the county emergency centre (the disabled 中医院 and 桃城卫生服务中心 share its point; the active centre is the one picked) changes the figures', async () => {
     const { page, watch } = await shared.get();
     const r = await dragStation(page, 'yc-ems-centre', -120, 80);
     const file = await screenshot(page, 'drag-ems-centre');

@@ -82,7 +82,7 @@ describe('PNG snapshot', () => {
     }
     expect(count(img, figures, ink), `figures text (${file})`).toBeGreaterThan(10_000);
     expect(count(img, footer, (r, g, b) => r + g + b < 500), `footer text (${file})`).toBeGreaterThan(10_000);
-    // the map shows gap cells (Yongchun has 59,551 people in gaps) and is not blank
+    // the map shows gap cells (Yongchun has 33,799 people in gaps) and is not blank
     expect(count(img, maps[0], reddish), `gap cells on the map (${file})`).toBeGreaterThan(20_000);
     expect(watch.errors, watch.summary()).toEqual([]);
     console.log(`[e2e] snapshot PNG ${r.width}×${r.height}, ${(r.bytes / 1e6).toFixed(2)} MB in ${(r.timings.totalMs / 1000).toFixed(1)} s (map ${(r.timings.mapMs / 1000).toFixed(1)} s): ${file}`);

@@ -172,8 +172,8 @@ export interface CliReport {
   totals: { population: number; covered: number; marginal: number; gap: number; withinCircle: number; coveredPct: number };
   deltas: { baselineWithout: string[]; covered: Delta3; marginal: Delta3; gap: Delta3; withinCircle: Delta3; stations: { id: string; name: string; newlyCovered: number }[] };
   zones: { code: string; name: string; population: number; covered: number; gap: number }[];
-  gaps: { rank: number; population: number; zone: string | null; zoneName: string | null; bestSite: { lng: number; lat: number } | null }[];
-  stations: { id: string; name: string; kind: string; status: string; lng: number; lat: number }[];
+  gaps: { rank: number; population: number; zone: string | null; zoneName: string | null; townships: { code: string; name: string; population: number }[]; bestSite: { lng: number; lat: number } | null }[];
+  stations: { id: string; name: string; kind: string; status: string; lng: number; lat: number; township: string | null }[];
 }
 
 const reports = new Map<string, CliReport>();

@@ -99,3 +99,26 @@ describe('all of Quanzhou', () => {
     expect(watch.errors).toEqual([]);
   });
 });
+
+describe('all of Xiamen', () => {
+  it('region-select 350200 shows the CLI figures for the whole of 厦门市 (5,163,970 residents by the census)', async () => {
+    const cli = cliReport('350200');
+    expect(cli.totals.population).toBe(5_163_970);
+    const { page, watch } = await open();
+    expect(await page.getByTestId('region-select').locator('option[value="350200"]').innerText()).toBe('厦门市（全市）');
+    await page.getByTestId('region-select').selectOption('350200');
+    await page.waitForFunction(
+      (pop) => Number(document.querySelector('[data-testid="headline-population"]')?.getAttribute('data-value')) === pop,
+      cli.totals.population,
+      { timeout: 60_000, polling: 100 },
+    );
+    const h = await headline(page);
+    expect(h.covered).toBe(cli.totals.covered);
+    expect(h.marginal).toBe(cli.totals.marginal);
+    expect(h.gap).toBe(cli.totals.gap);
+    expect(h.within).toBe(cli.totals.withinCircle);
+    await waitMapIdle(page);
+    await screenshot(page, 'xiamen-1366x768');
+    expect(watch.errors).toEqual([]);
+  });
+});

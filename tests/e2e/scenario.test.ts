@@ -207,7 +207,7 @@ describe('table exports', () => {
     expect(row, 'a row for 达埔镇').toBeDefined();
     expect(row).toContain(String(Math.round(dapu.population)));
     expect(row).toContain(String(Math.round(dapu.covered)));
-    expect(text, "the modelled-population note").toMatch(/模型人口/);
+    expect(text, "the modelled-population note").toMatch(/由普查总数与 WorldPop 2020（10 公里）模拟的人口/);
 
     const stations = await download(page, 'export-stations-geojson');
     const geo = JSON.parse(stations.bytes.toString('utf8')) as { features: { properties: { id: string } }[]; properties: { crs: string } };

@@ -91,15 +91,35 @@ describe('sources, notes and position sources of the demo facilities', () => {
   });
 
   it('the Jinjiang "assumed 120 point" note reads in Chinese in the Chinese UI and in English in the English UI', () => {
-    const jj = facilities.filter((s) => s.county === '350582');
+    // the 18 institutions the Jinjiang plan names that have a township seat (3 of its 21 have none)
+    const jj = facilities.filter((s) => s.id.startsWith('jj-'));
     expect(jj.length).toBe(18);
     for (const s of jj) {
       expect(isAssumedPoint(s), s.id).toBe(true);
-      expect(noteText(s.note, zh)).toMatch(/^假定的 120 急救点/);
-      expect(noteText(s.note, en)).toMatch(/^Assumed 120 point/);
+      expect(noteText(s.note, zh)).toMatch(/^假定的 120 急救点：晋江市/);
+      expect(noteText(s.note, en)).toMatch(/^Assumed 120 point: the sites of Jinjiang/);
     }
     // Yongchun's health centres are switched off, not assumed
     expect(facilities.filter((s) => s.county === '350525' && isAssumedPoint(s))).toEqual([]);
+  });
+
+  it('the roster facilities say in both languages whether they are assumed 120 points or candidates', () => {
+    const roster = facilities.filter((s) => /^(qz|xm)-/.test(s.id));
+    expect(roster.length).toBeGreaterThan(100);
+    for (const s of roster) {
+      const assumed = s.basis === 'assumed';
+      expect(s.status, s.id).toBe(assumed ? 'existing' : 'disabled');
+      expect(noteText(s.note, zh), s.id).toMatch(assumed ? /^假定的 120 急救点：名单中/ : s.county === '350525' ? /^永春县方案中不是 120 急救站/ : /^候选：名单中的机构/);
+      expect(noteText(s.note, en), s.id).toMatch(assumed ? /^Assumed 120 point: a public general/ : s.county === '350525' ? /^Not a 120 station in the Yongchun plan/ : /^Candidate: in the 2020 roster/);
+      expect(sourceText(s.source, zh, false), s.id).toMatch(/^《泉州市、厦门市医疗机构名单（2020年2月[^》]*》 第 \d+ 行$/);
+    }
+  });
+
+  it('the basis is the data\'s field, not read from the note', () => {
+    const dapu = facilities.find((s) => s.id === 'yc-dapu')!;
+    expect(isAssumedPoint({ ...dapu, basis: 'assumed' })).toBe(true);
+    const jj = facilities.find((s) => s.id === 'jj-350582001000-chc')!;
+    expect(isAssumedPoint({ ...jj, basis: undefined })).toBe(false);
   });
 
   it('a note or source not from the demo (a user file) is shown as written', () => {
@@ -125,20 +145,48 @@ describe('sources, notes and position sources of the demo facilities', () => {
 });
 
 describe('region caveats', () => {
-  const meta = JSON.parse(readFileSync(path.join(ROOT, 'data/meta.json'), 'utf8')) as { counties: { adcode: string; name: string }[] };
-  const quanzhou = meta.counties.map((c) => c.adcode);
+  const meta = JSON.parse(readFileSync(path.join(ROOT, 'data/meta.json'), 'utf8')) as { cities: { adcode: string; counties: string[] }[]; counties: { adcode: string; name: string }[] };
+  const quanzhou = meta.cities.find((c) => c.adcode === '350500')!.counties;
+  const xiamen = meta.cities.find((c) => c.adcode === '350200')!.counties;
+  /** Existing facilities whose basis is "assumed", per county, straight from the JSON file. */
+  const rawAssumed = new Map<string, number>();
+  for (const f of JSON.parse(readFileSync(path.join(ROOT, 'data/facilities.json'), 'utf8')) as { county: string; status: string; basis: string }[]) {
+    if (f.basis === 'assumed' && f.status === 'existing') rawAssumed.set(f.county, (rawAssumed.get(f.county) ?? 0) + 1);
+  }
 
-  it('泉州市: every county but 永春县 and 晋江市 has no station data; 晋江市 has 18 assumed points (16 health centres, 2 hospitals)', () => {
+  it('泉州市: every county has station data; every county but 永春县 has assumed points; 晋江市 20 (its plan\'s 18 and the 市医院 and 中医院 of the roster)', () => {
     const c = regionCaveats(quanzhou, townships, facilities, facilities);
     expect(quanzhou).toHaveLength(11);
-    expect(c.noStationData.map((x) => x.name).sort()).toEqual(meta.counties.map((x) => x.name).filter((n) => n !== '永春县' && n !== '晋江市').sort());
-    expect(c.assumed).toEqual([{ county: '350582', name: '晋江市', count: 18, atSeat: 18, kinds: ['health-centre', 'hospital'] }]);
+    expect(c.noStationData).toEqual([]);
+    expect(c.assumed.map((a) => a.county)).toEqual(quanzhou.filter((x) => x !== '350525'));
+    for (const a of c.assumed) expect(a.count, a.name).toBe(rawAssumed.get(a.county));
+    expect(c.assumed.find((a) => a.county === '350582')).toEqual({ county: '350582', name: '晋江市', count: 20, atSeat: 20, kinds: ['health-centre', 'hospital'] });
+  });
+
+  it('厦门市: its 10 public general hospitals are assumed points in the 6 districts', () => {
+    const c = regionCaveats(xiamen, townships, facilities, facilities);
+    expect(c.noStationData).toEqual([]);
+    expect(c.assumed.map((a) => a.county)).toEqual(xiamen);
+    expect(c.assumed.reduce((s, a) => s + a.count, 0)).toBe(10);
+    for (const a of c.assumed) expect(a.kinds, a.name).toEqual(['hospital']);
+  });
+
+  it('a county with no station in the data is listed as such', () => {
+    const withoutDehua = facilities.filter((s) => s.county !== '350526');
+    const c = regionCaveats(quanzhou, townships, withoutDehua, withoutDehua);
+    expect(c.noStationData).toEqual([{ county: '350526', name: '德化县' }]);
+    expect(c.assumed.some((a) => a.county === '350526')).toBe(false);
   });
 
   it('永春县 alone has nothing to declare; a switched-off assumed point no longer counts', () => {
     expect(regionCaveats(['350525'], townships, facilities, facilities)).toEqual({ noStationData: [], assumed: [] });
     const off = facilities.map((s) => (s.id === 'jj-350582001000-chc' ? { ...s, status: 'disabled' as const } : s));
-    expect(regionCaveats(['350582'], townships, facilities, off).assumed[0].count).toBe(17);
+    expect(regionCaveats(['350582'], townships, facilities, off).assumed[0].count).toBe(19);
+  });
+
+  it('a scenario saved before stations carried a basis takes it from the data, by id', () => {
+    const old = facilities.map(({ basis: _basis, ...s }) => s);
+    expect(regionCaveats(['350582'], townships, facilities, old).assumed[0].count).toBe(20);
   });
 });
 

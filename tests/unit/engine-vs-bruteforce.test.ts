@@ -46,6 +46,7 @@ const cases: [string, string, (s: Station[]) => Station[], Rules][] = [
   ['Yongchun without Dapu and Guiyang', '350525', (s) => s.filter((x) => x.status !== 'proposed'), makeRules()],
   ['Yongchun, every health centre switched on, lenient 20 km', '350525', (s) => s.map((x) => ({ ...x, status: 'existing' as const })), makeRules({ ruralReading: 'lenient' })],
   ['Jinjiang, demo scenario', '350582', (s) => s, makeRules()],
+  ['Tong\'an (Xiamen), demo scenario', '350212', (s) => s, makeRules()],
 ];
 
 describe('engine equals brute-force haversine on the demo data', () => {

@@ -62,11 +62,11 @@ describe('per-township CSV', () => {
       '覆盖盲区人口', '覆盖盲区占比(%)', '急救圈内人口', '急救圈覆盖率(%)', '所需救护车(辆)', '所需AED(台)', '人口数据',
     ]);
     // 800 of 1,000 covered = 80 %; 1 ambulance per 30,000 and 1 AED per 10,000, rounded up
-    expect(rows[1]).toEqual(['350525', '永春县', '350525100000', '桃城镇', '城区', '否', '1000', '800', '80', '0', '0', '200', '20', '700', '70', '1', '1', '模型人口，非普查网格']);
+    expect(rows[1]).toEqual(['350525', '永春县', '350525100000', '桃城镇', '城区', '否', '1000', '800', '80', '0', '0', '200', '20', '700', '70', '1', '1', '由普查总数与 WorldPop 2020（10 公里）模拟的人口，非普查网格']);
     // 30,000 of 50,000 = 60 %; 50,000 residents need 2 ambulances and 5 AEDs
-    expect(rows[2]).toEqual(['350525', '永春县', '350525104000', '达埔镇, "东"', '乡村', '是', '50000', '30000', '60', '15000', '30', '5000', '10', '10000', '20', '2', '5', '模型人口，非普查网格']);
+    expect(rows[2]).toEqual(['350525', '永春县', '350525104000', '达埔镇, "东"', '乡村', '是', '50000', '30000', '60', '15000', '30', '5000', '10', '10000', '20', '2', '5', '由普查总数与 WorldPop 2020（10 公里）模拟的人口，非普查网格']);
     // 30,800 of 51,000 = 60.39 %
-    expect(rows[3]).toEqual(['350525', '永春县', '', '合计', '', '', '51000', '30800', '60.39', '15000', '29.41', '5200', '10.2', '10700', '20.98', '2', '6', '模型人口，非普查网格']);
+    expect(rows[3]).toEqual(['350525', '永春县', '', '合计', '', '', '51000', '30800', '60.39', '15000', '29.41', '5200', '10.2', '10700', '20.98', '2', '6', '由普查总数与 WorldPop 2020（10 公里）模拟的人口，非普查网格']);
   });
 
   it('quotes fields with commas and quotes (RFC 4180)', () => {
@@ -125,7 +125,7 @@ describe('per-township XLSX', () => {
     expect(data.map((r) => r.map((v) => (v === null ? '' : String(v))))).toEqual(csvRows);
     expect(data[1][6]).toBe(1000);
     expect(data[3][8]).toBe(60.39);
-    expect(sheets[1].data).toEqual([['模型人口，非普查网格'], ['永春县 覆盖结果 2025-01-31']]);
+    expect(sheets[1].data).toEqual([['由普查总数与 WorldPop 2020（10 公里）模拟的人口，非普查网格'], ['永春县 覆盖结果 2025-01-31']]);
   });
 });
 
@@ -160,7 +160,7 @@ describe('GeoJSON of cells and gap groups', () => {
     expect(booleanPointInPolygon(point([lng, lat]), polygon([ring]))).toBe(true);
     expect(area(polygon([ring])) / 1e6).toBeCloseTo(cellArea(h3, 'km2'), 3);
     expect(fc.features[0].properties).toEqual({ ...row, populationModelled: true });
-    expect(fc.properties).toEqual({ crs: 'WGS84', distanceUnit: 'km (geodesic)', populationSource: 'modelled population, not a census grid', populationModelled: true });
+    expect(fc.properties).toEqual({ crs: 'WGS84', distanceUnit: 'km (geodesic)', populationSource: 'modelled from census totals and WorldPop 2020 (10 km), not a census grid', populationModelled: true });
   });
 
   it('per-cell status of an evaluated scenario, with the report JSON names; `only` keeps gaps', () => {

@@ -8,7 +8,7 @@ const en = DICTIONARIES.flatMap((d) => Object.entries(d.en));
 const ALLOWED_LATIN = new Set([
   'km', 'h', 'dpi', 'H3', 'h3', 'AED', 'PNG', 'PDF', 'CSV', 'XLSX', 'JSON', 'GeoJSON', 'GeoTIFF', 'Shapefile', 'ZIP', 'zip',
   'shp', 'dbf', 'prj', 'png', 'WGS84', 'CGCS2000', 'GCJ-02', 'BD-09', 'EPSG', 'GPS', 'GBK', 'UTF-8', 'WebGL', 'http', 'https', 's',
-  'Ctrl', 'Shift', 'Esc', 'Z', 'Y', 'e', 'English', 'WorldPop', 'Vonng', 'adcode', 'CC', 'BY', 'population',
+  'Ctrl', 'Shift', 'Esc', 'Z', 'Y', 'e', 'English', 'WorldPop', 'www.worldpop.org', 'Vonng', 'adcode', 'CC', 'BY', 'population',
   // names of data products, formats and tools a planner knows them by
   'DataV', 'GHS-POP', 'GeoParquet', 'QGIS', 'DuckDB', 'region.zip',
 ]);

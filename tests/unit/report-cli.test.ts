@@ -68,11 +68,23 @@ describe('npm run report on Yongchun (350525)', () => {
   });
 });
 
+describe('npm run report on a whole city', () => {
+  it('350200 is 厦门市: its 6 districts, the sum of their census totals, each station with its basis', () => {
+    const r = json(['--county', '350200']);
+    expect(r.county).toEqual({ code: '350200', name: '厦门市', counties: ['350203', '350205', '350206', '350211', '350212', '350213'] });
+    // 思明 1,073,315 + 海沧 582,519 + 湖里 1,036,974 + 集美 1,036,987 + 同安 855,920 + 翔安 578,255
+    expect(r.totals.population).toBe(5_163_970);
+    expect(r.totals.covered + r.totals.marginal + r.totals.gap).toBe(5_163_970);
+    expect(r.stations.length).toBeGreaterThan(0);
+    for (const s of r.stations) expect(['documented', 'assumed', 'candidate'], s.id).toContain(s.basis);
+  });
+});
+
 describe('report errors', () => {
   it('an unknown county exits non-zero and lists the valid ones', () => {
     const r = runScript('scripts/report.ts', ['--county', '123456']);
     expect(r.code).not.toBe(0);
-    expect(r.stderr).toMatch(/Unknown county "123456".*350525 永春县/s);
+    expect(r.stderr).toMatch(/Unknown county "123456".*350525 永春县.*350200 厦门市/s);
   });
   it('a bad flag exits non-zero with usage', () => {
     const r = runScript('scripts/report.ts', ['--county', '350525', '--colour', 'red']);

@@ -56,12 +56,13 @@ describe('scenario file round trip', () => {
     expect(file).not.toHaveProperty('enabledStatus');
   });
 
-  it('round-trips all 42 demo facilities of Quanzhou with default rules and no data sources', () => {
-    const demo = readFacilities(readFileSync(path.join(ROOT, 'data/facilities.json'), 'utf8'));
-    expect(demo).toHaveLength(42);
+  it('round-trips every demo facility of Quanzhou, with its basis, default rules and no data sources', () => {
+    const demo = readFacilities(readFileSync(path.join(ROOT, 'data/facilities.json'), 'utf8')).filter((s) => s.county!.startsWith('3505'));
+    expect(new Set(demo.map((s) => s.basis))).toEqual(new Set(['documented', 'assumed', 'candidate']));
     const saved = makeScenario({ regionId: '350500', stations: demo, enabledStatus: {}, rules: makeRules() }, '泉州市', new Date('2025-02-01T00:00:00Z'));
     const r = parseScenario(serializeScenario(saved), 'quanzhou.json');
     expect(r.ok && r.scenario).toEqual(saved);
+    expect(r.ok && r.scenario.stations.map((s) => s.basis)).toEqual(demo.map((s) => s.basis));
     expect(r.ok && r.scenario.rules).toStrictEqual({ ...DEFAULT_RULES, areaTypeOverrides: {} });
   });
 

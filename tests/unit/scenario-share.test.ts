@@ -11,6 +11,8 @@ import { withoutProvenance } from '../../src/io/scenario-schema.ts';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const demo = readFacilities(readFileSync(path.join(ROOT, 'data/facilities.json'), 'utf8'));
 const yongchun = demo.filter((s) => s.county === '350525');
+const quanzhou = demo.filter((s) => s.county!.startsWith('3505'));
+const xiamen = demo.filter((s) => s.county!.startsWith('3502'));
 
 const small: SharedScenario = {
   name: '永春县 方案A',
@@ -48,9 +50,9 @@ describe('share link round trip', () => {
     expect(rulesChanges(small.rules)).toEqual({ ruralReading: 'lenient', areaTypeOverrides: { '350525104000': 'urban' } });
   });
 
-  it("Yongchun's 24 and all Quanzhou's 42 demo facilities (names, notes) fit in a link of under 8,000 characters", () => {
-    expect(yongchun).toHaveLength(24);
-    for (const [region, stations] of [['350525', yongchun], ['350500', demo]] as const) {
+  it("the demo facilities of Yongchun, of all Quanzhou and of all Xiamen (names, notes, basis) fit in a link of under 8,000 characters", () => {
+    expect(quanzhou.length + xiamen.length).toBe(demo.length); // every demo facility is in one of the two cities
+    for (const [region, stations] of [['350525', yongchun], ['350500', quanzhou], ['350200', xiamen]] as const) {
       const scenario: SharedScenario = { name: region, region, stations, enabledStatus: {}, rules: makeRules() };
       const link = encodeShareLink(scenario);
       expect(link.ok).toBe(true);

@@ -147,7 +147,8 @@ describe('page text', () => {
   it('notes say the population is modelled, zones and positions approximate, coordinates WGS84, with licences', () => {
     const all = content.notes.join(' ');
     expect(all).toMatch(/CC BY 4\.0/);
-    expect(all).toMatch(/模型估计.*非普查格网/);
+    expect(all).toMatch(/普查区县总数与 WorldPop 2020（10 公里）模拟.*非普查格网/);
+    expect(all).toMatch(/WorldPop \(www\.worldpop\.org\)，CC BY 4\.0/);
     expect(all).toMatch(/泰森多边形（近似/);
     expect(all).toMatch(/乡镇驻地（近似/);
     expect(all).toMatch(/WGS84（EPSG:4326）/);

@@ -16,7 +16,8 @@ describe('npm run suggest on Yongchun (350525)', () => {
     const md = suggest(['--county', '350525', '--k', '3']);
     expect(md).toContain('# 永春县 (350525) 新增站点建议');
     expect(md).toContain('达埔急救站 (proposed 规划)');
-    expect(md).toContain('| covered 已覆盖 | 262,160 (62.0 %) |');
+    // the brute force of suggest-yongchun.test.ts: 328,346 of 422,531
+    expect(md).toContain('| covered 已覆盖 | 328,346 (77.7 %) |');
     const rows = md.split('\n').filter((l) => /^\| [123] \| cell /.test(l));
     expect(rows).toHaveLength(3);
     expect(md).toMatch(/No 3 sites can reach more than \*\*[\d,]+\*\* people newly covered; these reach [\d,]+, \*\*at least \d+\.\d % of the best possible\*\*/);
@@ -27,7 +28,11 @@ describe('npm run suggest on Yongchun (350525)', () => {
     const doc = JSON.parse(suggest(['--county', '350525', '--target', '95%', '--format', 'json'])) as SuggestionDocument;
     for (const key of ['county', 'question', 'fixedStations', 'result', 'dataNotes']) expect(doc).toHaveProperty(key);
     expect(doc.question).toMatchObject({ mode: 'target', target: 0.95, objective: 'coverage', candidates: 'cells' });
-    expect(doc.fixedStations.map((s) => s.id).sort()).toEqual(['yc-dapu', 'yc-ems-centre', 'yc-guiyang']);
+    // Yongchun's three, and the hospitals and central health centres of 安溪, 德化 and 南安 within 20 km of its cells
+    expect(doc.fixedStations.map((s) => s.id).sort()).toEqual([
+      'qz-350524100000-hosp', 'qz-350524100000-tcm', 'qz-350524104000-hc', 'qz-350526100000-hosp', 'qz-350526100000-tcm',
+      'qz-350583108000-hc', 'qz-350583111000-hc', 'qz-350583112000-hosp', 'yc-dapu', 'yc-ems-centre', 'yc-guiyang',
+    ]);
     const r = doc.result as TargetSuggestion;
     expect(r.met).toBe(true);
     expect(r.stationsNeeded).toBe(r.picks.length);

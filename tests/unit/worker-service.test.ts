@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DATA_DIR } from '../../scripts/lib/demo-data.ts';
 import { makeRules } from '../../src/core/rules.ts';
 import { demoService, openDemo } from '../helpers/demo-service.ts';
 
@@ -12,7 +15,10 @@ describe('the coverage worker service on Yongchun', async () => {
 
   it('keeps the region\'s stations and leaves out those that cannot reach it', () => {
     expect(dataset.stations.some((s) => s.county === '350582')).toBe(false);
-    expect(dataset.stations.filter((s) => s.county === '350525')).toHaveLength(24);
+    // every Yongchun facility of the data file: its plan's 3 stations, 21 health centres and 3 more roster facilities
+    const yongchun = (JSON.parse(readFileSync(path.join(DATA_DIR, 'facilities.json'), 'utf8')) as { county: string }[]).filter((f) => f.county === '350525');
+    expect(yongchun).toHaveLength(27);
+    expect(dataset.stations.filter((s) => s.county === '350525')).toHaveLength(yongchun.length);
   });
 
   it('loads every cell and the demo stations', () => {

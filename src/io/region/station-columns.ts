@@ -3,7 +3,7 @@
  * plain columns): a new Station field is added here, in one place, and both
  * the writer and the reader follow.
  */
-import { STATION_KINDS, STATION_STATUSES, type Station } from '../../core/types.ts';
+import { STATION_BASES, STATION_KINDS, STATION_STATUSES, type Station } from '../../core/types.ts';
 
 export interface StationColumn {
   name: string;
@@ -95,4 +95,29 @@ export const STATION_COLUMNS: readonly StationColumn[] = [
   optionalText('note'),
   optionalText('source'),
   optionalText('positionSource'),
+  {
+    name: 'basis',
+    type: 'STRING',
+    nullable: true,
+    get: (s) => s.basis ?? null,
+    set: (s, v) => {
+      if (v === null || v === undefined || v === '') return null;
+      if (!STATION_BASES.includes(v as NonNullable<Station['basis']>)) return `expected one of ${STATION_BASES.join(', ')} or empty`;
+      s.basis = v as Station['basis'];
+      return null;
+    },
+  },
+  {
+    name: 'turnout_minutes',
+    type: 'DOUBLE',
+    nullable: true,
+    get: (s) => s.turnoutMinutes ?? null,
+    set: (s, v) => {
+      // packs write a missing value as NaN
+      if (v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v))) return null;
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 120) return 'expected minutes from 0 to 120, or empty';
+      s.turnoutMinutes = v;
+      return null;
+    },
+  },
 ];

@@ -1,4 +1,4 @@
-/** A station's details: kind, status, source document, position source, note, coordinates, and a field to move it exactly. */
+/** A station's details: kind, status, basis (documented, assumed, candidate), source document, position source, note, coordinates, and a field to move it exactly. */
 import { useEffect } from 'react';
 import { closeCard, placeStation } from '../../app/card-actions.ts';
 import { useStore } from '../../app/store.ts';
@@ -19,6 +19,7 @@ export function StationCard({ id }: { id: string }) {
     if (!station) closeCard();
   }, [station]);
   if (!station) return null;
+  const basis = station.basis ?? data?.basis;
   const [gLng, gLat] = fromWgs84(station.lng, station.lat, 'GCJ02');
   return (
     <CardShell title={station.name} testId="station-card">
@@ -29,6 +30,11 @@ export function StationCard({ id }: { id: string }) {
         <Field label={t('cards.status')} testId="station-card-status" value={station.status}>
           {t(`status.${station.status}`)}
         </Field>
+        {basis && (
+          <Field label={t('cards.basis')} testId="station-card-basis" value={basis}>
+            {t(`cards.basis.${basis}`)}
+          </Field>
+        )}
         <Field label={t('cards.source')} testId="station-card-source">
           {sourceText(station.source ?? data?.source, t, language === 'en')}
         </Field>

@@ -1,7 +1,7 @@
 /**
- * The policy documents the demo data cites, by the file name the data uses,
- * with the title and number an official can quote. A file name such as
- * `003_04202515baa72f64.txt` is never shown.
+ * The policy documents (and the facility roster) the demo data cites, by the
+ * file name the data uses, with the title and number an official can quote.
+ * A file name such as `003_04202515baa72f64.txt` is never shown.
  */
 
 export interface SeedDocument {
@@ -25,6 +25,12 @@ export const SEED_DOCUMENTS: readonly SeedDocument[] = [
   },
   { file: '003_04202515baa72f64.txt', title: '晋江市“十四五”卫生健康事业发展专项规划', titleEn: 'Jinjiang 14th Five-Year Plan for health development', number: null },
   { file: '004_1aa239fa85f703e1.txt', title: '厦门市进一步完善医疗卫生服务体系实施方案', titleEn: 'Xiamen plan for further improving the medical and health service system', number: '厦府办〔2023〕79号' },
+  {
+    file: 'fujian_2020_roster_quanzhou_xiamen.csv',
+    title: '泉州市、厦门市医疗机构名单（2020年2月，据国家人口健康科学数据中心及福建省卫生健康委员会公告汇编）',
+    titleEn: 'Roster of health facilities of Quanzhou and Xiamen (February 2020, compiled from National Population Health Data Center and Fujian health commission notices)',
+    number: null,
+  },
 ];
 
 /** A cited source split into its document and the rest (section, lines, quote, remark). */
@@ -35,7 +41,7 @@ export interface SourceCitation {
 }
 
 // the file name, then the data's own "(title, number)" in brackets (one level of nesting), then the detail
-const CITATION = /^(\d{3}_[0-9a-f]{16}\.txt)\s*(?:\((?:[^()]|\([^()]*\))*\))?\s*([\s\S]*)$/;
+const CITATION = /^(\d{3}_[0-9a-f]{16}\.txt|[a-z0-9_]+\.csv)\s*(?:\((?:[^()]|\([^()]*\))*\))?\s*([\s\S]*)$/;
 
 /**
  * Splits a data file's source text into the document it names and the rest.

@@ -333,6 +333,8 @@ describe('English cards', () => {
     const { page } = await shared.get();
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.getByTestId('lang-switch').click();
+    // English arrives once the place-name table is loaded
+    await page.waitForFunction(() => document.documentElement.lang === 'en', undefined, { timeout: 30_000, polling: 50 });
     await page.getByTestId('station-details-yc-dapu').click();
     await page.getByTestId('station-card').waitFor({ state: 'visible' });
     expect(await page.getByTestId('station-card-kind').innerText()).toBe('Ambulance station');
@@ -363,6 +365,7 @@ describe('English cards', () => {
     await screenshot(page, 'card-point-en');
     await page.getByTestId('card-close').click();
     await page.getByTestId('lang-switch').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN', undefined, { timeout: 30_000, polling: 50 });
     await page.setViewportSize({ width: 1366, height: 768 });
   });
 });

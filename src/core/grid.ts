@@ -27,6 +27,11 @@ export interface PopulationGrid {
   neighbours(i: number): Int32Array;
   /** Cell index by H3 string (built on first use). */
   readonly indexOf: ReadonlyMap<string, number>;
+  /**
+   * Each cell's H3 index as two 32-bit halves [low, high] (2 × size), the
+   * form h3-js takes in place of a string and bit operations read directly.
+   */
+  readonly h3Halves: Uint32Array;
 }
 
 export interface CellInput {
@@ -103,7 +108,8 @@ export function gridFromColumns(columns: GridColumns, zones: readonly Zone[], ro
   const { h3, population, zone } = columns;
   const n = h3.length;
   // [low, high] 32-bit halves per cell, which h3-js takes in place of a string
-  const halves = columns.h3Int && columns.h3Int.length === n ? new Uint32Array(columns.h3Int.buffer, columns.h3Int.byteOffset, 2 * n) : null;
+  const given = columns.h3Int && columns.h3Int.length === n ? new Uint32Array(columns.h3Int.buffer, columns.h3Int.byteOffset, 2 * n) : null;
+  const halves = given ?? new Uint32Array(2 * n);
   const pair: [number, number] = [0, 0];
   if (population.length !== n || zone.length !== n) throw new Error(`Got ${population.length} populations and ${zone.length} zones for ${n} cells.`);
   zoneIndexOf(zones);
@@ -120,14 +126,14 @@ export function gridFromColumns(columns: GridColumns, zones: readonly Zone[], ro
     if (resolution === -1) resolution = res;
     else if (res !== resolution) throw new Error(`Cell row ${rowOf(i)}: resolution ${res} where the grid is resolution ${resolution}.`);
     if (zone[i] < -1 || zone[i] >= zones.length) throw new Error(`Cell row ${rowOf(i)}: zone index ${zone[i]} is not one of the ${zones.length} zones.`);
-    if (known) continue;
-    let source: string | [number, number] = cell;
-    if (halves) {
-      pair[0] = halves[2 * i];
-      pair[1] = halves[2 * i + 1];
-      source = pair;
+    if (!given) {
+      halves[2 * i] = parseInt(cell.slice(-8), 16);
+      halves[2 * i + 1] = parseInt(cell.slice(0, -8), 16);
     }
-    const [la, ln] = cellToLatLng(source);
+    if (known) continue;
+    pair[0] = halves[2 * i];
+    pair[1] = halves[2 * i + 1];
+    const [la, ln] = cellToLatLng(pair);
     lat[i] = la;
     lng[i] = ln;
   }
@@ -137,6 +143,20 @@ export function gridFromColumns(columns: GridColumns, zones: readonly Zone[], ro
     index = new Map();
     for (let i = 0; i < n; i++) index.set(h3[i], i);
     return index;
+  };
+  /** Index of the cell with these halves (cells are sorted by H3 index, i.e. by high then low, unsigned), or -1. */
+  const find = (high: number, low: number): number => {
+    let lo = 0;
+    let hi = n - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const h = halves[2 * mid + 1];
+      const l = halves[2 * mid];
+      if (h === high && l === low) return mid;
+      if (h < high || (h === high && l < low)) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
   };
   // NaN: not computed yet
   const areas = new Float64Array(n).fill(NaN);
@@ -159,18 +179,21 @@ export function gridFromColumns(columns: GridColumns, zones: readonly Zone[], ro
       const slots = adjacency.subarray(i * 6, i * 6 + 6);
       if (slots[0] !== -2) return slots;
       slots.fill(-1);
-      const map = indexOf();
       let k = 0;
-      for (const nb of gridDisk(h3[i], 1)) {
+      pair[0] = halves[2 * i];
+      pair[1] = halves[2 * i + 1];
+      for (const nb of gridDisk(pair, 1)) {
         if (nb === h3[i]) continue;
-        const j = map.get(nb);
-        if (j !== undefined && k < 6) slots[k++] = j;
+        // a binary search of the sorted halves: no million-entry string map to build
+        const j = find(parseInt(nb.slice(0, -8), 16), parseInt(nb.slice(-8), 16));
+        if (j >= 0 && k < 6) slots[k++] = j;
       }
       return slots;
     },
     get indexOf() {
       return indexOf();
     },
+    h3Halves: halves,
   };
 }
 

@@ -29,12 +29,24 @@ export interface H3Runs {
 export function h3Runs(grid: PopulationGrid, members: Int32Array | null, resolution: number): H3Runs {
   const n = members ? members.length : grid.size;
   const cellAt = (k: number) => (members ? members[k] : k);
+  const halves = grid.h3Halves;
+  // a cell's ancestor at `resolution` is its base cell and first `resolution`
+  // digits: the bits above bit 45 − 3 × resolution (the grid's cells share
+  // their mode and resolution bits, so those compare equal)
+  const shift = 45 - 3 * Math.min(resolution, grid.resolution);
+  const highOf = (c: number) => (shift >= 32 ? halves[2 * c + 1] >>> (shift - 32) : halves[2 * c + 1]);
+  const lowOf = (c: number) => (shift >= 32 ? 0 : shift === 0 ? halves[2 * c] : halves[2 * c] >>> shift);
   const starts: number[] = [];
   const parents: string[] = [];
   const seen = new Set<string>();
+  let high = -1;
+  let low = -1;
   for (let k = 0; k < n; k++) {
-    const parent = cellToParent(grid.h3[cellAt(k)], resolution);
-    if (k > 0 && parent === parents[parents.length - 1]) continue;
+    const c = cellAt(k);
+    if (k > 0 && highOf(c) === high && lowOf(c) === low) continue;
+    high = highOf(c);
+    low = lowOf(c);
+    const parent = cellToParent(grid.h3[c], resolution);
     if (seen.has(parent)) throw new Error(`Cells are not sorted by H3 index (block ${parent} split).`);
     seen.add(parent);
     parents.push(parent);

@@ -1,0 +1,50 @@
+/**
+ * The grid reads H3 indexes as bits: its neighbours come from a binary
+ * search of the sorted halves and its runs from the bits above a parent's
+ * digits. Both are checked against h3-js's own answers (gridDisk, and
+ * cellToParent grouping) on a grid with holes, at several resolutions.
+ */
+import { cellToParent, gridDisk, latLngToCell } from 'h3-js';
+import { describe, expect, it } from 'vitest';
+import { buildGrid } from '../../src/core/grid.ts';
+import { h3Runs } from '../../src/core/h3-runs.ts';
+
+/** Cells of a disk around Yongchun, one in three left out (holes), at `res`. */
+function gridWithHoles(res: number) {
+  const centre = latLngToCell(25.32, 118.29, res);
+  const cells = gridDisk(centre, 12).filter((_, i) => i % 3 !== 1);
+  return buildGrid(cells.map((h3, i) => ({ h3, population: i + 1 })), []);
+}
+
+describe('grid bits', () => {
+  for (const res of [7, 9, 11]) {
+    const grid = gridWithHoles(res);
+
+    it(`neighbours at res ${res} are gridDisk's ring 1 that is in the grid`, () => {
+      for (let i = 0; i < grid.size; i++) {
+        const expected = gridDisk(grid.h3[i], 1).filter((c) => c !== grid.h3[i] && grid.indexOf.has(c)).map((c) => grid.indexOf.get(c)!).sort((a, b) => a - b);
+        const got = [...grid.neighbours(i)].filter((j) => j >= 0).sort((a, b) => a - b);
+        expect(got).toEqual(expected);
+      }
+    });
+
+    it(`runs at res ${res} group the cells by cellToParent, for every coarser resolution`, () => {
+      for (let parentRes = 0; parentRes <= res; parentRes++) {
+        const runs = h3Runs(grid, null, parentRes);
+        const groups: number[] = [];
+        grid.h3.forEach((c, i) => {
+          if (i === 0 || cellToParent(c, parentRes) !== cellToParent(grid.h3[i - 1], parentRes)) groups.push(i);
+        });
+        expect([...runs.start]).toEqual(groups);
+        // and on a subset of members
+        const members = Int32Array.from({ length: Math.floor(grid.size / 2) }, (_, k) => 2 * k);
+        const sub = h3Runs(grid, members, parentRes);
+        const subGroups: number[] = [];
+        members.forEach((c, k) => {
+          if (k === 0 || cellToParent(grid.h3[c], parentRes) !== cellToParent(grid.h3[members[k - 1]], parentRes)) subGroups.push(k);
+        });
+        expect([...sub.start]).toEqual(subGroups);
+      }
+    });
+  }
+});

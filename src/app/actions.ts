@@ -10,7 +10,7 @@ import { CoverageClient } from './coverage-client.ts';
 import { demoRegion } from './regions.ts';
 import { syncEvaluations } from './evaluation-sync.ts';
 import type { LoadedDataset, RegionRequest } from '../worker/api.ts';
-import { getState, setState, useStore, type AppState, type DataSource, type FocusRequest, type ScenarioNotice, type Language, type LayerKey, type PanelKey } from './store.ts';
+import { getState, resultIsCurrent, setState, useStore, type AppState, type DataSource, type FocusRequest, type ScenarioNotice, type Language, type LayerKey, type PanelKey } from './store.ts';
 
 let client: CoverageClient | null = null;
 let nonce = 0;
@@ -152,6 +152,8 @@ export function regionPackBytes(): Promise<Uint8Array> {
 async function keepUserRegion(): Promise<void> {
   const dataset = getState().dataset;
   if (!dataset || demoRegion(dataset.region.id)) return;
+  // writing the pack takes the worker seconds for a large region: first figures first
+  if (!(await firstFigures(getState().datasetGeneration))) return;
   try {
     const { saveUserRegion } = await import('./user-region-storage.ts');
     await saveUserRegion({ id: dataset.region.id, name: dataset.region.name }, await regionPackBytes());
@@ -159,6 +161,20 @@ async function keepUserRegion(): Promise<void> {
   } catch {
     // a browser without storage keeps the region for this session only
   }
+}
+
+/** Resolves true once dataset generation `generation` has current figures, false if another dataset replaced it first. */
+function firstFigures(generation: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const check = (state: AppState): boolean => {
+      if (state.datasetGeneration !== generation) return (resolve(false), true);
+      return resultIsCurrent(state) ? (resolve(true), true) : false;
+    };
+    if (check(getState())) return;
+    const stop = useStore.subscribe((state) => {
+      if (check(state)) stop();
+    });
+  });
 }
 
 /** Reopens the user's region kept in the browser. */

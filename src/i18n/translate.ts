@@ -27,8 +27,14 @@ export function translate(language: Language, key: string, params?: Record<strin
  * @example formatNumber('en', 422531) // '422,531'
  */
 export function formatNumber(language: Language, value: number, fractionDigits = 0): string {
-  return new Intl.NumberFormat(language, { maximumFractionDigits: fractionDigits, minimumFractionDigits: fractionDigits }).format(value);
+  const key = `${language}|${fractionDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(language, { maximumFractionDigits: fractionDigits, minimumFractionDigits: fractionDigits })));
+  return format.format(value);
 }
+
+/** One formatter per language and precision: making one costs far more than using it (tables format thousands of figures). */
+const numberFormats = new Map<string, Intl.NumberFormat>();
 
 /** @example formatPercent('zh-CN', 71.23) // '71.2%' */
 export function formatPercent(language: Language, value: number): string {

@@ -5,7 +5,8 @@
  * Built once per dataset, never per result.
  */
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
-import { cellToBoundary, cellToParent, getResolution } from 'h3-js';
+import { cellToBoundary, getResolution } from 'h3-js';
+import { parentsOf } from './parent-of.ts';
 
 /** [west, south, east, north] in degrees. */
 export type Bounds = [number, number, number, number];
@@ -79,21 +80,20 @@ export interface ParentCell {
  * @param areaKm2 area per cell (as from buildCellLayer)
  */
 export function aggregateParents(h3: readonly string[], population: ArrayLike<number>, areaKm2: ArrayLike<number>, resolution: number): ParentCell[] {
-  const byParent = new Map<string, ParentCell>();
-  for (let i = 0; i < h3.length; i++) {
+  for (let i = 0; i < h3.length; i += Math.max(1, h3.length - 1)) {
+    // one resolution per grid: its first and last cells stand for it
     const res = getResolution(h3[i]);
     if (res < resolution) throw new Error(`Cell ${h3[i]} is resolution ${res}, coarser than the parent resolution ${resolution}.`);
-    const parent = res === resolution ? h3[i] : cellToParent(h3[i], resolution);
-    let p = byParent.get(parent);
-    if (!p) {
-      p = { h3: parent, population: 0, children: 0, areaKm2: 0 };
-      byParent.set(parent, p);
-    }
+  }
+  const { parentOf, parents } = parentsOf(h3, resolution, null);
+  const out: ParentCell[] = parents.map((p) => ({ h3: p, population: 0, children: 0, areaKm2: 0 }));
+  for (let i = 0; i < h3.length; i++) {
+    const p = out[parentOf[i]];
     p.population += population[i];
     p.children += 1;
     p.areaKm2 += areaKm2[i];
   }
-  return [...byParent.values()];
+  return out;
 }
 
 /**

@@ -5,7 +5,8 @@
  * generalisation of the engine's per-cell result, not a computation of
  * coverage); ties go to the worse status, so a gap is never hidden by a tie.
  */
-import { cellToParent, getResolution } from 'h3-js';
+import { getResolution } from 'h3-js';
+import { parentsOf } from './parent-of.ts';
 import { PARENT_RESOLUTION } from './layers.ts';
 
 /**
@@ -15,15 +16,8 @@ import { PARENT_RESOLUTION } from './layers.ts';
  * @example cellParentIndex(['8941a008a1bffff'], ['8741a008affffff'], 7) // Int32Array [0]
  */
 export function cellParentIndex(h3: readonly string[], parents: readonly string[] | null, resolution: number): { parentOf: Int32Array; count: number } {
-  const byH3 = new Map((parents ?? []).map((p, k) => [p, k]));
-  const parentOf = new Int32Array(h3.length);
-  for (let i = 0; i < h3.length; i++) {
-    const parent = getResolution(h3[i]) === resolution ? h3[i] : cellToParent(h3[i], resolution);
-    let id = byH3.get(parent);
-    if (id === undefined && !parents) byH3.set(parent, (id = byH3.size));
-    parentOf[i] = id ?? -1;
-  }
-  return { parentOf, count: byH3.size };
+  const found = parentsOf(h3, resolution, parents);
+  return { parentOf: found.parentOf, count: found.parents.length };
 }
 
 export interface ParentIndex {

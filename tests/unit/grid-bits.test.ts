@@ -48,3 +48,29 @@ describe('grid bits', () => {
     });
   }
 });
+
+describe('the map\'s parents from the bits', () => {
+  for (const res of [8, 9, 10]) {
+    const grid = gridWithHoles(res);
+    it(`at res ${res}: every cell's parent is cellToParent's, in order of first appearance, sorted or shuffled`, async () => {
+      const { parentsOf } = await import('../../src/map/parent-of.ts');
+      const shuffled = [...grid.h3].sort((a, b) => (a.slice(-3) < b.slice(-3) ? -1 : 1));
+      for (const list of [grid.h3, shuffled]) {
+        for (let parentRes = 0; parentRes <= res; parentRes++) {
+          const { parentOf, parents } = parentsOf(list, parentRes, null);
+          const expected: string[] = [];
+          list.forEach((c) => {
+            const p = cellToParent(c, parentRes);
+            if (!expected.includes(p)) expected.push(p);
+          });
+          expect(parents).toEqual(expected);
+          list.forEach((c, i) => expect(parents[parentOf[i]]).toBe(cellToParent(c, parentRes)));
+        }
+      }
+      // numbered by a fixed list: cells under none of its parents get -1
+      const some = [cellToParent(grid.h3[0], 7)];
+      const fixed = parentsOf(grid.h3, 7, some);
+      grid.h3.forEach((c, i) => expect(fixed.parentOf[i]).toBe(cellToParent(c, 7) === some[0] ? 0 : -1));
+    });
+  }
+});

@@ -24,7 +24,7 @@ import { NodeSnapper } from '../src/core/roads/snap.ts';
 import { DEFAULT_SPEED_MODEL } from '../src/core/roads/speeds.ts';
 import { RoadWaysBuilder } from '../src/core/roads/ways.ts';
 import { readRoads } from '../src/io/roads/index.ts';
-import { encodeOsmPbf, type PbfNode, type PbfWay } from './lib/osm-pbf-write.ts';
+import { encodeOsmPbf, type PbfWay } from './lib/osm-pbf-write.ts';
 import { line, time } from './lib/timing.ts';
 import { mulberry32 } from '../tests/helpers/random.ts';
 
@@ -118,26 +118,35 @@ function gridWays(side: number, lng0 = 118, lat0 = 25) {
 /** The grid as an .osm.pbf, padded with building outlines (4 nodes and a closed way each) to about `targetMB`. */
 function syntheticPbf(side: number, targetMB: number): Uint8Array {
   const ways = gridWays(side);
-  const nodes: PbfNode[] = [];
-  for (let v = 0; v < ways.lng.length; v++) nodes.push({ id: v + 1, lng: ways.lng[v], lat: ways.lat[v] });
   const pbfWays: PbfWay[] = [];
   for (let w = 0; w < ways.wayStart.length - 1; w++) {
     pbfWays.push({ id: w + 1, refs: Array.from(ways.wayVertices.subarray(ways.wayStart[w], ways.wayStart[w + 1]), (v) => v + 1), tags: { highway: ways.classes[ways.wayClass[w]] } });
   }
-  // buildings at random places (so their coordinates compress as real ones do): BYTES_PER_BUILDING measured
+  // buildings at random places near the roads, each with a house number: BYTES_PER_BUILDING measured
   const buildings = Math.max(0, Math.floor((targetMB * 1048576) / BYTES_PER_BUILDING));
-  let id = nodes.length + 1;
-  let wid = pbfWays.length + 1;
+  const roadNodes = ways.lng.length;
+  const n = roadNodes + 4 * buildings;
+  const nodes = { id: new Float64Array(n), lng: new Float64Array(n), lat: new Float64Array(n) };
+  for (let v = 0; v < roadNodes; v++) {
+    nodes.id[v] = v + 1;
+    nodes.lng[v] = ways.lng[v];
+    nodes.lat[v] = ways.lat[v];
+  }
   const d = 0.00005;
   const rnd = mulberry32(5);
-  for (let k = 0; k < buildings; k++) {
-    // anywhere in the area, so consecutive nodes are far apart as in a real extract's id order
-    const v = Math.floor(rnd() * ways.lng.length);
+  let k = roadNodes;
+  let wid = pbfWays.length + 1;
+  for (let b = 0; b < buildings; b++) {
+    const v = Math.floor(rnd() * roadNodes);
     const x = ways.lng[v] + rnd() * 0.001;
     const y = ways.lat[v] + rnd() * 0.001;
-    const ids = [id, id + 1, id + 2, id + 3];
-    nodes.push({ id: id++, lng: x, lat: y }, { id: id++, lng: x + d, lat: y }, { id: id++, lng: x + d, lat: y + d }, { id: id++, lng: x, lat: y + d });
-    pbfWays.push({ id: wid++, refs: [...ids, ids[0]], tags: { building: 'yes', 'addr:housenumber': String(1 + Math.floor(rnd() * 300)) } });
+    const first = k + 1;
+    for (const [dx, dy] of [[0, 0], [d, 0], [d, d], [0, d]]) {
+      nodes.id[k] = k + 1;
+      nodes.lng[k] = x + dx;
+      nodes.lat[k++] = y + dy;
+    }
+    pbfWays.push({ id: wid++, refs: [first, first + 1, first + 2, first + 3, first], tags: { building: 'yes', 'addr:housenumber': String(1 + Math.floor(rnd() * 300)) } });
   }
   return encodeOsmPbf(nodes, pbfWays);
 }

@@ -186,24 +186,73 @@ function readNode(pbf: Pbf, block: Block, out: OsmCollector): void {
   out.addNode(n.id, toDeg(block.lonOffset, block.granularity, n.lon), toDeg(block.latOffset, block.granularity, n.lat));
 }
 
+/** Reads a varint at `pos` of `buf` into `cursor.value`, moving `cursor.pos` past it (numbers up to 2^53). */
+function zigzagAt(buf: Uint8Array, cursor: { pos: number; value: number }): void {
+  let pos = cursor.pos;
+  let b = buf[pos++];
+  let v = b & 0x7f;
+  if (b >= 0x80) {
+    b = buf[pos++];
+    v |= (b & 0x7f) << 7;
+    if (b >= 0x80) {
+      b = buf[pos++];
+      v |= (b & 0x7f) << 14;
+      if (b >= 0x80) {
+        b = buf[pos++];
+        v += (b & 0x7f) * 0x200000;
+        let scale = 0x10000000;
+        while (b >= 0x80) {
+          if (pos >= buf.length) throw new Error('a varint runs past the end of its block');
+          b = buf[pos++];
+          v += (b & 0x7f) * scale;
+          scale *= 128;
+        }
+      }
+    }
+  }
+  cursor.pos = pos;
+  // zigzag: even → v / 2, odd → −(v + 1) / 2 (arithmetic, as v may exceed 32 bits)
+  cursor.value = v % 2 === 0 ? v / 2 : -(v + 1) / 2;
+}
+
+/**
+ * DenseNodes: three packed, delta-coded columns (ids, latitudes,
+ * longitudes), walked in step straight from the block's bytes, so no array
+ * is made per block.
+ */
 function readDense(pbf: Pbf, block: Block, out: OsmCollector): void {
-  const d: { id: number[]; lat: number[]; lon: number[] } = { id: [], lat: [], lon: [] };
+  const at = { id: [-1, -1], lat: [-1, -1], lon: [-1, -1] };
   pbf.readMessage((tag, r, p) => {
-    if (tag === 1) p.readPackedSVarint(r.id);
-    else if (tag === 8) p.readPackedSVarint(r.lat);
-    else if (tag === 9) p.readPackedSVarint(r.lon);
-  }, d);
-  if (d.lat.length !== d.id.length || d.lon.length !== d.id.length) throw new Error(`dense nodes with ${d.id.length} ids, ${d.lat.length} latitudes, ${d.lon.length} longitudes`);
+    const key = tag === 1 ? 'id' : tag === 8 ? 'lat' : tag === 9 ? 'lon' : null;
+    if (key === null || p.type !== 2) {
+      p.skip(p.type);
+      return;
+    }
+    const len = p.readVarint();
+    r[key] = [p.pos, p.pos + len];
+    p.pos += len;
+  }, at);
+  if (at.id[0] < 0) return;
+  if (at.lat[0] < 0 || at.lon[0] < 0) throw new Error('dense nodes without latitudes or longitudes');
+  const buf = pbf.buf;
+  const ids = { pos: at.id[0], value: 0 };
+  const lats = { pos: at.lat[0], value: 0 };
+  const lons = { pos: at.lon[0], value: 0 };
   let id = 0;
   let lat = 0;
   let lon = 0;
   const { granularity, latOffset, lonOffset } = block;
-  for (let i = 0; i < d.id.length; i++) {
-    id += d.id[i];
-    lat += d.lat[i];
-    lon += d.lon[i];
+  while (ids.pos < at.id[1]) {
+    if (lats.pos >= at.lat[1] || lons.pos >= at.lon[1]) throw new Error('dense nodes with fewer latitudes or longitudes than ids');
+    zigzagAt(buf, ids);
+    zigzagAt(buf, lats);
+    zigzagAt(buf, lons);
+    id += ids.value;
+    lat += lats.value;
+    lon += lons.value;
     out.addNode(id, toDeg(lonOffset, granularity, lon), toDeg(latOffset, granularity, lat));
   }
+  if (ids.pos !== at.id[1] || lats.pos !== at.lat[1] || lons.pos !== at.lon[1]) throw new Error('dense nodes whose ids, latitudes and longitudes differ in number');
 }
 
 function readWay(pbf: Pbf, block: Block, str: (i: number) => string, out: OsmCollector, includeTracks: boolean): void {

@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { haversineKm } from '../../src/core/geo.ts';
 import { BoundedDijkstra } from '../../src/core/roads/dijkstra.ts';
 import { buildRoadGraph } from '../../src/core/roads/graph.ts';
 import { DEFAULT_SPEED_MODEL, makeSpeedModel } from '../../src/core/roads/speeds.ts';
@@ -148,6 +149,44 @@ describe.skipIf(!andorraPath)('the Andorra extract (© OpenStreetMap contributor
     expect(km / 2).toBeGreaterThan(500); // ~540 km of drivable road (data README)
     expect(km / 2).toBeLessThan(600);
     expect(g.componentSize[0] / g.nodeCount).toBeGreaterThanOrEqual(0.99);
+  });
+
+  it('Dijkstra on Andorra equals a naive Dijkstra (array-scan queue) from 20 random sources (6-minute budget), and no node is reached faster than the straight line at 90 km/h', async () => {
+    const { ways } = await readRoads(bytes, { file: 'andorra-latest.osm.pbf' });
+    const g = buildRoadGraph(ways, DEFAULT_SPEED_MODEL);
+    const ours = new BoundedDijkstra(g);
+    let seed = 7;
+    const next = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let trial = 0; trial < 20; trial++) {
+      const source = Math.floor(next() * g.nodeCount);
+      const budget = 6;
+      // the naive reckoning: a Map of tentative minutes, the smallest found by scanning
+      const tentative = new Map<number, number>([[source, 0]]);
+      const final = new Map<number, number>();
+      while (tentative.size > 0) {
+        let v = -1;
+        let best = Infinity;
+        for (const [node, m] of tentative) if (m < best) [v, best] = [node, m];
+        tentative.delete(v);
+        final.set(v, best);
+        for (let a = g.arcStart[v]; a < g.arcStart[v + 1]; a++) {
+          const u = g.arcTo[a];
+          const t = best + g.arcMinutes[a];
+          if (t <= budget && !final.has(u) && t < (tentative.get(u) ?? Infinity)) tentative.set(u, t);
+        }
+      }
+      const settled = ours.run(source, budget);
+      expect(settled).toBe(final.size);
+      let worst = 0;
+      let faster = 0;
+      for (const [v, m] of final) {
+        worst = Math.max(worst, Math.abs(ours.minutes[v] - m));
+        const straightKm = haversineKm(g.lng[source], g.lat[source], g.lng[v], g.lat[v]);
+        if (m < (straightKm / 90) * 60 - 1e-9) faster++;
+      }
+      expect(worst).toBeLessThan(1e-9);
+      expect(faster).toBe(0);
+    }
   });
 
   it('clips to a box: Andorra la Vella and its margin only', async () => {

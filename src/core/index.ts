@@ -13,3 +13,8 @@ export * from './gaps.ts';
 export * from './deltas.ts';
 export * from './evaluate.ts';
 export * from './suggest/index.ts';
+export * from './roads/speeds.ts';
+export * from './roads/ways.ts';
+export { buildRoadGraph, setArcMinutes, csrFromEdges, type BuildOptions } from './roads/graph.ts';
+export * from './roads/dijkstra.ts';
+export { NodeSnapper, NO_ACCESS_FAR, NO_ACCESS_FRAGMENT, type SnapResult, type SnapOptions } from './roads/snap.ts';

@@ -1,41 +1,47 @@
 /**
  * A road-network reach model: cost = response time in minutes, the
- * station's turnout plus the fastest drive along a graph of road segments
- * (each with its length and speed). Cells and origins are snapped to their
- * nearest graph node (straight line, the walk to the road not counted), so
- * a cell's cost is that of its node. Built for small graphs (the nearest
- * node is found by a scan of all nodes): the model an imported road graph
- * will grow from.
+ * station's turnout plus the fastest drive along a road graph (CSR, minutes
+ * per arc precomputed), plus an off-road leg at each end: from the station
+ * to its nearest road node and from a cell's nearest road node to the cell
+ * centre, at a stated speed. Points farther than a stated distance from
+ * every road of the network, or near only a fragment of it, have no road
+ * access: such cells are reached by no station, and counted (roadAccess()).
  */
-import { haversineKm } from './geo.ts';
 import type { PopulationGrid } from './grid.ts';
 import type { AreaLimits, Reach, ReachLimits, ReachModel, ReachOrigin } from './reach.ts';
+import { BoundedDijkstra } from './roads/dijkstra.ts';
+import { csrFromEdges, type CsrRoadGraph, type RoadGraph } from './roads/graph.ts';
+import { NO_ACCESS_FAR, NO_ACCESS_FRAGMENT, NodeSnapper, type SnapResult } from './roads/snap.ts';
+import type { Sourced } from './roads/speeds.ts';
 import { coverRadiusKm, marginalRadiusKm, type Rules } from './rules.ts';
 import type { AreaType } from './types.ts';
 
-export interface RoadNode {
-  lng: number;
-  lat: number;
-}
+export type { RoadEdge, RoadGraph, RoadNode, CsrRoadGraph } from './roads/graph.ts';
 
-export interface RoadEdge {
-  /** Node indices. */
-  from: number;
-  to: number;
-  lengthKm: number;
-  speedKmh: number;
-  /** Drivable from → to only (default: both ways). */
-  oneWay?: boolean;
-}
-
-export interface RoadGraph {
-  nodes: readonly RoadNode[];
-  edges: readonly RoadEdge[];
-}
+/** The joins between points and roads, each with its source. */
+export const SNAP_DEFAULTS: Readonly<Record<'maxSnapKm' | 'offRoadKmh' | 'fragmentShare', Sourced>> = Object.freeze({
+  maxSnapKm: { value: 1, source: 'assumption: a cell centre over 1 km from every mapped road (≈ 3 res-9 H3 cells) has no road access' },
+  offRoadKmh: { value: 15, source: 'assumption: the unmapped last stretch is driven like a service road (OSRM car profile, service 15 km/h)' },
+  fragmentShare: { value: 0.01, source: 'assumption: a road component with under 1 % of the largest one\'s nodes is a fragment (cut off at the region\'s edge, or unconnected in the map)' },
+});
 
 export interface NetworkOptions {
-  /** Cells further than this from every node are reached by no station (default: no limit). */
+  /** Cells and stations farther than this from every road node have no road access (default SNAP_DEFAULTS). */
   maxSnapKm?: number;
+  /** Speed of the off-road legs, km/h (default SNAP_DEFAULTS). */
+  offRoadKmh?: number;
+  /** Components with fewer nodes than this share of the largest are fragments (default SNAP_DEFAULTS). */
+  fragmentShare?: number;
+}
+
+/** Cells without road access, ascending, and their population. */
+export interface RoadAccess {
+  /** Farther than the maximum snap distance from every road of the network. */
+  far: Int32Array;
+  /** Within it of a fragment only. */
+  fragment: Int32Array;
+  farPopulation: number;
+  fragmentPopulation: number;
 }
 
 /**
@@ -59,163 +65,126 @@ export function networkLimits(rules: Rules): ReachLimits {
   return { urban, rural, max, defaultTurnoutMinutes: rules.turnoutMinutes };
 }
 
-/** Min-heap of (minutes, node) pairs for Dijkstra. */
-class Heap {
-  private keys: number[] = [];
-  private nodes: number[] = [];
-
-  get size(): number {
-    return this.keys.length;
-  }
-
-  push(key: number, node: number): void {
-    const { keys, nodes } = this;
-    let i = keys.length;
-    keys.push(key);
-    nodes.push(node);
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (keys[p] <= key) break;
-      keys[i] = keys[p];
-      nodes[i] = nodes[p];
-      i = p;
-    }
-    keys[i] = key;
-    nodes[i] = node;
-  }
-
-  /** Removes the pair with the smallest minutes and returns its node. */
-  pop(): number {
-    const { keys, nodes } = this;
-    const node = nodes[0];
-    const key = keys.pop()!;
-    const last = nodes.pop()!;
-    const n = keys.length;
-    if (n === 0) return node;
-    let i = 0;
-    for (;;) {
-      let c = 2 * i + 1;
-      if (c >= n) break;
-      if (c + 1 < n && keys[c + 1] < keys[c]) c++;
-      if (keys[c] >= key) break;
-      keys[i] = keys[c];
-      nodes[i] = nodes[c];
-      i = c;
-    }
-    keys[i] = key;
-    nodes[i] = last;
-    return node;
-  }
-}
-
 /**
  * @example
- * const model = new NetworkReach(grid, { nodes, edges });
+ * const model = new NetworkReach(grid, buildRoadGraph(ways, DEFAULT_SPEED_MODEL));
  * model.reach({ lng, lat, turnoutMinutes: 2 }, model.limits(rules)) // cells within the largest response time, costs in minutes
  */
 export class NetworkReach implements ReachModel {
   readonly unit = 'minutes' as const;
-  private readonly nodes: readonly RoadNode[];
-  /** Outgoing edges of node v: [edgeStart[v], edgeStart[v+1]) into edgeTo / edgeMinutes. */
-  private readonly edgeStart: Int32Array;
-  private readonly edgeTo: Int32Array;
-  private readonly edgeMinutes: Float64Array;
+  readonly graph: CsrRoadGraph;
+  readonly maxSnapKm: number;
+  readonly offRoadKmh: number;
+  private readonly grid: PopulationGrid;
+  private readonly snapper: NodeSnapper;
+  private readonly dijkstra: BoundedDijkstra;
+  /** Minutes of the off-road leg from each cell's node to its centre (Infinity: no road access). */
+  private readonly cellLegMinutes: Float64Array;
+  /** 0 when the cell has road access, else NO_ACCESS_FAR or NO_ACCESS_FRAGMENT. */
+  private readonly cellNoAccess: Uint8Array;
   /** Cells snapped to node v: [cellStart[v], cellStart[v+1]) into nodeCells, ascending. */
   private readonly cellStart: Int32Array;
   private readonly nodeCells: Int32Array;
+  /** Scratch of reach(): cost by cell, and the cells found. */
+  private readonly costByCell: Float64Array;
+  private readonly found: Int32Array;
+  private readonly snapped: SnapResult = { node: -1, km: Infinity, reason: 0 };
 
-  constructor(grid: PopulationGrid, graph: RoadGraph, options: NetworkOptions = {}) {
-    const { nodes, edges } = graph;
-    if (nodes.length === 0) throw new Error('A road graph needs at least one node.');
-    this.nodes = nodes;
-    const v = nodes.length;
-    const arcs: [number, number, number][] = [];
-    edges.forEach((e, k) => {
-      for (const end of [e.from, e.to]) {
-        if (!Number.isInteger(end) || end < 0 || end >= v) throw new Error(`Road edge ${k} names node ${end}; there are ${v}.`);
-      }
-      if (!(e.lengthKm >= 0) || !(e.speedKmh > 0)) throw new Error(`Road edge ${k} needs a length ≥ 0 and a speed > 0 (got ${e.lengthKm} km, ${e.speedKmh} km/h).`);
-      const minutes = (e.lengthKm / e.speedKmh) * 60;
-      arcs.push([e.from, e.to, minutes]);
-      if (!e.oneWay) arcs.push([e.to, e.from, minutes]);
-    });
-    this.edgeStart = new Int32Array(v + 1);
-    for (const [from] of arcs) this.edgeStart[from + 1]++;
-    for (let i = 0; i < v; i++) this.edgeStart[i + 1] += this.edgeStart[i];
-    this.edgeTo = new Int32Array(arcs.length);
-    this.edgeMinutes = new Float64Array(arcs.length);
-    const fill = this.edgeStart.slice(0, v);
-    for (const [from, to, minutes] of arcs) {
-      this.edgeTo[fill[from]] = to;
-      this.edgeMinutes[fill[from]++] = minutes;
-    }
+  constructor(grid: PopulationGrid, graph: RoadGraph | CsrRoadGraph, options: NetworkOptions = {}) {
+    const csr = 'kind' in graph && graph.kind === 'csr' ? graph : csrFromEdges(graph as RoadGraph);
+    if (csr.nodeCount === 0) throw new Error('A road graph needs at least one node.');
+    this.graph = csr;
+    this.grid = grid;
+    this.maxSnapKm = options.maxSnapKm ?? SNAP_DEFAULTS.maxSnapKm.value;
+    this.offRoadKmh = options.offRoadKmh ?? SNAP_DEFAULTS.offRoadKmh.value;
+    if (!(this.offRoadKmh > 0)) throw new Error(`The off-road speed must be > 0 km/h, got ${this.offRoadKmh}.`);
+    this.snapper = new NodeSnapper(csr, { maxSnapKm: this.maxSnapKm, fragmentShare: options.fragmentShare ?? SNAP_DEFAULTS.fragmentShare.value });
+    this.dijkstra = new BoundedDijkstra(csr);
 
-    const maxSnapKm = options.maxSnapKm ?? Infinity;
-    const nodeOf = new Int32Array(grid.size);
+    const v = csr.nodeCount;
+    const n = grid.size;
+    const nodeOf = new Int32Array(n);
+    this.cellLegMinutes = new Float64Array(n);
+    this.cellNoAccess = new Uint8Array(n);
     this.cellStart = new Int32Array(v + 1);
-    for (let i = 0; i < grid.size; i++) {
-      const node = this.nearestNode(grid.lng[i], grid.lat[i], maxSnapKm);
-      nodeOf[i] = node;
-      if (node >= 0) this.cellStart[node + 1]++;
+    const s = this.snapped;
+    for (let i = 0; i < n; i++) {
+      this.snapper.snap(grid.lng[i], grid.lat[i], s);
+      nodeOf[i] = s.node;
+      if (s.node >= 0) {
+        this.cellStart[s.node + 1]++;
+        this.cellLegMinutes[i] = (s.km / this.offRoadKmh) * 60;
+      } else {
+        this.cellLegMinutes[i] = Infinity;
+        this.cellNoAccess[i] = s.reason;
+      }
     }
-    for (let i = 0; i < v; i++) this.cellStart[i + 1] += this.cellStart[i];
+    for (let k = 0; k < v; k++) this.cellStart[k + 1] += this.cellStart[k];
     this.nodeCells = new Int32Array(this.cellStart[v]);
     const at = this.cellStart.slice(0, v);
-    for (let i = 0; i < grid.size; i++) if (nodeOf[i] >= 0) this.nodeCells[at[nodeOf[i]]++] = i;
-  }
-
-  /** The node nearest the point (ties: lower index), or -1 when none is within `maxKm`. */
-  private nearestNode(lng: number, lat: number, maxKm: number): number {
-    let best = -1;
-    let bestKm = maxKm;
-    this.nodes.forEach((n, k) => {
-      const km = haversineKm(lng, lat, n.lng, n.lat);
-      if (km < bestKm || (km === bestKm && best < 0)) {
-        best = k;
-        bestKm = km;
-      }
-    });
-    return best;
+    for (let i = 0; i < n; i++) if (nodeOf[i] >= 0) this.nodeCells[at[nodeOf[i]]++] = i;
+    this.costByCell = new Float64Array(n);
+    this.found = new Int32Array(n);
   }
 
   limits(rules: Rules): ReachLimits {
     return networkLimits(rules);
   }
 
-  /** Cells whose response time (turnout + fastest drive from the origin's node) is within `limits.max`. */
+  /** The cells without road access (beyond the snap distance, or near a fragment only). */
+  roadAccess(): RoadAccess {
+    const far: number[] = [];
+    const fragment: number[] = [];
+    let farPopulation = 0;
+    let fragmentPopulation = 0;
+    for (let i = 0; i < this.grid.size; i++) {
+      if (this.cellNoAccess[i] === NO_ACCESS_FAR) {
+        far.push(i);
+        farPopulation += this.grid.population[i];
+      } else if (this.cellNoAccess[i] === NO_ACCESS_FRAGMENT) {
+        fragment.push(i);
+        fragmentPopulation += this.grid.population[i];
+      }
+    }
+    return { far: Int32Array.from(far), fragment: Int32Array.from(fragment), farPopulation, fragmentPopulation };
+  }
+
+  /** Where a point joins the network: its node and off-road km, or node −1 and why not (NO_ACCESS_FAR, NO_ACCESS_FRAGMENT). */
+  snap(lng: number, lat: number): SnapResult {
+    return this.snapper.snap(lng, lat, { node: -1, km: Infinity, reason: 0 });
+  }
+
+  /**
+   * Cells whose response time (turnout + off-road leg + fastest drive +
+   * the cell's off-road leg) is within `limits.max`. A station without road
+   * access reaches no cell.
+   */
   reach(origin: ReachOrigin, limits: ReachLimits): Reach {
     const turnout = origin.turnoutMinutes ?? limits.defaultTurnoutMinutes;
     if (!(turnout >= 0 && Number.isFinite(turnout))) throw new Error(`A station's turnout must be a number of minutes ≥ 0, got ${turnout}.`);
-    const start = this.nearestNode(origin.lng, origin.lat, Infinity);
-    const budget = limits.max - turnout;
-    const v = this.nodes.length;
-    const minutes = new Float64Array(v).fill(Infinity);
-    const done = new Uint8Array(v);
-    const settled: number[] = [];
-    const heap = new Heap();
-    if (budget >= 0) {
-      minutes[start] = 0;
-      heap.push(0, start);
-    }
-    while (heap.size > 0) {
-      const node = heap.pop();
-      if (done[node]) continue;
-      done[node] = 1;
-      settled.push(node);
-      for (let e = this.edgeStart[node]; e < this.edgeStart[node + 1]; e++) {
-        const to = this.edgeTo[e];
-        const t = minutes[node] + this.edgeMinutes[e];
-        if (t <= budget && t < minutes[to]) {
-          minutes[to] = t;
-          heap.push(t, to);
+    const start = this.snapper.snap(origin.lng, origin.lat, this.snapped);
+    if (start.node < 0) return { cells: new Int32Array(0), costs: new Float64Array(0) };
+    const first = turnout + (start.km / this.offRoadKmh) * 60;
+    const settled = this.dijkstra.run(start.node, limits.max - first);
+    const { minutes } = this.dijkstra;
+    const order = this.dijkstra.settled;
+    const { cellStart, nodeCells, cellLegMinutes, costByCell, found } = this;
+    let count = 0;
+    for (let k = 0; k < settled; k++) {
+      const node = order[k];
+      const atNode = first + minutes[node];
+      for (let j = cellStart[node]; j < cellStart[node + 1]; j++) {
+        const cell = nodeCells[j];
+        const cost = atNode + cellLegMinutes[cell];
+        if (cost <= limits.max) {
+          costByCell[cell] = cost;
+          found[count++] = cell;
         }
       }
     }
-    const pairs: [number, number][] = [];
-    for (const node of settled) {
-      for (let k = this.cellStart[node]; k < this.cellStart[node + 1]; k++) pairs.push([this.nodeCells[k], turnout + minutes[node]]);
-    }
-    pairs.sort((a, b) => a[0] - b[0]);
-    return { cells: Int32Array.from(pairs, (p) => p[0]), costs: Float64Array.from(pairs, (p) => p[1]) };
+    const cells = found.slice(0, count).sort();
+    const costs = new Float64Array(count);
+    for (let k = 0; k < count; k++) costs[k] = costByCell[cells[k]];
+    return { cells, costs };
   }
 }

@@ -1,0 +1,202 @@
+/**
+ * Benchmarks of the road network, each beside a baseline measured in the
+ * same run:
+ *   1. the Andorra extract (ODbL, © OpenStreetMap contributors): PBF read →
+ *      road ways → CSR graph, time and peak memory (its own process);
+ *   2. one station's Dijkstra to 30 minutes on Andorra, our heap and CSR
+ *      beside a naive Dijkstra whose queue is an array scanned for its
+ *      minimum;
+ *   3. a synthetic road grid of ≥ 500,000 nodes (a Quanzhou-sized graph,
+ *      trunk / primary / residential hierarchy): one 20-minute Dijkstra, same
+ *      baseline;
+ *   4. a synthetic ~50 MB .osm.pbf (that grid plus building outlines) read
+ *      and built, time and peak memory (its own process).
+ *   npm run bench:roads          (BENCH_PBF_MB=10 for a smaller synthetic file)
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { KM_PER_DEG_LAT } from '../src/core/geo.ts';
+import { BoundedDijkstra } from '../src/core/roads/dijkstra.ts';
+import { buildRoadGraph, type CsrRoadGraph } from '../src/core/roads/graph.ts';
+import { NodeSnapper } from '../src/core/roads/snap.ts';
+import { DEFAULT_SPEED_MODEL } from '../src/core/roads/speeds.ts';
+import { RoadWaysBuilder } from '../src/core/roads/ways.ts';
+import { readRoads } from '../src/io/roads/index.ts';
+import { encodeOsmPbf, type PbfWay } from './lib/osm-pbf-write.ts';
+import { line, time } from './lib/timing.ts';
+import { mulberry32 } from '../tests/helpers/random.ts';
+
+/** Compressed bytes of one synthetic building (4 nodes, a closed way), measured on a 5 MB file. */
+const BYTES_PER_BUILDING = 14;
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const ANDORRA = path.resolve(here, '../../shared/data/raw/osm/andorra-latest.osm.pbf');
+const SYNTHETIC = path.resolve(here, '../.scratch/bench-roads-synthetic.osm.pbf');
+const runs = Number(process.env.BENCH_RUNS ?? 15);
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+
+interface ReadFigures {
+  readMs: number;
+  buildMs: number;
+  peakRssMB: number;
+  nodes: number;
+  arcs: number;
+  ways: number;
+  fileMB: number;
+}
+
+/** Child process: read and build one file, print its figures as JSON. */
+async function measureRead(file: string): Promise<void> {
+  const bytes = readFileSync(file);
+  const t0 = performance.now();
+  const read = await readRoads(bytes, { file: path.basename(file) });
+  const t1 = performance.now();
+  const graph = buildRoadGraph(read.ways, DEFAULT_SPEED_MODEL);
+  const t2 = performance.now();
+  const figures: ReadFigures = { readMs: t1 - t0, buildMs: t2 - t1, peakRssMB: process.resourceUsage().maxRSS / 1024, nodes: graph.nodeCount, arcs: graph.arcTo.length, ways: read.counts.waysKept, fileMB: bytes.length / 1048576 };
+  process.stdout.write(JSON.stringify(figures));
+}
+
+function inChild(file: string): ReadFigures {
+  const out = execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--read', file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(out) as ReadFigures;
+}
+
+/**
+ * The baseline: Dijkstra with the same CSR arrays and the same budget, its
+ * queue a plain array scanned for the smallest minutes at every step.
+ */
+function naiveDijkstra(graph: CsrRoadGraph, source: number, budget: number): number {
+  const minutes = new Map<number, number>([[source, 0]]);
+  const done = new Set<number>();
+  const frontier: number[] = [source];
+  while (frontier.length > 0) {
+    let best = 0;
+    for (let k = 1; k < frontier.length; k++) if (minutes.get(frontier[k])! < minutes.get(frontier[best])!) best = k;
+    const v = frontier[best];
+    frontier[best] = frontier[frontier.length - 1];
+    frontier.pop();
+    done.add(v);
+    const base = minutes.get(v)!;
+    for (let a = graph.arcStart[v]; a < graph.arcStart[v + 1]; a++) {
+      const u = graph.arcTo[a];
+      const t = base + graph.arcMinutes[a];
+      if (t > budget || done.has(u)) continue;
+      const old = minutes.get(u);
+      if (old === undefined) frontier.push(u);
+      if (old === undefined || t < old) minutes.set(u, t);
+    }
+  }
+  return done.size;
+}
+
+/**
+ * A road grid: nodes 150 m apart (710 × 710 nodes cover ~11,000 km², 泉州市's area);
+ * every 100th line a trunk road (15 km apart), every 20th primary (3 km), every 5th
+ * tertiary, the rest residential.
+ */
+function gridWays(side: number, lng0 = 118, lat0 = 25) {
+  const dLat = 0.15 / KM_PER_DEG_LAT;
+  const dLng = dLat / Math.cos((lat0 * Math.PI) / 180);
+  const b = new RoadWaysBuilder();
+  for (let r = 0; r < side; r++) for (let c = 0; c < side; c++) b.addVertex(lng0 + c * dLng, lat0 + r * dLat);
+  const cls = (k: number) => (k % 100 === 0 ? 'trunk' : k % 20 === 0 ? 'primary' : k % 5 === 0 ? 'tertiary' : 'residential');
+  const row = new Int32Array(side);
+  for (let r = 0; r < side; r++) {
+    for (let c = 0; c < side; c++) row[c] = r * side + c;
+    b.addWay(row, cls(r), NaN, 0);
+  }
+  for (let c = 0; c < side; c++) {
+    for (let r = 0; r < side; r++) row[r] = r * side + c;
+    b.addWay(row, cls(c), NaN, 0);
+  }
+  return b.finish();
+}
+
+/** The grid as an .osm.pbf, padded with building outlines (4 nodes and a closed way each) to about `targetMB`. */
+function syntheticPbf(side: number, targetMB: number): Uint8Array {
+  const ways = gridWays(side);
+  const pbfWays: PbfWay[] = [];
+  for (let w = 0; w < ways.wayStart.length - 1; w++) {
+    pbfWays.push({ id: w + 1, refs: Array.from(ways.wayVertices.subarray(ways.wayStart[w], ways.wayStart[w + 1]), (v) => v + 1), tags: { highway: ways.classes[ways.wayClass[w]] } });
+  }
+  // buildings at random places near the roads, each with a house number: BYTES_PER_BUILDING measured
+  const buildings = Math.max(0, Math.floor((targetMB * 1048576) / BYTES_PER_BUILDING));
+  const roadNodes = ways.lng.length;
+  const n = roadNodes + 4 * buildings;
+  const nodes = { id: new Float64Array(n), lng: new Float64Array(n), lat: new Float64Array(n) };
+  for (let v = 0; v < roadNodes; v++) {
+    nodes.id[v] = v + 1;
+    nodes.lng[v] = ways.lng[v];
+    nodes.lat[v] = ways.lat[v];
+  }
+  const d = 0.00005;
+  const rnd = mulberry32(5);
+  let k = roadNodes;
+  let wid = pbfWays.length + 1;
+  for (let b = 0; b < buildings; b++) {
+    const v = Math.floor(rnd() * roadNodes);
+    const x = ways.lng[v] + rnd() * 0.001;
+    const y = ways.lat[v] + rnd() * 0.001;
+    const first = k + 1;
+    for (const [dx, dy] of [[0, 0], [d, 0], [d, d], [0, d]]) {
+      nodes.id[k] = k + 1;
+      nodes.lng[k] = x + dx;
+      nodes.lat[k++] = y + dy;
+    }
+    pbfWays.push({ id: wid++, refs: [first, first + 1, first + 2, first + 3, first], tags: { building: 'yes', 'addr:housenumber': String(1 + Math.floor(rnd() * 300)) } });
+  }
+  return encodeOsmPbf(nodes, pbfWays);
+}
+
+async function main(): Promise<void> {
+  console.log('bench:roads — road import and network reach (Node', process.version + ')');
+
+  // 1. Andorra: read + build in its own process (peak memory its own)
+  if (!existsSync(ANDORRA)) throw new Error(`${ANDORRA} not found: the Andorra extract is in ../shared/data/raw/osm/.`);
+  const andorra = inChild(ANDORRA);
+  console.log(`Andorra PBF (${andorra.fileMB.toFixed(2)} MB) read → ways: ${andorra.readMs.toFixed(0)} ms; ways → CSR graph: ${andorra.buildMs.toFixed(0)} ms; ${int(andorra.ways)} ways, ${int(andorra.nodes)} nodes, ${int(andorra.arcs)} arcs; process peak RSS ${andorra.peakRssMB.toFixed(0)} MB`);
+
+  // 2. Andorra: one station's Dijkstra to 30 minutes
+  const read = await readRoads(readFileSync(ANDORRA), { file: 'andorra-latest.osm.pbf' });
+  const graph = buildRoadGraph(read.ways, DEFAULT_SPEED_MODEL);
+  const snapper = new NodeSnapper(graph, { maxSnapKm: 1, fragmentShare: 0.01 });
+  // Andorra la Vella, by its main hospital (Hospital Nostra Senyora de Meritxell, Escaldes-Engordany)
+  const station = snapper.snap(1.5335, 42.5075, { node: -1, km: 0, reason: 0 });
+  const dijkstra = new BoundedDijkstra(graph);
+  const settled = dijkstra.run(station.node, 30);
+  const naiveSettled = naiveDijkstra(graph, station.node, 30);
+  if (naiveSettled !== settled) throw new Error(`The baseline settled ${naiveSettled} nodes and ours ${settled}: they must agree.`);
+  const ours = time(() => dijkstra.run(station.node, 30), runs, 3);
+  const naive = time(() => naiveDijkstra(graph, station.node, 30), Math.max(3, Math.floor(runs / 3)), 1);
+  console.log(line(`Andorra: one station's Dijkstra to 30 min (${int(settled)} of ${int(graph.nodeCount)} nodes settled)`, ours, naive, 'array-scan queue'));
+
+  // 3. a Quanzhou-sized graph: one 20-minute Dijkstra
+  const side = Number(process.env.BENCH_GRID_SIDE ?? 710);
+  const t0 = performance.now();
+  const big = buildRoadGraph(gridWays(side), DEFAULT_SPEED_MODEL);
+  const buildMs = performance.now() - t0;
+  const centre = Math.floor(side / 2) * side + Math.floor(side / 2) + 3;
+  const bigDijkstra = new BoundedDijkstra(big);
+  const bigSettled = bigDijkstra.run(centre, 20);
+  if (naiveDijkstra(big, centre, 20) !== bigSettled) throw new Error('The baseline and ours disagree on the synthetic grid.');
+  console.log(`synthetic grid ${side}×${side}: ${int(big.nodeCount)} nodes, ${int(big.arcTo.length)} arcs, built in ${buildMs.toFixed(0)} ms`);
+  const bigOurs = time(() => bigDijkstra.run(centre, 20), runs, 3);
+  const bigNaive = time(() => naiveDijkstra(big, centre, 20), 3, 1);
+  console.log(line(`synthetic grid: one 20-min Dijkstra (${int(bigSettled)} nodes settled)`, bigOurs, bigNaive, 'array-scan queue'));
+
+  // 4. a synthetic ~50 MB PBF: read + build in its own process
+  const targetMB = Number(process.env.BENCH_PBF_MB ?? 50);
+  mkdirSync(path.dirname(SYNTHETIC), { recursive: true });
+  const tw = performance.now();
+  writeFileSync(SYNTHETIC, syntheticPbf(side, targetMB));
+  const writeMs = performance.now() - tw;
+  const synthetic = inChild(SYNTHETIC);
+  console.log(`synthetic PBF (${synthetic.fileMB.toFixed(1)} MB, written in ${(writeMs / 1000).toFixed(1)} s, not counted) read → ways: ${(synthetic.readMs / 1000).toFixed(2)} s; → CSR graph: ${(synthetic.buildMs / 1000).toFixed(2)} s; ${int(synthetic.nodes)} road nodes; process peak RSS ${synthetic.peakRssMB.toFixed(0)} MB (targets: ≤ 30 s, ≤ 1.5 GB)`);
+}
+
+const at = process.argv.indexOf('--read');
+if (at >= 0) await measureRead(process.argv[at + 1]);
+else await main();

@@ -34,7 +34,9 @@ export class CoverageService {
   /**
    * The scenario without its proposed stations, kept as its own engine and
    * updated with the scenario: the before/after and the "before" map read it;
-   * nothing removes and re-adds stations to find it.
+   * nothing removes and re-adds stations to find it. Null until first asked
+   * for: a scenario with no proposed station never needs it, and a large
+   * region opens without building a second engine.
    */
   private baseline: CoverageEngine | null = null;
   /** Area types each station's rings are drawn for, updated with the station. */
@@ -109,7 +111,7 @@ export class CoverageService {
     const { grid, reach } = this.prepared!;
     if (hadEngine) {
       this.engine = createEngine(grid, { stations: [...this.stations.values()], rules: this.rules }, reach);
-      this.baseline = createEngine(grid, { stations: withoutProposed([...this.stations.values()]), rules: this.rules }, reach);
+      this.baseline = null;
       this.refreshRings();
     }
     return loaded(this.prepared!, t0);
@@ -133,12 +135,12 @@ export class CoverageService {
     const { grid, reach } = this.requirePrepared();
     this.stations = new Map(stations.map((s) => [s.id, s]));
     this.rules = rules;
-    if (this.engine && this.baseline) {
+    if (this.engine) {
       this.engine.setRules(rules, stations);
-      this.baseline.setRules(rules, withoutProposed(stations));
+      this.baseline?.setRules(rules, withoutProposed(stations));
     } else {
       this.engine = createEngine(grid, { stations, rules }, reach);
-      this.baseline = createEngine(grid, { stations: withoutProposed(stations), rules }, reach);
+      this.baseline = null;
     }
     this.refreshRings();
     return this.read(options, t0);
@@ -149,9 +151,9 @@ export class CoverageService {
     const engine = this.requireEngine();
     this.stations.set(station.id, station);
     engine.upsertStation(station);
-    const baseline = this.baseline!;
-    if (station.status !== 'proposed') baseline.upsertStation(station);
-    else if (baseline.hasStation(station.id)) baseline.removeStation(station.id);
+    const baseline = this.baseline;
+    if (baseline && station.status !== 'proposed') baseline.upsertStation(station);
+    else if (baseline?.hasStation(station.id)) baseline.removeStation(station.id);
     this.rings.set(station.id, ringAreaTypes(engine, station));
     return this.read(options, t0);
   }
@@ -162,7 +164,7 @@ export class CoverageService {
     this.stations.delete(id);
     this.rings.delete(id);
     if (engine.hasStation(id)) engine.removeStation(id);
-    if (this.baseline!.hasStation(id)) this.baseline!.removeStation(id);
+    if (this.baseline?.hasStation(id)) this.baseline.removeStation(id);
     return this.read(options, t0);
   }
 
@@ -185,9 +187,18 @@ export class CoverageService {
   /** Per-cell statuses without the proposed stations (snapshot "before" map). */
   baselineStatus(): BaselineStatus {
     const engine = this.requireEngine();
-    const baseline = this.baseline!;
+    const baseline = this.baselineEngine();
     const withoutIds = engine.activeStations().filter((s) => !baseline.hasStation(s.id)).map((s) => s.id);
     return { withoutIds, status: baseline.status.slice(), withinCircle: baseline.withinCircle.slice() };
+  }
+
+  /** The scenario without its proposed stations, built on first use and then kept up to date with the scenario. */
+  private baselineEngine(): CoverageEngine {
+    if (!this.baseline) {
+      const { grid, reach } = this.requirePrepared();
+      this.baseline = createEngine(grid, { stations: withoutProposed([...this.stations.values()]), rules: this.rules }, reach);
+    }
+    return this.baseline;
   }
 
   private refreshRings(): void {
@@ -219,7 +230,7 @@ export class CoverageService {
       counties: countyRows(engine, zones),
       gaps: this.lastGaps,
       gapsUpdated: !options.light,
-      delta: hasProposed ? compareScenarios(engine, this.baseline!) : null,
+      delta: hasProposed ? compareScenarios(engine, this.baselineEngine()) : null,
       ringAreaTypes: Object.fromEntries(this.rings),
       status: engine.status.slice(),
       withinCircle: engine.withinCircle.slice(),

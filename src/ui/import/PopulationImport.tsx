@@ -6,11 +6,11 @@ import type { Crs } from '../../io/crs.ts';
 import type { PopulationFormat } from '../../worker/api.ts';
 import { useT } from '../i18n.ts';
 import { CrsSelect } from './CrsSelect.tsx';
+import { PopulationFormatSelect } from './PopulationFormatSelect.tsx';
 import { FileDrop } from './FileDrop.tsx';
 import { ImportOutcome } from './ImportOutcome.tsx';
 import { ImportProgressBar } from './ImportProgressBar.tsx';
 
-const FORMATS: readonly PopulationFormat[] = ['auto', 'geotiff', 'h3-table', 'points', 'polygons'];
 
 export function PopulationImport() {
   const { t } = useT();
@@ -22,16 +22,7 @@ export function PopulationImport() {
   return (
     <div className="import-tab" data-testid="population-import">
       <p className="muted small">{t('import.population.note')}</p>
-      <label className="import-field">
-        <span>{t('import.population.format')}</span>
-        <select data-testid="population-format" value={format} disabled={running} onChange={(e) => setFormat(e.target.value as PopulationFormat)}>
-          {FORMATS.map((f) => (
-            <option key={f} value={f}>
-              {t(`import.format.${f}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <PopulationFormatSelect testId="population-format" value={format} disabled={running} onChange={setFormat} />
       <CrsSelect testId="population-crs" value={crs} disabled={running} onChange={setCrs} />
       <FileDrop
         testId="population-file"

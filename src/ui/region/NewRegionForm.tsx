@@ -7,10 +7,10 @@ import type { AreaTypeChoice } from '../../io/region/from-files.ts';
 import type { PopulationFormat } from '../../io/region/population-file.ts';
 import { useT } from '../i18n.ts';
 import { CrsSelect } from '../import/CrsSelect.tsx';
+import { PopulationFormatSelect } from '../import/PopulationFormatSelect.tsx';
 import { FileDrop } from '../import/FileDrop.tsx';
 
 const AREA_TYPES: readonly AreaTypeChoice[] = ['auto', 'density', 'urban', 'rural'];
-const FORMATS: readonly PopulationFormat[] = ['auto', 'geotiff', 'h3-table', 'points', 'polygons'];
 /** H3 resolutions offered, with their average cell area (km², h3 getHexagonAreaAvg). */
 const RESOLUTIONS: readonly [number, string][] = [
   [7, '5.2'],
@@ -69,16 +69,7 @@ export function NewRegionForm() {
       </div>
       <FilePick label={t('region.population')} testId="region-population" accept=".tif,.tiff,.csv,.txt,.xlsx,.geojson,.json" hint={t('region.population.accept')} file={population} disabled={running} onFile={setPopulation} />
       <div>
-        <label className="import-field">
-          <span>{t('import.population.format')}</span>
-          <select data-testid="region-population-format" value={populationFormat} disabled={running} onChange={(e) => setPopulationFormat(e.target.value as PopulationFormat)}>
-            {FORMATS.map((f) => (
-              <option key={f} value={f}>
-                {t(`import.format.${f}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PopulationFormatSelect testId="region-population-format" value={populationFormat} disabled={running} onChange={setPopulationFormat} />
         <CrsSelect testId="region-population-crs" value={populationCrs} disabled={running} onChange={setPopulationCrs} />
       </div>
       <FilePick label={t('region.facilities')} testId="region-facilities" accept=".csv,.txt,.xlsx,.geojson,.json" hint={t('region.facilities.accept')} file={facilities} disabled={running} onFile={setFacilities} />

@@ -14,24 +14,9 @@ import { DEFAULT_RULES } from '../../src/core/rules.ts';
 import type { Zone } from '../../src/core/types.ts';
 import { readFacilities, readTownships } from '../../src/io/demo-files.ts';
 import { writeRegionPack } from '../../src/io/region/pack-write.ts';
-import type { PartOutline, Region, RegionSource, ZoneOutline } from '../../src/io/region/types.ts';
+import type { PackIndexEntry, PartOutline, Region, RegionSource, ZoneOutline } from '../../src/io/region/types.ts';
 import { DEMO_NOTES, DEMO_ATTRIBUTION } from './demo-notes.ts';
 import type { WrittenFile } from './output.ts';
-
-export interface PackIndexEntry {
-  id: string;
-  name: string;
-  /** 'city' for a whole city, else 'county'. */
-  kind: 'county' | 'city';
-  city: string;
-  /** County adcodes the region is made of. */
-  parts: string[];
-  /** Census population of the region (sum of its parts). */
-  population: number;
-  cells: number;
-  stations: number;
-  file: string;
-}
 
 interface MetaCounty {
   adcode: string;

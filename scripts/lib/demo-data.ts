@@ -10,7 +10,7 @@ import { gridFromColumns, type PopulationGrid } from '../../src/core/grid.ts';
 import type { Station } from '../../src/core/types.ts';
 import { readRegionPack } from '../../src/io/region/pack-read.ts';
 import type { Region } from '../../src/io/region/types.ts';
-import type { PackIndexEntry } from '../data/packs.ts';
+import type { PackIndexEntry } from '../../src/io/region/types.ts';
 
 export const DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data');
 

@@ -5,6 +5,7 @@
  * own files or a pack, known by what the worker read.
  */
 import index from '../../data/packs/index.json';
+import type { PackIndexEntry } from '../io/region/types.ts';
 import type { RegionInfo } from '../worker/api.ts';
 
 export interface Region {
@@ -21,16 +22,6 @@ export interface Region {
   url?: string;
 }
 
-interface IndexEntry {
-  id: string;
-  name: string;
-  kind: 'county' | 'city';
-  city: string;
-  parts: string[];
-  population: number;
-  file: string;
-}
-
 const packUrls = import.meta.glob('../../data/packs/*.region.zip', { query: '?url', import: 'default', eager: true }) as Record<string, string>;
 const urlOf = (file: string) => {
   const entry = Object.entries(packUrls).find(([path]) => path.endsWith(`/${file}`));
@@ -41,10 +32,10 @@ const urlOf = (file: string) => {
 /** The region opened first. */
 export const DEFAULT_REGION_ID = '350525';
 
-const entries = index as IndexEntry[];
+const entries = index as PackIndexEntry[];
 const defaultCity = entries.find((e) => e.id === DEFAULT_REGION_ID)?.city;
 // the default region's city first (Quanzhou, the demo's focus), then the others by code
-const order = (e: IndexEntry) => [e.city === defaultCity ? 0 : 1, entries.find((c) => c.kind === 'city' && c.city === e.city)?.id ?? e.city, e.kind === 'city' ? 1 : 0, e.id].join('|');
+const order = (e: PackIndexEntry) => [e.city === defaultCity ? 0 : 1, entries.find((c) => c.kind === 'city' && c.city === e.city)?.id ?? e.city, e.kind === 'city' ? 1 : 0, e.id].join('|');
 
 /** The demo regions: each city's counties, then the city itself. */
 export const DEMO_REGIONS: readonly Region[] = [...entries]

@@ -97,3 +97,20 @@ export function zoneCollection(region: Pick<Region, 'zoneOutlines'>): FeatureCol
 export function noteLines(notes: RegionNotes): string[] {
   return [notes.population, notes.zones, notes.facilities, ...notes.extra].filter((line) => line !== '');
 }
+
+/** One demo region as data/packs/index.json lists it (written by the data build, read by the app and the CLI). */
+export interface PackIndexEntry {
+  id: string;
+  name: string;
+  /** 'city' for a whole city, else 'county'. */
+  kind: 'county' | 'city';
+  city: string;
+  /** County adcodes the region is made of. */
+  parts: string[];
+  /** Census population of the region (sum of its parts). */
+  population: number;
+  cells: number;
+  stations: number;
+  /** The pack's file name in data/packs. */
+  file: string;
+}

@@ -6,6 +6,7 @@
  * is the index of H3 strings.
  */
 import { cellArea, cellToLatLng, gridDisk, isValidCell } from 'h3-js';
+import { h3High, h3Low } from './h3-bits.ts';
 import type { Zone } from './types.ts';
 
 export interface PopulationGrid {
@@ -127,8 +128,8 @@ export function gridFromColumns(columns: GridColumns, zones: readonly Zone[], ro
     else if (res !== resolution) throw new Error(`Cell row ${rowOf(i)}: resolution ${res} where the grid is resolution ${resolution}.`);
     if (zone[i] < -1 || zone[i] >= zones.length) throw new Error(`Cell row ${rowOf(i)}: zone index ${zone[i]} is not one of the ${zones.length} zones.`);
     if (!given) {
-      halves[2 * i] = parseInt(cell.slice(-8), 16);
-      halves[2 * i + 1] = parseInt(cell.slice(0, -8), 16);
+      halves[2 * i] = h3Low(cell);
+      halves[2 * i + 1] = h3High(cell);
     }
     if (known) continue;
     pair[0] = halves[2 * i];
@@ -185,7 +186,7 @@ export function gridFromColumns(columns: GridColumns, zones: readonly Zone[], ro
       for (const nb of gridDisk(pair, 1)) {
         if (nb === h3[i]) continue;
         // a binary search of the sorted halves: no million-entry string map to build
-        const j = find(parseInt(nb.slice(0, -8), 16), parseInt(nb.slice(-8), 16));
+        const j = find(h3High(nb), h3Low(nb));
         if (j >= 0 && k < 6) slots[k++] = j;
       }
       return slots;

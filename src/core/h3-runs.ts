@@ -5,6 +5,7 @@
  */
 import { cellToLatLng, cellToParent } from 'h3-js';
 import { haversineKm } from './geo.ts';
+import { ancestorHigh, ancestorLow, ancestorShift } from './h3-bits.ts';
 import type { PopulationGrid } from './grid.ts';
 
 export interface H3Runs {
@@ -30,12 +31,10 @@ export function h3Runs(grid: PopulationGrid, members: Int32Array | null, resolut
   const n = members ? members.length : grid.size;
   const cellAt = (k: number) => (members ? members[k] : k);
   const halves = grid.h3Halves;
-  // a cell's ancestor at `resolution` is its base cell and first `resolution`
-  // digits: the bits above bit 45 − 3 × resolution (the grid's cells share
-  // their mode and resolution bits, so those compare equal)
-  const shift = 45 - 3 * Math.min(resolution, grid.resolution);
-  const highOf = (c: number) => (shift >= 32 ? halves[2 * c + 1] >>> (shift - 32) : halves[2 * c + 1]);
-  const lowOf = (c: number) => (shift >= 32 ? 0 : shift === 0 ? halves[2 * c] : halves[2 * c] >>> shift);
+  // cells of one parent share its bits: no cellToParent per cell
+  const shift = ancestorShift(Math.min(resolution, grid.resolution));
+  const highOf = (c: number) => ancestorHigh(halves[2 * c + 1], shift);
+  const lowOf = (c: number) => ancestorLow(halves[2 * c], shift);
   const starts: number[] = [];
   const parents: string[] = [];
   const seen = new Set<string>();

@@ -6,6 +6,7 @@
  * Any order is still answered correctly, only more slowly.
  */
 import { cellToParent } from 'h3-js';
+import { ancestorHigh, ancestorLow, ancestorShift, h3High, h3Low } from '../core/h3-bits.ts';
 
 /**
  * @param fixed parents to number cells by (a cell under none of them gets -1);
@@ -33,18 +34,14 @@ function parentsNow(h3: readonly string[], resolution: number, fixed: readonly s
   const parents = fixed ? [...fixed] : [];
   const byH3 = new Map(parents.map((p, k) => [p, k]));
   const parentOf = new Int32Array(h3.length);
-  // the parent's bits: mode, resolution, base cell and the first `resolution` digits (3 bits each, from bit 44 down)
-  const shift = 45 - 3 * resolution;
+  const shift = ancestorShift(resolution);
   let high = -1;
   let low = -1;
   let id = -1;
   for (let i = 0; i < h3.length; i++) {
     const s = h3[i];
-    // a 15-digit string: the top 32 bits are its first 7 digits, the low 32 its last 8
-    const h = parseInt(s.slice(0, -8), 16);
-    const l = parseInt(s.slice(-8), 16);
-    const kh = shift >= 32 ? h >>> (shift - 32) : h;
-    const kl = shift >= 32 ? 0 : l >>> shift;
+    const kh = ancestorHigh(h3High(s), shift);
+    const kl = ancestorLow(h3Low(s), shift);
     if (i > 0 && kh === high && kl === low) {
       parentOf[i] = id;
       continue;

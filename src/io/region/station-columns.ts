@@ -52,31 +52,27 @@ const coordinate = (key: 'lng' | 'lat', limit: number): StationColumn => ({
   },
 });
 
+/** A field holding one of a fixed list of words (optional: '' when absent). */
+function enumColumn<K extends 'kind' | 'status' | 'basis'>(key: K, values: readonly NonNullable<Station[K]>[], optional = false): StationColumn {
+  return {
+    name: key,
+    type: 'STRING',
+    nullable: optional,
+    get: (s) => s[key] ?? null,
+    set: (s, v) => {
+      if (optional && (v === null || v === undefined || v === '')) return null;
+      if (!values.includes(v as NonNullable<Station[K]>)) return `expected one of ${values.join(', ')}${optional ? ' or empty' : ''}`;
+      s[key] = v as Station[K];
+      return null;
+    },
+  };
+}
+
 export const STATION_COLUMNS: readonly StationColumn[] = [
   requiredText('id'),
   requiredText('name'),
-  {
-    name: 'kind',
-    type: 'STRING',
-    nullable: false,
-    get: (s) => s.kind,
-    set: (s, v) => {
-      if (!STATION_KINDS.includes(v as Station['kind'])) return `expected one of ${STATION_KINDS.join(', ')}`;
-      s.kind = v as Station['kind'];
-      return null;
-    },
-  },
-  {
-    name: 'status',
-    type: 'STRING',
-    nullable: false,
-    get: (s) => s.status,
-    set: (s, v) => {
-      if (!STATION_STATUSES.includes(v as Station['status'])) return `expected one of ${STATION_STATUSES.join(', ')}`;
-      s.status = v as Station['status'];
-      return null;
-    },
-  },
+  enumColumn('kind', STATION_KINDS),
+  enumColumn('status', STATION_STATUSES),
   coordinate('lng', 180),
   coordinate('lat', 90),
   optionalText('township'),
@@ -95,18 +91,7 @@ export const STATION_COLUMNS: readonly StationColumn[] = [
   optionalText('note'),
   optionalText('source'),
   optionalText('positionSource'),
-  {
-    name: 'basis',
-    type: 'STRING',
-    nullable: true,
-    get: (s) => s.basis ?? null,
-    set: (s, v) => {
-      if (v === null || v === undefined || v === '') return null;
-      if (!STATION_BASES.includes(v as NonNullable<Station['basis']>)) return `expected one of ${STATION_BASES.join(', ')} or empty`;
-      s.basis = v as Station['basis'];
-      return null;
-    },
-  },
+  enumColumn('basis', STATION_BASES, true),
   {
     name: 'turnout_minutes',
     type: 'DOUBLE',

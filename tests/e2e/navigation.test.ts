@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { ROOT } from '../../scripts/lib/browser.ts';
 import { cliReport, haversineKm, type CliReport, headline, mapView, screenshot, useSharedApp, waitMapIdle } from './helpers.ts';
 
@@ -79,23 +80,27 @@ describe('township table', () => {
   });
 });
 
+/** Switches the open page to city `code` and checks its headline against the CLI report; */
+async function cityMatchesCli(page: Page, code: string, shot: string, cli: CliReport) {
+  await page.getByTestId('region-select').selectOption(code);
+  await page.waitForFunction(
+    (pop) => Number(document.querySelector('[data-testid="headline-population"]')?.getAttribute('data-value')) === pop,
+    cli.totals.population,
+    { timeout: 60_000, polling: 100 },
+  );
+  const h = await headline(page);
+  expect(h.covered).toBe(cli.totals.covered);
+  expect(h.marginal).toBe(cli.totals.marginal);
+  expect(h.gap).toBe(cli.totals.gap);
+  expect(h.within).toBe(cli.totals.withinCircle);
+  await waitMapIdle(page);
+  await screenshot(page, shot);
+}
+
 describe('all of Quanzhou', () => {
   it('region-select 350500 shows the CLI figures for the whole city', async () => {
-    const cli = cliReport('350500');
     const { page, watch } = await open();
-    await page.getByTestId('region-select').selectOption('350500');
-    await page.waitForFunction(
-      (pop) => Number(document.querySelector('[data-testid="headline-population"]')?.getAttribute('data-value')) === pop,
-      cli.totals.population,
-      { timeout: 60_000, polling: 100 },
-    );
-    const h = await headline(page);
-    expect(h.covered).toBe(cli.totals.covered);
-    expect(h.marginal).toBe(cli.totals.marginal);
-    expect(h.gap).toBe(cli.totals.gap);
-    expect(h.within).toBe(cli.totals.withinCircle);
-    await waitMapIdle(page);
-    await screenshot(page, 'quanzhou-1366x768');
+    await cityMatchesCli(page, '350500', 'quanzhou-1366x768', cliReport('350500'));
     expect(watch.errors).toEqual([]);
   });
 });
@@ -106,19 +111,7 @@ describe('all of Xiamen', () => {
     expect(cli.totals.population).toBe(5_163_970);
     const { page, watch } = await open();
     expect(await page.getByTestId('region-select').locator('option[value="350200"]').innerText()).toBe('厦门市（全市）');
-    await page.getByTestId('region-select').selectOption('350200');
-    await page.waitForFunction(
-      (pop) => Number(document.querySelector('[data-testid="headline-population"]')?.getAttribute('data-value')) === pop,
-      cli.totals.population,
-      { timeout: 60_000, polling: 100 },
-    );
-    const h = await headline(page);
-    expect(h.covered).toBe(cli.totals.covered);
-    expect(h.marginal).toBe(cli.totals.marginal);
-    expect(h.gap).toBe(cli.totals.gap);
-    expect(h.within).toBe(cli.totals.withinCircle);
-    await waitMapIdle(page);
-    await screenshot(page, 'xiamen-1366x768');
+    await cityMatchesCli(page, '350200', 'xiamen-1366x768', cli);
     expect(watch.errors).toEqual([]);
   });
 });

@@ -12,18 +12,13 @@ import type { AreaLimits, Reach, ReachLimits, ReachModel, ReachOrigin } from './
 import { BoundedDijkstra } from './roads/dijkstra.ts';
 import { csrFromEdges, type CsrRoadGraph, type RoadGraph } from './roads/graph.ts';
 import { NO_ACCESS_FAR, NO_ACCESS_FRAGMENT, NodeSnapper, type SnapResult } from './roads/snap.ts';
-import type { Sourced } from './roads/speeds.ts';
 import { coverRadiusKm, marginalRadiusKm, type Rules } from './rules.ts';
 import type { AreaType } from './types.ts';
 
 export type { RoadEdge, RoadGraph, RoadNode, CsrRoadGraph } from './roads/graph.ts';
 
-/** The joins between points and roads, each with its source. */
-export const SNAP_DEFAULTS: Readonly<Record<'maxSnapKm' | 'offRoadKmh' | 'fragmentShare', Sourced>> = Object.freeze({
-  maxSnapKm: { value: 1, source: 'assumption: a cell centre over 1 km from every mapped road (≈ 3 res-9 H3 cells) has no road access' },
-  offRoadKmh: { value: 15, source: 'assumption: the unmapped last stretch is driven like a service road (OSRM car profile, service 15 km/h)' },
-  fragmentShare: { value: 0.01, source: 'assumption: a road component with under 1 % of the largest one\'s nodes is a fragment (cut off at the region\'s edge, or unconnected in the map)' },
-});
+export { SNAP_DEFAULTS } from './roads/snap-defaults.ts';
+import { SNAP_DEFAULTS } from './roads/snap-defaults.ts';
 
 export interface NetworkOptions {
   /** Cells and stations farther than this from every road node have no road access (default SNAP_DEFAULTS). */

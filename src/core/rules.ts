@@ -3,6 +3,7 @@
  * published default and the source it comes from. Nothing here is a number
  * the standards do not give; the user may change every one.
  */
+import { DEFAULT_REACH_SETTINGS, validateReachSettings, type ReachSettings } from './reach-settings.ts';
 import type { AreaType } from './types.ts';
 
 export type RuralReading = 'strict' | 'lenient';
@@ -30,6 +31,8 @@ export interface Rules {
   residentsPerAed: number;
   /** Per-zone area type chosen by the planner, by zone code. */
   areaTypeOverrides: Record<string, AreaType>;
+  /** Straight line or roads, and the ambulance speed model on roads. */
+  reach: ReachSettings;
 }
 
 export interface RuleSource {
@@ -48,7 +51,7 @@ const JINJIANG_PLAN = '《晋江市“十四五”卫生健康事业发展专项
 const BEIJING_STUDY = '《中国全科医学》2011年第36期第4214–4216页（北京市院前急救网络布局研究）';
 
 /** Where each default comes from, as shown beside the rule in the UI and the report. */
-export const RULE_SOURCES: Record<Exclude<keyof Rules, 'areaTypeOverrides' | 'ruralReading'>, RuleSource> = {
+export const RULE_SOURCES: Record<Exclude<keyof Rules, 'areaTypeOverrides' | 'ruralReading' | 'reach'>, RuleSource> = {
   urbanRadiusKm: {
     document: `${QUANZHOU_PLAN}；${JINJIANG_PLAN}`,
     quote: '原则上城区服务半径不超过5公里',
@@ -119,6 +122,7 @@ export const DEFAULT_RULES: Readonly<Rules> = Object.freeze({
   residentsPerAmbulance: 30_000,
   residentsPerAed: 10_000,
   areaTypeOverrides: {},
+  reach: DEFAULT_REACH_SETTINGS,
 });
 
 /** The circle minutes the standards name: 15 now, 14 as the 2025 target. */
@@ -126,7 +130,7 @@ export const OFFERED_CIRCLE_MINUTES = [15, 14] as const;
 
 /** Returns DEFAULT_RULES with the given changes, validated. */
 export function makeRules(changes: Partial<Rules> = {}): Rules {
-  const rules: Rules = { ...DEFAULT_RULES, areaTypeOverrides: { ...DEFAULT_RULES.areaTypeOverrides }, ...changes };
+  const rules: Rules = { ...DEFAULT_RULES, areaTypeOverrides: { ...DEFAULT_RULES.areaTypeOverrides }, reach: DEFAULT_RULES.reach, ...changes };
   validateRules(rules);
   return rules;
 }
@@ -155,6 +159,7 @@ export function validateRules(rules: Rules): void {
   if (rules.ruralReading !== 'strict' && rules.ruralReading !== 'lenient') {
     throw new Error(`Rule ruralReading must be "strict" or "lenient", got ${String(rules.ruralReading)}.`);
   }
+  validateReachSettings(rules.reach);
   for (const [zone, type] of Object.entries(rules.areaTypeOverrides)) {
     if (type !== 'urban' && type !== 'rural') {
       throw new Error(`Area type override for zone ${zone} must be "urban" or "rural", got ${String(type)}.`);

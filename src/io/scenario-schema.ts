@@ -5,6 +5,7 @@
  * The scenario file, the share link and the autosave all check through here.
  */
 import { z } from 'zod';
+import { defaultReachSettings } from '../core/reach-settings.ts';
 import { validateRules, type Rules } from '../core/rules.ts';
 import { STATION_BASES, STATION_KINDS, STATION_STATUSES, type Station, type StationStatus } from '../core/types.ts';
 
@@ -130,6 +131,32 @@ export const stationsSchema = z.array(stationSchema, { error: 'a list of station
   });
 });
 
+const speedSettingsSchema = z.object(
+  {
+    classKmh: z.record(z.string().max(MAX_CODE_CHARS, { error: `a road class of at most ${MAX_CODE_CHARS} characters` }), positive('a positive speed in km/h')),
+    postedShare: positive(),
+    capKmh: positive('a positive speed in km/h'),
+    urbanFactor: positive(),
+    ruralFactor: positive(),
+    traffic: oneOf(['off-peak', 'peak']),
+    peakFactor: positive(),
+    bothDirections: z.boolean({ error: 'true or false' }),
+    offRoadKmh: positive('a positive speed in km/h'),
+    maxSnapKm: positive('a positive number of kilometres'),
+  },
+  { error: 'an object of speed settings' },
+);
+
+/** How reach is measured; files saved before roads existed have none and get the defaults. */
+const reachSettingsSchema = z.object(
+  {
+    model: oneOf(['straight-line', 'roads']),
+    serviceAlongRoads: z.boolean({ error: 'true or false' }),
+    speeds: speedSettingsSchema,
+  },
+  { error: 'an object of reach settings' },
+);
+
 /** Every rule with its own bounds; the cross-rule checks (turnout < minutes, lenient ≥ strict) are in rulesProblem. */
 export const rulesFieldsSchema = z.object(
   {
@@ -145,6 +172,7 @@ export const rulesFieldsSchema = z.object(
     ruralDetourCoefficient: positive(),
     residentsPerAmbulance: positive('a positive number of residents'),
     residentsPerAed: positive('a positive number of residents'),
+    reach: reachSettingsSchema.default(() => defaultReachSettings()),
     areaTypeOverrides: z.record(
       z.string().max(MAX_CODE_CHARS, { error: `a zone code of at most ${MAX_CODE_CHARS} characters` }),
       oneOf(['urban', 'rural']),

@@ -14,7 +14,7 @@ export interface AreaTypeOverride {
   areaType: AreaType;
 }
 
-type NumericRule = Exclude<keyof Rules, 'areaTypeOverrides' | 'ruralReading'>;
+type NumericRule = Exclude<keyof Rules, 'areaTypeOverrides' | 'ruralReading' | 'reach'>;
 
 /** Parameters compared with their defaults, in the order of the rules panel. */
 const PARAMETERS: NumericRule[] = [

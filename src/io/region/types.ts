@@ -7,7 +7,9 @@
  * the embedded demo regions are packs too. WGS84 throughout.
  */
 import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
+import type { RoadWays } from '../../core/roads/ways.ts';
 import type { Station, Zone } from '../../core/types.ts';
+import type { RoadCounts } from '../roads/collect.ts';
 
 /** One part of the region's outline: a county of the demo, or a polygon of the user's outline file. */
 export interface RegionPart {
@@ -64,6 +66,15 @@ export interface RegionCells {
 export type ZoneOutline = Feature<MultiPolygon, { code: string }>;
 export type PartOutline = Feature<MultiPolygon, { code: string; name: string }>;
 
+/** The region's road network: drivable ways clipped to the region plus a margin, and where they came from. */
+export interface RegionRoads {
+  ways: RoadWays;
+  /** The road file's source, licence and CRS (e.g. OpenStreetMap, ODbL). */
+  source: RegionSource;
+  /** What reading the file kept and left out. */
+  counts: RoadCounts;
+}
+
 export interface Region {
   /** Stable id: a demo adcode ('350525', '350500'), or 'user-…' for a region built from files. */
   id: string;
@@ -86,6 +97,8 @@ export interface Region {
   attribution: string;
   notes: RegionNotes;
   modelled: RegionModelled;
+  /** The road network, when the region has one (imported, or stored in its pack); without it reach is straight-line only. */
+  roads?: RegionRoads;
 }
 
 /** The region's zone outlines as one collection (for the map and exports). */

@@ -17,14 +17,22 @@ import type {
   ResultTag,
   GapCells,
   ImportProgress,
+  LoadedDataset,
   PopulationImportRequest,
   RegionOpened,
   RegionRequest,
   ZoneImportRequest,
 } from '../worker/api.ts';
 import type { BaselineStatus } from '../worker/baseline-status.ts';
+import { withCellIds } from '../worker/dataset-cells.ts';
 import type { SuggestAnswer, SuggestRequest } from '../worker/suggest-runner.ts';
 import type { SuggestProgress } from '../core/suggest/control.ts';
+
+/** A dataset as it arrives (its cells as H3 halves), given its strings on first read. */
+function withStrings<T extends { dataset: Omit<LoadedDataset, 'h3'> }>(answer: T): T & { dataset: LoadedDataset } {
+  withCellIds(answer.dataset);
+  return answer as T & { dataset: LoadedDataset };
+}
 
 type Job = { tag: ResultTag } & (
   | { kind: 'evaluate'; stations: Station[]; rules: Rules; light: boolean }
@@ -49,7 +57,7 @@ export class CoverageClient {
 
   /** Opens a region (a pack or the user's files) in the worker; cancel with cancelImport(id). */
   openRegion(id: string, request: RegionRequest, onProgress: ImportProgress): Promise<RegionOpened> {
-    return this.remote.openRegion(id, request, proxy(onProgress));
+    return this.remote.openRegion(id, request, proxy(onProgress)).then(withStrings);
   }
 
   /** The open region as a region pack's bytes. */
@@ -64,11 +72,11 @@ export class CoverageClient {
 
   /** Imports population in the worker (the File itself crosses, read there slice by slice); cancel with cancelImport(id). */
   importPopulation(id: string, file: File, request: PopulationImportRequest, onProgress: ImportProgress): Promise<DatasetImport> {
-    return this.remote.importPopulation(id, file, file.name, request, proxy(onProgress));
+    return this.remote.importPopulation(id, file, file.name, request, proxy(onProgress)).then(withStrings);
   }
 
   importZones(id: string, file: File, request: ZoneImportRequest, onProgress: ImportProgress): Promise<DatasetImport> {
-    return this.remote.importZones(id, file, file.name, request, proxy(onProgress));
+    return this.remote.importZones(id, file, file.name, request, proxy(onProgress)).then(withStrings);
   }
 
   cancelImport(id: string): Promise<void> {

@@ -44,9 +44,11 @@ const CELL_PAD_DEG = 0.004;
 function regionBox(dataset: NonNullable<AppState['dataset']>): Box | null {
   let box = regionBoxes.get(dataset);
   if (box === undefined) {
-    const lng = new Float64Array(dataset.h3.length);
-    const lat = new Float64Array(dataset.h3.length);
-    dataset.h3.forEach((h, i) => ([lat[i], lng[i]] = cellToLatLng(h)));
+    const n = dataset.population.length;
+    const lng = new Float64Array(n);
+    const lat = new Float64Array(n);
+    const halves = dataset.h3Halves;
+    for (let i = 0; i < n; i++) [lat[i], lng[i]] = cellToLatLng([halves[2 * i], halves[2 * i + 1]]);
     const centres = pointsBox(lng, lat);
     box = centres && [centres[0] - CELL_PAD_DEG, centres[1] - CELL_PAD_DEG, centres[2] + CELL_PAD_DEG, centres[3] + CELL_PAD_DEG];
     regionBoxes.set(dataset, box);
@@ -165,7 +167,7 @@ export async function exportSnapshot(input: unknown, context: SnapshotContext): 
   const onProgress = context.onProgress ?? (() => {});
   const state = getState();
   const { result, dataset } = state;
-  if (state.phase !== 'ready' || !result || !dataset || result.status.length !== dataset.h3.length) throw new SnapshotError(texts.t('export.error.notReady'));
+  if (state.phase !== 'ready' || !result || !dataset || result.status.length !== dataset.population.length) throw new SnapshotError(texts.t('export.error.notReady'));
 
   let options: SnapshotOptions;
   try {

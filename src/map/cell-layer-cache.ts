@@ -5,7 +5,8 @@
  * (it crosses from the worker), so the key is what it holds, not its identity.
  */
 import type { FeatureCollection, Polygon } from 'geojson';
-import { getHexagonAreaAvg, getResolution } from 'h3-js';
+import { getHexagonAreaAvg, splitLongToH3Index } from 'h3-js';
+import { resolutionOfHigh } from '../core/h3-bits.ts';
 import { aggregateParents, buildCellLayer, buildParentFeatures, type CellLayer, type ParentProperties } from './cells.ts';
 import { MAX_DRAWN_CELLS, PARENT_RESOLUTION } from './layers.ts';
 import { EMPTY } from './style.ts';
@@ -14,30 +15,33 @@ export interface CellLayers {
   cells: CellLayer;
   parents: FeatureCollection<Polygon, ParentProperties>;
   /**
-   * The cell list the layers were built from: equal in content to the one
-   * asked with, and the same array on every hit, so per-list indexes
-   * (parentIndex) are found again too.
+   * The cells (H3 halves) the layers were built from: equal in content to
+   * the ones asked with, and the same array on every hit, so per-list
+   * indexes (parentIndex) are found again too.
    */
-  h3: readonly string[];
+  h3Halves: Uint32Array;
 }
 
 /**
  * A key for the cells' content: count, then a 32-bit FNV-1a hash of every H3
- * index and population (two loads of the same files give the same key; an
- * imported grid, even of the same counties, another).
- * @example cellContentKey(['8941a008a1bffff'], [5]) === cellContentKey(['8941a008a1bffff'], [5]) // true
+ * index (its two halves) and population (two loads of the same files give the
+ * same key; an imported grid, even of the same counties, another).
+ * @param h3 H3 index per cell as halves [low, high] per cell
+ * @example cellContentKey(h3HalvesOf(['8941a008a1bffff']), [5]) === cellContentKey(h3HalvesOf(['8941a008a1bffff']), [5]) // true
  */
-export function cellContentKey(h3: readonly string[], population: ArrayLike<number>): string {
+export function cellContentKey(h3: Uint32Array, population: ArrayLike<number>): string {
+  const n = h3.length >>> 1;
   let hash = 0x811c9dc5;
-  for (let i = 0; i < h3.length; i++) {
-    const s = h3[i];
-    for (let k = 0; k < s.length; k++) hash = Math.imul(hash ^ s.charCodeAt(k), 0x01000193);
+  for (let i = 0; i < n; i++) {
+    hash = Math.imul(hash ^ h3[2 * i + 1], 0x01000193);
+    hash = Math.imul(hash ^ h3[2 * i], 0x01000193);
     // population is a whole or fractional count: both halves of its value enter the hash
     const p = population[i];
     hash = Math.imul(hash ^ (p | 0), 0x01000193);
     hash = Math.imul(hash ^ Math.round((p % 1) * 1e6), 0x01000193);
   }
-  return `${h3.length}:${h3[0] ?? ''}:${h3[h3.length - 1] ?? ''}:${(hash >>> 0).toString(16)}`;
+  const cell = (i: number) => (n > 0 ? splitLongToH3Index(h3[2 * i], h3[2 * i + 1]) : '');
+  return `${n}:${cell(0)}:${cell(n - 1)}:${(hash >>> 0).toString(16)}`;
 }
 
 /** Box of polygon features, or null for none. */
@@ -68,10 +72,10 @@ export class CellLayerCache {
 
   /**
    * The cell hexagons and parent hexagons of a grid, built on first use.
-   * @param h3 H3 index per cell in the engine's order
+   * @param h3 H3 index per cell in the engine's order, as halves [low, high] per cell
    * @param population residents per cell, same order
    */
-  get(h3: readonly string[], population: ArrayLike<number>): CellLayers {
+  get(h3: Uint32Array, population: ArrayLike<number>): CellLayers {
     const key = cellContentKey(h3, population);
     let entry = this.layers.get(key);
     if (entry) {
@@ -80,16 +84,17 @@ export class CellLayerCache {
     } else {
       this.builds++;
       // a grid already as coarse as the parents (a user's own table) is drawn as it is
-      const resolution = h3.length > 0 ? Math.min(PARENT_RESOLUTION, getResolution(h3[0])) : PARENT_RESOLUTION;
-      if (h3.length > MAX_DRAWN_CELLS) {
+      const n = h3.length >>> 1;
+      const resolution = n > 0 ? Math.min(PARENT_RESOLUTION, resolutionOfHigh(h3[1])) : PARENT_RESOLUTION;
+      if (n > MAX_DRAWN_CELLS) {
         // a large region: parents only, their density over the average cell area (no cell polygons are made)
-        const area = new Float64Array(h3.length).fill(getHexagonAreaAvg(getResolution(h3[0]), 'km2'));
+        const area = new Float64Array(n).fill(getHexagonAreaAvg(resolutionOfHigh(h3[1]), 'km2'));
         const parents = buildParentFeatures(aggregateParents(h3, population, area, resolution));
-        entry = { cells: { cells: EMPTY as CellLayer['cells'], areaKm2: area, bounds: boundsOfFeatures(parents) }, parents, h3 };
+        entry = { cells: { cells: EMPTY as CellLayer['cells'], areaKm2: area, bounds: boundsOfFeatures(parents) }, parents, h3Halves: h3 };
       } else {
         const cells = buildCellLayer(h3, population);
         const parents = buildParentFeatures(aggregateParents(h3, population, cells.areaKm2, resolution));
-        entry = { cells, parents, h3 };
+        entry = { cells, parents, h3Halves: h3 };
       }
     }
     this.layers.set(key, entry);

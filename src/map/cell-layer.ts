@@ -8,7 +8,7 @@ import { cellToBoundary } from 'h3-js';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { EvaluationUpdate, LoadedDataset } from '../worker/api.ts';
 import { CellLayerCache } from './cell-layer-cache.ts';
-import { cellFinder, type Bounds } from './cells.ts';
+import type { Bounds } from './cells.ts';
 import { boundsOf } from './focus.ts';
 import { LAYER, MAX_DRAWN_CELLS, PARENT_MAX_ZOOM, SOURCE, STATUS_PARENT_MAX_ZOOM } from './layers.ts';
 import { parentIndex, parentStatus, refreshParents, type ParentStatus } from './parent-status.ts';
@@ -39,7 +39,8 @@ export interface CellStats {
 const CELLS_LATEST_MS = 3000;
 
 export class CellLayer {
-  private dataset: LoadedDataset | null = null;
+  // the strings (`h3`) are not read here: the halves serve every lookup
+  private dataset: Omit<LoadedDataset, 'h3'> | null = null;
   private generation = -1;
   /** Counts datasets, so cells built for an older one are dropped. */
   private builds = 0;
@@ -54,8 +55,6 @@ export class CellLayer {
   private stale = { cells: new Set<number>(), parents: new Set<number>() };
   /** Box of all loaded cells. */
   bounds: Bounds | null = null;
-  /** Cell index of an H3 id of the dataset drawn. */
-  cellAt: ((h3: string) => number | undefined) | null = null;
   /** True once a result of this dataset is painted (status layers stay hidden before). */
   shown = false;
   /** A region of more than MAX_DRAWN_CELLS cells: only parents are drawn, at every zoom. */
@@ -99,18 +98,17 @@ export class CellLayer {
       for (const id of this.painted[kind]) this.stale[kind].add(id);
       this.painted[kind].clear();
     }
-    this.cellAt = dataset ? cellFinder(dataset.h3) : null;
-    if (!dataset || dataset.h3.length === 0) {
+    if (!dataset || dataset.population.length === 0) {
       for (const id of [SOURCE.cells, SOURCE.parents]) this.source(id).setData(EMPTY);
       return;
     }
-    this.stats.cellCount = dataset.h3.length;
+    this.stats.cellCount = dataset.population.length;
     this.stats.resultsApplied = 0;
-    this.setCoarse(dataset.h3.length > MAX_DRAWN_CELLS);
+    this.setCoarse(dataset.population.length > MAX_DRAWN_CELLS);
     const t0 = performance.now();
     // a region shown before comes from the cache, with the very cell list it was built from (so parentIndex finds its index again)
-    const layers = this.built.get(dataset.h3, dataset.population);
-    this.dataset = { ...dataset, h3: layers.h3 as string[] };
+    const layers = this.built.get(dataset.h3Halves, dataset.population);
+    this.dataset = { ...dataset, h3Halves: layers.h3Halves };
     const built = layers.cells;
     const parents = layers.parents;
     this.bounds = built.bounds;
@@ -152,14 +150,14 @@ export class CellLayer {
    */
   showResult(result: EvaluationUpdate): Int32Array | null {
     const dataset = this.dataset;
-    if (!dataset || result.tag.dataset !== this.generation || result.status.length !== dataset.h3.length) return null;
+    if (!dataset || result.tag.dataset !== this.generation || result.status.length !== dataset.population.length) return null;
     const t0 = performance.now();
     // a coarse region has no cell features: its cells' statuses are found (for the parents) but not painted
     const cells = paintStatus(this.coarse ? null : this.map, SOURCE.cells, [LAYER.status, LAYER.outsideCircle], this.tracker, result.status, result.withinCircle);
     this.tracker = cells.tracker;
     for (let k = 0; k < cells.changed.length && !this.coarse; k++) this.painted.cells.add(cells.changed[k]);
     // parents: all of them on the first result, then only those holding a cell that changed
-    const index = (this.index ??= parentIndex(dataset.h3));
+    const index = (this.index ??= parentIndex(dataset.h3Halves));
     if (!this.parentShown) this.parentShown = parentStatus(result.status, result.withinCircle, dataset.population, index.parentOf, index.count, index.children);
     else {
       const touched = new Set<number>();
@@ -169,7 +167,7 @@ export class CellLayer {
     const parents = paintStatus(this.map, SOURCE.parents, [LAYER.statusParents, LAYER.outsideCircleParents], this.parentTracker, this.parentShown.status, this.parentShown.inside);
     this.parentTracker = parents.tracker;
     for (let k = 0; k < parents.changed.length; k++) this.painted.parents.add(parents.changed[k]);
-    this.overwriteStale(SOURCE.cells, 'cells', cells.tracker, dataset.h3.length);
+    this.overwriteStale(SOURCE.cells, 'cells', cells.tracker, dataset.population.length);
     this.overwriteStale(SOURCE.parents, 'parents', parents.tracker, index.count);
     this.stats.baseline = { cells: cells.tracker.baseline.status, parents: parents.tracker.baseline.status };
     this.stats.statusUpdateMs = performance.now() - t0;
@@ -225,7 +223,7 @@ export class CellLayer {
     const z = d ? d.zones.findIndex((x) => x.code === code) : -1;
     if (!d || z < 0) return null;
     const corners: number[][][] = [];
-    for (let i = 0; i < d.zone.length; i++) if (d.zone[i] === z) corners.push(cellToBoundary(d.h3[i], true));
+    for (let i = 0; i < d.zone.length; i++) if (d.zone[i] === z) corners.push(cellToBoundary([d.h3Halves[2 * i], d.h3Halves[2 * i + 1]], true));
     return boundsOf(corners);
   }
 }

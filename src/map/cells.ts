@@ -5,7 +5,8 @@
  * Built once per dataset, never per result.
  */
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
-import { cellToBoundary, getResolution } from 'h3-js';
+import { cellToBoundary, splitLongToH3Index } from 'h3-js';
+import { h3High, h3Low, resolutionOfHigh } from '../core/h3-bits.ts';
 import { parentsOf } from './parent-of.ts';
 
 /** [west, south, east, north] in degrees. */
@@ -32,13 +33,14 @@ export interface CellLayer {
 
 /**
  * Hexagon features of the grid cells, feature id = cell index.
- * @param h3 H3 index per cell in the engine's order
+ * @param h3 H3 index per cell in the engine's order, as halves [low, high] per cell (h3-js reads them without parsing a string)
  * @param population residents per cell, same order
- * @example buildCellLayer(['8941a008a1bffff'], Float64Array.of(5)).cells.features[0].id // 0
+ * @example buildCellLayer(h3HalvesOf(['8941a008a1bffff']), Float64Array.of(5)).cells.features[0].id // 0
  */
-export function buildCellLayer(h3: readonly string[], population: ArrayLike<number>): CellLayer {
-  if (h3.length !== population.length) throw new Error(`Got ${population.length} population values for ${h3.length} cells.`);
-  const n = h3.length;
+export function buildCellLayer(h3: Uint32Array, population: ArrayLike<number>): CellLayer {
+  const n = h3.length >>> 1;
+  if (n !== population.length) throw new Error(`Got ${population.length} population values for ${n} cells.`);
+  const pair: [number, number] = [0, 0];
   const features: Feature<Polygon, CellProperties>[] = new Array(n);
   const areaKm2 = new Float64Array(n);
   let west = Infinity;
@@ -46,7 +48,9 @@ export function buildCellLayer(h3: readonly string[], population: ArrayLike<numb
   let east = -Infinity;
   let north = -Infinity;
   for (let i = 0; i < n; i++) {
-    const ring = cellToBoundary(h3[i], true);
+    pair[0] = h3[2 * i];
+    pair[1] = h3[2 * i + 1];
+    const ring = cellToBoundary(pair, true);
     for (let k = 0; k < ring.length; k++) {
       const lng = ring[k][0];
       const lat = ring[k][1];
@@ -77,17 +81,19 @@ export interface ParentCell {
 
 /**
  * Sums cells into their parents at a coarser resolution, in order of first appearance.
+ * @param h3 H3 index per cell as halves [low, high] per cell
  * @param areaKm2 area per cell (as from buildCellLayer)
  */
-export function aggregateParents(h3: readonly string[], population: ArrayLike<number>, areaKm2: ArrayLike<number>, resolution: number): ParentCell[] {
-  for (let i = 0; i < h3.length; i += Math.max(1, h3.length - 1)) {
+export function aggregateParents(h3: Uint32Array, population: ArrayLike<number>, areaKm2: ArrayLike<number>, resolution: number): ParentCell[] {
+  const n = h3.length >>> 1;
+  for (let i = 0; i < n; i += Math.max(1, n - 1)) {
     // one resolution per grid: its first and last cells stand for it
-    const res = getResolution(h3[i]);
-    if (res < resolution) throw new Error(`Cell ${h3[i]} is resolution ${res}, coarser than the parent resolution ${resolution}.`);
+    const res = resolutionOfHigh(h3[2 * i + 1]);
+    if (res < resolution) throw new Error(`Cell ${splitLongToH3Index(h3[2 * i], h3[2 * i + 1])} is resolution ${res}, coarser than the parent resolution ${resolution}.`);
   }
   const { parentOf, parents } = parentsOf(h3, resolution, null);
   const out: ParentCell[] = parents.map((p) => ({ h3: p, population: 0, children: 0, areaKm2: 0 }));
-  for (let i = 0; i < h3.length; i++) {
+  for (let i = 0; i < n; i++) {
     const p = out[parentOf[i]];
     p.population += population[i];
     p.children += 1;
@@ -115,22 +121,29 @@ export function buildParentFeatures(parents: readonly ParentCell[]): FeatureColl
 /**
  * Finds a cell's index by its H3 index: binary search when the cells are in
  * H3 order (the engine's grid always is), else a map built once.
- * @example cellFinder(['89a', '89b'])('89b') // 1
+ * @param h3 H3 index per cell as halves [low, high] per cell
+ * @example cellFinder(h3HalvesOf(['8941a008a13ffff', '8941a008a1bffff']))('8941a008a1bffff') // 1
  */
-export function cellFinder(h3: readonly string[]): (cell: string) => number | undefined {
+export function cellFinder(h3: Uint32Array): (cell: string) => number | undefined {
+  const n = h3.length >>> 1;
+  // H3 order is by the high half, then the low half (both unsigned)
+  const before = (i: number, high: number, low: number) => h3[2 * i + 1] < high || (h3[2 * i + 1] === high && h3[2 * i] < low);
   let sorted = true;
-  for (let i = 1; i < h3.length && sorted; i++) sorted = h3[i - 1] < h3[i];
+  for (let i = 1; i < n && sorted; i++) sorted = before(i - 1, h3[2 * i + 1], h3[2 * i]);
   if (!sorted) {
-    const index = new Map(h3.map((h, i) => [h, i]));
+    const index = new Map<string, number>();
+    for (let i = 0; i < n; i++) index.set(splitLongToH3Index(h3[2 * i], h3[2 * i + 1]), i);
     return (cell) => index.get(cell);
   }
   return (cell) => {
+    const high = h3High(cell);
+    const low = h3Low(cell);
     let lo = 0;
-    let hi = h3.length - 1;
+    let hi = n - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (h3[mid] === cell) return mid;
-      if (h3[mid] < cell) lo = mid + 1;
+      if (h3[2 * mid + 1] === high && h3[2 * mid] === low) return mid;
+      if (before(mid, high, low)) lo = mid + 1;
       else hi = mid - 1;
     }
     return undefined;

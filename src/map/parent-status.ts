@@ -5,7 +5,7 @@
  * generalisation of the engine's per-cell result, not a computation of
  * coverage); ties go to the worse status, so a gap is never hidden by a tie.
  */
-import { getResolution } from 'h3-js';
+import { resolutionOfHigh } from '../core/h3-bits.ts';
 import { parentsOf } from './parent-of.ts';
 import { PARENT_RESOLUTION } from './layers.ts';
 
@@ -13,9 +13,10 @@ import { PARENT_RESOLUTION } from './layers.ts';
  * Index of each cell's parent: its position in `parents`, or -1 when not
  * listed; without a list, parents are numbered in order of first appearance
  * (the order aggregateParents gives the parent features).
- * @example cellParentIndex(['8941a008a1bffff'], ['8741a008affffff'], 7) // Int32Array [0]
+ * @param h3 the cells as H3 halves [low, high] per cell
+ * @example cellParentIndex(h3HalvesOf(['8941a008a1bffff']), ['8741a008affffff'], 7) // Int32Array [0]
  */
-export function cellParentIndex(h3: readonly string[], parents: readonly string[] | null, resolution: number): { parentOf: Int32Array; count: number } {
+export function cellParentIndex(h3: Uint32Array, parents: readonly string[] | null, resolution: number): { parentOf: Int32Array; count: number } {
   const found = parentsOf(h3, resolution, parents);
   return { parentOf: found.parentOf, count: found.parents.length };
 }
@@ -26,17 +27,18 @@ export interface ParentIndex {
   children: ParentChildren;
 }
 
-const parentIndexes = new WeakMap<readonly string[], ParentIndex>();
+const parentIndexes = new WeakMap<Uint32Array, ParentIndex>();
 
 /**
  * Each cell's parent feature id at the resolution the map draws parents (the
  * grid's own when it is already that coarse), computed once per cell list.
- * @example parentIndex(['8941a008a1bffff', '8941a008a13ffff']).count // 1
+ * @param h3 the cells as H3 halves [low, high] per cell
+ * @example parentIndex(h3HalvesOf(['8941a008a1bffff', '8941a008a13ffff'])).count // 1
  */
-export function parentIndex(h3: readonly string[]): ParentIndex {
+export function parentIndex(h3: Uint32Array): ParentIndex {
   let index = parentIndexes.get(h3);
   if (!index) {
-    const resolution = h3.length > 0 ? Math.min(PARENT_RESOLUTION, getResolution(h3[0])) : PARENT_RESOLUTION;
+    const resolution = h3.length > 0 ? Math.min(PARENT_RESOLUTION, resolutionOfHigh(h3[1])) : PARENT_RESOLUTION;
     const { parentOf, count } = cellParentIndex(h3, null, resolution);
     index = { parentOf, count, children: parentChildren(parentOf, count) };
     parentIndexes.set(h3, index);

@@ -15,8 +15,8 @@ import { paintStatus } from './status-paint.ts';
 export const PRINT_ALL_CELLS_MAX = 50_000;
 
 export interface PrintCells {
-  /** H3 index per cell, in the engine's order (the cell's feature id). */
-  h3: readonly string[];
+  /** H3 index per cell as halves [low, high], in the engine's order (the cell's feature id). */
+  h3Halves: Uint32Array;
   population: ArrayLike<number>;
 }
 
@@ -32,10 +32,10 @@ function paint(map: MapLibreMap, source: string, layers: readonly [string, strin
  */
 export function paintPrintStatus(map: MapLibreMap, cells: PrintCells, status: Uint8Array, withinCircle: Uint8Array, visible: (layerId: string) => boolean): void {
   paint(map, SOURCE.cells, [LAYER.status, LAYER.outsideCircle], status, withinCircle);
-  const { parentOf, count, children } = parentIndex(cells.h3);
+  const { parentOf, count, children } = parentIndex(cells.h3Halves);
   const parents = parentStatus(status, withinCircle, cells.population, parentOf, count, children);
   paint(map, SOURCE.parents, [LAYER.statusParents, LAYER.outsideCircleParents], parents.status, parents.inside);
-  const allCells = cells.h3.length <= PRINT_ALL_CELLS_MAX;
+  const allCells = cells.population.length <= PRINT_ALL_CELLS_MAX;
   for (const [cellLayer, parentLayer] of [
     [LAYER.status, LAYER.statusParents],
     [LAYER.outsideCircle, LAYER.outsideCircleParents],

@@ -102,7 +102,7 @@ export function LegendControl({ basemapFailed = false }: LegendControlProps) {
   const { t, n } = useT();
   const populationSource = useStore((s) => s.dataSources.population);
   const rules = useStore((s) => s.rules);
-  const cellCount = useStore((s) => s.dataset?.h3.length ?? 0);
+  const cellCount = useStore((s) => s.dataset?.population.length ?? 0);
   const stations = useStore((s) => s.stations);
   const hasSuggestion = useStore((s) => (s.suggestion?.picks.length ?? 0) > 0);
   // on a narrow screen the legend starts folded so it does not cover the map

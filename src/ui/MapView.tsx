@@ -114,7 +114,7 @@ export function MapView() {
       move: moveStation,
       add: (lng, lat) => addStationAt(lng, lat, translate(getState().language, 'map.newStation')),
       clickStation: openStationCard,
-      clickPoint: (lng, lat) => openPointCard(lng, lat, cellAtPoint(getState().dataset?.h3 ?? [], lng, lat)),
+      clickPoint: (lng, lat) => openPointCard(lng, lat, cellAtPoint(getState().dataset?.h3Halves ?? new Uint32Array(0), lng, lat)),
     });
 
     return () => {

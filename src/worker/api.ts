@@ -59,8 +59,13 @@ export interface LoadedDataset {
   counties: string[];
   zones: Zone[];
   stations: Station[];
-  /** H3 index per cell, in the engine's cell order (index = cell id on the map). */
-  h3: string[];
+  /**
+   * H3 index per cell as two 32-bit halves [low, high] (2 × cells), in the
+   * engine's cell order (index = cell id on the map); transferred, not cloned.
+   */
+  h3Halves: Uint32Array;
+  /** The same indexes as strings, made on first read (see ./dataset-cells.ts: they never cross the worker boundary). */
+  readonly h3: string[];
   population: Float64Array;
   /** Zone index per cell (-1 none). */
   zone: Int32Array;

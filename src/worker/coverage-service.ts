@@ -20,6 +20,7 @@ import { writeRegionPack } from '../io/region/pack-write.ts';
 import type { Region } from '../io/region/types.ts';
 import type { CellAnswer, EvaluationUpdate, GapCells, GapSummary, LoadedDataset, RegionInfo, UpdateOptions } from './api.ts';
 import type { BaselineStatus } from './baseline-status.ts';
+import { withCellIds } from './dataset-cells.ts';
 import { CellOutliner } from './gap-outline.ts';
 import { RegionCache, type PreparedRegion } from './region-cache.ts';
 
@@ -295,15 +296,17 @@ export function regionInfo(region: Region): RegionInfo {
 }
 
 function loaded({ region, grid }: { region: Region; grid: PopulationGrid }, t0: number): LoadedDataset {
-  return {
+  const dataset = {
     region: regionInfo(region),
     counties: region.parts.map((p) => p.code),
     zones: [...grid.zones],
     stations: region.stations,
-    // not copied: it is cloned when posted, and the grid never changes it
-    h3: grid.h3 as string[],
+    // a copy: the dataset's arrays are transferred to the page, and the grid keeps its own
+    h3Halves: grid.h3Halves.slice(),
     population: grid.population.slice(),
     zone: grid.zone.slice(),
     prepareMs: performance.now() - t0,
   };
+  // the worker's own strings (for tests and tools that drive the service); they stay in the worker
+  return withCellIds(dataset, () => grid.h3);
 }

@@ -2,7 +2,7 @@
 import { expose, transfer } from 'comlink';
 import type { Rules } from '../core/rules.ts';
 import type { Station } from '../core/types.ts';
-import type { CoverageWorkerApi, DatasetImport, EvaluationUpdate, UpdateOptions } from './api.ts';
+import type { CoverageWorkerApi, DatasetImport, EvaluationUpdate, LoadedDataset, UpdateOptions } from './api.ts';
 import { CoverageService } from './coverage-service.ts';
 import { ImportService } from './import-service.ts';
 import { SuggestRunner } from './suggest-runner.ts';
@@ -16,14 +16,17 @@ const service = new CoverageService(async (url) => {
 const imports = new ImportService(service);
 const suggestions = new SuggestRunner(() => service.currentEngine());
 
-const sendImport = (r: DatasetImport) => transfer(r, [r.dataset.population.buffer, r.dataset.zone.buffer]);
+/** The dataset's per-cell arrays, moved to the page rather than copied. */
+const datasetBuffers = (d: LoadedDataset) => [d.h3Halves.buffer, d.population.buffer, d.zone.buffer];
+
+const sendImport = (r: DatasetImport) => transfer(r, datasetBuffers(r.dataset));
 
 const send = (u: EvaluationUpdate) => transfer(u, [u.status.buffer, u.withinCircle.buffer, u.inRange.buffer]);
 
 const api: CoverageWorkerApi = {
   async openRegion(id, request, onProgress) {
     const opened = await imports.openRegion(id, request, onProgress);
-    return transfer(opened, [opened.dataset.population.buffer, opened.dataset.zone.buffer]);
+    return transfer(opened, datasetBuffers(opened.dataset));
   },
   async savePack(stations, rules) {
     const bytes = service.savePack(stations, rules);

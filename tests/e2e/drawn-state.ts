@@ -5,6 +5,7 @@
  * and revisit tests); and a region switch that waits for its current result.
  */
 import type { Page } from 'playwright-core';
+import { h3HalvesOf } from '../../src/core/h3-bits.ts';
 import { parentIndex, parentStatus } from '../../src/map/parent-status.ts';
 import { waitCurrent, waitMapIdle } from './helpers.ts';
 
@@ -41,7 +42,7 @@ export async function checkDrawn(page: Page): Promise<DrawnCheck> {
     for (let p = 0; p < 20_000; p++) drawnParents.push(w.__emsMap.getFeatureState({ source: 'cells-parent', id: p }).s ?? base.parents);
     return { h3: dataset.h3, population: Array.from(dataset.population), status: Array.from(result.status), within: Array.from(result.withinCircle), drawnCells, drawnParents };
   });
-  const index = parentIndex(d.h3);
+  const index = parentIndex(h3HalvesOf(d.h3));
   const parents = parentStatus(Uint8Array.from(d.status), Uint8Array.from(d.within), Float64Array.from(d.population), index.parentOf, index.count, index.children);
   let wrongParents = 0;
   for (let p = 0; p < index.count; p++) if (d.drawnParents[p] !== parents.status[p]) wrongParents++;

@@ -9,6 +9,7 @@ import path from 'node:path';
 import gcoord from 'gcoord';
 import { gridPathCells, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
+import { h3HalvesOf } from '../../src/core/h3-bits.ts';
 import { ROOT } from '../../scripts/lib/browser.ts';
 import { describeCell } from '../../src/core/describe-cell.ts';
 import { createEngine } from '../../src/core/evaluate.ts';
@@ -247,8 +248,8 @@ describe('map helpers', () => {
   it('cellAtPoint finds the dataset cell under a point, and null where the dataset has none', () => {
     const h3 = [latLngToCell(25.3, 118.1, 9), latLngToCell(25.31, 118.2, 9)].sort();
     const [lng, lat] = centre(h3[1]);
-    expect(cellAtPoint(h3, lng, lat)).toBe(1);
-    expect(cellAtPoint(h3, 119.5, 26)).toBeNull();
-    expect(cellAtPoint([], lng, lat)).toBeNull();
+    expect(cellAtPoint(h3HalvesOf(h3), lng, lat)).toBe(1);
+    expect(cellAtPoint(h3HalvesOf(h3), 119.5, 26)).toBeNull();
+    expect(cellAtPoint(new Uint32Array(0), lng, lat)).toBeNull();
   });
 });

@@ -134,7 +134,7 @@ describe('evaluation requests follow the store', () => {
       remove: (id, tag) => sent.push(`remove ${id} @${fmt(tag)}`),
     };
     syncEvaluations(store, sink);
-    const dataset = { region: regionInfo(tinyRegion()), counties: [], zones: [], stations: [], h3: [], population: new Float64Array(), zone: new Int32Array(), prepareMs: 0 };
+    const dataset = { region: regionInfo(tinyRegion()), counties: [], zones: [], stations: [], h3: [], h3Halves: new Uint32Array(), population: new Float64Array(), zone: new Int32Array(), prepareMs: 0 };
     store.setState({ phase: 'loading' });
     expect(sent).toEqual([]);
     store.setState({ phase: 'ready', dataset, stations: [a, b] });

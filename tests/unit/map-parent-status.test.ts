@@ -1,5 +1,6 @@
 import { cellToChildren, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
+import { h3HalvesOf } from '../../src/core/h3-bits.ts';
 import { cellParentIndex, parentChildren, parentStatus, refreshParents } from '../../src/map/parent-status.ts';
 
 // Two res-7 parents near 达埔 and their first four res-9 children each: small enough to count by hand.
@@ -7,7 +8,7 @@ const parentA = latLngToCell(25.31, 118.162, 7);
 const parentB = latLngToCell(25.482, 118.071, 7);
 const childrenA = cellToChildren(parentA, 9).slice(0, 4);
 const childrenB = cellToChildren(parentB, 9).slice(0, 4);
-const cells = [...childrenA, ...childrenB];
+const cells = h3HalvesOf([...childrenA, ...childrenB]);
 
 describe('cell status drawn on parent cells at low zoom', () => {
   it('finds each cell\'s parent by index', () => {

@@ -47,7 +47,7 @@ console.log(line(`station toggle (${STATION}), whole worker update`, toggle));
 // the parts of one full update, on the engine as the toggle leaves it
 const engine = service.currentEngine();
 const groups = gapGroups(engine);
-const outliner = new CellOutliner(engine.grid.h3);
+const outliner = new CellOutliner(engine.grid.h3Halves);
 // the worker keeps this baseline (the scenario without its proposed stations) as an engine of its own
 const proposed = proposedIds(engine.activeStations());
 const baseline = new CoverageEngine(engine.grid, engine.reachModel, engine.rules);

@@ -6,7 +6,7 @@
  * is the index of H3 strings.
  */
 import { cellArea, cellToLatLng, gridDisk, isValidCell } from 'h3-js';
-import { h3High, h3Low } from './h3-bits.ts';
+import { h3High, h3Low, resolutionOfHigh } from './h3-bits.ts';
 import type { Zone } from './types.ts';
 
 export interface PopulationGrid {
@@ -91,7 +91,11 @@ export interface GridColumns {
   population: Float64Array;
   /** Index into the zones, -1 for none. */
   zone: Int32Array;
-  /** The same indexes as 64-bit integers, when known: centres are then found without parsing strings. */
+  /**
+   * The same indexes as 64-bit integers, when known (a region pack): order
+   * and resolution are then checked on the numbers, and the grid reads no
+   * string until one is asked for (`h3` may be a lazy getter).
+   */
   h3Int?: BigInt64Array;
   /** The cells' centres (cellToLatLng), when already known (a region pack stores them): taken as they are. */
   lat?: Float64Array;
@@ -106,10 +110,13 @@ export interface GridColumns {
  * @param rowOf the row number to name in a message (default index + 1)
  */
 export function gridFromColumns(columns: GridColumns, zones: readonly Zone[], rowOf: (index: number) => number = (i) => i + 1): PopulationGrid {
-  const { h3, population, zone } = columns;
-  const n = h3.length;
+  const { population, zone } = columns;
+  const n = population.length;
   // [low, high] 32-bit halves per cell, which h3-js takes in place of a string
   const given = columns.h3Int && columns.h3Int.length === n ? new Uint32Array(columns.h3Int.buffer, columns.h3Int.byteOffset, 2 * n) : null;
+  // read only when needed: a pack's strings may be made on first use
+  const h3 = given ? null : columns.h3;
+  if (h3 && h3.length !== n) throw new Error(`Got ${population.length} populations and ${zone.length} zones for ${h3.length} cells.`);
   const halves = given ?? new Uint32Array(2 * n);
   const pair: [number, number] = [0, 0];
   if (population.length !== n || zone.length !== n) throw new Error(`Got ${population.length} populations and ${zone.length} zones for ${n} cells.`);
@@ -118,19 +125,28 @@ export function gridFromColumns(columns: GridColumns, zones: readonly Zone[], ro
   const lat = known ? columns.lat! : new Float64Array(n);
   const lng = known ? columns.lng! : new Float64Array(n);
   let resolution = -1;
+  const cellName = (i: number) => (h3 ? h3[i] : columns.h3[i]);
   for (let i = 0; i < n; i++) {
-    const cell = h3[i];
-    if (i > 0 && !(cell > h3[i - 1])) throw new Error(`Cell row ${rowOf(i)}: ${cell} is not after ${h3[i - 1]} (cells must be sorted by H3 index, each once).`);
-    // the resolution is the index's second hex digit (a cell's mode bits come first); the readers checked the rest
-    const res = parseInt(cell[1], 16);
-    if (!(res >= 0) || cell.length < 15) throw new Error(`Cell row ${rowOf(i)}: "${cell}" is not a valid H3 index.`);
+    let res: number;
+    if (h3) {
+      const cell = h3[i];
+      if (i > 0 && !(cell > h3[i - 1])) throw new Error(`Cell row ${rowOf(i)}: ${cell} is not after ${h3[i - 1]} (cells must be sorted by H3 index, each once).`);
+      // the resolution is the index's second hex digit (a cell's mode bits come first); the readers checked the rest
+      res = parseInt(cell[1], 16);
+      if (!(res >= 0) || cell.length < 15) throw new Error(`Cell row ${rowOf(i)}: "${cell}" is not a valid H3 index.`);
+      halves[2 * i] = h3Low(cell);
+      halves[2 * i + 1] = h3High(cell);
+    } else {
+      // H3 order is by the high half, then the low half (unsigned): the string order of the hex
+      const high = halves[2 * i + 1];
+      if (i > 0 && !(high > halves[2 * i - 1] || (high === halves[2 * i - 1] && halves[2 * i] > halves[2 * i - 2]))) {
+        throw new Error(`Cell row ${rowOf(i)}: ${cellName(i)} is not after ${cellName(i - 1)} (cells must be sorted by H3 index, each once).`);
+      }
+      res = resolutionOfHigh(high);
+    }
     if (resolution === -1) resolution = res;
     else if (res !== resolution) throw new Error(`Cell row ${rowOf(i)}: resolution ${res} where the grid is resolution ${resolution}.`);
     if (zone[i] < -1 || zone[i] >= zones.length) throw new Error(`Cell row ${rowOf(i)}: zone index ${zone[i]} is not one of the ${zones.length} zones.`);
-    if (!given) {
-      halves[2 * i] = h3Low(cell);
-      halves[2 * i + 1] = h3High(cell);
-    }
     if (known) continue;
     pair[0] = halves[2 * i];
     pair[1] = halves[2 * i + 1];
@@ -142,7 +158,8 @@ export function gridFromColumns(columns: GridColumns, zones: readonly Zone[], ro
   const indexOf = (): Map<string, number> => {
     if (index) return index;
     index = new Map();
-    for (let i = 0; i < n; i++) index.set(h3[i], i);
+    const list = columns.h3;
+    for (let i = 0; i < n; i++) index.set(list[i], i);
     return index;
   };
   /** Index of the cell with these halves (cells are sorted by H3 index, i.e. by high then low, unsigned), or -1. */
@@ -166,14 +183,16 @@ export function gridFromColumns(columns: GridColumns, zones: readonly Zone[], ro
   return {
     size: n,
     resolution: Math.max(resolution, 0),
-    h3,
+    get h3() {
+      return columns.h3;
+    },
     lat,
     lng,
     population,
     zone,
     zones,
     areaKm2(i: number): number {
-      if (Number.isNaN(areas[i])) areas[i] = cellArea(h3[i], 'km2');
+      if (Number.isNaN(areas[i])) areas[i] = cellArea([halves[2 * i], halves[2 * i + 1]], 'km2');
       return areas[i];
     },
     neighbours(i: number): Int32Array {
@@ -184,10 +203,9 @@ export function gridFromColumns(columns: GridColumns, zones: readonly Zone[], ro
       pair[0] = halves[2 * i];
       pair[1] = halves[2 * i + 1];
       for (const nb of gridDisk(pair, 1)) {
-        if (nb === h3[i]) continue;
         // a binary search of the sorted halves: no million-entry string map to build
         const j = find(h3High(nb), h3Low(nb));
-        if (j >= 0 && k < 6) slots[k++] = j;
+        if (j >= 0 && j !== i && k < 6) slots[k++] = j;
       }
       return slots;
     },

@@ -40,12 +40,15 @@ export function h3Runs(grid: PopulationGrid, members: Int32Array | null, resolut
   const seen = new Set<string>();
   let high = -1;
   let low = -1;
+  const pair: [number, number] = [0, 0];
   for (let k = 0; k < n; k++) {
     const c = cellAt(k);
     if (k > 0 && highOf(c) === high && lowOf(c) === low) continue;
     high = highOf(c);
     low = lowOf(c);
-    const parent = cellToParent(grid.h3[c], resolution);
+    pair[0] = halves[2 * c];
+    pair[1] = halves[2 * c + 1];
+    const parent = cellToParent(pair, resolution);
     if (seen.has(parent)) throw new Error(`Cells are not sorted by H3 index (block ${parent} split).`);
     seen.add(parent);
     parents.push(parent);

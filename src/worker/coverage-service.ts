@@ -9,6 +9,7 @@ import { describeCell } from '../core/describe-cell.ts';
 import { cellRows, createEngine, proposedIds, type CellRow } from '../core/evaluate.ts';
 import { bestSiteForGap, gapFigures, gapGroups, type GapGroup } from '../core/gaps.ts';
 import { createReachModel } from '../core/reach-factory.ts';
+import type { ReachModel } from '../core/reach.ts';
 import { DEFAULT_RULES } from '../core/rules.ts';
 import type { Rules } from '../core/rules.ts';
 import { countyRows, totals, zoneRows } from '../core/tables.ts';
@@ -271,10 +272,23 @@ function withoutProposed(stations: readonly Station[]): Station[] {
   return stations.filter((s) => s.status !== 'proposed');
 }
 
-/** A region ready for an engine: its grid, reach model and gap outliner. */
+/**
+ * A region ready for an engine: its grid, reach model and gap outliner. The
+ * reach model is built when first asked for (by the first evaluation), so the
+ * dataset goes to the page first and the page draws it while the worker builds
+ * (about a second for a million cells).
+ */
 export function prepareRegion(region: Region): PreparedRegion {
   const grid = gridFromColumns(region.cells, region.zones);
-  return { region, grid, reach: createReachModel(grid), outliner: new CellOutliner(grid.h3) };
+  let reach: ReachModel | null = null;
+  return {
+    region,
+    grid,
+    get reach() {
+      return (reach ??= createReachModel(grid));
+    },
+    outliner: new CellOutliner(grid.h3Halves),
+  };
 }
 
 /** What the app keeps of a region besides its cells. */

@@ -38,18 +38,19 @@ export class CellOutliner {
   private readonly stamp: Int32Array;
   private pass = 0;
 
-  /** @param h3 the grid's H3 index per cell (cell id = position) */
-  constructor(private readonly h3: readonly string[]) {
-    this.offset = new Int32Array(h3.length).fill(-1);
-    this.count = new Uint8Array(h3.length);
-    this.stamp = new Int32Array(h3.length);
+  /** @param h3 the grid's H3 index per cell as halves [low, high] (cell id = position; PopulationGrid.h3Halves) */
+  constructor(private readonly h3: Uint32Array) {
+    const n = h3.length >>> 1;
+    this.offset = new Int32Array(n).fill(-1);
+    this.count = new Uint8Array(n);
+    this.stamp = new Int32Array(n);
   }
 
   /**
    * The outline of a group of cells: outer rings counter-clockwise with their
    * holes clockwise, each ring closed (first position repeated), [lng, lat].
    * @param cells cell ids of the group (any order, no repeats)
-   * @example new CellOutliner(['89411c0b4d7ffff']).outline([0])[0][0].length // 7
+   * @example new CellOutliner(h3HalvesOf(['89411c0b4d7ffff'])).outline([0])[0][0].length // 7
    */
   outline(cells: ArrayLike<number>): number[][][][] {
     for (let k = 0; k < cells.length; k++) this.edges(cells[k]);
@@ -104,7 +105,7 @@ export class CellOutliner {
   /** Computes the cell's boundary edges on first use, linking each to the cell across it when that one is known. */
   private edges(cell: number): void {
     if (this.offset[cell] >= 0) return;
-    const boundary = cellToBoundary(this.h3[cell], true);
+    const boundary = cellToBoundary([this.h3[2 * cell], this.h3[2 * cell + 1]], true);
     // GeoJSON form repeats the first position at the end
     const m = boundary.length - 1;
     if (this.used + m > this.edgeFrom.length) {

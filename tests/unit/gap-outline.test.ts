@@ -6,6 +6,7 @@
 import { cellsToMultiPolygon, cellToBoundary, gridDisk, gridRing, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import { gapGroups } from '../../src/core/gaps.ts';
+import { h3HalvesOf } from '../../src/core/h3-bits.ts';
 import { makeRules } from '../../src/core/rules.ts';
 import { CellOutliner } from '../../src/worker/gap-outline.ts';
 import { demoService, openDemo } from '../helpers/demo-service.ts';
@@ -31,7 +32,7 @@ describe('outline of a group of cells', () => {
   const id = (cell: string) => h3.indexOf(cell);
 
   it('of one cell is its own hexagon, closed, counter-clockwise', () => {
-    const polygons = new CellOutliner(h3).outline([id(seat)]);
+    const polygons = new CellOutliner(h3HalvesOf(h3)).outline([id(seat)]);
     expect(polygons).toHaveLength(1);
     expect(polygons[0]).toHaveLength(1);
     expect(ringKey(polygons[0][0])).toBe(ringKey(cellToBoundary(seat, true)));
@@ -40,7 +41,7 @@ describe('outline of a group of cells', () => {
   });
 
   it('of the six cells around a missing one is 18 outer edges around a 6-edge hole, the hole clockwise', () => {
-    const polygons = new CellOutliner(h3).outline(gridRing(seat, 1).map(id));
+    const polygons = new CellOutliner(h3HalvesOf(h3)).outline(gridRing(seat, 1).map(id));
     expect(polygons).toHaveLength(1);
     const [outer, hole, ...rest] = polygons[0];
     expect(rest).toHaveLength(0);
@@ -54,7 +55,7 @@ describe('outline of a group of cells', () => {
 
   it('of a cell inside a hole inside a ring is two polygons: the ring with its hole, and the island alone', () => {
     const cells = [seat, ...gridRing(seat, 2)].map(id);
-    const polygons = new CellOutliner(h3).outline(cells);
+    const polygons = new CellOutliner(h3HalvesOf(h3)).outline(cells);
     expect(polygons.map((p) => p.length).sort()).toEqual([1, 2]);
     const ring = polygons.find((p) => p.length === 2)!;
     // ring 2 has 12 cells: 30 outer edges, and ring 1's outline (18 edges) as the hole
@@ -65,7 +66,7 @@ describe('outline of a group of cells', () => {
 
   it('of two cells apart is two hexagons, and a later group joining cells outlined before is one outline', () => {
     const far = latLngToCell(25.5, 118.0, 9);
-    const outliner = new CellOutliner(h3);
+    const outliner = new CellOutliner(h3HalvesOf(h3));
     expect(outliner.outline([id(seat), id(far)])).toHaveLength(2);
     // the neighbour's boundary is computed after the seat's: their shared edge must still cancel
     const neighbour = gridRing(seat, 1)[0];
@@ -88,7 +89,7 @@ describe('outlines of the Yongchun gap areas', async () => {
 
   it('are the polygons h3 makes of the same cells, group by group, including holes', () => {
     expect(groups.length).toBeGreaterThan(2);
-    const outliner = new CellOutliner(engine.grid.h3);
+    const outliner = new CellOutliner(engine.grid.h3Halves);
     let holes = 0;
     for (const g of groups) {
       const ours = outliner.outline(g.cells);

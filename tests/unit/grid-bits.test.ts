@@ -6,9 +6,14 @@
  */
 import { cellToParent, gridDisk, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
-import { buildGrid } from '../../src/core/grid.ts';
+import { createEngine } from '../../src/core/evaluate.ts';
+import { gapGroups } from '../../src/core/gaps.ts';
+import { buildGrid, gridFromColumns } from '../../src/core/grid.ts';
 import { h3HalvesOf } from '../../src/core/h3-bits.ts';
 import { h3Runs } from '../../src/core/h3-runs.ts';
+import { createReachModel } from '../../src/core/reach-factory.ts';
+import { makeRules } from '../../src/core/rules.ts';
+import { CellOutliner } from '../../src/worker/gap-outline.ts';
 
 /** Cells of a disk around Yongchun, one in three left out (holes), at `res`. */
 function gridWithHoles(res: number) {
@@ -74,4 +79,56 @@ describe('the map\'s parents from the bits', () => {
       grid.h3.forEach((c, i) => expect(fixed.parentOf[i]).toBe(cellToParent(c, 7) === some[0] ? 0 : -1));
     });
   }
+});
+
+describe('a grid from H3 integers (a region pack)', () => {
+  const grid = gridWithHoles(9);
+  /** The grid's columns with the indexes as integers, and strings that count their reads. */
+  function columns(h3: readonly string[]) {
+    const halves = h3HalvesOf(h3);
+    let reads = 0;
+    return {
+      get reads() {
+        return reads;
+      },
+      columns: {
+        get h3() {
+          reads++;
+          return h3;
+        },
+        h3Int: new BigInt64Array(halves.buffer),
+        population: Float64Array.from(h3, (_, i) => i + 1),
+        zone: new Int32Array(h3.length).fill(-1),
+      },
+    };
+  }
+
+  it('reads no string to open, reach, find gap groups and outline them, and gives the same answers', () => {
+    const counted = columns(grid.h3);
+    const fromInts = gridFromColumns(counted.columns, []);
+    const engine = createEngine(fromInts, { stations: [{ id: 's', name: 's', kind: 'station', status: 'existing', lng: 118.29, lat: 25.32, positionApproximate: false }], rules: makeRules({ urbanRadiusKm: 1, ruralStrictRadiusKm: 1, ruralLenientRadiusKm: 1.5 }) }, createReachModel(fromInts));
+    const groups = gapGroups(engine);
+    // the station covers the middle: the rest are gaps, with the grid's holes in them
+    expect(groups.length).toBeGreaterThan(0);
+    for (const g of groups) new CellOutliner(fromInts.h3Halves).outline(g.cells);
+    for (let i = 0; i < fromInts.size; i++) {
+      expect([...fromInts.neighbours(i)]).toEqual([...grid.neighbours(i)]);
+      expect(fromInts.areaKm2(i)).toBe(grid.areaKm2(i));
+    }
+    expect(counted.reads).toBe(0);
+    expect(fromInts.h3).toEqual(grid.h3);
+    expect(counted.reads).toBe(1);
+  });
+
+  it('refuses integers out of H3 order or of two resolutions, naming the row and the cells', () => {
+    const swapped = [...grid.h3];
+    [swapped[3], swapped[4]] = [swapped[4], swapped[3]];
+    expect(() => gridFromColumns(columns(swapped).columns, [])).toThrow(`Cell row 5: ${swapped[4]} is not after ${swapped[3]} (cells must be sorted by H3 index, each once).`);
+    const repeated = [...grid.h3];
+    repeated[4] = repeated[3];
+    expect(() => gridFromColumns(columns(repeated).columns, [])).toThrow('Cell row 5:');
+    const coarse = cellToParent(grid.h3[0], 8);
+    const mixed = [...grid.h3, coarse].sort();
+    expect(() => gridFromColumns(columns(mixed).columns, [])).toThrow(/resolution (8|9) where the grid is resolution (8|9)/);
+  });
 });

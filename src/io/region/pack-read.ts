@@ -229,6 +229,18 @@ export async function readRegionPack(bytes: Uint8Array, file: string): Promise<R
     throw fileError(file, `${MEMBERS.cells} holds ${total} residents where the manifest gives ${counts.population}; the pack is damaged`, 'unreadable');
   }
 
+  // the strings are made when first read: opening a large region needs none (the grid and the map read the integers)
+  let strings: string[] | null = null;
+  const cells: Region['cells'] = {
+    get h3() {
+      return (strings ??= int64ToH3(h3Int));
+    },
+    population,
+    zone,
+    h3Int,
+    lng,
+    lat,
+  };
   return {
     id: manifest.id,
     name: manifest.name,
@@ -239,7 +251,7 @@ export async function readRegionPack(bytes: Uint8Array, file: string): Promise<R
     zones,
     zoneOutlines,
     resolution: manifest.resolution,
-    cells: { h3: int64ToH3(h3Int), population, zone, h3Int, lng, lat },
+    cells,
     stations,
     sources: manifest.sources,
     attribution: manifest.attribution,

@@ -5,7 +5,6 @@
  * engine relies on. A pack that fails any check is refused with the file name
  * and the reason; nothing is half-opened.
  */
-import { unzipSync } from 'fflate';
 import { cellToLatLng } from 'h3-js';
 import type { Geometry, MultiPolygon } from 'geojson';
 import type { AreaType, Station, Zone } from '../../core/types.ts';
@@ -15,24 +14,23 @@ import { ClaimSchema, ManifestSchema, MEMBERS, PACK_FORMAT, PACK_VERSION, type M
 import { checkParquetLayout } from './parquet-layout.ts';
 import { readColumns, readRows } from './parquet-read.ts';
 import { STATION_COLUMNS } from './station-columns.ts';
+import { unzipMembers } from './zip-members.ts';
 import type { PartOutline, Region, ZoneOutline } from './types.ts';
 
 /** Largest pack read whole (bytes): a province at H3 res 9 is ~1.3 million cells, tens of MB. */
 export const MAX_PACK_BYTES = 1_000_000_000;
 
-function unzip(bytes: Uint8Array, file: string): Record<string, Uint8Array> {
+async function unzip(bytes: Uint8Array, file: string): Promise<Record<string, Uint8Array>> {
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw fileError(file, 'is not a region pack (a region pack is a .zip file made by this app)', 'unsupported');
   if (bytes.length > MAX_PACK_BYTES) throw fileError(file, `is ${(bytes.length / 1e6).toFixed(0)} MB; region packs up to ${MAX_PACK_BYTES / 1e6} MB are read`, 'too-large');
   let inflated = 0;
   try {
-    return unzipSync(bytes, {
-      filter: (f) => {
-        if (!(Object.values(MEMBERS) as string[]).includes(f.name)) return false;
-        // the sizes the zip declares, before anything is inflated
-        inflated += f.originalSize;
-        if (inflated > MAX_PACK_BYTES) throw new Error(`its members would inflate to over ${MAX_PACK_BYTES / 1e6} MB`);
-        return true;
-      },
+    return await unzipMembers(bytes, (f) => {
+      if (!(Object.values(MEMBERS) as string[]).includes(f.name)) return false;
+      // the sizes the zip declares, before anything is inflated
+      inflated += f.originalSize;
+      if (inflated > MAX_PACK_BYTES) throw new Error(`its members would inflate to over ${MAX_PACK_BYTES / 1e6} MB`);
+      return true;
     });
   } catch (e) {
     throw fileError(file, `is a damaged or truncated zip (${(e as Error).message}); save the pack again or ask for a new copy`, 'unreadable');
@@ -126,7 +124,7 @@ function checkCentres(h3: BigInt64Array, lng: Float64Array, lat: Float64Array, f
 
 /** Reads and checks a region pack. */
 export async function readRegionPack(bytes: Uint8Array, file: string): Promise<Region> {
-  const members = unzip(bytes, file);
+  const members = await unzip(bytes, file);
   const manifest = readManifest(member(members, MEMBERS.manifest, file), file);
   const { counts } = manifest;
   const bad = (what: string, row: number, reason: string): never => {

@@ -73,6 +73,11 @@ export class CoverageService {
     return loaded(this.prepared!, t0);
   }
 
+  /** Builds the loaded region's reach model now, if not yet built (the first evaluation would otherwise). */
+  prepareReach(): void {
+    void this.prepared?.reach;
+  }
+
   /** The loaded region. */
   region(): Region {
     return this.requirePrepared().region;

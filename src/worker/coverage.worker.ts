@@ -26,6 +26,8 @@ const send = (u: EvaluationUpdate) => transfer(u, [u.status.buffer, u.withinCirc
 const api: CoverageWorkerApi = {
   async openRegion(id, request, onProgress) {
     const opened = await imports.openRegion(id, request, onProgress);
+    // in a task after this answer is posted: the reach model is built while the page takes in the dataset
+    setTimeout(() => service.prepareReach(), 0);
     return transfer(opened, datasetBuffers(opened.dataset));
   },
   async savePack(stations, rules) {

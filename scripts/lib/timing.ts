@@ -20,12 +20,13 @@ export function time(fn: () => unknown, runs: number, warmup = 2): Timing {
   return { medianMs: samples[Math.floor(samples.length / 2)], minMs: samples[0], runs };
 }
 
-/** One benchmark line: figure, baseline and ratio. */
-export function line(label: string, ours: Timing, baseline?: Timing, baselineLabel = 'baseline'): string {
+/** One benchmark line: figure, baseline and ratio (`ratioDigits` decimals: 2 where the two are close). */
+export function line(label: string, ours: Timing, baseline?: Timing, baselineLabel = 'baseline', ratioDigits = 0): string {
   const figure = `${label}: median ${ours.medianMs.toFixed(2)} ms (min ${ours.minMs.toFixed(2)}, n=${ours.runs})`;
   if (!baseline) return figure;
   const ratio = baseline.medianMs / ours.medianMs;
-  return `${figure} | ${baselineLabel}: median ${baseline.medianMs.toFixed(1)} ms (n=${baseline.runs}) | ${ratio.toFixed(0)}× faster`;
+  const compared = ratio >= 1 ? `${ratio.toFixed(ratioDigits)}× faster` : `${(1 / ratio).toFixed(ratioDigits)}× slower`;
+  return `${figure} | ${baselineLabel}: median ${baseline.medianMs.toFixed(ratioDigits > 0 ? 2 : 1)} ms (n=${baseline.runs}) | ${compared}`;
 }
 
 /** As `time`, for work that returns a promise (one warm-up run). */

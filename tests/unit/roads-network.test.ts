@@ -5,6 +5,7 @@
  * sources, and a graph read from a PBF plugged in through the factory.
  */
 import { cellToLatLng, latLngToCell } from 'h3-js';
+import FlatQueue from 'flatqueue';
 import { describe, expect, it } from 'vitest';
 import { haversineKm, KM_PER_DEG_LAT } from '../../src/core/geo.ts';
 import { SNAP_DEFAULTS, type NetworkReach } from '../../src/core/network-reach.ts';
@@ -80,6 +81,38 @@ describe('Dijkstra', () => {
         for (let k = 1; k < settled; k++) expect(dijkstra.minutes[dijkstra.settled[k]]).toBeGreaterThanOrEqual(dijkstra.minutes[dijkstra.settled[k - 1]]);
       }
     }
+  });
+});
+
+describe("Dijkstra's queue (flatqueue)", () => {
+  it('pops keys in ascending order through interleaved pushes and pops, the same node queued again with other minutes included', () => {
+    const rand = random(29);
+    const queue = new FlatQueue<number>();
+    // the reference: every (id, key) held, the smallest found by scanning
+    const held: [number, number][] = [];
+    let popped = 0;
+    for (let step = 0; step < 5000; step++) {
+      if (held.length === 0 || rand() < 0.6) {
+        // few ids and keys on a coarse lattice: repeats of both, as Dijkstra's lazy deletion makes
+        const id = Math.floor(rand() * 50);
+        const key = Math.floor(rand() * 200) / 8;
+        queue.push(id, key);
+        held.push([id, key]);
+      } else {
+        let k = 0;
+        for (let j = 1; j < held.length; j++) if (held[j][1] < held[k][1]) k = j;
+        const smallest = held[k][1];
+        expect(queue.peekValue()).toBe(smallest);
+        const id = queue.pop()!;
+        // ties may come out in any order: remove the popped id among the held pairs with the smallest key
+        const at = held.findIndex(([i, key]) => i === id && key === smallest);
+        expect(at).toBeGreaterThanOrEqual(0);
+        held.splice(at, 1);
+        popped++;
+      }
+      expect(queue.length).toBe(held.length);
+    }
+    expect(popped).toBeGreaterThan(1000);
   });
 });
 

@@ -1,0 +1,150 @@
+/**
+ * A road network the size and shape of a prefecture's, for benchmarks: a
+ * real OSM road graph (Andorra's) copied tile by tile over the places a
+ * population grid has cells, joined by an expressway lattice.
+ *
+ * Why this and not a generated grid: a real extract has real structure —
+ * most nodes are shape points on chains between junctions (Andorra: mean
+ * degree 2.05), valley roads of every class, dead ends — where a uniform
+ * grid makes every node a 4-way junction at one density, so a search
+ * settles more nodes per km² and relaxes twice the arcs a real one does.
+ * Andorra is mountain country like inland 泉州 (永春, 德化, 安溪), and a tile
+ * (~31 × 26 km, 33,545 nodes) holds 42 nodes per km²; tiles over 泉州市's
+ * ~11,000 km² give ~500,000+ nodes, the size an OSM extract of the
+ * prefecture would reach once its residential streets are mapped (today
+ * OSM in Fujian holds mostly the classed roads, fewer nodes). The
+ * expressways, every tile row and column (~26–31 km apart, 0.07 km of
+ * expressway per km²: Fujian's network is ~6,000 km over 124,000 km²,
+ * 0.05, denser along the coast), let a search run fast between tiles as
+ * G15 and G70 do, with an interchange every 5 km.
+ */
+import { haversineKm, KM_PER_DEG_LAT } from '../../src/core/geo.ts';
+import { RoadWaysBuilder, wayCount, type RoadWays } from '../../src/core/roads/ways.ts';
+
+const RAD = Math.PI / 180;
+/**
+ * A tile is laid where the grid has at least this many cells under it:
+ * res-9 cells of ~0.105 km², so a third of a tile's ~790 km² populated
+ * (泉州市: 21 tiles, fewer would leave towns without roads).
+ */
+const MIN_CELLS_PER_TILE = 2500;
+const INTERCHANGE_KM = 5;
+/** An interchange joins the nearest tile node within this distance (else none: open country). */
+const LINK_MAX_KM = 3;
+
+export interface TiledNetwork {
+  ways: RoadWays;
+  tiles: number;
+  expresswayKm: number;
+}
+
+/**
+ * Copies of `source` (its shape and lengths kept: offsets in km from its
+ * south-west corner) laid in a lattice over the cells' box, one where at
+ * least MIN_CELLS_PER_TILE cells fall in the tile, plus the expressways.
+ */
+export function tiledRoadWays(source: RoadWays, cellLng: Float64Array, cellLat: Float64Array): TiledNetwork {
+  const [w0, s0, e0, n0] = extent(source.lng, source.lat);
+  const srcKx = KM_PER_DEG_LAT * Math.cos(((s0 + n0) / 2) * RAD);
+  const tileWkm = (e0 - w0) * srcKx;
+  const tileHkm = (n0 - s0) * KM_PER_DEG_LAT;
+  const [w, s, e, n] = extent(cellLng, cellLat);
+  const kx = KM_PER_DEG_LAT * Math.cos(((s + n) / 2) * RAD);
+  const cols = Math.ceil(((e - w) * kx) / tileWkm);
+  const rows = Math.ceil(((n - s) * KM_PER_DEG_LAT) / tileHkm);
+  const count = new Int32Array(cols * rows);
+  for (let i = 0; i < cellLng.length; i++) {
+    const c = Math.min(cols - 1, Math.floor(((cellLng[i] - w) * kx) / tileWkm));
+    const r = Math.min(rows - 1, Math.floor(((cellLat[i] - s) * KM_PER_DEG_LAT) / tileHkm));
+    count[r * cols + c]++;
+  }
+  const b = new RoadWaysBuilder();
+  const vertexOf = new Int32Array(source.lng.length);
+  /** First builder vertex of each laid tile (−1: none), so an interchange searches its own tile's vertices. */
+  const tileFirst = new Int32Array(cols * rows).fill(-1);
+  const nWays = wayCount(source);
+  let tiles = 0;
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      if (count[r * cols + c] < MIN_CELLS_PER_TILE) continue;
+      tiles++;
+      tileFirst[r * cols + c] = b.vertices;
+      const lng0 = w + (c * tileWkm) / kx;
+      const lat0 = s + (r * tileHkm) / KM_PER_DEG_LAT;
+      for (let v = 0; v < source.lng.length; v++) {
+        vertexOf[v] = b.addVertex(lng0 + ((source.lng[v] - w0) * srcKx) / kx, lat0 + (source.lat[v] - s0));
+      }
+      for (let k = 0; k < nWays; k++) {
+        const refs = source.wayVertices.subarray(source.wayStart[k], source.wayStart[k + 1]);
+        const c0 = source.wayClass[k];
+        b.addWay(Array.from(refs, (v) => vertexOf[v]), c0 >= 0 ? source.classes[c0] : null, source.wayPostedKmh[k], source.wayOneway[k] as -1 | 0 | 1);
+      }
+    }
+  }
+  const tileVertices = source.lng.length;
+  // the builder's vertices so far, to find each interchange's nearest tile vertex
+  const laid = b.finish();
+  const centre = (r: number, c: number): [number, number] => [w + ((c + 0.5) * tileWkm) / kx, s + ((r + 0.5) * tileHkm) / KM_PER_DEG_LAT];
+  const centreVertex = new Map<number, number>();
+  const at = (r: number, c: number) => {
+    let v = centreVertex.get(r * cols + c);
+    if (v === undefined) {
+      v = b.addVertex(...centre(r, c));
+      centreVertex.set(r * cols + c, v);
+    }
+    return v;
+  };
+  let expresswayKm = 0;
+  /** An expressway from tile centre (r, c) to (r2, c2), both laid: vertices every km, interchanges every INTERCHANGE_KM. */
+  const expressway = (r: number, c: number, r2: number, c2: number) => {
+    const [x0, y0] = centre(r, c);
+    const [x1, y1] = centre(r2, c2);
+    const km = haversineKm(x0, y0, x1, y1);
+    expresswayKm += km;
+    const steps = Math.ceil(km);
+    const line = [at(r, c)];
+    for (let k = 1; k < steps; k++) {
+      const x = x0 + ((x1 - x0) * k) / steps;
+      const y = y0 + ((y1 - y0) * k) / steps;
+      const v = b.addVertex(x, y);
+      line.push(v);
+      if (k % INTERCHANGE_KM === 0) {
+        const tile = k * 2 < steps ? r * cols + c : r2 * cols + c2;
+        const near = nearestIn(laid, tileFirst[tile], tileVertices, x, y);
+        if (near.km <= LINK_MAX_KM) b.addWay([v, near.vertex], 'motorway_link', NaN, 0);
+      }
+    }
+    line.push(at(r2, c2));
+    b.addWay(line, 'motorway', NaN, 0);
+  };
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      if (tileFirst[r * cols + c] < 0) continue;
+      if (c + 1 < cols && tileFirst[r * cols + c + 1] >= 0) expressway(r, c, r, c + 1);
+      if (r + 1 < rows && tileFirst[(r + 1) * cols + c] >= 0) expressway(r, c, r + 1, c);
+    }
+  }
+  return { ways: b.finish(), tiles, expresswayKm };
+}
+
+function extent(lng: ArrayLike<number>, lat: ArrayLike<number>): [number, number, number, number] {
+  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < lng.length; i++) {
+    w = Math.min(w, lng[i]);
+    e = Math.max(e, lng[i]);
+    s = Math.min(s, lat[i]);
+    n = Math.max(n, lat[i]);
+  }
+  return [w, s, e, n];
+}
+
+/** The nearest of vertices [first, first + count) to (lng, lat), by scanning (a few hundred interchanges in all). */
+function nearestIn(ways: RoadWays, first: number, count: number, lng: number, lat: number): { vertex: number; km: number } {
+  let best = -1;
+  let bestKm = Infinity;
+  for (let v = first; v < first + count; v++) {
+    const km = haversineKm(lng, lat, ways.lng[v], ways.lat[v]);
+    if (km < bestKm) [best, bestKm] = [v, km];
+  }
+  return { vertex: best, km: bestKm };
+}

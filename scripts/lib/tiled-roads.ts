@@ -16,8 +16,13 @@
  * expressways, every tile row and column (~26–31 km apart, 0.07 km of
  * expressway per km²: Fujian's network is ~6,000 km over 124,000 km²,
  * 0.05, denser along the coast), let a search run fast between tiles as
- * G15 and G70 do, with an interchange every 5 km.
+ * G15 and G70 do, with an interchange every 5 km. Andorra's roads keep to
+ * its valleys, so a lattice of village roads (unclassified, 1.5 km apart,
+ * a vertex every 250 m, each crossing joined to the nearest tile road
+ * within 500 m) gives every populated cell a road within 1 km, as the
+ * villages of 泉州 have.
  */
+import KDBush from 'kdbush';
 import { haversineKm, KM_PER_DEG_LAT } from '../../src/core/geo.ts';
 import { RoadWaysBuilder, wayCount, type RoadWays } from '../../src/core/roads/ways.ts';
 
@@ -31,6 +36,9 @@ const MIN_CELLS_PER_TILE = 2500;
 const INTERCHANGE_KM = 5;
 /** An interchange joins the nearest tile node within this distance (else none: open country). */
 const LINK_MAX_KM = 3;
+const VILLAGE_SPACING_KM = 1.5;
+const VILLAGE_STEP_KM = 0.25;
+const VILLAGE_LINK_KM = 0.5;
 
 export interface TiledNetwork {
   ways: RoadWays;
@@ -124,7 +132,51 @@ export function tiledRoadWays(source: RoadWays, cellLng: Float64Array, cellLat: 
       if (r + 1 < rows && tileFirst[(r + 1) * cols + c] >= 0) expressway(r, c, r + 1, c);
     }
   }
+  villageRoads(b, laid, tileFirst, cols, rows, (c, r) => [w + (c * tileWkm) / kx, s + (r * tileHkm) / KM_PER_DEG_LAT], kx);
   return { ways: b.finish(), tiles, expresswayKm };
+}
+
+/** The village-road lattice over each laid tile, its crossings joined to the nearest tile road within VILLAGE_LINK_KM. */
+function villageRoads(b: RoadWaysBuilder, laid: RoadWays, tileFirst: Int32Array, cols: number, rows: number, corner: (c: number, r: number) => [number, number], kx: number): void {
+  const index = new KDBush(laid.lng.length, 64, Float64Array);
+  for (let v = 0; v < laid.lng.length; v++) index.add(laid.lng[v] * kx, laid.lat[v] * KM_PER_DEG_LAT);
+  index.finish();
+  const lines = (from: number, to: number) => Math.floor((to - from) / VILLAGE_SPACING_KM);
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      if (tileFirst[r * cols + c] < 0) continue;
+      const [x0, y0] = corner(c, r);
+      const [x1, y1] = corner(c + 1, r + 1);
+      const nx = lines(0, (x1 - x0) * kx);
+      const ny = lines(0, (y1 - y0) * KM_PER_DEG_LAT);
+      const per = Math.round(VILLAGE_SPACING_KM / VILLAGE_STEP_KM);
+      // vertices of the lattice: crossings every `per` steps, shared by the two lines through them
+      const stepsX = nx * per;
+      const stepsY = ny * per;
+      const vertex = new Int32Array((stepsX + 1) * (stepsY + 1)).fill(-1);
+      const at = (i: number, j: number) => {
+        const k = j * (stepsX + 1) + i;
+        if (vertex[k] < 0) vertex[k] = b.addVertex(x0 + (i * VILLAGE_STEP_KM) / kx, y0 + (j * VILLAGE_STEP_KM) / KM_PER_DEG_LAT);
+        return vertex[k];
+      };
+      for (let j = 0; j <= stepsY; j += per) b.addWay(Array.from({ length: stepsX + 1 }, (_, i) => at(i, j)), 'unclassified', NaN, 0);
+      for (let i = 0; i <= stepsX; i += per) b.addWay(Array.from({ length: stepsY + 1 }, (_, j) => at(i, j)), 'unclassified', NaN, 0);
+      for (let j = 0; j <= stepsY; j += per) {
+        for (let i = 0; i <= stepsX; i += per) {
+          const lng = x0 + (i * VILLAGE_STEP_KM) / kx;
+          const lat = y0 + (j * VILLAGE_STEP_KM) / KM_PER_DEG_LAT;
+          const near = index.within(lng * kx, lat * KM_PER_DEG_LAT, VILLAGE_LINK_KM);
+          let best = -1;
+          let bestKm = Infinity;
+          for (const h of near) {
+            const km = haversineKm(lng, lat, laid.lng[h], laid.lat[h]);
+            if (km < bestKm) [best, bestKm] = [h, km];
+          }
+          if (best >= 0) b.addWay([at(i, j), best], 'unclassified', NaN, 0);
+        }
+      }
+    }
+  }
 }
 
 function extent(lng: ArrayLike<number>, lat: ArrayLike<number>): [number, number, number, number] {

@@ -21,6 +21,16 @@
  * a vertex every 250 m, each crossing joined to the nearest tile road
  * within 500 m) gives every populated cell a road within 1 km, as the
  * villages of 泉州 have.
+ *
+ * What share a 20-minute search settles: 20 minutes' drive from a station
+ * reaches ~15–25 km along roads, ~300–800 km² of 泉州市's ~11,000 km²,
+ * 3–7 % of the land. Here the nodes lie at Andorra's density everywhere,
+ * so from the 泉州市 stations a search settles a median 1.1 % of the nodes
+ * and at most 5 % (bench:roads prints both). A real extract crowds its
+ * nodes into the coastal cities where the stations are too, so a city
+ * station's search there would settle more: bench:roads also times the
+ * uniform grid (every node a 4-way junction, 8.6 % settled) as the bound
+ * from above.
  */
 import KDBush from 'kdbush';
 import { haversineKm, KM_PER_DEG_LAT } from '../../src/core/geo.ts';

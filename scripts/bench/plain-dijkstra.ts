@@ -1,9 +1,13 @@
 /**
- * The hand-written binary min-heap Dijkstra used before flatqueue became a
- * dependency, kept as bench:roads' baseline for the swap: (node, key) pairs
- * in two growing typed arrays, the same layout as mourner's flatqueue.
+ * bench:roads' baselines for BoundedDijkstra: the plain Dijkstra over every
+ * node as it was before the junction core, once with the hand-written
+ * binary heap it used (MinHeap: (node, key) pairs in two growing typed
+ * arrays) and once with flatqueue, so the queue swap is measured alone.
  */
+import FlatQueue from 'flatqueue';
 import type { CsrRoadGraph } from '../../src/core/roads/graph.ts';
+
+type PlainGraph = Pick<CsrRoadGraph, 'nodeCount' | 'arcStart' | 'arcTo' | 'arcMinutes'>;
 
 export class MinHeap {
   private ids: Int32Array;
@@ -86,7 +90,7 @@ export class MinHeapDijkstra {
   private readonly done: Uint8Array;
   private readonly heap = new MinHeap(1024);
 
-  constructor(private readonly graph: Pick<CsrRoadGraph, 'nodeCount' | 'arcStart' | 'arcTo' | 'arcMinutes'>) {
+  constructor(private readonly graph: PlainGraph) {
     this.minutes = new Float64Array(graph.nodeCount).fill(Infinity);
     this.settled = new Int32Array(graph.nodeCount);
     this.done = new Uint8Array(graph.nodeCount);
@@ -118,6 +122,47 @@ export class MinHeapDijkstra {
         if (t <= budgetMinutes && t < minutes[u]) {
           minutes[u] = t;
           heap.push(u, t);
+        }
+      }
+    }
+    this.settledCount = count;
+    return count;
+  }
+}
+
+/** The plain Dijkstra with flatqueue (stale entries skipped by their key): the queue swap without the junction core. */
+export class FlatQueueDijkstra {
+  readonly minutes: Float64Array;
+  private readonly settled: Int32Array;
+  private settledCount = 0;
+  private readonly queue = new FlatQueue<number>();
+
+  constructor(private readonly graph: PlainGraph) {
+    this.minutes = new Float64Array(graph.nodeCount).fill(Infinity);
+    this.settled = new Int32Array(graph.nodeCount);
+  }
+
+  run(source: number, budgetMinutes: number): number {
+    const { minutes, settled, queue } = this;
+    const { arcStart, arcTo, arcMinutes } = this.graph;
+    for (let i = 0; i < this.settledCount; i++) minutes[settled[i]] = Infinity;
+    queue.clear();
+    this.settledCount = 0;
+    if (!(budgetMinutes >= 0) || source < 0) return 0;
+    minutes[source] = 0;
+    queue.push(source, 0);
+    let count = 0;
+    while (queue.length > 0) {
+      const key = queue.peekValue()!;
+      const v = queue.pop()!;
+      if (key > minutes[v]) continue;
+      settled[count++] = v;
+      for (let a = arcStart[v], end = arcStart[v + 1]; a < end; a++) {
+        const t = key + arcMinutes[a];
+        const u = arcTo[a];
+        if (t <= budgetMinutes && t < minutes[u]) {
+          minutes[u] = t;
+          queue.push(u, t);
         }
       }
     }

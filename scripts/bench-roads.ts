@@ -43,7 +43,7 @@ import { FlatQueueDijkstra, MinHeapDijkstra } from './bench/plain-dijkstra.ts';
 import { loadDemoDataset, QUANZHOU } from './lib/demo-data.ts';
 import { tiledRoadWays } from './lib/tiled-roads.ts';
 import { encodeOsmPbf, type PbfWay } from './lib/osm-pbf-write.ts';
-import { line, time } from './lib/timing.ts';
+import { line, time, timeInterleaved } from './lib/timing.ts';
 import { mulberry32 } from '../tests/helpers/random.ts';
 
 /** Compressed bytes of one synthetic building (4 nodes, a closed way), measured on a 5 MB file. */
@@ -205,9 +205,7 @@ async function main(): Promise<void> {
   const settled = dijkstra.run(station.node, 30);
   const naiveSettled = naiveDijkstra(graph, station.node, 30);
   if (naiveSettled !== settled || heapDijkstra.run(station.node, 30) !== settled || flatDijkstra.run(station.node, 30) !== settled) throw new Error(`The baselines settled ${naiveSettled} nodes and ours ${settled}: they must agree.`);
-  const ours = time(() => dijkstra.run(station.node, 30), runs, 3);
-  const heap = time(() => heapDijkstra.run(station.node, 30), runs, 3);
-  const flat = time(() => flatDijkstra.run(station.node, 30), runs, 3);
+  const [ours, heap, flat] = timeInterleaved([() => dijkstra.run(station.node, 30), () => heapDijkstra.run(station.node, 30), () => flatDijkstra.run(station.node, 30)], 3 * runs, 3);
   const naive = time(() => naiveDijkstra(graph, station.node, 30), Math.max(3, Math.floor(runs / 3)), 1);
   const andorraLabel = `Andorra: one station's Dijkstra to 30 min (${int(settled)} of ${int(graph.nodeCount)} nodes settled)`;
   console.log(line(`${andorraLabel}, plain Dijkstra with flatqueue (the queue swap alone)`, flat, heap, 'the same with the hand-written heap', 2));
@@ -236,18 +234,16 @@ async function main(): Promise<void> {
     if (netHeap.run(v, 20) !== settledBy[k]) throw new Error('The hand-written heap and flatqueue disagree on the tiled network.');
   });
   const medianSettled = median(settledBy);
+  // each round: one source, its search by each of the three
   let next = 0;
-  const netOurs = time(() => netDijkstra.run(sources[next++ % sources.length], 20), Math.max(runs, sources.length), 3);
-  next = 0;
-  const netHeapTiming = time(() => netHeap.run(sources[next++ % sources.length], 20), Math.max(runs, sources.length), 3);
-  next = 0;
-  const netFlatTiming = time(() => netFlat.run(sources[next++ % sources.length], 20), Math.max(runs, sources.length), 3);
+  const [netOurs, netHeapTiming, netFlatTiming] = timeInterleaved([() => netDijkstra.run(sources[next % sources.length], 20), () => netHeap.run(sources[next % sources.length], 20), () => netFlat.run(sources[next++ % sources.length], 20)], 2 * sources.length, 3);
   const most = Math.max(...settledBy);
   const netLabel = `泉州市-shaped network: one 20-min Dijkstra, each of ${sources.length} stations on a road (median ${int(medianSettled)} nodes settled, ${pct(medianSettled, net.nodeCount)} of the network; most ${int(most)}, ${pct(most, net.nodeCount)})`;
   console.log(line(netLabel, netOurs, netHeapTiming, 'plain Dijkstra, hand-written heap (before)', 2));
   console.log(line('泉州市-shaped network: the same, plain Dijkstra with flatqueue (the queue swap alone)', netFlatTiming, netHeapTiming, 'the same with the hand-written heap', 2));
   const busiest = sources[settledBy.indexOf(most)];
-  console.log(line(`泉州市-shaped network: the 20-min Dijkstra that settles most (${int(most)} nodes)`, time(() => netDijkstra.run(busiest, 20), runs, 3), time(() => netHeap.run(busiest, 20), runs, 3), 'plain Dijkstra, hand-written heap (before)', 2));
+  const [busiestOurs, busiestHeap] = timeInterleaved([() => netDijkstra.run(busiest, 20), () => netHeap.run(busiest, 20)], runs, 3);
+  console.log(line(`泉州市-shaped network: the 20-min Dijkstra that settles most (${int(most)} nodes)`, busiestOurs, busiestHeap, 'plain Dijkstra, hand-written heap (before)', 2));
   // graphology has no bound: its search covers the whole network, so ours is timed over the whole network too
   const tg = performance.now();
   const general = toGraphology(net);

@@ -11,7 +11,7 @@ import { haversineKm, KM_PER_DEG_LAT } from '../../src/core/geo.ts';
 import { SNAP_DEFAULTS, type NetworkReach } from '../../src/core/network-reach.ts';
 import { createReachModel } from '../../src/core/reach-factory.ts';
 import { BoundedDijkstra } from '../../src/core/roads/dijkstra.ts';
-import { buildRoadGraph, csrFromEdges, type CsrRoadGraph, type RoadEdge } from '../../src/core/roads/graph.ts';
+import { buildRoadGraph, csrFromEdges, setArcMinutes, type CsrRoadGraph, type RoadEdge } from '../../src/core/roads/graph.ts';
 import { NO_ACCESS_FAR, NO_ACCESS_FRAGMENT } from '../../src/core/roads/snap.ts';
 import { CLASS_SPEEDS_KMH, DEFAULT_SPEED_MODEL, makeSpeedModel, PEAK_FACTOR, roadClassKey, roadSpeedKmh } from '../../src/core/roads/speeds.ts';
 import { makeRules } from '../../src/core/rules.ts';
@@ -167,6 +167,20 @@ describe('Dijkstra through chains of shape points', () => {
         for (let k = 0; k < reached; k++) expect(some.minutes[some.settled[k]]).toBe(dijkstra.minutes[some.settled[k]]);
       }
     }
+  });
+});
+
+describe('Dijkstra after the graph is re-weighted in place', () => {
+  it('a speed model set with setArcMinutes after the search was made takes effect: half the speed, twice the minutes to every node', async () => {
+    const { ways } = await readRoads(handOsmPbf(), { file: 'hand.osm.pbf', box: BOX });
+    const graph = buildRoadGraph(ways, DEFAULT_SPEED_MODEL);
+    const dijkstra = new BoundedDijkstra(graph);
+    const before = dijkstra.run(0, Infinity);
+    const minutes = Float64Array.from(dijkstra.minutes);
+    expect(before).toBeGreaterThan(3);
+    setArcMinutes(graph, ways, makeSpeedModel({ scenarioFactor: 0.5 }));
+    expect(dijkstra.run(0, Infinity)).toBe(before);
+    for (let v = 0; v < graph.nodeCount; v++) if (minutes[v] < Infinity) expect(dijkstra.minutes[v]).toBeCloseTo(2 * minutes[v], 9);
   });
 });
 

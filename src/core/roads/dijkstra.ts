@@ -16,7 +16,7 @@
 import FlatQueue from 'flatqueue';
 import type { CsrRoadGraph } from './graph.ts';
 
-type DijkstraGraph = Pick<CsrRoadGraph, 'nodeCount' | 'arcStart' | 'arcTo' | 'arcMinutes'>;
+type DijkstraGraph = Pick<CsrRoadGraph, 'nodeCount' | 'arcStart' | 'arcTo' | 'arcMinutes' | 'minutesVersion'>;
 
 export class BoundedDijkstra {
   /** Minutes to each node from the last run's source; Infinity where not reached. Valid until the next run. */
@@ -34,20 +34,26 @@ export class BoundedDijkstra {
    * to hold one entry per arc for the rare worst case.
    */
   private readonly queue = new FlatQueue<number>();
+  private readonly graph: DijkstraGraph;
   private readonly core: Core;
+  /** The graph's minutesVersion the core's minutes were read at. */
+  private weighedVersion: number;
   /** Run stamp per chain: its nodes have been given minutes in this run. */
   private readonly chainSeen: Int32Array;
   private stamp = 0;
 
   /**
-   * @param graph the road graph (its arcs are read once here: a changed speed model needs a new instance)
+   * @param graph the road graph: its shape is read once here, its minutes again after setArcMinutes
    * @param wanted nodes whose minutes the caller reads (1), e.g. those cells are joined to; a shape point
    *   not wanted is left out of `minutes` and `settled` (default: every node)
    */
   constructor(graph: DijkstraGraph, wanted?: Uint8Array) {
     this.minutes = new Float64Array(graph.nodeCount).fill(Infinity);
     this.settled = new Int32Array(graph.nodeCount);
+    this.graph = graph;
     this.core = buildCore(graph, wanted);
+    this.weighedVersion = graph.minutesVersion ?? 0;
+    weigh(this.core, graph.arcMinutes);
     this.chainSeen = new Int32Array(this.core.chainFrom.length);
   }
 
@@ -56,6 +62,12 @@ export class BoundedDijkstra {
    * budget is negative) and returns how many.
    */
   run(source: number, budgetMinutes: number): number {
+    // setArcMinutes re-weighted the graph in place (a new speed model): read its minutes again
+    const version = this.graph.minutesVersion ?? 0;
+    if (version !== this.weighedVersion) {
+      weigh(this.core, this.graph.arcMinutes);
+      this.weighedVersion = version;
+    }
     const { minutes, settled, queue, core } = this;
     const { coreStart, coreTo, coreMinutes, coreChain, chainOf } = core;
     // reset only what the last run touched: every node given minutes was settled
@@ -173,14 +185,19 @@ export class BoundedDijkstra {
 
 /**
  * The junction graph of a CSR graph, in CSR over the same node numbers (a
- * shape point's row is empty), and its chains of shape points.
+ * shape point's row is empty), and its chains of shape points. The shape is
+ * found once; the minutes are read from the graph's arcs by `weigh`, again
+ * whenever setArcMinutes re-weights the graph.
  */
 interface Core {
   coreStart: Int32Array;
   coreTo: Int32Array;
-  coreMinutes: Float64Array;
-  /** The chain an arc drives through, −1 for an arc of the graph between two junctions. */
+  /** The graph arc of a core arc between two junctions, −1 for one through a chain. */
+  coreArc: Int32Array;
+  /** The chain a core arc drives through (−1: none), and which way: 1 start → end, −1 end → start. */
   coreChain: Int32Array;
+  coreForward: Int8Array;
+  coreMinutes: Float64Array;
   /** Per node: its chain (−1 for a junction) and its position in chainNodes. */
   chainOf: Int32Array;
   chainPos: Int32Array;
@@ -189,15 +206,19 @@ interface Core {
   chainNodes: Int32Array;
   chainFrom: Int32Array;
   chainTo: Int32Array;
-  /** Per chain position: minutes from the chain's start along it, and from its end backwards along it. */
-  fromMinutes: Float64Array;
-  toMinutes: Float64Array;
-  /** Per chain position: minutes of the arc into it from the previous node, and from the next node. */
+  /** Per chain position: the graph arc into it from the previous node, and from the next node. */
+  stepFromStartArc: Int32Array;
+  stepFromEndArc: Int32Array;
+  /** Per chain: the graph arc from its last node to its end, and from its first node back to its start. */
+  lastToEndArc: Int32Array;
+  firstToStartArc: Int32Array;
+  /** The minutes of those arcs, and per position the minutes from the chain's start along it and from its end back along it. */
   stepFromStart: Float64Array;
   stepFromEnd: Float64Array;
-  /** Per chain: minutes from its last node to its end, and from its first node back to its start. */
   lastToEnd: Float64Array;
   firstToStart: Float64Array;
+  fromMinutes: Float64Array;
+  toMinutes: Float64Array;
   /** Chain c's wanted positions: wantedPos[wantedStart[c] … wantedStart[c + 1]). */
   wantedStart: Int32Array;
   wantedPos: Int32Array;
@@ -209,7 +230,7 @@ interface Core {
  * form between junctions.
  */
 function buildCore(graph: DijkstraGraph, wanted: Uint8Array | undefined): Core {
-  const { nodeCount: n, arcStart, arcTo, arcMinutes } = graph;
+  const { nodeCount: n, arcStart, arcTo } = graph;
   const shape = new Uint8Array(n);
   for (let v = 0; v < n; v++) {
     if (arcStart[v + 1] - arcStart[v] !== 2) continue;
@@ -230,9 +251,10 @@ function buildCore(graph: DijkstraGraph, wanted: Uint8Array | undefined): Core {
     }
   }
   for (let v = 0; v < n; v++) if (shape[v] && (fromA[v] !== 1 || fromB[v] !== 1)) shape[v] = 0;
-  const arcMinutesTo = (from: number, to: number) => {
-    for (let k = arcStart[from]; k < arcStart[from + 1]; k++) if (arcTo[k] === to) return arcMinutes[k];
-    return Infinity;
+  /** The arc from → to (unique where a shape point is one end). */
+  const arcBetween = (from: number, to: number) => {
+    for (let k = arcStart[from]; k < arcStart[from + 1]; k++) if (arcTo[k] === to) return k;
+    throw new Error(`No arc from node ${from} to node ${to}.`);
   };
   const otherNeighbour = (v: number, prev: number) => (arcTo[arcStart[v]] === prev ? arcTo[arcStart[v] + 1] : arcTo[arcStart[v]]);
 
@@ -262,33 +284,34 @@ function buildCore(graph: DijkstraGraph, wanted: Uint8Array | undefined): Core {
   const chainStart: number[] = [0];
   const chainFrom: number[] = [];
   const chainTo: number[] = [];
-  const stepFromStart: number[] = [];
-  const stepFromEnd: number[] = [];
-  const lastToEnd: number[] = [];
-  const firstToStart: number[] = [];
+  const stepFromStartArc: number[] = [];
+  const stepFromEndArc: number[] = [];
+  const lastToEndArc: number[] = [];
+  const firstToStartArc: number[] = [];
   const coreStart = new Int32Array(n + 1);
   const coreTo: number[] = [];
-  const coreMinutes: number[] = [];
+  const coreArc: number[] = [];
   const coreChain: number[] = [];
+  const coreForward: number[] = [];
+  const addCore = (to: number, arc: number, chain: number, forward: number) => {
+    coreTo.push(to);
+    coreArc.push(arc);
+    coreChain.push(chain);
+    coreForward.push(forward);
+  };
   for (let v = 0; v < n; v++) {
     coreStart[v] = coreTo.length;
     if (shape[v]) continue;
     for (let k = arcStart[v]; k < arcStart[v + 1]; k++) {
       const x = arcTo[k];
       if (!shape[x]) {
-        coreTo.push(x);
-        coreMinutes.push(arcMinutes[k]);
-        coreChain.push(-1);
+        addCore(x, k, -1, 0);
         continue;
       }
       let c = chainOf[x];
       if (c >= 0) {
         // reached from its other end: the chain driven backwards, end → last … first → start
-        let m = firstToStart[c];
-        for (let i = chainStart[c]; i < chainStart[c + 1]; i++) m += stepFromEnd[i];
-        coreTo.push(chainFrom[c]);
-        coreMinutes.push(m);
-        coreChain.push(c);
+        addCore(chainFrom[c], -1, c, -1);
         continue;
       }
       // a new chain from v through x to the next junction
@@ -296,63 +319,86 @@ function buildCore(graph: DijkstraGraph, wanted: Uint8Array | undefined): Core {
       chainFrom.push(v);
       let prev = v;
       let cur = x;
-      let step = arcMinutes[k];
+      let step = k;
       while (shape[cur]) {
         chainOf[cur] = c;
         chainPos[cur] = chainNodes.length;
         chainNodes.push(cur);
-        stepFromStart.push(step);
+        stepFromStartArc.push(step);
         const next = otherNeighbour(cur, prev);
-        stepFromEnd.push(arcMinutesTo(next, cur));
-        step = arcMinutesTo(cur, next);
+        stepFromEndArc.push(arcBetween(next, cur));
+        step = arcBetween(cur, next);
         prev = cur;
         cur = next;
       }
       chainTo.push(cur);
-      lastToEnd.push(step);
-      firstToStart.push(arcMinutesTo(x, v));
+      lastToEndArc.push(step);
+      firstToStartArc.push(arcBetween(x, v));
       chainStart.push(chainNodes.length);
-      let total = 0;
-      for (let i = chainStart[c]; i < chainNodes.length; i++) total += stepFromStart[i];
-      coreTo.push(cur);
-      coreMinutes.push(total + step);
-      coreChain.push(c);
+      addCore(cur, -1, c, 1);
     }
   }
   coreStart[n] = coreTo.length;
-  // cumulative minutes along each chain, from either end
-  const fromMinutes = new Float64Array(chainNodes.length);
-  const toMinutes = new Float64Array(chainNodes.length);
-  for (let c = 0; c < chainFrom.length; c++) {
-    let m = 0;
-    for (let i = chainStart[c]; i < chainStart[c + 1]; i++) fromMinutes[i] = m += stepFromStart[i];
-    m = 0;
-    for (let i = chainStart[c + 1] - 1; i >= chainStart[c]; i--) toMinutes[i] = m += stepFromEnd[i];
-  }
   const wantedStart = new Int32Array(chainFrom.length + 1);
   const wantedPos: number[] = [];
   for (let c = 0; c < chainFrom.length; c++) {
     for (let i = chainStart[c]; i < chainStart[c + 1]; i++) if (!wanted || wanted[chainNodes[i]]) wantedPos.push(i);
     wantedStart[c + 1] = wantedPos.length;
   }
+  const positions = chainNodes.length;
+  const chains = chainFrom.length;
   return {
-    wantedStart,
-    wantedPos: Int32Array.from(wantedPos),
     coreStart,
     coreTo: Int32Array.from(coreTo),
-    coreMinutes: Float64Array.from(coreMinutes),
+    coreArc: Int32Array.from(coreArc),
     coreChain: Int32Array.from(coreChain),
+    coreForward: Int8Array.from(coreForward),
+    coreMinutes: new Float64Array(coreTo.length),
     chainOf,
     chainPos,
     chainStart: Int32Array.from(chainStart),
     chainNodes: Int32Array.from(chainNodes),
     chainFrom: Int32Array.from(chainFrom),
     chainTo: Int32Array.from(chainTo),
-    fromMinutes,
-    toMinutes,
-    stepFromStart: Float64Array.from(stepFromStart),
-    stepFromEnd: Float64Array.from(stepFromEnd),
-    lastToEnd: Float64Array.from(lastToEnd),
-    firstToStart: Float64Array.from(firstToStart),
+    stepFromStartArc: Int32Array.from(stepFromStartArc),
+    stepFromEndArc: Int32Array.from(stepFromEndArc),
+    lastToEndArc: Int32Array.from(lastToEndArc),
+    firstToStartArc: Int32Array.from(firstToStartArc),
+    stepFromStart: new Float64Array(positions),
+    stepFromEnd: new Float64Array(positions),
+    lastToEnd: new Float64Array(chains),
+    firstToStart: new Float64Array(chains),
+    fromMinutes: new Float64Array(positions),
+    toMinutes: new Float64Array(positions),
+    wantedStart,
+    wantedPos: Int32Array.from(wantedPos),
   };
+}
+
+/** Reads the core's minutes from the graph's arcs: steps, sums along each chain, and the core arcs. */
+function weigh(core: Core, arcMinutes: Float64Array): void {
+  const { chainStart, stepFromStartArc, stepFromEndArc, lastToEndArc, firstToStartArc, stepFromStart, stepFromEnd, lastToEnd, firstToStart, fromMinutes, toMinutes } = core;
+  for (let i = 0; i < stepFromStart.length; i++) {
+    stepFromStart[i] = arcMinutes[stepFromStartArc[i]];
+    stepFromEnd[i] = arcMinutes[stepFromEndArc[i]];
+  }
+  const chains = lastToEnd.length;
+  /** Per chain: minutes start → end and end → start through it. */
+  const forward = new Float64Array(chains);
+  const backward = new Float64Array(chains);
+  for (let c = 0; c < chains; c++) {
+    lastToEnd[c] = arcMinutes[lastToEndArc[c]];
+    firstToStart[c] = arcMinutes[firstToStartArc[c]];
+    let m = 0;
+    for (let i = chainStart[c]; i < chainStart[c + 1]; i++) fromMinutes[i] = m += stepFromStart[i];
+    forward[c] = m + lastToEnd[c];
+    m = 0;
+    for (let i = chainStart[c + 1] - 1; i >= chainStart[c]; i--) toMinutes[i] = m += stepFromEnd[i];
+    backward[c] = m + firstToStart[c];
+  }
+  const { coreArc, coreChain, coreForward, coreMinutes } = core;
+  for (let a = 0; a < coreMinutes.length; a++) {
+    const c = coreChain[a];
+    coreMinutes[a] = c < 0 ? arcMinutes[coreArc[a]] : coreForward[a] > 0 ? forward[c] : backward[c];
+  }
 }

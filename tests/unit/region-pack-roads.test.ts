@@ -13,32 +13,15 @@ import { haversineKm } from '../../src/core/geo.ts';
 import { BoundedDijkstra } from '../../src/core/roads/dijkstra.ts';
 import { buildRoadGraph } from '../../src/core/roads/graph.ts';
 import { DEFAULT_SPEED_MODEL } from '../../src/core/roads/speeds.ts';
-import { RoadWaysBuilder, wayCount, type RoadWays } from '../../src/core/roads/ways.ts';
+import { wayCount, type RoadWays } from '../../src/core/roads/ways.ts';
 import { readRegionPack } from '../../src/io/region/pack-read.ts';
 import { writeRegionPack } from '../../src/io/region/pack-write.ts';
 import type { RegionRoads } from '../../src/io/region/types.ts';
 import { readRoads } from '../../src/io/roads/index.ts';
 import { tinyRegion } from '../helpers/tiny-region.ts';
+import { crossWays } from '../helpers/tiny-roads.ts';
 
 const OSM_SOURCE = { what: 'roads', source: 'OpenStreetMap extract (test)', licence: 'ODbL 1.0', crs: 'WGS84' };
-
-/**
- * A cross of two ways meeting at (118.2, 25.3), and a one-way spur from the
- * cross's east end: 6 distinct vertices, 5 road segments.
- */
-function crossWays(): RoadWays {
-  const b = new RoadWaysBuilder();
-  const w = b.addVertex(118.19, 25.3);
-  const c = b.addVertex(118.2, 25.3);
-  const e = b.addVertex(118.21, 25.3);
-  const s = b.addVertex(118.2, 25.29);
-  const n = b.addVertex(118.2, 25.31);
-  const spur = b.addVertex(118.22, 25.305);
-  b.addWay([w, c, e], 'primary', NaN, 0);
-  b.addWay([s, c, n], null, 40, 0);
-  b.addWay([e, spur], 'residential', 30, 1);
-  return b.finish();
-}
 
 const withRoads = (ways: RoadWays, extra: Partial<RegionRoads> = {}) => ({
   ...tinyRegion(),

@@ -27,6 +27,12 @@ export interface NetworkOptions {
   offRoadKmh?: number;
   /** Components with fewer nodes than this share of the largest are fragments (default SNAP_DEFAULTS). */
   fragmentShare?: number;
+  /**
+   * Reach at least this many minutes, whatever the rules' largest limit
+   * (default 0: the rules' own). Response-time figures (a curve to 60
+   * minutes) need costs beyond the rules' limits.
+   */
+  horizonMinutes?: number;
 }
 
 /** Cells without road access, ascending, and their population. */
@@ -70,6 +76,7 @@ export class NetworkReach implements ReachModel {
   readonly graph: CsrRoadGraph;
   readonly maxSnapKm: number;
   readonly offRoadKmh: number;
+  readonly horizonMinutes: number;
   private readonly grid: PopulationGrid;
   private readonly snapper: NodeSnapper;
   private readonly dijkstra: BoundedDijkstra;
@@ -92,6 +99,7 @@ export class NetworkReach implements ReachModel {
     this.grid = grid;
     this.maxSnapKm = options.maxSnapKm ?? SNAP_DEFAULTS.maxSnapKm.value;
     this.offRoadKmh = options.offRoadKmh ?? SNAP_DEFAULTS.offRoadKmh.value;
+    this.horizonMinutes = options.horizonMinutes ?? 0;
     if (!(this.offRoadKmh > 0)) throw new Error(`The off-road speed must be > 0 km/h, got ${this.offRoadKmh}.`);
     this.snapper = new NodeSnapper(csr, { maxSnapKm: this.maxSnapKm, fragmentShare: options.fragmentShare ?? SNAP_DEFAULTS.fragmentShare.value });
 
@@ -126,7 +134,8 @@ export class NetworkReach implements ReachModel {
   }
 
   limits(rules: Rules): ReachLimits {
-    return networkLimits(rules);
+    const limits = networkLimits(rules);
+    return limits.max >= this.horizonMinutes ? limits : { ...limits, max: this.horizonMinutes };
   }
 
   /** The cells without road access (beyond the snap distance, or near a fragment only). */

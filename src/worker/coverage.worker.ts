@@ -18,7 +18,7 @@ const suggestions = new SuggestRunner(() => service.currentEngine());
 
 const sendImport = (r: DatasetImport) => transfer(r, [r.dataset.population.buffer, r.dataset.zone.buffer]);
 
-const send = (u: EvaluationUpdate) => transfer(u, [u.status.buffer, u.withinCircle.buffer, u.inRange.buffer]);
+const send = (u: EvaluationUpdate) => transfer(u, [u.status.buffer, u.withinCircle.buffer, u.inRange.buffer, ...(u.minutes ? [u.minutes.buffer] : [])]);
 
 const api: CoverageWorkerApi = {
   async openRegion(id, request, onProgress) {
@@ -46,6 +46,17 @@ const api: CoverageWorkerApi = {
   },
   async importZones(id, file, name, request, onProgress) {
     return sendImport(await imports.importZones(id, file, name, request, onProgress));
+  },
+  async importRoads(id, file, name, onProgress) {
+    const r = await imports.importRoads(id, file, name, onProgress);
+    return transfer(r, [r.dataset.population.buffer, r.dataset.zone.buffer]);
+  },
+  async removeRoads() {
+    const dataset = service.setRoads(null);
+    return transfer(dataset, [dataset.population.buffer, dataset.zone.buffer]);
+  },
+  async isochrones(stationId, minutesList) {
+    return service.isochrones(stationId, minutesList);
   },
   cancelImport(id) {
     imports.cancelImport(id);

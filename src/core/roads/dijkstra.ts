@@ -30,8 +30,9 @@ export class BoundedDijkstra {
   /**
    * mourner's flatqueue, without decrease-key: a node is pushed again when
    * its minutes improve and the stale entry is skipped when popped (cheaper
-   * than keeping positions). It grows as needed: a fixed capacity would have
-   * to hold one entry per arc for the rare worst case.
+   * than keeping positions). It grows as needed: its fixed-capacity typed
+   * arrays measured slower on the junction core (48-minute searches on
+   * bench:roads' tiled network, timed in turn: median 28 ms against 19 ms).
    */
   private readonly queue = new FlatQueue<number>();
   private readonly graph: DijkstraGraph;
@@ -45,7 +46,7 @@ export class BoundedDijkstra {
   /**
    * @param graph the road graph: its shape is read once here, its minutes again after setArcMinutes
    * @param wanted nodes whose minutes the caller reads (1), e.g. those cells are joined to; a shape point
-   *   not wanted is left out of `minutes` and `settled` (default: every node)
+   *   not wanted may be left out of `minutes` and `settled` (default: every node)
    */
   constructor(graph: DijkstraGraph, wanted?: Uint8Array) {
     this.minutes = new Float64Array(graph.nodeCount).fill(Infinity);

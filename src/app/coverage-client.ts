@@ -17,6 +17,8 @@ import type {
   FacilityPreviewRequest,
   ResultTag,
   GapCells,
+  ImportedRoads,
+  LoadedDataset,
   ImportProgress,
   PopulationImportRequest,
   RegionOpened,
@@ -70,6 +72,11 @@ export class CoverageClient {
 
   importZones(id: string, file: File, request: ZoneImportRequest, onProgress: ImportProgress): Promise<DatasetImport> {
     return this.remote.importZones(id, file, file.name, request, proxy(onProgress));
+  }
+
+  /** Imports a road network into the open region in the worker; cancel with cancelImport(id). */
+  importRoads(id: string, file: File, onProgress: ImportProgress): Promise<{ dataset: LoadedDataset; roads: ImportedRoads }> {
+    return this.remote.importRoads(id, file, file.name, proxy(onProgress));
   }
 
   cancelImport(id: string): Promise<void> {

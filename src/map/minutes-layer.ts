@@ -104,7 +104,7 @@ export class MinutesLayer {
    * @param circleMinutes the rules' circle, the ramp's key step
    * @param coarse cells are not drawn (a region of more than MAX_DRAWN_CELLS)
    */
-  show(result: EvaluationUpdate, circleMinutes: number, population: ArrayLike<number>, index: ParentIndex, coarse: boolean): void {
+  show(result: Pick<EvaluationUpdate, 'minutes' | 'roadAccess'>, circleMinutes: number, population: ArrayLike<number>, index: ParentIndex, coarse: boolean): void {
     if (!result.minutes) {
       this.shown = false;
       return;

@@ -3,6 +3,7 @@
  *   npm run report -- --county 350525 [--format md|csv|json] [--without id,id]
  *   npm run report -- --zones towns.geojson --population pop.tif [--facilities stations.csv]
  *   npm run report -- --pack my.region.zip
+ *   npm run report -- --zones towns.geojson --population pop.tif --roads fujian-latest.osm.pbf [--traffic peak] [--service-along-roads]
  *                     [--with id,id] [--rural-radius 10..20] [--minutes 15|14] [--cells]
  * Exit code 0 on success, 2 on bad usage or data.
  */
@@ -12,7 +13,7 @@ import { cellsToCsv, zonesToCsv } from '../src/export/report-csv.ts';
 import { reportToMarkdown } from '../src/export/report-markdown.ts';
 import { loadPlaceNames } from '../src/i18n/place-name.ts';
 import { idList, parseOptions, positiveNumber, rulesFrom, scenarioStations, UsageError } from './lib/cli-options.ts';
-import { REGION_OPTION_SPECS, REGION_USAGE, regionFromOptions } from './lib/region-options.ts';
+import { REGION_OPTION_SPECS, REGION_USAGE, regionFromOptions, withReachOptions } from './lib/region-options.ts';
 
 const USAGE = `Usage: npm run report -- (--county <adcode> | --pack <file> | --zones <file> --population <file>) [options]
   --format md|csv|json   output format (default md); csv = per-township table, or per-cell with --cells
@@ -40,12 +41,12 @@ async function main(argv: string[]): Promise<string> {
   const v = parsed.values;
   if (v.help) return `${USAGE}\n`;
   if (!['md', 'csv', 'json'].includes(v.format!)) throw new UsageError(`--format must be md, csv or json, got "${v.format}".`);
-  const rules = rulesFrom(v['rural-radius'], v.minutes);
+  const rules = withReachOptions(rulesFrom(v['rural-radius'], v.minutes), v);
   const topGaps = positiveNumber('--gaps', v.gaps, 10);
   const data = await regionFromOptions(v);
   for (const warning of data.warnings) process.stderr.write(`report: ${warning}\n`);
   const stations = scenarioStations(data.stations, idList(v.without), idList(v.with));
-  const engine = createEngine(data.grid, { stations, rules });
+  const engine = createEngine(data.grid, { stations, rules }, undefined, data.roads);
   const report = buildReport(engine, {
     county: { code: data.region.id, name: data.region.name, counties: data.counties },
     stations,
@@ -53,6 +54,7 @@ async function main(argv: string[]): Promise<string> {
     includeCells: v.cells!,
     bestSitesFor: topGaps,
     dataNotes: data.dataNotes,
+    roads: data.region.roads ?? null,
   });
   if (v.format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
   if (v.format === 'csv') return v.cells ? cellsToCsv(report) : zonesToCsv(report);

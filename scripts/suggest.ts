@@ -12,7 +12,7 @@ import { sitesForTarget, suggestSites } from '../src/core/suggest/suggest.ts';
 import type { Station } from '../src/core/types.ts';
 import { idList, parseOptions, parseShare, positiveInteger, rulesFrom, scenarioStations, UsageError } from './lib/cli-options.ts';
 import { SUGGESTION_VERSION, suggestionToCsv, suggestionToMarkdown, type SuggestionDocument } from './lib/suggest-format.ts';
-import { REGION_OPTION_SPECS, REGION_USAGE, regionFromOptions } from './lib/region-options.ts';
+import { REGION_OPTION_SPECS, REGION_USAGE, regionFromOptions, withReachOptions } from './lib/region-options.ts';
 
 const USAGE = `Usage: npm run suggest -- (--county <adcode> | --pack <file> | --zones <file> --population <file>) (--k <n> | --target <share>) [options]
   --k <n>                  the n new sites that newly cover the most people (maximal coverage)
@@ -81,13 +81,13 @@ async function main(argv: string[]): Promise<string> {
     candidateRes = Number(v['candidate-res']);
     if (!Number.isInteger(candidateRes) || candidateRes < 5 || candidateRes > 9) throw new UsageError(`--candidate-res must be a whole number 5–9, got "${v['candidate-res']}".`);
   }
-  const rules = rulesFrom(v['rural-radius'], v.minutes);
+  const rules = withReachOptions(rulesFrom(v['rural-radius'], v.minutes), v);
 
   const data = await regionFromOptions(v);
   const counties = data.counties;
   for (const warning of data.warnings) process.stderr.write(`suggest: ${warning}\n`);
   const stations = scenarioStations(data.stations, idList(v.without), idList(v.with));
-  const engine = createEngine(data.grid, { stations, rules });
+  const engine = createEngine(data.grid, { stations, rules }, undefined, data.roads);
   const countySet = new Set(counties);
   // the region's stations and those from outside that reach into it, as the app's worker keeps them
   const ofRegion = (s: Station) => (s.county !== undefined && countySet.has(s.county)) || engine.reachFrom(s).cells.length > 0;

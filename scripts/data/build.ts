@@ -26,6 +26,7 @@ import { ALL_COUNTIES, CITIES, H3_RESOLUTION, cityOf } from './regions.ts';
 import { buildTownships, type Township, type VillageUnit } from './townships.ts';
 import { buildCountyZones, type ZoneProperties } from './zones.ts';
 import { writeDemoPacks } from './packs.ts';
+import { buildAndorraSample } from './andorra-sample.ts';
 
 export interface BuildOptions {
   rawDir: string;
@@ -295,5 +296,8 @@ ${shareTable(shares)}
     const entry = packs.index.find((e) => `packs/${e.file}` === w.file);
     say(w, entry ? `region pack ${entry.name}: ${entry.cells} cells, ${entry.stations} stations` : `${packs.index.length} region packs listed`);
   }
+
+  // 6. the Andorra sample region (real OpenStreetMap roads, synthetic population), for trying road travel times
+  for (const { file, summary } of buildAndorraSample(rawDir, outDir)) say(file, summary);
   return { lines, notes };
 }

@@ -3,6 +3,13 @@
  * demo region, a region pack, or the user's own files), their usage lines,
  * and opening that region. One place, so report, suggest and snapshot agree.
  */
+import { openAsBlob, existsSync } from 'node:fs';
+import path from 'node:path';
+import { RoadNetwork } from '../../src/core/road-network.ts';
+import type { Traffic } from '../../src/core/reach-settings.ts';
+import { makeRules, type Rules } from '../../src/core/rules.ts';
+import { describeProblem } from '../../src/io/errors.ts';
+import { readRegionRoads } from '../../src/io/roads/region-roads.ts';
 import { UsageError } from './cli-options.ts';
 import { loadReportData, type ReportData } from './user-data.ts';
 
@@ -20,6 +27,9 @@ export const REGION_OPTION_SPECS = {
   'zones-area-type': { type: 'string' },
   'h3-res': { type: 'string' },
   'skip-bad-rows': { type: 'boolean', default: false },
+  roads: { type: 'string' },
+  traffic: { type: 'string' },
+  'service-along-roads': { type: 'boolean', default: false },
 } as const;
 
 export const REGION_USAGE = `  --county <adcode>      demo region (e.g. 350525 永春县, 350500 泉州市, 350200 厦门市); "all" = all of Quanzhou
@@ -38,12 +48,48 @@ export const REGION_USAGE = `  --county <adcode>      demo region (e.g. 350525 �
   --facilities <file>    stations: CSV (UTF-8 or GBK), XLSX or GeoJSON
   --crs wgs84|gcj02|bd09 coordinate system of --facilities (default: from the file's headers, else WGS84)
   --h3-res <5-11>        H3 resolution of the population grid (default 9)
-  --skip-bad-rows        go on without bad rows, listing them as warnings (default: stop, listing them)`;
+  --skip-bad-rows        go on without bad rows, listing them as warnings (default: stop, listing them)
+ Roads (with any of the above; a pack that stores roads has them already):
+  --roads <file>         road network: OpenStreetMap .osm.pbf or .osm, or GeoJSON / zipped Shapefile road lines
+                         (class or speed field); kept within the region + 10 km. The emergency circle becomes
+                         "≤ T min response on roads"; statuses stay the standard's straight-line radius
+  --traffic off-peak|peak  speeds as given (default), or × the peak factor 0.7 (an assumption)
+  --service-along-roads  judge the service radius along roads too (its km read as minutes by the circle formula)`;
 
 type Values = { [K in keyof typeof REGION_OPTION_SPECS]?: (typeof REGION_OPTION_SPECS)[K]['type'] extends 'boolean' ? boolean : string };
 
-/** Opens the region the options name; a usage error when they name none or contradict. */
-export function regionFromOptions(v: Values): Promise<ReportData> {
+/** The region a command works on, and its road network (from --roads, or stored in the pack) or null. */
+export interface RegionData extends ReportData {
+  roads: RoadNetwork | null;
+}
+
+/** Opens the region the options name, with --roads read into it; a usage error when they name none or contradict. */
+export async function regionFromOptions(v: Values): Promise<RegionData> {
+  const data = await openRegion(v);
+  if (v.roads !== undefined) {
+    if (!existsSync(v.roads)) throw new Error(`File not found: ${v.roads}`);
+    const file = path.basename(v.roads);
+    const { roads, read } = await readRegionRoads(new Uint8Array(await (await openAsBlob(v.roads)).arrayBuffer()), file, data.region);
+    data.region = { ...data.region, roads };
+    data.warnings.push(...read.problems.map(describeProblem));
+    const c = read.counts;
+    data.dataNotes.push(`Roads: ${file} (${roads.source.licence}): ${c.waysKept} drivable ways kept within the region + 10 km, ${c.vertices} vertices.`);
+  }
+  if (!data.region.roads && (v.traffic !== undefined || v['service-along-roads'])) throw new UsageError('--traffic and --service-along-roads need a road network: give --roads <file> (or a pack that stores roads).');
+  return { ...data, roads: data.region.roads ? new RoadNetwork(data.grid, data.region.roads.ways) : null };
+}
+
+/** The rules with the reach options applied (--traffic, --service-along-roads), validated. */
+export function withReachOptions(rules: Rules, v: Values): Rules {
+  const traffic = v.traffic ?? rules.reach.speeds.traffic;
+  if (!isTraffic(traffic)) throw new UsageError(`--traffic must be off-peak or peak, got "${traffic}".`);
+  const reach = { ...rules.reach, serviceAlongRoads: v['service-along-roads'] === true || rules.reach.serviceAlongRoads, speeds: { ...rules.reach.speeds, traffic } };
+  return makeRules({ ...rules, reach });
+}
+
+const isTraffic = (s: string): s is Traffic => s === 'off-peak' || s === 'peak';
+
+function openRegion(v: Values): Promise<ReportData> {
   if (!v.county && !v.pack && !v.zones) throw new UsageError('Give --county (e.g. --county 350525), --pack <file>, or --zones and --population.');
   if (v.county && v.pack) throw new UsageError('Give --county or --pack, not both.');
   if (!v.county && !v.pack && !v.population) throw new UsageError('--zones needs --population to make a region (or give --county / --pack to replace only the zones).');

@@ -10,12 +10,14 @@ import type { Station } from '../core/types.ts';
 import type { FacilityPreview } from '../io/facilities.ts';
 import type {
   CellAnswer,
+  Isochrones,
   CoverageWorkerApi,
   DatasetImport,
   EvaluationUpdate,
   FacilityPreviewRequest,
   ResultTag,
   GapCells,
+  ImportedRoads,
   ImportProgress,
   LoadedDataset,
   PopulationImportRequest,
@@ -79,6 +81,11 @@ export class CoverageClient {
     return this.remote.importZones(id, file, file.name, request, proxy(onProgress)).then(withStrings);
   }
 
+  /** Imports a road network into the open region in the worker; cancel with cancelImport(id). */
+  importRoads(id: string, file: File, onProgress: ImportProgress): Promise<{ dataset: LoadedDataset; roads: ImportedRoads }> {
+    return this.remote.importRoads(id, file, file.name, proxy(onProgress));
+  }
+
   cancelImport(id: string): Promise<void> {
     return this.remote.cancelImport(id);
   }
@@ -110,6 +117,11 @@ export class CoverageClient {
   /** One cell of the current scenario (a map click), tagged with the update it belongs to. */
   describeCell(index: number): Promise<CellAnswer> {
     return this.remote.describeCell(index);
+  }
+
+  /** Isochrone outlines of an active station on roads (the map's selected station). */
+  isochrones(stationId: string, minutesList: number[]): Promise<Isochrones> {
+    return this.remote.isochrones(stationId, minutesList);
   }
 
   evaluate(stations: Station[], rules: Rules, tag: ResultTag): void {

@@ -86,6 +86,14 @@ export interface DeletedStation {
 /** The details card open on the map: a station's, or a clicked point's (`cell` = grid index, null when no cell is there). */
 export type MapCard = { kind: 'station'; id: string } | { kind: 'point'; lng: number; lat: number; cell: number | null };
 
+/** The open region's road network as the panels describe it. */
+export interface RoadsSummary {
+  /** The road file it was read from (or the pack that stored it). */
+  file: string;
+  /** Drivable ways kept (inside the region plus its margin). */
+  ways: number;
+}
+
 export interface AppState {
   language: Language;
   regionId: string;
@@ -149,6 +157,8 @@ export interface AppState {
   /** The autosave of the latest edit: none asked for yet, waiting to be written, written, or failed. */
   autosaveState: 'idle' | 'pending' | 'saved' | 'failed';
   card: MapCard | null;
+  /** The open region's road network, or null (reach is then straight-line only). */
+  roads: RoadsSummary | null;
 }
 
 export type ScenarioOrigin = 'demo' | 'restored' | 'file' | 'link';
@@ -166,7 +176,7 @@ export const initialState: AppState = {
   datasetGeneration: 0,
   scenarioVersion: 0,
   lastLatencyMs: null,
-  layers: { population: false, status: true, gaps: true, radii: true, circles: false, stations: true, townships: true, basemap: false },
+  layers: { population: false, status: true, minutes: true, gaps: true, radii: true, circles: false, stations: true, townships: true, basemap: false },
   basemapUrl: '',
   collapsed: { stations: false, rules: true, results: false, scenario: true, suggest: true },
   addMode: false,
@@ -197,6 +207,7 @@ export const initialState: AppState = {
   scenarioOrigin: 'demo',
   autosaveState: 'idle',
   card: null,
+  roads: null,
 };
 
 export const useStore = create<AppState>()(() => initialState);

@@ -6,6 +6,12 @@
  * limits are in the reach model's unit, which the engine never needs to know.
  * Adding, moving or removing one station touches only the cells that station
  * reaches.
+ *
+ * With roads, statuses may be judged by one model (the standard's straight
+ * line) and the emergency circle by another (response minutes on roads): the
+ * engine then holds a second engine over the same grid for the circle, keeps
+ * it in step with every edit, and shares its per-cell circle arrays and
+ * circle sums, so every reader of the engine sees one consistent result.
  */
 import type { PopulationGrid } from './grid.ts';
 import type { CostUnit, Reach, ReachLimits, ReachModel, ReachOrigin } from './reach.ts';
@@ -72,20 +78,35 @@ export class CoverageEngine {
   private readonly store = new ReachStore();
   /** True while setStations adds stations: statuses are derived once at the end. */
   private bulk = false;
+  /**
+   * The engine whose reach decides the emergency circle: this one, or (mixed
+   * mode: statuses in straight-line km, circle in road minutes) a second
+   * engine over the same grid with the circle's model, kept in step.
+   */
+  readonly circleEngine: CoverageEngine;
+  /** False when the circle comes from a second engine: this one then never writes the circle arrays. */
+  private readonly ownCircle: boolean;
 
-  constructor(grid: PopulationGrid, model: ReachModel, rules: Rules) {
+  /**
+   * @param model the reach model statuses (cover, marginal, in-range counts) are judged by
+   * @param circleModel another model for the emergency circle (and response minutes), or null: the same as `model`
+   */
+  constructor(grid: PopulationGrid, model: ReachModel, rules: Rules, circleModel: ReachModel | null = null) {
     this.grid = grid;
     this.model = model;
     const n = grid.size;
+    this.ownCircle = circleModel === null || circleModel === model;
+    this.circleEngine = this.ownCircle ? this : new CoverageEngine(grid, circleModel!, rules);
     this.coverLimit = new Float64Array(n);
     this.marginalLimit = new Float64Array(n);
-    this.circleLimit = new Float64Array(n);
+    // mixed mode: the circle's limits and flags are the circle engine's own arrays, read, never written here
+    this.circleLimit = this.ownCircle ? new Float64Array(n) : this.circleEngine.circleLimit;
     this.areaType = new Uint8Array(n);
     this.nearestSlot = new Int32Array(n);
     this.nearestCost = new Float64Array(n);
     this.inRangeCount = new Uint16Array(n);
     this.status = new Uint8Array(n);
-    this.withinCircle = new Uint8Array(n);
+    this.withinCircle = this.ownCircle ? new Uint8Array(n) : this.circleEngine.withinCircle;
     this.affected = new Uint8Array(n);
     this.affectedChunk = new Uint8Array((n >> CHUNK_SHIFT) + 1);
     this.lost = new Int32Array(1024);
@@ -115,6 +136,26 @@ export class CoverageEngine {
     return this.model.unit;
   }
 
+  /** The model the emergency circle is measured with (this engine's own, or the circle engine's). */
+  get circleModel(): ReachModel {
+    return this.circleEngine.model;
+  }
+
+  /**
+   * Per cell, the response time (minutes) of the nearest active station by
+   * the circle's model, Infinity when none reaches it within the model's
+   * horizon; null when the circle is not measured in minutes (straight line).
+   * The engine's own array: read, never edit.
+   */
+  get responseMinutes(): Float64Array | null {
+    return this.circleEngine.unit === 'minutes' ? this.circleEngine.nearestCost : null;
+  }
+
+  /** A new engine with the same grid, models and rules, and no stations (a baseline to compare with). */
+  emptyLike(): CoverageEngine {
+    return new CoverageEngine(this.grid, this.model, this.rulesValue, this.ownCircle ? null : this.circleEngine.model);
+  }
+
   /** Area type of a zone under the current rules (override first, then the zone's default). */
   zoneAreaType(zoneIndex: number): AreaType {
     if (zoneIndex < 0) return 'rural';
@@ -136,8 +177,10 @@ export class CoverageEngine {
       this.areaType[i] = isUrban ? 1 : 0;
       this.coverLimit[i] = t.cover;
       this.marginalLimit[i] = t.marginal;
-      this.circleLimit[i] = t.circle;
+      if (this.ownCircle) this.circleLimit[i] = t.circle;
     }
+    // the circle engine takes the rules now, its stations with ours below
+    if (!this.ownCircle) this.circleEngine.setRules(rules, []);
     this.setStations(stations);
   }
 
@@ -151,7 +194,7 @@ export class CoverageEngine {
     this.nearestCost.fill(Infinity);
     this.inRangeCount.fill(0);
     this.status.fill(GAP);
-    this.withinCircle.fill(0);
+    if (this.ownCircle) this.withinCircle.fill(0);
     this.zoneAgg.fill(0);
     for (let r = 0; r < this.zonePopulation.length; r++) this.zoneAgg[r * AGG_WIDTH + AGG_GAP] = this.zonePopulation[r];
     // bulk load: find every cell's nearest station first, then derive statuses and sums in one pass
@@ -161,7 +204,16 @@ export class CoverageEngine {
     } finally {
       this.bulk = false;
     }
+    if (!this.ownCircle) this.circleEngine.setStations(stations);
     this.deriveAll();
+    this.mirrorCircle();
+  }
+
+  /** Mixed mode: copies the circle engine's circle sums into ours (a column per zone; the per-cell flags are shared). */
+  private mirrorCircle(): void {
+    if (this.ownCircle) return;
+    const from = this.circleEngine.zoneAgg;
+    for (let r = 0; r < this.zonePopulation.length; r++) this.zoneAgg[r * AGG_WIDTH + CIRCLE_COLUMN] = from[r * AGG_WIDTH + CIRCLE_COLUMN];
   }
 
   /** Statuses and sums of every reached cell, from all cells still at GAP, outside the circle (after a bulk load). */
@@ -170,6 +222,7 @@ export class CoverageEngine {
     const { zone, population, size } = this.grid;
     // the limits by area type (a byte a cell) rather than the per-cell arrays (three times eight)
     const { urban, rural } = this.limitsValue;
+    const ownCircle = this.ownCircle;
     for (let i = 0; i < size; i++) {
       const cost = nearestCost[i];
       if (cost === Infinity) continue;
@@ -182,7 +235,7 @@ export class CoverageEngine {
         zoneAgg[row + next] += pop;
         status[i] = next;
       }
-      if (cost <= limits.circle) {
+      if (ownCircle && cost <= limits.circle) {
         zoneAgg[row + CIRCLE_COLUMN] += pop;
         withinCircle[i] = 1;
       }
@@ -219,8 +272,12 @@ export class CoverageEngine {
    * positions are touched.
    */
   upsertStation(station: Station): void {
-    if (this.slotById.has(station.id)) this.removeStation(station.id);
+    if (this.slotById.has(station.id)) this.removeOwn(station.id);
     if (station.status !== 'disabled') this.addStation(station);
+    if (!this.ownCircle) {
+      this.circleEngine.upsertStation(station);
+      this.mirrorCircle();
+    }
   }
 
   private addStation(station: Station): void {
@@ -287,6 +344,14 @@ export class CoverageEngine {
 
   /** Removes a station by id; cells it was nearest to find their next nearest among overlapping stations. */
   removeStation(id: string): void {
+    this.removeOwn(id);
+    if (!this.ownCircle) {
+      this.circleEngine.removeStation(id);
+      this.mirrorCircle();
+    }
+  }
+
+  private removeOwn(id: string): void {
     const slotIndex = this.slotById.get(id);
     if (slotIndex === undefined) throw new Error(`No active station with id "${id}".`);
     const slot = this.slots[slotIndex]!;
@@ -369,7 +434,6 @@ export class CoverageEngine {
   private refresh(i: number): void {
     const cost = this.nearestCost[i];
     const next = cost <= this.coverLimit[i] ? COVERED : cost <= this.marginalLimit[i] ? MARGINAL : GAP;
-    const within = cost <= this.circleLimit[i] ? 1 : 0;
     const prev = this.status[i];
     const row = (this.grid.zone[i] + 1) * AGG_WIDTH;
     const pop = this.grid.population[i];
@@ -378,6 +442,8 @@ export class CoverageEngine {
       this.zoneAgg[row + next] += pop;
       this.status[i] = next;
     }
+    if (!this.ownCircle) return;
+    const within = cost <= this.circleLimit[i] ? 1 : 0;
     if (within !== this.withinCircle[i]) {
       this.zoneAgg[row + AGG_WITHIN_CIRCLE] += within ? pop : -pop;
       this.withinCircle[i] = within;

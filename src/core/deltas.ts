@@ -2,7 +2,7 @@
  * Scenario deltas: the scenario against a baseline that lacks some stations
  * (by default its proposed ones), in total, per zone and per station.
  */
-import { AGG_COVERED, AGG_GAP, AGG_MARGINAL, AGG_WITHIN_CIRCLE, CoverageEngine } from './coverage.ts';
+import { AGG_COVERED, AGG_GAP, AGG_MARGINAL, AGG_WITHIN_CIRCLE, type CoverageEngine } from './coverage.ts';
 import { COVERED } from './types.ts';
 
 export interface BeforeAfter {
@@ -42,18 +42,23 @@ export interface ScenarioDelta {
 
 const ba = (before: number, after: number): BeforeAfter => ({ before, after, change: after - before });
 
+/** The engine's scenario without the given stations, as an engine of its own (same grid, models and rules). */
+export function baselineEngine(engine: CoverageEngine, withoutIds: readonly string[]): CoverageEngine {
+  const stations = engine.activeStations();
+  const missing = withoutIds.filter((id) => !stations.some((s) => s.id === id));
+  if (missing.length > 0) throw new Error(`Baseline names stations that are not active: ${missing.join(', ')}.`);
+  const baseline = engine.emptyLike();
+  baseline.setStations(stations.filter((s) => !withoutIds.includes(s.id)));
+  return baseline;
+}
+
 /**
  * Compares the engine's current scenario with the same scenario minus the
  * given stations. Neither engine is changed: the baseline is built as an
  * engine of its own.
  */
 export function scenarioDelta(engine: CoverageEngine, withoutIds: readonly string[]): ScenarioDelta {
-  const stations = engine.activeStations();
-  const missing = withoutIds.filter((id) => !stations.some((s) => s.id === id));
-  if (missing.length > 0) throw new Error(`Baseline names stations that are not active: ${missing.join(', ')}.`);
-  const baseline = new CoverageEngine(engine.grid, engine.reachModel, engine.rules);
-  baseline.setStations(stations.filter((s) => !withoutIds.includes(s.id)));
-  return compareScenarios(engine, baseline);
+  return compareScenarios(engine, baselineEngine(engine, withoutIds));
 }
 
 /**

@@ -4,11 +4,13 @@
  * stations. The CLI, the worker and the tests all go through here.
  */
 import { CoverageEngine } from './coverage.ts';
-import { scenarioDelta, type ScenarioDelta } from './deltas.ts';
+import { baselineEngine, compareScenarios, type ScenarioDelta } from './deltas.ts';
 import { gapGroups, type GapGroup } from './gaps.ts';
 import type { PopulationGrid } from './grid.ts';
 import type { ReachModel } from './reach.ts';
-import { createReachModel } from './reach-factory.ts';
+import { createReachModel, engineModels } from './reach-factory.ts';
+import type { RoadNetwork } from './road-network.ts';
+import { responseTimes, type ResponseTimes } from './response-times.ts';
 import type { Rules } from './rules.ts';
 import { countyRows, totals, zoneRows, type CountyRow, type CoverageFigures, type ZoneRow } from './tables.ts';
 import { STATUS_NAMES, type Station, type StatusName } from './types.ts';
@@ -31,6 +33,8 @@ export interface EvaluationResult {
   gaps: GapGroup[];
   /** Null when the scenario has nothing to compare against. */
   delta: ScenarioDelta | null;
+  /** Response minutes on roads (curve, median, 90th percentile, per zone, before/after); null when reach is straight-line. */
+  responseTimes: ResponseTimes | null;
 }
 
 export interface CellRow {
@@ -43,11 +47,19 @@ export interface CellRow {
   /** Its straight-line distance (km), or null (no station, or a model whose costs are not km: see the engine's nearestCost and unit). */
   distanceKm: number | null;
   stationsInRange: number;
+  /** Only with roads: response time (minutes) of the nearest station on roads; null when none reaches the cell within the horizon or it has no road access. */
+  minutes?: number | null;
 }
 
-/** Builds an engine with the reach model given (default: the factory's straight-line model) and the scenario's stations. */
-export function createEngine(grid: PopulationGrid, scenario: Scenario, model: ReachModel = createReachModel(grid)): CoverageEngine {
-  const engine = new CoverageEngine(grid, model, scenario.rules);
+/**
+ * Builds an engine holding the scenario's stations. Without roads it judges
+ * by `model` (default: the factory's straight-line model); with the region's
+ * road network the rules' reach settings decide (engineModels): the circle
+ * and response minutes on roads, statuses by straight line or along roads.
+ */
+export function createEngine(grid: PopulationGrid, scenario: Scenario, model: ReachModel = createReachModel(grid), roads: RoadNetwork | null = null): CoverageEngine {
+  const models = engineModels(scenario.rules, model, roads);
+  const engine = new CoverageEngine(grid, models.status, scenario.rules, models.circle);
   engine.setStations(scenario.stations);
   return engine;
 }
@@ -60,18 +72,21 @@ export function proposedIds(stations: readonly Station[]): string[] {
 /** Reads the full result off an engine already holding the scenario. */
 export function readResult(engine: CoverageEngine, baselineWithout: readonly string[]): EvaluationResult {
   const zones = zoneRows(engine);
+  const baseline = baselineWithout.length > 0 ? baselineEngine(engine, baselineWithout) : null;
   return {
     totals: totals(engine),
     counties: countyRows(engine, zones),
     zones,
     gaps: gapGroups(engine),
-    delta: baselineWithout.length > 0 ? scenarioDelta(engine, baselineWithout) : null,
+    delta: baseline ? compareScenarios(engine, baseline) : null,
+    responseTimes: responseTimes(engine, baseline),
   };
 }
 
-/** Evaluates a scenario from scratch (with the reach model given, default straight line). */
-export function evaluate(grid: PopulationGrid, scenario: Scenario, model?: ReachModel): { engine: CoverageEngine; result: EvaluationResult } {
-  const engine = createEngine(grid, scenario, model);
+
+/** Evaluates a scenario from scratch (with the reach model given, default straight line, and the region's roads if any). */
+export function evaluate(grid: PopulationGrid, scenario: Scenario, model?: ReachModel, roads: RoadNetwork | null = null): { engine: CoverageEngine; result: EvaluationResult } {
+  const engine = createEngine(grid, scenario, model, roads);
   const baseline = scenario.baselineWithout ?? proposedIds(engine.activeStations());
   return { engine, result: readResult(engine, baseline) };
 }
@@ -80,6 +95,7 @@ export function evaluate(grid: PopulationGrid, scenario: Scenario, model?: Reach
 export function cellRow(engine: CoverageEngine, i: number): CellRow {
   const { grid } = engine;
   const station = engine.stationAtSlot(engine.nearestSlot[i]);
+  const minutes = engine.responseMinutes;
   return {
     h3: grid.h3[i],
     population: grid.population[i],
@@ -88,6 +104,7 @@ export function cellRow(engine: CoverageEngine, i: number): CellRow {
     nearestStationId: station?.id ?? null,
     distanceKm: station && engine.unit === 'km' ? engine.nearestCost[i] : null,
     stationsInRange: engine.inRangeCount[i],
+    ...(minutes ? { minutes: minutes[i] === Infinity ? null : minutes[i] } : {}),
   };
 }
 

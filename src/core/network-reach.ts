@@ -27,6 +27,12 @@ export interface NetworkOptions {
   offRoadKmh?: number;
   /** Components with fewer nodes than this share of the largest are fragments (default SNAP_DEFAULTS). */
   fragmentShare?: number;
+  /**
+   * Reach at least this many minutes, whatever the rules' largest limit
+   * (default 0: the rules' own). Response-time figures (a curve to 60
+   * minutes) need costs beyond the rules' limits.
+   */
+  horizonMinutes?: number;
 }
 
 /** Cells without road access, ascending, and their population. */
@@ -70,6 +76,7 @@ export class NetworkReach implements ReachModel {
   readonly graph: CsrRoadGraph;
   readonly maxSnapKm: number;
   readonly offRoadKmh: number;
+  readonly horizonMinutes: number;
   private readonly grid: PopulationGrid;
   private readonly snapper: NodeSnapper;
   private readonly dijkstra: BoundedDijkstra;
@@ -92,9 +99,9 @@ export class NetworkReach implements ReachModel {
     this.grid = grid;
     this.maxSnapKm = options.maxSnapKm ?? SNAP_DEFAULTS.maxSnapKm.value;
     this.offRoadKmh = options.offRoadKmh ?? SNAP_DEFAULTS.offRoadKmh.value;
+    this.horizonMinutes = options.horizonMinutes ?? 0;
     if (!(this.offRoadKmh > 0)) throw new Error(`The off-road speed must be > 0 km/h, got ${this.offRoadKmh}.`);
     this.snapper = new NodeSnapper(csr, { maxSnapKm: this.maxSnapKm, fragmentShare: options.fragmentShare ?? SNAP_DEFAULTS.fragmentShare.value });
-    this.dijkstra = new BoundedDijkstra(csr);
 
     const v = csr.nodeCount;
     const n = grid.size;
@@ -114,6 +121,10 @@ export class NetworkReach implements ReachModel {
         this.cellNoAccess[i] = s.reason;
       }
     }
+    // only the nodes cells are joined to need minutes: shape points without a cell are skipped
+    const withCells = new Uint8Array(v);
+    for (let k = 0; k < v; k++) if (this.cellStart[k + 1] > 0) withCells[k] = 1;
+    this.dijkstra = new BoundedDijkstra(csr, withCells);
     for (let k = 0; k < v; k++) this.cellStart[k + 1] += this.cellStart[k];
     this.nodeCells = new Int32Array(this.cellStart[v]);
     const at = this.cellStart.slice(0, v);
@@ -123,7 +134,8 @@ export class NetworkReach implements ReachModel {
   }
 
   limits(rules: Rules): ReachLimits {
-    return networkLimits(rules);
+    const limits = networkLimits(rules);
+    return limits.max >= this.horizonMinutes ? limits : { ...limits, max: this.horizonMinutes };
   }
 
   /** The cells without road access (beyond the snap distance, or near a fragment only). */

@@ -11,16 +11,26 @@ export const ZONE_CSV_HEADER = [
   'within_circle', 'within_circle_pct', 'ambulances_needed', 'aeds_needed',
 ];
 
+/** Columns added with roads: the response minutes (empty = not reached within the horizon), and which reach the table uses. */
+export const ZONE_CSV_ROAD_HEADER = ['median_minutes', 'p90_minutes', 'reach'];
+
+/** Minutes to two decimals, empty when not reached. */
+const minutes = (m: number | null | undefined) => (m === null || m === undefined ? '' : m.toFixed(2));
+
 export function zonesToCsv(report: CoverageReport): string {
+  const r = report.responseTimes;
+  const byZone = new Map(r?.zones.map((z) => [z.code, z]) ?? []);
+  const roadFields = (median: number | null | undefined, p90: number | null | undefined) => (r ? [minutes(median), minutes(p90), 'roads'] : []);
   const rows = report.zones.map((z) =>
-    line([z.county, z.code, z.name, z.areaType, people(z.population), people(z.covered), people(z.marginal), people(z.gap), z.coveredPct.toFixed(2), people(z.withinCircle), z.withinCirclePct.toFixed(2), z.ambulancesNeeded, z.aedsNeeded]),
+    line([z.county, z.code, z.name, z.areaType, people(z.population), people(z.covered), people(z.marginal), people(z.gap), z.coveredPct.toFixed(2), people(z.withinCircle), z.withinCirclePct.toFixed(2), z.ambulancesNeeded, z.aedsNeeded, ...roadFields(byZone.get(z.code)?.medianMinutes, byZone.get(z.code)?.p90Minutes)]),
   );
   const t = report.totals;
-  rows.push(line([report.county.code, 'total', report.county.name, '', people(t.population), people(t.covered), people(t.marginal), people(t.gap), t.coveredPct.toFixed(2), people(t.withinCircle), t.withinCirclePct.toFixed(2), t.ambulancesNeeded, t.aedsNeeded]));
-  return `${[line(ZONE_CSV_HEADER), ...rows].join('\n')}\n`;
+  rows.push(line([report.county.code, 'total', report.county.name, '', people(t.population), people(t.covered), people(t.marginal), people(t.gap), t.coveredPct.toFixed(2), people(t.withinCircle), t.withinCirclePct.toFixed(2), t.ambulancesNeeded, t.aedsNeeded, ...roadFields(r?.medianMinutes, r?.p90Minutes)]));
+  return `${[line([...ZONE_CSV_HEADER, ...(r ? ZONE_CSV_ROAD_HEADER : [])]), ...rows].join('\n')}\n`;
 }
 
 export function cellsToCsv(report: CoverageReport): string {
-  const rows = report.cells.map((c) => line([c.h3, c.population, c.status, c.withinCircle, c.nearestStationId, c.distanceKm === null ? null : c.distanceKm.toFixed(4), c.stationsInRange]));
-  return `${[line(['h3', 'population', 'status', 'within_circle', 'nearest_station_id', 'distance_km', 'stations_in_range']), ...rows].join('\n')}\n`;
+  const roads = report.responseTimes !== null;
+  const rows = report.cells.map((c) => line([c.h3, c.population, c.status, c.withinCircle, c.nearestStationId, c.distanceKm === null ? null : c.distanceKm.toFixed(4), c.stationsInRange, ...(roads ? [minutes(c.minutes)] : [])]));
+  return `${[line(['h3', 'population', 'status', 'within_circle', 'nearest_station_id', 'distance_km', 'stations_in_range', ...(roads ? ['minutes'] : [])]), ...rows].join('\n')}\n`;
 }

@@ -7,6 +7,7 @@
 import { gapAreaName, gapAreaShares } from '../i18n/gap-area-name.ts';
 import { placeName } from '../i18n/place-name.ts';
 import { translate } from '../i18n/translate.ts';
+import type { ResponseFigures, ResponseTimes } from '../core/response-times.ts';
 import type { CoverageReport } from './report.ts';
 import { int, mdCell, pct, signed } from './format.ts';
 
@@ -42,6 +43,7 @@ export function reportToMarkdown(report: CoverageReport, topGaps = 10): string {
   out.push(`- ${en('report.rule.circle', circle)} · ${zh('report.rule.circle', circle)}`);
   const ratios = { ambulance: int(rules.residentsPerAmbulance), aed: int(rules.residentsPerAed) };
   out.push(`- ${en('report.rule.ratios', ratios)} · ${zh('report.rule.ratios', ratios)}`);
+  out.push(`- ${reachLine(report, 'en')} · ${reachLine(report, 'zh-CN')}`);
   out.push('');
   out.push(`## ${bi('report.totals')}`);
   out.push(
@@ -57,6 +59,7 @@ export function reportToMarkdown(report: CoverageReport, topGaps = 10): string {
     out.push(`_${en('report.ambulanceNote', note)} · ${zh('report.ambulanceNote', note)}_`);
   }
   out.push('');
+  if (report.responseTimes) out.push(...responseSection(report.responseTimes, report.rules.reach.snap?.maxSnapKm.value ?? 0), '');
   if (deltas) {
     const names = deltas.stations.map((s) => mdCell(s.name)).join('、');
     out.push(`## ${bi('report.beforeAfter')}: ${names}`);
@@ -133,10 +136,46 @@ export function reportToMarkdown(report: CoverageReport, topGaps = 10): string {
     out.push(`## ${bi('report.cells')}`);
     out.push(
       table(
-        ['h3', bi('report.population'), bi('report.status'), bi('report.nearest'), bi('report.distance')],
-        report.cells.map((c) => [c.h3, int(c.population), c.status, c.nearestStationId ?? '–', c.distanceKm === null ? '–' : c.distanceKm.toFixed(3)]),
+        ['h3', bi('report.population'), bi('report.status'), bi('report.nearest'), bi('report.distance'), ...(report.responseTimes ? ['min'] : [])],
+        report.cells.map((c) => [c.h3, int(c.population), c.status, c.nearestStationId ?? '–', c.distanceKm === null ? '–' : c.distanceKm.toFixed(3), ...(report.responseTimes ? [minutesText(c.minutes ?? null)] : [])]),
       ),
     );
   }
   return `${out.join('\n')}\n`;
+}
+
+/** Which reach the figures use, in one language. */
+function reachLine(report: CoverageReport, lang: 'en' | 'zh-CN'): string {
+  const reach = report.rules.reach;
+  if (reach.model === 'straight-line') return translate(lang, reach.requested === 'roads' ? 'report.reach.straightNoRoads' : 'report.reach.straight');
+  return translate(lang, 'report.reach.roads', {
+    minutes: report.rules.circleMinutes,
+    file: reach.roads?.source.source ?? '–',
+    traffic: translate(lang, `report.traffic.${reach.speeds.traffic}`),
+    service: translate(lang, reach.serviceAlongRoads ? 'report.reach.serviceRoads' : 'report.reach.serviceStraight'),
+  });
+}
+
+/** Minutes to one decimal, or "not reached". */
+const minutesText = (m: number | null) => (m === null ? bi('report.notReached') : m.toFixed(1));
+
+/** The curve at these minutes in the Markdown table (the JSON has every minute). */
+const CURVE_POINTS = [5, 10, 15, 20, 30, 45, 60];
+
+/** The response-time section: scenario and baseline figures, the curve at a few minutes, no road access, per township. */
+function responseSection(r: ResponseTimes, maxSnapKm: number): string[] {
+  const row = (label: string, f: ResponseFigures) => [label, minutesText(f.medianMinutes), minutesText(f.p90Minutes), ...CURVE_POINTS.map((t) => pct(100 * f.curve[t]))];
+  const header = ['', bi('report.median'), bi('report.p90'), ...CURVE_POINTS.map((t) => bi('report.withinMinutes', { minutes: t }))];
+  const rows = r.before ? [row(bi('report.without'), r.before), row(bi('report.with'), r)] : [row(bi('report.scenario'), r)];
+  const access = { far: int(r.noRoadAccess.farPopulation), fragment: int(r.noRoadAccess.fragmentPopulation), km: maxSnapKm };
+  return [
+    `## ${bi('report.response')}`,
+    `_${en('report.responseNote', { horizon: r.horizonMinutes })} · ${zh('report.responseNote', { horizon: r.horizonMinutes })}_`,
+    '',
+    table(header, rows),
+    '',
+    `${en('report.noRoadAccess', access)} · ${zh('report.noRoadAccess', access)}`,
+    '',
+    table([bi('report.township'), bi('report.population'), bi('report.median'), bi('report.p90')], r.zones.map((z) => [place(z.name), int(z.population), minutesText(z.medianMinutes), minutesText(z.p90Minutes)])),
+  ];
 }

@@ -7,6 +7,13 @@
 import type { CoverageEngine } from '../core/coverage.ts';
 import type { ScenarioDelta } from '../core/deltas.ts';
 import { cellRows, readResult, type CellRow } from '../core/evaluate.ts';
+import { reachInUse } from '../core/reach-factory.ts';
+import { speedModelOf, type ReachSettings } from '../core/reach-settings.ts';
+import type { ResponseTimes } from '../core/response-times.ts';
+import { RESPONSE_HORIZON_MINUTES } from '../core/road-network.ts';
+import { SNAP_DEFAULTS } from '../core/roads/snap-defaults.ts';
+import type { Sourced, SpeedModel } from '../core/roads/speeds.ts';
+import type { RegionRoads } from '../io/region/types.ts';
 import { gapAreaName } from '../i18n/gap-area-name.ts';
 import { bestSiteForGap, gapFigures, type GapFigures, type GapSite } from '../core/gaps.ts';
 import { circleFormula, circleRadiusKm, coverRadiusKm, marginalRadiusKm, RULE_SOURCES, type Rules } from '../core/rules.ts';
@@ -36,10 +43,30 @@ export interface ReportStation {
   basis: StationBasis | null;
 }
 
+/** How reach was measured: the rules' reach settings, with the model actually in use and the speed model's values and sources. */
+export interface ReportReach {
+  /** In use: 'roads' (the circle and minutes on roads) or 'straight-line' (chosen, or no road network). */
+  model: 'straight-line' | 'roads';
+  /** What the rules asked for (roads falls back to straight line without a road network). */
+  requested: ReachSettings['model'];
+  serviceAlongRoads: boolean;
+  /** The speed settings as the scenario holds them. */
+  speeds: ReachSettings['speeds'];
+  /** With roads: the speed model the graph was weighted with, every value with its source; null without. */
+  speedModel: SpeedModel | null;
+  /** With roads: how cells and stations join the roads, with sources; null without. */
+  snap: { maxSnapKm: Sourced; offRoadKmh: Sourced } | null;
+  /** With roads: the road file's source and what reading it kept; null without. */
+  roads: Pick<RegionRoads, 'source' | 'counts'> | null;
+  /** The response-time curve's last minute. */
+  horizonMinutes: number;
+}
+
 export interface CoverageReport {
   reportVersion: number;
   county: { code: string; name: string; counties: string[] };
-  rules: Rules & {
+  rules: Omit<Rules, 'reach'> & {
+    reach: ReportReach;
     derived: {
       urbanCoverKm: number;
       ruralCoverKm: number;
@@ -58,6 +85,8 @@ export interface CoverageReport {
   cells: CellRow[];
   /** True when `cells` holds every cell (the --cells option). */
   cellsIncluded: boolean;
+  /** Response minutes on roads (curve, median, p90, per zone, before/after, no road access); null when reach is straight-line. */
+  responseTimes: ResponseTimes | null;
   /** What in the inputs is modelled or approximate. */
   dataNotes: string[];
 }
@@ -71,6 +100,8 @@ export interface ReportOptions {
   /** How many of the top gap groups get a best closing site. */
   bestSitesFor: number;
   dataNotes: string[];
+  /** The region's road network, when it has one. */
+  roads?: RegionRoads | null;
 }
 
 /** Builds the report from an engine that holds the scenario. */
@@ -80,11 +111,23 @@ export function buildReport(engine: CoverageEngine, options: ReportOptions): Cov
   const counties = new Set(options.county.counties);
   // list stations of the counties, and any outside whose reach enters them
   const stations = options.stations.filter((s) => (s.county !== undefined && counties.has(s.county)) || engine.reachFrom(s).cells.length > 0);
+  const inUse = reachInUse(engine);
+  const onRoads = inUse.model === 'roads';
+  const roads = options.roads ?? null;
   return {
     reportVersion: REPORT_VERSION,
     county: options.county,
     rules: {
       ...rules,
+      reach: {
+        ...inUse,
+        requested: rules.reach.model,
+        speeds: rules.reach.speeds,
+        speedModel: onRoads ? speedModelOf(rules.reach.speeds) : null,
+        snap: onRoads ? { maxSnapKm: sourced(rules.reach.speeds.maxSnapKm, SNAP_DEFAULTS.maxSnapKm), offRoadKmh: sourced(rules.reach.speeds.offRoadKmh, SNAP_DEFAULTS.offRoadKmh) } : null,
+        roads: roads ? { source: roads.source, counts: roads.counts } : null,
+        horizonMinutes: RESPONSE_HORIZON_MINUTES,
+      },
       derived: {
         urbanCoverKm: coverRadiusKm(rules, 'urban'),
         ruralCoverKm: coverRadiusKm(rules, 'rural'),
@@ -117,6 +160,10 @@ export function buildReport(engine: CoverageEngine, options: ReportOptions): Cov
     })),
     cells: options.includeCells ? cellRows(engine) : [],
     cellsIncluded: options.includeCells,
+    responseTimes: result.responseTimes,
     dataNotes: options.dataNotes,
   };
 }
+
+/** A value with its default's source, or "set by the user" when it differs. */
+const sourced = (value: number, d: Sourced): Sourced => (value === d.value ? d : { value, source: 'set by the user' });

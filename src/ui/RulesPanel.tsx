@@ -4,6 +4,7 @@ import { setRules } from '../app/actions.ts';
 import { useStore } from '../app/store.ts';
 import { circleFormula, OFFERED_CIRCLE_MINUTES, RULE_SOURCES, type Rules } from '../core/rules.ts';
 import { AreaTypeOverrides } from './AreaTypeOverrides.tsx';
+import { RoadSpeedRules } from './RoadSpeedRules.tsx';
 import { useT } from './i18n.ts';
 import { Panel } from './Panel.tsx';
 
@@ -56,6 +57,7 @@ function NumberRule({ rule, onError }: { rule: NumericRule; onError: (message: s
 
 export function RulesPanel() {
   const rules = useStore((s) => s.rules);
+  const hasRoads = useStore((s) => s.roads !== null);
   const { t } = useT();
   const [error, setError] = useState<string | null>(null);
   return (
@@ -92,6 +94,7 @@ export function RulesPanel() {
         <NumberRule key={rule} rule={rule} onError={setError} />
       ))}
       <p className="muted small">{t('rules.distanceNote')}</p>
+      <RoadSpeedRules hasRoads={hasRoads} onError={setError} />
       <AreaTypeOverrides />
     </Panel>
   );

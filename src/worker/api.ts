@@ -5,6 +5,10 @@
 import type { ScenarioDelta } from '../core/deltas.ts';
 import type { CellRow } from '../core/evaluate.ts';
 import type { CellDescription } from '../core/describe-cell.ts';
+import type { ReachInUse } from '../core/reach-factory.ts';
+import type { ResponseTimes } from '../core/response-times.ts';
+import type { RoadCounts } from '../io/roads/collect.ts';
+import type { RoadFormat } from '../io/roads/types.ts';
 import type { GapFigures, GapSite } from '../core/gaps.ts';
 import type { Rules } from '../core/rules.ts';
 import type { CountyRow, CoverageFigures, ZoneRow } from '../core/tables.ts';
@@ -51,6 +55,8 @@ export interface RegionInfo {
   partOutlines: FeatureCollection<MultiPolygon, { code: string; name: string }>;
   /** Outlines around the region, drawn faintly for orientation. */
   contextOutlines: FeatureCollection<MultiPolygon, { code: string; name: string }>;
+  /** The region's road network (where it came from, what was kept), or null: reach is straight-line only. */
+  roads: { source: RegionSource; counts: RoadCounts } | null;
 }
 
 export interface LoadedDataset {
@@ -124,6 +130,34 @@ export interface EvaluationUpdate {
   inRange: Uint16Array;
   /** Per station id: the area types among the cells it reaches, whose rings the map draws (src/core/rings.ts). */
   ringAreaTypes: Record<string, AreaType[]>;
+  /**
+   * The reach in use: model 'roads' when the circle (and minutes) are on roads,
+   * 'straight-line' when the rules choose it or the region has no roads; and
+   * whether statuses are judged along roads too.
+   */
+  reach: ReachInUse;
+  /**
+   * Per cell (dataset order), the response minutes on roads of the nearest
+   * active station (turnout + drive), NaN when none reaches it within the
+   * 60-minute horizon or it has no road access; null when reach is straight-line.
+   */
+  minutes: Float32Array | null;
+  /**
+   * Per cell: 0 with road access, 1 farther than the snap distance from every
+   * road, 2 near a cut-off road fragment only (its NaN minutes mean "no road
+   * access", not "not reached"); null when reach is straight-line. Optional:
+   * results made before it existed have none.
+   */
+  roadAccess?: Uint8Array | null;
+  /**
+   * Response-time figures (curve T = 0…60, median and 90th percentile for the
+   * region and per zone, the baseline's "before", residents without road
+   * access); null when reach is straight-line. Light updates repeat the last
+   * full update's (see responseUpdated), as they do the gap list.
+   */
+  response: ResponseTimes | null;
+  /** False when `response` is the previous full update's, unchanged (light updates). */
+  responseUpdated: boolean;
   /** Worker time for this update. */
   computeMs: number;
 }
@@ -194,6 +228,18 @@ export interface DatasetImport {
   zones: ImportedZones | null;
 }
 
+/** A road file imported into the open region: what was read and kept. */
+export interface ImportedRoads {
+  file: string;
+  format: RoadFormat;
+  counts: RoadCounts;
+  /** Line features left out and why, and file-level warnings. */
+  problems: RowProblem[];
+}
+
+/** Isochrones of one station: per limit asked, the outline of the cells reached within it on roads. */
+export type Isochrones = FeatureCollection<MultiPolygon, { stationId: string; minutes: number; cells: number }>;
+
 /** Called with the fraction done (0–1). */
 export type ImportProgress = (fraction: number) => void;
 
@@ -222,6 +268,22 @@ export interface CoverageWorkerApi {
   importPopulation(id: string, file: Blob, name: string, request: PopulationImportRequest, onProgress: ImportProgress): Promise<DatasetImport>;
   /** Reads a boundary file into the zones and assigns the current cells to them (cells outside kept, no zone). */
   importZones(id: string, file: Blob, name: string, request: ZoneImportRequest, onProgress: ImportProgress): Promise<DatasetImport>;
+  /**
+   * Reads a road file (.osm.pbf, .osm XML, GeoJSON or zipped shapefile
+   * lines) clipped to the open region's box plus 10 km, makes it the
+   * region's road network and rebuilds the reach; the scenario is kept and
+   * the next evaluate() answers in minutes (rules.reach). Rejects naming the
+   * file when it holds no drivable road there, and with an AbortError after
+   * cancelImport(id); either way the region and scenario stay as they were.
+   */
+  importRoads(id: string, file: Blob, name: string, onProgress: ImportProgress): Promise<{ dataset: LoadedDataset; roads: ImportedRoads }>;
+  /** Removes the open region's road network: reach is straight-line again. */
+  removeRoads(): Promise<LoadedDataset>;
+  /**
+   * Outlines of the cells a station reaches within each number of minutes on
+   * roads (e.g. [5, 10, 15, 20]), for the map; rejects when reach is straight-line.
+   */
+  isochrones(stationId: string, minutesList: number[]): Promise<Isochrones>;
   /** Cancels a running import; unknown or finished ids are ignored. */
   cancelImport(id: string): void;
   /** Suggests new sites (k best, or fewest for a target share) for the current scenario; cancel with cancelSuggest(id). */

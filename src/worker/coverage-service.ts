@@ -8,8 +8,10 @@ import { ringAreaTypes } from '../core/rings.ts';
 import { describeCell } from '../core/describe-cell.ts';
 import { cellRows, createEngine, proposedIds, type CellRow } from '../core/evaluate.ts';
 import { bestSiteForGap, gapFigures, gapGroups, type GapGroup } from '../core/gaps.ts';
-import { createReachModel } from '../core/reach-factory.ts';
+import { createReachModel, engineModels, reachInUse } from '../core/reach-factory.ts';
 import type { ReachModel } from '../core/reach.ts';
+import { roadAccessByCell, responseTimes, type ResponseTimes } from '../core/response-times.ts';
+import { RoadNetwork } from '../core/road-network.ts';
 import { DEFAULT_RULES } from '../core/rules.ts';
 import type { Rules } from '../core/rules.ts';
 import { countyRows, totals, zoneRows } from '../core/tables.ts';
@@ -18,8 +20,8 @@ import type { AreaType, Station, Zone } from '../core/types.ts';
 import { regionFromOutlines, type ImportRegion } from '../io/region.ts';
 import { readRegionPack } from '../io/region/pack-read.ts';
 import { writeRegionPack } from '../io/region/pack-write.ts';
-import type { Region } from '../io/region/types.ts';
-import type { CellAnswer, EvaluationUpdate, GapCells, GapSummary, LoadedDataset, RegionInfo, UpdateOptions } from './api.ts';
+import type { Region, RegionRoads } from '../io/region/types.ts';
+import type { CellAnswer, EvaluationUpdate, GapCells, GapSummary, Isochrones, LoadedDataset, RegionInfo, UpdateOptions } from './api.ts';
 import type { BaselineStatus } from './baseline-status.ts';
 import { withCellIds } from './dataset-cells.ts';
 import { CellOutliner } from './gap-outline.ts';
@@ -45,6 +47,8 @@ export class CoverageService {
   private rings = new Map<string, AreaType[]>();
   /** The last full update's gap list, reused by light updates (gap groups are not recomputed mid-drag). */
   private lastGaps: GapSummary[] = [];
+  /** The last full update's response-time figures, reused by light updates like the gap list. */
+  private lastResponse: ResponseTimes | null = null;
   private stations = new Map<string, Station>();
   /** The rules of the last full evaluation (an import rebuilds the engine with them). */
   private rules: Rules = DEFAULT_RULES;
@@ -88,6 +92,7 @@ export class CoverageService {
     this.engine = null;
     this.baseline = null;
     this.lastGaps = [];
+    this.lastResponse = null;
     this.describedGaps = null;
   }
 
@@ -115,13 +120,22 @@ export class CoverageService {
     const t0 = performance.now();
     const hadEngine = this.engine !== null;
     this.use(prepareRegion(region));
-    const { grid, reach } = this.prepared!;
+    const { grid, reach, roads } = this.prepared!;
     if (hadEngine) {
-      this.engine = createEngine(grid, { stations: [...this.stations.values()], rules: this.rules }, reach);
+      this.engine = createEngine(grid, { stations: [...this.stations.values()], rules: this.rules }, reach, roads);
       this.baseline = null;
       this.refreshRings();
     }
     return loaded(this.prepared!, t0);
+  }
+
+  /**
+   * Gives the open region a road network (or removes it: null) and rebuilds
+   * the grid, reach and engine as replaceRegion does; the scenario is kept.
+   */
+  setRoads(roads: RegionRoads | null): LoadedDataset {
+    const { roads: _old, ...rest } = this.region();
+    return this.replaceRegion(roads ? { ...rest, roads } : rest);
   }
 
   /**
@@ -139,14 +153,17 @@ export class CoverageService {
 
   evaluate(stations: Station[], rules: Rules, options: UpdateOptions): EvaluationUpdate {
     const t0 = performance.now();
-    const { grid, reach } = this.requirePrepared();
+    const { grid, reach, roads } = this.requirePrepared();
     this.stations = new Map(stations.map((s) => [s.id, s]));
     this.rules = rules;
-    if (this.engine) {
+    // the rules' reach settings may change the models (straight line ↔ roads, service along roads, snapping): then new engines
+    const models = engineModels(rules, reach, roads);
+    const same = this.engine && this.engine.reachModel === models.status && this.engine.circleModel === (models.circle ?? models.status);
+    if (this.engine && same) {
       this.engine.setRules(rules, stations);
       this.baseline?.setRules(rules, withoutProposed(stations));
     } else {
-      this.engine = createEngine(grid, { stations, rules }, reach);
+      this.engine = createEngine(grid, { stations, rules }, reach, roads);
       this.baseline = null;
     }
     this.refreshRings();
@@ -202,8 +219,8 @@ export class CoverageService {
   /** The scenario without its proposed stations, built on first use and then kept up to date with the scenario. */
   private baselineEngine(): CoverageEngine {
     if (!this.baseline) {
-      const { grid, reach } = this.requirePrepared();
-      this.baseline = createEngine(grid, { stations: withoutProposed([...this.stations.values()]), rules: this.rules }, reach);
+      const { grid, reach, roads } = this.requirePrepared();
+      this.baseline = createEngine(grid, { stations: withoutProposed([...this.stations.values()]), rules: this.rules }, reach, roads);
     }
     return this.baseline;
   }
@@ -228,7 +245,9 @@ export class CoverageService {
           ...gapFigures(g),
           outline: k < OUTLINED_GAPS ? this.requireOutliner().outline(g.cells) : null,
         }));
+      this.lastResponse = responseTimes(engine, hasProposed ? this.baselineEngine() : null);
     }
+    const minutes = engine.responseMinutes;
     return {
       seq: options.seq,
       tag: options.tag ?? { dataset: 0, version: options.seq },
@@ -242,8 +261,35 @@ export class CoverageService {
       status: engine.status.slice(),
       withinCircle: engine.withinCircle.slice(),
       inRange: engine.inRangeCount.slice(),
+      reach: reachInUse(engine),
+      minutes: minutes ? Float32Array.from(minutes, (m) => (m === Infinity ? NaN : m)) : null,
+      roadAccess: minutes ? (roadAccessByCell(engine)?.slice() ?? null) : null,
+      response: this.lastResponse,
+      responseUpdated: !options.light,
       computeMs: performance.now() - t0,
     };
+  }
+
+  /**
+   * Outlines of the cells a station reaches within each number of minutes
+   * on roads (isochrones), one feature per limit, in the order asked. Throws
+   * when reach is straight-line or the station is not active.
+   * @param minutesList e.g. [5, 10, 15, 20]; each ≤ the response horizon (60)
+   */
+  isochrones(stationId: string, minutesList: readonly number[]): Isochrones {
+    const circle = this.requireEngine().circleEngine;
+    if (circle.unit !== 'minutes') throw new Error('Isochrones need roads: the region has no road network, or reach is set to straight line.');
+    const reach = circle.stationReach(stationId);
+    if (!reach) throw new Error(`No active station with id "${stationId}".`);
+    const horizon = circle.reachLimits.max;
+    const outliner = this.requireOutliner();
+    const features = minutesList.map((minutes) => {
+      if (!(minutes > 0 && minutes <= horizon)) throw new Error(`Isochrone minutes must be above 0 and at most ${horizon}, got ${minutes}.`);
+      const cells: number[] = [];
+      for (let k = 0; k < reach.cells.length; k++) if (reach.costs[k] <= minutes) cells.push(reach.cells[k]);
+      return { type: 'Feature' as const, properties: { stationId, minutes, cells: cells.length }, geometry: { type: 'MultiPolygon' as const, coordinates: outliner.outline(cells) } };
+    });
+    return { type: 'FeatureCollection', features };
   }
 
   /** One cell under the current scenario (status, nearest station and distance, township, gap group), tagged with the update it belongs to. */
@@ -285,6 +331,7 @@ function withoutProposed(stations: readonly Station[]): Station[] {
  */
 export function prepareRegion(region: Region): PreparedRegion {
   const grid = gridFromColumns(region.cells, region.zones);
+  const roads = region.roads ? new RoadNetwork(grid, region.roads.ways) : null;
   let reach: ReachModel | null = null;
   return {
     region,
@@ -292,6 +339,7 @@ export function prepareRegion(region: Region): PreparedRegion {
     get reach() {
       return (reach ??= createReachModel(grid));
     },
+    roads,
     outliner: new CellOutliner(grid.h3Halves),
   };
 }
@@ -311,6 +359,7 @@ export function regionInfo(region: Region): RegionInfo {
     zoneOutlines: { type: 'FeatureCollection', features: region.zoneOutlines },
     partOutlines: { type: 'FeatureCollection', features: region.partOutlines },
     contextOutlines: { type: 'FeatureCollection', features: region.contextOutlines ?? [] },
+    roads: region.roads ? { source: region.roads.source, counts: region.roads.counts } : null,
   };
 }
 

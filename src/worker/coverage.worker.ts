@@ -21,7 +21,7 @@ const datasetBuffers = (d: LoadedDataset) => [d.h3Halves.buffer, d.population.bu
 
 const sendImport = (r: DatasetImport) => transfer(r, datasetBuffers(r.dataset));
 
-const send = (u: EvaluationUpdate) => transfer(u, [u.status.buffer, u.withinCircle.buffer, u.inRange.buffer]);
+const send = (u: EvaluationUpdate) => transfer(u, [u.status.buffer, u.withinCircle.buffer, u.inRange.buffer, ...(u.minutes ? [u.minutes.buffer] : []), ...(u.roadAccess ? [u.roadAccess.buffer] : [])]);
 
 const api: CoverageWorkerApi = {
   async openRegion(id, request, onProgress) {
@@ -51,6 +51,17 @@ const api: CoverageWorkerApi = {
   },
   async importZones(id, file, name, request, onProgress) {
     return sendImport(await imports.importZones(id, file, name, request, onProgress));
+  },
+  async importRoads(id, file, name, onProgress) {
+    const r = await imports.importRoads(id, file, name, onProgress);
+    return transfer(r, [r.dataset.population.buffer, r.dataset.zone.buffer]);
+  },
+  async removeRoads() {
+    const dataset = service.setRoads(null);
+    return transfer(dataset, [dataset.population.buffer, dataset.zone.buffer]);
+  },
+  async isochrones(stationId, minutesList) {
+    return service.isochrones(stationId, minutesList);
   },
   cancelImport(id) {
     imports.cancelImport(id);

@@ -10,7 +10,7 @@
 import { abortError } from '../io/errors.ts';
 import type { FacilityPreview } from '../io/facilities.ts';
 import { noteLines } from '../io/region/types.ts';
-import type { DatasetImport, FacilityPreviewRequest, ImportedPopulation, ImportProgress, PopulationImportRequest, RegionOpened, RegionRequest, ZoneImportRequest } from './api.ts';
+import type { DatasetImport, FacilityPreviewRequest, ImportedPopulation, ImportedRoads, ImportProgress, LoadedDataset, PopulationImportRequest, RegionOpened, RegionRequest, ZoneImportRequest } from './api.ts';
 import type { CoverageService } from './coverage-service.ts';
 
 /** Progress calls cross to the app at most this often. */
@@ -95,6 +95,20 @@ export class ImportService {
         population: null,
         zones: { file: name, zones: read.zones, rejected: read.rejected, problems: read.problems, outside: read.outside.cells, outsidePopulation: read.outside.population },
       };
+    });
+  }
+
+  /** Reads a road file into the open region (see CoverageWorkerApi.importRoads); nothing changes when it fails or is cancelled. */
+  async importRoads(id: string, file: Blob, name: string, onProgress: ImportProgress): Promise<{ dataset: LoadedDataset; roads: ImportedRoads }> {
+    return this.run(id, onProgress, async (signal, progress) => {
+      const { readRegionRoads } = await import('../io/roads/region-roads.ts');
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      if (signal.aborted) throw abortError();
+      const { roads, read } = await readRegionRoads(bytes, name, this.coverage.region(), { signal, onProgress: (f) => progress(f * READ_SHARE) });
+      if (signal.aborted) throw abortError();
+      progress(READ_SHARE);
+      const dataset = this.coverage.setRoads(roads);
+      return { dataset, roads: { file: name, format: read.format, counts: read.counts, problems: read.problems } };
     });
   }
 

@@ -5,14 +5,17 @@
  */
 import type { PopulationGrid } from '../core/grid.ts';
 import type { ReachModel } from '../core/reach.ts';
+import type { RoadNetwork } from '../core/road-network.ts';
 import type { Region } from '../io/region/types.ts';
 import type { CellOutliner } from './gap-outline.ts';
 
-/** A region ready for an engine: the region, its grid, reach model and gap outliner. */
+/** A region ready for an engine: the region, its grid, reach model, road network (when it has roads) and gap outliner. */
 export interface PreparedRegion {
   region: Region;
   grid: PopulationGrid;
   reach: ReachModel;
+  /** The region's roads over its grid (graph built on first use), or null. */
+  roads: RoadNetwork | null;
   outliner: CellOutliner;
 }
 

@@ -1,7 +1,7 @@
 /**
  * Region packs, mutated: 1,200 damaged copies of a valid pack (byte flips,
  * truncations, repeated ranges, each member flipped inside a valid zip,
- * manifest fields changed to wrong values and types). Each is either read
+ * manifest fields changed to wrong values and types; the pack has roads). Each is either read
  * (a harmless change) or refused with the file name in the message; nothing
  * else escapes, and no read takes long.
  */
@@ -12,12 +12,15 @@ import { readRegionPack } from '../../src/io/region/pack-read.ts';
 import { writeRegionPack } from '../../src/io/region/pack-write.ts';
 import { mulberry32 } from '../helpers/random.ts';
 import { tinyRegion } from '../helpers/tiny-region.ts';
+import { crossWays } from '../helpers/tiny-roads.ts';
 
 const FILE = 'fuzz.region.zip';
 /** Far above what a pack this small takes (a few ms); a hang or a blow-up shows. */
 const SLOW_MS = 5_000;
 
-const seed = writeRegionPack(tinyRegion({ rings: 3 }));
+// with roads, so the roads member and the manifest's roads are mutated too
+const roads = { ways: crossWays(), source: { what: 'roads', source: 'made in the test', licence: 'none', crs: 'WGS84' }, counts: { waysRead: 3, waysDrivable: 3, waysKept: 3, waysOutside: 0, vertices: 6 } };
+const seed = writeRegionPack({ ...tinyRegion({ rings: 3 }), roads });
 const members = unzipSync(seed);
 const rand = mulberry32(20261206);
 const int = (n: number) => Math.floor(rand() * n);
@@ -56,7 +59,7 @@ function mutant(i: number): Uint8Array {
     case 4: {
       // a manifest with one field set to a wrong value or type
       const manifest = JSON.parse(new TextDecoder().decode(members['region.json']));
-      const paths = [['version'], ['resolution'], ['counts', 'cells'], ['counts', 'population'], ['counts', 'zones'], ['parts'], ['notes', 'extra'], ['name'], ['format'], ['modelled', 'population']];
+      const paths = [['version'], ['resolution'], ['counts', 'cells'], ['counts', 'population'], ['counts', 'zones'], ['parts'], ['notes', 'extra'], ['name'], ['format'], ['modelled', 'population'], ['roads', 'ways'], ['roads', 'source'], ['roads', 'counts', 'vertices']];
       const path = paths[int(paths.length)];
       let target = manifest;
       for (const key of path.slice(0, -1)) target = target[key];

@@ -154,9 +154,18 @@ class RunWriter implements RunSink {
   }
 }
 
-/** Each cell's limit under the objective, in the reach model's unit. */
+/** Each cell's limit under the objective, in the unit of the model that objective is judged by (objectiveEngine). */
 export function cellLimits(engine: CoverageEngine, objective: SuggestObjective): Float64Array {
   return objective === 'circle' ? engine.circleLimit : engine.coverLimit;
+}
+
+/**
+ * The engine whose reach model judges the objective: the circle's (response
+ * minutes on roads when the region has them, whatever the statuses are
+ * judged by), or the statuses' for coverage.
+ */
+export function objectiveEngine(engine: CoverageEngine, objective: SuggestObjective): CoverageEngine {
+  return objective === 'circle' ? engine.circleEngine : engine;
 }
 
 /**
@@ -167,9 +176,10 @@ export function cellLimits(engine: CoverageEngine, objective: SuggestObjective):
 export function servingCounts(engine: CoverageEngine, objective: SuggestObjective): Uint16Array {
   if (objective === 'coverage') return engine.inRangeCount;
   const counts = new Uint16Array(engine.grid.size);
-  const limit = engine.circleLimit;
-  for (const s of engine.activeStations()) {
-    const { cells, costs } = engine.stationReach(s.id)!;
+  const circle = engine.circleEngine;
+  const limit = circle.circleLimit;
+  for (const s of circle.activeStations()) {
+    const { cells, costs } = circle.stationReach(s.id)!;
     for (let k = 0; k < cells.length; k++) if (costs[k] <= limit[cells[k]]) counts[cells[k]]++;
   }
   return counts;
@@ -208,9 +218,10 @@ export function* coverageMatrixSteps(engine: CoverageEngine, candidates: readonl
       baseCount[demandOf[i]] = counts[i];
     }
   }
-  // the engine's model, and its rules as limits; a model with a run query for the demand cells answers in runs
-  const model = engine.reachModel;
-  const limits = engine.reachLimits;
+  // the objective's model, and its rules as limits; a model with a run query for the demand cells answers in runs
+  const judge = objectiveEngine(engine, options.objective);
+  const model = judge.reachModel;
+  const limits = judge.reachLimits;
   const query = demandCount > 0 && model.memberRuns ? model.memberRuns(cells, limit, limits) : null;
 
   const n = candidates.length;

@@ -13,6 +13,7 @@ import { int64ToH3 } from './h3-int.ts';
 import { ClaimSchema, ManifestSchema, MEMBERS, PACK_FORMAT, PACK_VERSION, type Manifest } from './pack-format.ts';
 import { checkParquetLayout } from './parquet-layout.ts';
 import { readColumns, readRows } from './parquet-read.ts';
+import { readRoadsMember } from './pack-roads.ts';
 import { STATION_COLUMNS } from './station-columns.ts';
 import { unzipMembers } from './zip-members.ts';
 import type { PartOutline, Region, ZoneOutline } from './types.ts';
@@ -142,6 +143,8 @@ export async function readRegionPack(bytes: Uint8Array, file: string): Promise<R
   const stationsBytes = layer(MEMBERS.stations, counts.stations);
   const cellsBytes = layer(MEMBERS.cells, counts.cells);
   const contextBytes = members[MEMBERS.context] ? layer(MEMBERS.context, 100_000) : null;
+  if (members[MEMBERS.roads] && !manifest.roads) throw fileError(file, `has ${MEMBERS.roads} but its ${MEMBERS.manifest} says nothing of roads; the pack is damaged`, 'unreadable');
+  const roadsBytes = manifest.roads ? layer(MEMBERS.roads, manifest.roads.ways) : null;
 
   // zones
   const zoneRows = await readRows(zonesBytes, file, MEMBERS.zones);
@@ -239,6 +242,9 @@ export async function readRegionPack(bytes: Uint8Array, file: string): Promise<R
     lng,
     lat,
   };
+
+  const roads = roadsBytes && manifest.roads ? await readRoadsMember(roadsBytes, file, manifest.roads) : null;
+
   return {
     id: manifest.id,
     name: manifest.name,
@@ -255,5 +261,6 @@ export async function readRegionPack(bytes: Uint8Array, file: string): Promise<R
     attribution: manifest.attribution,
     notes: manifest.notes,
     modelled: manifest.modelled,
+    ...(roads ? { roads } : {}),
   };
 }

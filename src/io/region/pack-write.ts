@@ -9,6 +9,7 @@ import type { Geometry } from 'geojson';
 import type { Region } from './types.ts';
 import { h3ToInt64 } from './h3-int.ts';
 import { MEMBERS, PACK_FORMAT, PACK_VERSION, type Manifest } from './pack-format.ts';
+import { roadColumns, roadsManifest } from './pack-roads.ts';
 import { STATION_COLUMNS } from './station-columns.ts';
 
 /** Zip entries' time: fixed, so two writes of one region give the same bytes. */
@@ -73,6 +74,7 @@ export function writeRegionPack(region: Region): Uint8Array {
     modelled: region.modelled,
     counts: { cells: cells.h3.length, zones: zones.length, parts: parts.length, stations: stations.length, population },
     createdBy: CREATED_BY,
+    ...(region.roads ? { roads: roadsManifest(region.roads) } : {}),
   };
   const outlineOf = new Map(region.zoneOutlines.map((f) => [f.properties.code, f.geometry]));
   const partOutlineOf = new Map(region.partOutlines.map((f) => [f.properties.code, f.geometry]));
@@ -150,5 +152,6 @@ export function writeRegionPack(region: Region): Uint8Array {
       DEFLATED,
     ];
   }
+  if (region.roads) files[MEMBERS.roads] = [parquet(roadColumns(region.roads.ways), ['LineString']), DEFLATED];
   return zipSync(files);
 }

@@ -63,3 +63,16 @@ export async function readRows(bytes: Uint8Array, file: string, member: string):
     throw fileError(file, `member ${member} could not be read (${(e as Error).message.slice(0, 200)})`, 'unreadable');
   }
 }
+
+/** One column of a member as plain values: text as strings, other byte arrays (WKB lines) as their bytes. */
+export async function readValues(bytes: Uint8Array, file: string, member: string, column: string): Promise<unknown[]> {
+  const buffer = bufferOf(bytes);
+  try {
+    const metadata = parquetMetadata(buffer, { geoparquet: false });
+    if (!metadata.schema.some((e) => e.name === column)) throw new Error(`it has no column ${column}`);
+    const rows = (await parquetReadObjects({ file: buffer, metadata, columns: [column], utf8: false })) as Record<string, unknown>[];
+    return rows.map((r) => r[column]);
+  } catch (e) {
+    throw fileError(file, `member ${member} could not be read (${(e as Error).message.slice(0, 200)})`, 'unreadable');
+  }
+}

@@ -71,6 +71,8 @@ export interface RegionRoads {
   ways: RoadWays;
   /** The road file's source, licence and CRS (e.g. OpenStreetMap, ODbL). */
   source: RegionSource;
+  /** The attribution the road data's licence asks for (e.g. "© OpenStreetMap contributors"), shown with maps and reports. */
+  attribution?: string;
   /** What reading the file kept and left out. */
   counts: RoadCounts;
 }

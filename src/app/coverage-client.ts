@@ -83,7 +83,7 @@ export class CoverageClient {
 
   /** Imports a road network into the open region in the worker; cancel with cancelImport(id). */
   importRoads(id: string, file: File, onProgress: ImportProgress): Promise<{ dataset: LoadedDataset; roads: ImportedRoads }> {
-    return this.remote.importRoads(id, file, file.name, proxy(onProgress));
+    return this.remote.importRoads(id, file, file.name, proxy(onProgress)).then(withStrings);
   }
 
   cancelImport(id: string): Promise<void> {

@@ -54,11 +54,11 @@ const api: CoverageWorkerApi = {
   },
   async importRoads(id, file, name, onProgress) {
     const r = await imports.importRoads(id, file, name, onProgress);
-    return transfer(r, [r.dataset.population.buffer, r.dataset.zone.buffer]);
+    return transfer(r, datasetBuffers(r.dataset));
   },
   async removeRoads() {
     const dataset = service.setRoads(null);
-    return transfer(dataset, [dataset.population.buffer, dataset.zone.buffer]);
+    return transfer(dataset, datasetBuffers(dataset));
   },
   async isochrones(stationId, minutesList) {
     return service.isochrones(stationId, minutesList);

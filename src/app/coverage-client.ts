@@ -16,6 +16,8 @@ import type {
   FacilityPreviewRequest,
   ResultTag,
   GapCells,
+  ImportedRoads,
+  LoadedDataset,
   ImportProgress,
   PopulationImportRequest,
   RegionOpened,
@@ -69,6 +71,16 @@ export class CoverageClient {
 
   importZones(id: string, file: File, request: ZoneImportRequest, onProgress: ImportProgress): Promise<DatasetImport> {
     return this.remote.importZones(id, file, file.name, request, proxy(onProgress));
+  }
+
+  /** Imports a road network into the open region in the worker; cancel with cancelImport(id). */
+  importRoads(id: string, file: File, onProgress: ImportProgress): Promise<{ dataset: LoadedDataset; roads: ImportedRoads }> {
+    return this.remote.importRoads(id, file, file.name, proxy(onProgress));
+  }
+
+  /** Removes the open region's road network (reach is straight-line again). */
+  removeRoads(): Promise<LoadedDataset> {
+    return this.remote.removeRoads();
   }
 
   cancelImport(id: string): Promise<void> {

@@ -11,6 +11,8 @@ const ALLOWED_LATIN = new Set([
   'Ctrl', 'Shift', 'Esc', 'Z', 'Y', 'e', 'English', 'WorldPop', 'www.worldpop.org', 'Vonng', 'adcode', 'CC', 'BY', 'population',
   // names of data products, formats and tools a planner knows them by
   'DataV', 'GHS-POP', 'GeoParquet', 'QGIS', 'DuckDB', 'region.zip',
+  // road data: OpenStreetMap, its extract formats and where planners download them
+  'OpenStreetMap', 'Geofabrik', 'osm', 'osm.pbf',
 ]);
 
 describe('one term per concept', () => {

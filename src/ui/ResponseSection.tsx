@@ -25,7 +25,7 @@ export function ResponseSection() {
   return (
     <section className={`response ${current ? '' : 'response--updating'}`} data-testid="response-section" data-current={current ? 'true' : 'false'} data-traffic={speeds.traffic}>
       <h3>
-        {t('curve.title')} <span className="muted small" data-testid="response-traffic">{t('curve.traffic', { traffic })}</span>
+        {t('curve.title')} <span className="muted small" data-testid="response-traffic">· {t('curve.traffic', { traffic })}</span>
       </h3>
       {!current && <p className="muted small">{t('curve.updating')}</p>}
       <ResponseCurve after={after} before={before} circleMinutes={circleMinutes} version={responseFor.version} />

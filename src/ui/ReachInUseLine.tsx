@@ -21,7 +21,7 @@ export function ReachInUseLine() {
         ? t('results.reach.straightChosen')
         : t('results.reach.straight');
   return (
-    <p className="reach-in-use" data-testid="reach-in-use" data-model={reach.model} data-service-along-roads={reach.serviceAlongRoads ? 'true' : 'false'}>
+    <p className="reach-in-use" data-testid="results-reach-in-use" data-model={reach.model} data-service-along-roads={reach.serviceAlongRoads ? 'true' : 'false'}>
       {text}
       {reach.serviceAlongRoads && <span className="muted"> {t('results.reach.serviceAlongRoads')}</span>}
     </p>

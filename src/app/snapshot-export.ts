@@ -244,6 +244,8 @@ export async function exportSnapshot(input: unknown, context: SnapshotContext): 
       gaps,
       overrides,
       withTables: options.tables,
+      reach: result.reach.model === 'roads' ? 'roads' : state.roads ? 'straight-chosen' : 'straight',
+      response: result.response,
     },
     texts,
   );

@@ -15,7 +15,10 @@ import { RoadWaysBuilder } from '../../src/core/roads/ways.ts';
 import { makeRules } from '../../src/core/rules.ts';
 import { townshipTableCsv } from '../../src/export/tables-csv.ts';
 import { cellsGeoJson } from '../../src/export/tables-geojson.ts';
+import { responseBlock } from '../../src/export/snapshot/response-block.ts';
+import type { Texts } from '../../src/export/snapshot/types.ts';
 import { townshipTable } from '../../src/export/township-table.ts';
+import { formatNumber, formatPercent, translate } from '../../src/i18n/index.ts';
 import { grid, zone } from '../helpers/tiny.ts';
 
 const h3 = gridDisk(latLngToCell(25.3, 118.1, 9), 1).sort().slice(0, 4);
@@ -39,6 +42,8 @@ function byHandKm([lng1, lat1]: [number, number], [lng2, lat2]: [number, number]
 // the road runs through the cells' centres in order; minutes by hand along it
 const expected: number[] = [3];
 for (let k = 1; k < 4; k++) expected.push(expected[k - 1] + (byHandKm(centre(h3[k - 1]), centre(h3[k])) / 25) * 60);
+
+const zh: Texts = { t: (k, p) => translate('zh-CN', k, p), n: (v, d = 0) => formatNumber('zh-CN', v, d), pct: (v) => formatPercent('zh-CN', v) };
 
 function scenario() {
   const b = new RoadWaysBuilder();
@@ -82,5 +87,26 @@ describe('exports on roads carry the minutes a by-hand graph gives', () => {
     const unreached = { ...result.responseTimes!, zones: result.responseTimes!.zones.map((z) => (z.code === 'b' ? { ...z, medianMinutes: null, p90Minutes: null } : z)) };
     const table = townshipTable({ ...input, response: unreached }, { language: 'en' });
     expect(table.rows[1].slice(-2)).toEqual([null, null]);
+  });
+});
+
+describe('the handout on roads states the curve’s figures', () => {
+  it('within 15 min, median and 90th percentile as the by-hand minutes give them; before → after when there is a baseline', () => {
+    const { result } = scenario();
+    const r = result.responseTimes!;
+    // residents reached by 15 min: every cell whose by-hand minutes are ≤ 15
+    const within = h3.reduce((sum, _c, k) => sum + (expected[k] <= 15 ? population[k] : 0), 0) / 1000;
+    expect(r.curve[15]).toBeCloseTo(within, 12);
+    const rules = makeRules({ reach: defaultReachSettings() });
+    const block = responseBlock(r, rules, zh);
+    const value = (label: string) => block.rows.find((row) => row.label === label)?.value;
+    expect(value('15 分钟内可及人口')).toBe(formatPercent('zh-CN', within * 100));
+    expect(value('响应时间中位数')).toBe(`${formatNumber('zh-CN', expected[2], 1)} 分钟`);
+    expect(value('响应时间 90 百分位')).toBe(`${formatNumber('zh-CN', expected[3], 1)} 分钟`);
+    expect(value('无道路可达')).toBe('0 人');
+    expect(value('交通状况')).toBe('平峰');
+    // a baseline that reaches nobody: "not reached" before, the minutes after
+    const withBefore = responseBlock({ ...r, before: { population: 1000, curve: new Array(61).fill(0), medianMinutes: null, p90Minutes: null, unreachedPopulation: 1000 } }, rules, zh);
+    expect(withBefore.rows[1].value).toBe(`超过 60 分钟或不可达 → ${formatNumber('zh-CN', expected[2], 1)} 分钟`);
   });
 });

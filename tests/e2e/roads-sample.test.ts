@@ -119,7 +119,7 @@ describe('the Andorra sample with its OpenStreetMap roads', () => {
     await page.locator('[data-testid="response-section"] h3', { hasText: 'Response-time curve' }).waitFor();
     const after = await currentCurve(page);
     expect(after).toEqual(before);
-    await expect(page.getByTestId('results-reach-in-use').textContent()).resolves.toContain('response time on roads');
+    await expect(page.getByTestId('results-reach-in-use').textContent()).resolves.toContain('travel time on roads');
     await page.getByTestId('response-section').scrollIntoViewIfNeeded();
     await screenshot(page, 'roads-sample-en');
   });

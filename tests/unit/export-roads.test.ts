@@ -107,6 +107,6 @@ describe('the handout on roads states the curve’s figures', () => {
     expect(value('交通状况')).toBe('平峰');
     // a baseline that reaches nobody: "not reached" before, the minutes after
     const withBefore = responseBlock({ ...r, before: { population: 1000, curve: new Array(61).fill(0), medianMinutes: null, p90Minutes: null, unreachedPopulation: 1000 } }, rules, zh);
-    expect(withBefore.rows[1].value).toBe(`超过 60 分钟或不可达 → ${formatNumber('zh-CN', expected[2], 1)} 分钟`);
+    expect(withBefore.rows[1].value).toBe(`超过 60 分钟或未到达 → ${formatNumber('zh-CN', expected[2], 1)} 分钟`);
   });
 });

@@ -34,6 +34,41 @@ describe('one term per concept', () => {
   });
 });
 
+describe('the words of travel on roads: 路网 / road network, 响应时间 / response time, 无道路可达 / no road access, 高峰/平峰 / peak/off-peak', () => {
+  const zhOf = new Map(zh);
+  const enOf = new Map(en);
+  const term = (k: string) => [zhOf.get(`term.${k}`)!, enOf.get(`term.${k}`)!] as const;
+
+  it('the glossary holds each pair', () => {
+    expect([term('roadNetwork'), term('responseTime'), term('noRoadAccess'), term('peak'), term('offPeak')]).toEqual([
+      ['路网', 'road network'],
+      ['响应时间', 'response time'],
+      ['无道路可达', 'no road access'],
+      ['高峰', 'peak'],
+      ['平峰', 'off-peak'],
+    ]);
+  });
+
+  it('no other word for them: never 道路网, 路网络, 反应时间, 不可达, 无路可达, 非高峰, 低峰; never "road graph", "reaction time", "rush hour", "off peak", "non-peak"', () => {
+    expect(zh.filter(([, v]) => /道路网|路网络|反应时间|不可达|无路可达|非高峰|低峰/.test(v))).toEqual([]);
+    expect(en.filter(([, v]) => /road graph|reaction time|rush hour|off peak|non-peak|offpeak/i.test(v))).toEqual([]);
+  });
+
+  it('where the Chinese says a term, the English of the same string says its pair', () => {
+    const pairs: [RegExp, RegExp][] = [
+      [/无道路可达/, /no road access/i],
+      [/响应时间/, /response[ -]time/i],
+      [/平峰/, /off-peak/i],
+      [/(?<!平)高峰/, /(?<!off-)peak/i],
+      [/路网/, /road network|roads/i],
+    ];
+    const offending = pairs.flatMap(([z, e]) => zh.filter(([k, v]) => z.test(v) && !e.test(enOf.get(k) ?? '')).map(([k]) => `${k}: ${z}`));
+    expect(offending).toEqual([]);
+    // the check reads the road strings at all
+    expect(zh.filter(([, v]) => /路网/.test(v)).length).toBeGreaterThan(5);
+  });
+});
+
 describe('rule sources cite documents an official can quote', () => {
   it('every source names a document, never a seed file; the radius and ratios cite 泉政办〔2024〕15号 and the Jinjiang plan §三.3(2)', async () => {
     const { RULE_SOURCES } = await import('../../src/core/rules.ts');

@@ -115,7 +115,7 @@ export const handoutStrings: Strings = {
     'handout.rules.yes': 'yes',
     'handout.rules.no': 'no',
     'handout.rules.circleRoads': '{turnout} min turnout + driving on roads, ≤ {minutes} min in all',
-    'handout.reach.roads': 'response time on roads',
+    'handout.reach.roads': 'travel time on roads',
     'handout.reach.straight': 'straight line (no road network)',
     'handout.reach.straightChosen': 'straight line (a road network is loaded; the rules choose straight line)',
     'handout.response.title': 'Response time on roads',

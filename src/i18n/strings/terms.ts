@@ -31,6 +31,12 @@ export const termStrings: Strings = {
     'suggest.boundMain': '最优方案最多新增覆盖 {upper} 人，本建议已达其 {ratio}',
     'suggest.optimalMain': '已证明为最优方案：同样站数无法覆盖更多人口',
     'suggest.boundHow': '如何得出',
+    // the words of travel on roads, one per concept (tests/unit/i18n-terms.test.ts holds every string to them)
+    'term.roadNetwork': '路网',
+    'term.responseTime': '响应时间',
+    'term.noRoadAccess': '无道路可达',
+    'term.peak': '高峰',
+    'term.offPeak': '平峰',
   },
   en: {
     'gapArea.name': '{names} area',
@@ -61,5 +67,10 @@ export const termStrings: Strings = {
     'suggest.boundMain': 'The best possible choice adds at most {upper} people; this one reaches {ratio} of it',
     'suggest.optimalMain': 'Proven optimal: the same number of sites cannot cover more people',
     'suggest.boundHow': 'How this is known',
+    'term.roadNetwork': 'road network',
+    'term.responseTime': 'response time',
+    'term.noRoadAccess': 'no road access',
+    'term.peak': 'peak',
+    'term.offPeak': 'off-peak',
   },
 };

@@ -240,7 +240,7 @@ export async function exportSnapshot(input: unknown, context: SnapshotContext): 
       totals: result.totals,
       delta: result.delta,
       rules: state.rules,
-      dataSources: state.dataSources,
+      dataSources: { ...state.dataSources, roads: result.reach.model === 'roads' && dataset.region.roads ? { file: dataset.region.roads.source.source, licence: dataset.region.roads.source.licence } : null },
       gaps,
       overrides,
       withTables: options.tables,

@@ -235,6 +235,15 @@ export function responseIsCurrent(state: Pick<AppState, 'result' | 'responseFor'
   return !!state.result?.response && !!tag && !tag.partial && tag.dataset === state.datasetGeneration && tag.version === state.scenarioVersion;
 }
 
+/**
+ * The scenario an update's response figures belong to: its own tag when it
+ * computed them, the previous tag when it repeats them (a light update
+ * during a drag), null when there are none (straight line).
+ */
+export function responseTagOf(update: Pick<EvaluationUpdate, 'tag' | 'response' | 'responseUpdated'>, previous: ResultTag | null): ResultTag | null {
+  return !update.response ? null : update.responseUpdated ? update.tag : previous;
+}
+
 /** The panels' summary of a region's road network (null without one): the file it came from and the ways kept. */
 export function roadsSummaryOf(dataset: LoadedDataset | null): RoadsSummary | null {
   const roads = dataset?.region.roads;

@@ -40,8 +40,8 @@ export function TownshipTable() {
     });
   }, [zones, sort, language, responseOf]);
   if (!zones) return null;
-  const header = (column: Column, label: string) => (
-    <th scope="col" aria-sort={sort.column === column ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+  const header = (column: Column, label: string, title?: string) => (
+    <th scope="col" title={title} aria-sort={sort.column === column ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
       <button type="button" data-testid={`sort-${column}`} onClick={() => setSort((s) => ({ column, descending: s.column === column ? !s.descending : column !== 'name' }))}>
         {label}
         {sort.column === column ? (sort.descending ? ' ▾' : ' ▴') : ''}
@@ -65,8 +65,8 @@ export function TownshipTable() {
               {header('marginal', t('zones.marginal'))}
               {header('gap', t('zones.gap'))}
               {header('ambulancesNeeded', t('zones.ambulances'))}
-              {zoneResponses && header('medianMinutes', t('zones.medianMinutes'))}
-              {zoneResponses && header('p90Minutes', t('zones.p90Minutes'))}
+              {zoneResponses && header('medianMinutes', t('zones.medianMinutes'), t('zones.medianMinutesTitle'))}
+              {zoneResponses && header('p90Minutes', t('zones.p90Minutes'), t('zones.p90MinutesTitle'))}
             </tr>
           </thead>
           <tbody>

@@ -6,12 +6,14 @@
  * CLI's on the same files, off-peak and at peak (where the median grows);
  * screenshots at 1440×900 in Chinese and English.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResponseTimes } from '../../src/core/response-times.ts';
 import { ROOT, runScript } from '../helpers/cli.ts';
-import { launchBrowser, openApp, screenshot, waitCurrent, type OpenedApp } from './helpers.ts';
+import type { SnapshotHookResult } from '../../src/app/snapshot-hook.ts';
+import { launchBrowser, openApp, screenshot, SHOTS_DIR, waitCurrent, waitMapIdle, type OpenedApp } from './helpers.ts';
 
 const SAMPLE = path.join(ROOT, 'data/samples/andorra');
 const files = {
@@ -96,6 +98,9 @@ describe('the Andorra sample with its OpenStreetMap roads', () => {
     expect(offPeak.p90).toBe(cli.p90Minutes);
     expect(offPeak.withinCircle).toBe(cli.curve[15]);
     await expect(page.getByTestId('no-road-access').getAttribute('data-value')).resolves.toBe(String(cli.noRoadAccess.farPopulation + cli.noRoadAccess.fragmentPopulation));
+    // the township table's minutes are the CLI's per zone
+    const zoneMedians = await page.getByTestId('township-median').evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-value'))));
+    expect(zoneMedians).toEqual(cli.zones.map((z) => z.medianMinutes));
     await page.getByTestId('response-section').scrollIntoViewIfNeeded();
     await screenshot(page, 'roads-sample-zh');
 
@@ -112,6 +117,30 @@ describe('the Andorra sample with its OpenStreetMap roads', () => {
     expect(app.watch.errors).toEqual([]);
   });
 
+  it('refuses a file with no roads, naming it, and keeps the network and figures', async () => {
+    const { page } = app;
+    const before = await currentCurve(page);
+    await page.getByTestId('import-open').click();
+    await page.getByTestId('import-tab-roads').click();
+    await page.getByTestId('road-file').setInputFiles(files.facilities);
+    const error = page.getByTestId('import-error');
+    await error.waitFor({ timeout: 60_000 });
+    await expect(error.textContent()).resolves.toContain('stations.csv');
+    await expect(page.getByTestId('roads-in-use').getAttribute('data-file')).resolves.toBe('andorra-latest.osm.pbf');
+    await page.getByTestId('import-close').click();
+    expect(await currentCurve(page)).toEqual(before);
+  });
+
+  it('prints a handout that states the reach and the curve’s figures (PNG to look at)', async () => {
+    const { page } = app;
+    await waitMapIdle(page);
+    await page.waitForFunction(() => typeof window.__emsExportSnapshot === 'function');
+    const out: SnapshotHookResult = await page.evaluate(() => window.__emsExportSnapshot!({ format: 'png', title: 'Andorra' }));
+    mkdirSync(SHOTS_DIR, { recursive: true });
+    writeFileSync(path.join(SHOTS_DIR, 'roads-sample-handout.png'), Buffer.from(out.base64, 'base64'));
+    expect(out.bytes).toBeGreaterThan(0);
+  });
+
   it('reads in English with the same figures (screenshot)', async () => {
     const { page } = app;
     const before = await currentCurve(page);
@@ -122,5 +151,19 @@ describe('the Andorra sample with its OpenStreetMap roads', () => {
     await expect(page.getByTestId('results-reach-in-use').textContent()).resolves.toContain('travel time on roads');
     await page.getByTestId('response-section').scrollIntoViewIfNeeded();
     await screenshot(page, 'roads-sample-en');
+  });
+
+  it('移除路网 returns to straight line: the page says so and the curve and minutes go', async () => {
+    const { page } = app;
+    await page.getByTestId('import-open').click();
+    await page.getByTestId('import-tab-roads').click();
+    await page.getByTestId('roads-remove').click();
+    await page.locator('[data-testid="roads-in-use"][data-file=""]').waitFor();
+    await page.getByTestId('import-close').click();
+    await page.locator('[data-testid="results-reach-in-use"][data-model="straight-line"]').waitFor({ timeout: 60_000 });
+    await waitCurrent(page, 60_000);
+    await expect(page.getByTestId('response-section').count()).resolves.toBe(0);
+    await expect(page.getByTestId('township-median').count()).resolves.toBe(0);
+    expect(app.watch.errors).toEqual([]);
   });
 });

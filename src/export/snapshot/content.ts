@@ -54,6 +54,7 @@ export function notes(input: Pick<ContentInput, 'dataSources' | 'legend'>, texts
     population.kind === 'imported' ? t('export.notes.populationImported', { file: population.file }) : t('export.notes.populationDemo'),
     zones.kind === 'imported' ? t('export.notes.zonesImported', { file: zones.file }) : t('export.notes.zonesDemo'),
   ];
+  if (input.dataSources.roads) out.push(t('export.notes.roads', input.dataSources.roads));
   if (input.legend.stations.some((s) => s.positionApproximate)) out.push(t('export.notes.facilitiesApprox'));
   if (input.legend.basemapHost) out.push(t('export.notes.basemap', { host: input.legend.basemapHost }));
   out.push(t('export.notes.crs'));

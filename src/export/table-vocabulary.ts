@@ -45,6 +45,8 @@ export interface ExportDictionary {
   populationImported: string;
   sheetTownships: string;
   sheetNotes: string;
+  /** What the minute columns mean (on roads); `{horizon}` is the response horizon in minutes. */
+  minutesNote: string;
 }
 
 /** The export words of one language, read from the i18n dictionaries (`src/i18n/strings/vocabulary.ts`). */
@@ -65,6 +67,7 @@ function wordsOf(language: ExportLanguage): ExportDictionary {
     populationImported: w('populationImported'),
     sheetTownships: w('sheetTownships'),
     sheetNotes: w('sheetNotes'),
+    minutesNote: w('minutesNote'),
   };
 }
 

@@ -6,6 +6,7 @@
  */
 import { cellToLatLng, gridDisk, latLngToCell } from 'h3-js';
 import Papa from 'papaparse';
+import readXlsxFile from 'read-excel-file/universal';
 import { describe, expect, it } from 'vitest';
 import { cellRows, evaluate } from '../../src/core/evaluate.ts';
 import { createReachModel } from '../../src/core/reach-factory.ts';
@@ -14,6 +15,7 @@ import { RoadNetwork } from '../../src/core/road-network.ts';
 import { RoadWaysBuilder } from '../../src/core/roads/ways.ts';
 import { makeRules } from '../../src/core/rules.ts';
 import { townshipTableCsv } from '../../src/export/tables-csv.ts';
+import { townshipTableXlsx } from '../../src/export/tables-xlsx.ts';
 import { cellsGeoJson } from '../../src/export/tables-geojson.ts';
 import { responseBlock } from '../../src/export/snapshot/response-block.ts';
 import type { Texts } from '../../src/export/snapshot/types.ts';
@@ -81,6 +83,19 @@ describe('exports on roads carry the minutes a by-hand graph gives', () => {
     const straight = townshipTable({ ...input, response: null }, { language: 'en' });
     expect(straight.columns).not.toContain('median_minutes');
     expect(straight.columns.at(-1)).toBe('population_source');
+  });
+
+  it('the XLSX carries the same minutes and says what they mean on its notes sheet; the cells GeoJSON names the unit', async () => {
+    const sheets = await readXlsxFile(await townshipTableXlsx(input, { language: 'zh-CN' }));
+    const [head, ...rows] = sheets[0].data;
+    expect(head.slice(-2)).toEqual(['响应时间中位数(分钟)', '响应时间90百分位(分钟)']);
+    expect(rows[0].slice(-2)).toEqual([Math.round(expected[1] * 100) / 100, Math.round(expected[1] * 100) / 100]);
+    expect(sheets[1].data.flat().join('\n')).toContain('空白表示 60 分钟内未到达');
+    const straight = await readXlsxFile(await townshipTableXlsx({ ...input, response: null }, { language: 'zh-CN' }));
+    expect(straight[1].data.flat().join('\n')).not.toContain('响应时间');
+    expect(cellsGeoJson(cellRows(engine), { populationSource: { kind: 'demo' } }).properties.minutesUnit).toMatch(/minutes incl\. turnout/);
+    const straightCells = cellRows(evaluate(g, { stations: [], rules: makeRules() }).engine);
+    expect(cellsGeoJson(straightCells, { populationSource: { kind: 'demo' } }).properties.minutesUnit).toBeUndefined();
   });
 
   it('a township not reached within the horizon has empty minutes, not a number', () => {

@@ -261,7 +261,6 @@ describe('rule reading', () => {
       ['城区服务半径', '5 km'],
       // 32.07 km/h × 12 min / 1.6 = 4.0 km; 40 km/h × 12 min / 1.6 = 5.0 km
       ['15 分钟急救圈', '城区约 4.0 km，乡村约 5.0 km'],
-      ['急救圈计算方式', '直线距离（未导入路网）'],
       ['区域类型调整', '无'],
       ['已改参数', '无'],
     ]);
@@ -272,7 +271,7 @@ describe('rule reading', () => {
     const block = ruleBlock(rules, [{ name: '蓬壶镇', areaType: 'urban' }, { name: '石鼓镇', areaType: 'rural' }], zh);
     expect(block.rows[0].value).toBe('宽松 20 km 内为已覆盖');
     expect(block.rows[2].label).toBe('14 分钟急救圈');
-    expect(block.rows[4].value).toBe('蓬壶镇 改为城区；石鼓镇 改为乡村');
+    expect(block.rows[3].value).toBe('蓬壶镇 改为城区；石鼓镇 改为乡村');
     expect(changedParameters(rules, zh)).toEqual(['乡村半径取值 宽松（默认 严格）', '急救圈时间（分钟） 14（默认 15）', '出车准备时间（分钟） 2（默认 3）']);
     expect(changedParameters(rules, en)).toEqual(['Rural radius reading lenient (default strict)', 'Emergency circle (minutes) 14 (default 15)', 'Turnout time (minutes) 2 (default 3)']);
   });

@@ -115,8 +115,9 @@ export function ruleBlock(rules: Rules, overrides: readonly AreaTypeOverride[], 
           ? t('handout.rules.circleRoads', { turnout: rules.turnoutMinutes, minutes: rules.circleMinutes })
           : t('handout.rules.circleValue', { urban: n(circleRadiusKm(rules, 'urban'), 1), rural: n(circleRadiusKm(rules, 'rural'), 1) }),
     },
-    { label: t('handout.rules.reach'), value: t(reach === 'roads' ? 'handout.reach.roads' : reach === 'straight-chosen' ? 'handout.reach.straightChosen' : 'handout.reach.straight') },
   ];
+  // with a road network loaded, say which reach the circle uses; without, the page is as before roads (its notes say distances are straight-line)
+  if (reach !== 'straight') rows.push({ label: t('handout.rules.reach'), value: t(reach === 'roads' ? 'handout.reach.roads' : 'handout.reach.straightChosen') });
   const typeWord = (a: AreaType) => t(a === 'urban' ? 'handout.rules.urbanType' : 'handout.rules.ruralType');
   const overrideText = overrides.map((o) => t('handout.rules.override', { name: o.name, type: typeWord(o.areaType) })).join('；');
   rows.push({ label: t('handout.rules.overrides'), value: overrideText || t('handout.rules.none') });

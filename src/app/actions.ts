@@ -150,8 +150,8 @@ export function regionPackBytes(): Promise<Uint8Array> {
   return requireClient().savePack(stations, rules);
 }
 
-/** Keeps the user's own region in the browser, so the region list offers it again after a reload. */
-async function keepUserRegion(): Promise<void> {
+/** Keeps the user's own region in the browser (again after a road import), so the region list offers it after a reload. */
+export async function keepUserRegion(): Promise<void> {
   const dataset = getState().dataset;
   if (!dataset || demoRegion(dataset.region.id)) return;
   // writing the pack takes the worker seconds for a large region: first figures first

@@ -8,7 +8,7 @@
 import type { Station } from '../core/types.ts';
 import type { FacilityPreview, MergeResult } from '../io/facilities.ts';
 import type { DatasetImport, FacilityPreviewRequest, ImportedRoads, LoadedDataset, PopulationImportRequest, ZoneImportRequest } from '../worker/api.ts';
-import { requireClient } from './actions.ts';
+import { keepUserRegion, requireClient } from './actions.ts';
 import { getState, roadsSummaryOf, setState } from './store.ts';
 
 let jobs = 0;
@@ -50,6 +50,9 @@ export function importRoadsFile(file: File): Promise<void> {
   return runImport('roads', file, async (id, onProgress) => {
     const answer = await requireClient().importRoads(id, file, onProgress);
     return { dataset: answer.dataset, population: null, zones: null, roads: answer.roads };
+  }).then(() => {
+    // the user's own region kept in the browser reopens with its roads (a demo region is not kept)
+    if (getState().importOutcome?.kind === 'done') void keepUserRegion();
   });
 }
 
@@ -59,6 +62,7 @@ export async function removeRoadsNetwork(): Promise<void> {
   if (getState().importJob || !roads) return;
   try {
     setDataset(await requireClient().removeRoads(), { importOutcome: null });
+    void keepUserRegion();
   } catch (e) {
     setState({ importOutcome: { of: 'roads', kind: 'error', file: roads.file, message: (e as Error).message } });
   }

@@ -10,6 +10,7 @@ import type { Station } from '../core/types.ts';
 import type { FacilityPreview } from '../io/facilities.ts';
 import type {
   CellAnswer,
+  Isochrones,
   CoverageWorkerApi,
   DatasetImport,
   EvaluationUpdate,
@@ -114,6 +115,11 @@ export class CoverageClient {
   /** One cell of the current scenario (a map click), tagged with the update it belongs to. */
   describeCell(index: number): Promise<CellAnswer> {
     return this.remote.describeCell(index);
+  }
+
+  /** Isochrone outlines of an active station on roads (the map's selected station). */
+  isochrones(stationId: string, minutesList: number[]): Promise<Isochrones> {
+    return this.remote.isochrones(stationId, minutesList);
   }
 
   evaluate(stations: Station[], rules: Rules, tag: ResultTag): void {

@@ -181,7 +181,9 @@ export async function exportSnapshot(input: unknown, context: SnapshotContext): 
   onProgress('export.progress.prepare');
   const gaps = handoutGaps(result, context.language === 'en' ? 'en' : 'zh-CN');
   const numberedGaps = gaps.slice(0, NUMBERED_GAPS).map((g) => g.rank);
-  const after: PrintVariant = { status: result.status, withinCircle: result.withinCircle };
+  // the response-time layer prints on the "after" map only: the baseline's per-cell minutes are not kept
+  const minutes = result.minutes ? { minutes: result.minutes, roadAccess: result.roadAccess ?? null, circleMinutes: state.rules.circleMinutes } : null;
+  const after: PrintVariant = { status: result.status, withinCircle: result.withinCircle, minutes };
   const variants: PrintVariant[] = [after];
   const tBaseline = performance.now();
   if (options.beforeAfter) {
@@ -236,6 +238,7 @@ export async function exportSnapshot(input: unknown, context: SnapshotContext): 
         importedPopulation: state.dataSources.population.kind === 'imported' ? state.dataSources.population.file : null,
         highlightedGap: state.highlightedGap,
         basemapHost: state.layers.basemap && isTileTemplate(state.basemapUrl) ? new URL(state.basemapUrl.trim().replace(/\{[^}]+\}/g, '0')).host : null,
+        onRoads: result.reach.model === 'roads' && result.minutes !== null,
       },
       totals: result.totals,
       delta: result.delta,

@@ -182,7 +182,7 @@ export const initialState: AppState = {
   datasetGeneration: 0,
   scenarioVersion: 0,
   lastLatencyMs: null,
-  layers: { population: false, status: true, gaps: true, radii: true, circles: false, stations: true, townships: true, basemap: false },
+  layers: { population: false, status: true, minutes: true, gaps: true, radii: true, circles: false, stations: true, townships: true, basemap: false },
   basemapUrl: '',
   collapsed: { stations: false, rules: true, results: false, scenario: true, suggest: true },
   addMode: false,

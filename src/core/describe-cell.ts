@@ -7,6 +7,7 @@
 import type { CoverageEngine } from './coverage.ts';
 import { cellRow, type CellRow } from './evaluate.ts';
 import { gapFigures, gapGroups, type GapFigures, type GapGroup } from './gaps.ts';
+import { roadAccessByCell } from './response-times.ts';
 import { COVERED } from './types.ts';
 
 export interface CellZone {
@@ -30,6 +31,12 @@ export interface CellDescription {
   zone: CellZone | null;
   /** The gap group holding the cell (uncovered, populated), or null. */
   gap: CellGap | null;
+  /**
+   * Only on roads: why the cell has no response minutes when it has none
+   * for want of roads ('far' from every road, or near a cut-off 'fragment'
+   * only); null when it has road access (no minutes then means "not reached").
+   */
+  noRoadAccess?: 'far' | 'fragment' | null;
 }
 
 /**
@@ -53,5 +60,7 @@ export function describeCell(engine: CoverageEngine, index: number, groups?: () 
     const group = (groups ? groups() : gapGroups(engine)).find((g) => g.cells.includes(index));
     if (group) gap = gapFigures(group);
   }
-  return { index, centre: [grid.lng[index], grid.lat[index]], row: cellRow(engine, index), zone, gap };
+  const access = roadAccessByCell(engine);
+  const noRoadAccess = access ? (access[index] === 1 ? 'far' : access[index] === 2 ? 'fragment' : null) : undefined;
+  return { index, centre: [grid.lng[index], grid.lat[index]], row: cellRow(engine, index), zone, gap, ...(noRoadAccess !== undefined ? { noRoadAccess } : {}) };
 }

@@ -102,7 +102,6 @@ export class NetworkReach implements ReachModel {
     this.horizonMinutes = options.horizonMinutes ?? 0;
     if (!(this.offRoadKmh > 0)) throw new Error(`The off-road speed must be > 0 km/h, got ${this.offRoadKmh}.`);
     this.snapper = new NodeSnapper(csr, { maxSnapKm: this.maxSnapKm, fragmentShare: options.fragmentShare ?? SNAP_DEFAULTS.fragmentShare.value });
-    this.dijkstra = new BoundedDijkstra(csr);
 
     const v = csr.nodeCount;
     const n = grid.size;
@@ -122,6 +121,10 @@ export class NetworkReach implements ReachModel {
         this.cellNoAccess[i] = s.reason;
       }
     }
+    // only the nodes cells are joined to need minutes: shape points without a cell are skipped
+    const withCells = new Uint8Array(v);
+    for (let k = 0; k < v; k++) if (this.cellStart[k + 1] > 0) withCells[k] = 1;
+    this.dijkstra = new BoundedDijkstra(csr, withCells);
     for (let k = 0; k < v; k++) this.cellStart[k + 1] += this.cellStart[k];
     this.nodeCells = new Int32Array(this.cellStart[v]);
     const at = this.cellStart.slice(0, v);

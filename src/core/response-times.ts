@@ -124,6 +124,29 @@ export function noRoadAccess(engine: CoverageEngine): NoRoadAccess {
   return { farCells: a.far.length, farPopulation: a.farPopulation, fragmentCells: a.fragment.length, fragmentPopulation: a.fragmentPopulation };
 }
 
+/** Per-cell road access codes of each road network model, computed once (the model's cells never change). */
+const accessByModel = new WeakMap<NetworkReach, Uint8Array>();
+
+/**
+ * Per cell (grid order): 0 with road access, 1 farther than the snap
+ * distance from every road, 2 near a cut-off fragment only; null when the
+ * engine's circle is not on a road network. The map tells "no road access"
+ * from "not reached" with it; the same array is returned for the same model.
+ */
+export function roadAccessByCell(engine: CoverageEngine): Uint8Array | null {
+  const model = engine.circleModel;
+  if (!(model instanceof NetworkReach)) return null;
+  let codes = accessByModel.get(model);
+  if (!codes) {
+    const a = model.roadAccess();
+    codes = new Uint8Array(engine.grid.size);
+    for (const i of a.far) codes[i] = 1;
+    for (const i of a.fragment) codes[i] = 2;
+    accessByModel.set(model, codes);
+  }
+  return codes;
+}
+
 /**
  * The response-time figures of the scenario an engine holds, against a
  * baseline engine (the scenario minus some stations) when given; null when

@@ -8,6 +8,7 @@ import { cellToBoundary } from 'h3-js';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { EvaluationUpdate, LoadedDataset } from '../worker/api.ts';
 import { CellLayerCache } from './cell-layer-cache.ts';
+import { MinutesLayer } from './minutes-layer.ts';
 import { cellFinder, type Bounds } from './cells.ts';
 import { boundsOf } from './focus.ts';
 import { LAYER, MAX_DRAWN_CELLS, PARENT_MAX_ZOOM, SOURCE, STATUS_PARENT_MAX_ZOOM } from './layers.ts';
@@ -33,6 +34,8 @@ export interface CellStats {
   resultsApplied: number;
   /** What a cell and a parent without feature-state show (0 covered, 1 marginal, 2 gap): tests read drawn states with it. */
   baseline: { cells: number; parents: number } | null;
+  /** The same for the response-time layer's classes (minutes-ramp.ts), or null while it shows none. */
+  minutesBaseline?: { cells: number; parents: number } | null;
 }
 
 /** The latest the cells wait for a first result before they are handed to MapLibre anyway. */
@@ -65,11 +68,15 @@ export class CellLayer {
   private cellsTimer: ReturnType<typeof setTimeout> | null = null;
   /** Cell and parent polygons of the datasets shown lately (a revisit rebuilds none). */
   private readonly built = new CellLayerCache();
+  /** Response minutes on roads, on the same features. */
+  readonly minutes: MinutesLayer;
 
   constructor(
     private readonly map: MapLibreMap,
     readonly stats: CellStats,
-  ) {}
+  ) {
+    this.minutes = new MinutesLayer(map);
+  }
 
   private source(id: string): GeoJSONSource {
     const source = this.map.getSource<GeoJSONSource>(id);
@@ -89,6 +96,8 @@ export class CellLayer {
     this.shown = false;
     this.bounds = null;
     this.stats.baseline = null;
+    this.stats.minutesBaseline = null;
+    this.minutes.reset();
     // Feature by feature, not the whole source: MapLibre's whole-source removal forgets states set
     // but not yet drawn (the cells layer is not drawn below zoom 9, so a city view's states stay queued),
     // and those would then show through on the next region's cells. Both sources: parents too.
@@ -147,10 +156,12 @@ export class CellLayer {
   }
 
   /**
-   * Paints a result's statuses. Returns the cells that changed, or null when
-   * the result is not of the dataset drawn (it is then not drawn at all).
+   * Paints a result's statuses (and its response minutes on roads, if any).
+   * Returns the cells whose status changed, or null when the result is not
+   * of the dataset drawn (it is then not drawn at all).
+   * @param circleMinutes the rules' emergency circle, the response-time ramp's key step
    */
-  showResult(result: EvaluationUpdate): Int32Array | null {
+  showResult(result: EvaluationUpdate, circleMinutes: number): Int32Array | null {
     const dataset = this.dataset;
     if (!dataset || result.tag.dataset !== this.generation || result.status.length !== dataset.h3.length) return null;
     const t0 = performance.now();
@@ -172,6 +183,8 @@ export class CellLayer {
     this.overwriteStale(SOURCE.cells, 'cells', cells.tracker, dataset.h3.length);
     this.overwriteStale(SOURCE.parents, 'parents', parents.tracker, index.count);
     this.stats.baseline = { cells: cells.tracker.baseline.status, parents: parents.tracker.baseline.status };
+    this.minutes.show(result, circleMinutes, dataset.population, index, this.coarse);
+    this.stats.minutesBaseline = this.minutes.shown ? this.minutes.baseline : null;
     this.stats.statusUpdateMs = performance.now() - t0;
     this.stats.changedCells = cells.changed.length;
     this.map.once('render', () => {
@@ -214,6 +227,7 @@ export class CellLayer {
     const ranges: [string, number, number][] = [
       [LAYER.statusParents, 0, coarse ? 24 : STATUS_PARENT_MAX_ZOOM],
       [LAYER.outsideCircleParents, 0, coarse ? 24 : STATUS_PARENT_MAX_ZOOM],
+      [LAYER.minutesParents, 0, coarse ? 24 : STATUS_PARENT_MAX_ZOOM],
       [LAYER.populationParents, 0, coarse ? 24 : PARENT_MAX_ZOOM],
     ];
     for (const [id, min, max] of ranges) if (this.map.getLayer(id)) this.map.setLayerZoomRange(id, min, max);

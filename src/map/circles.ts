@@ -11,6 +11,7 @@ import { circle } from '@turf/turf';
 import { ringSpecs, type RingKind as CoreRingKind, type RingSpec } from '../core/rings.ts';
 import type { Rules } from '../core/rules.ts';
 import type { AreaType, Station } from '../core/types.ts';
+import type { ReachInUse } from '../core/reach-factory.ts';
 
 /** 'label' is the point at the top of a selected station's emergency circle carrying its formula. */
 export type RingKind = CoreRingKind | 'label';
@@ -22,6 +23,18 @@ export interface RingProperties extends Omit<RingSpec, 'ring'> {
   selected: boolean;
   /** The emergency circle's formula on its label point; empty otherwise. */
   label: string;
+}
+
+/**
+ * The straight-line rings that still mean something under a reach: on roads
+ * the emergency circle is minutes on roads (isochrones are drawn in its
+ * place), and with `serviceAlongRoads` the service radius is too, so no ring
+ * pretends to be what the engine no longer applies.
+ * @example ringKindsShown({ model: 'roads', serviceAlongRoads: false }) // Set { 'cover' }
+ */
+export function ringKindsShown(reach: ReachInUse | null | undefined): ReadonlySet<CoreRingKind> {
+  if (!reach || reach.model !== 'roads') return new Set(['cover', 'circle']);
+  return new Set(reach.serviceAlongRoads ? [] : ['cover']);
 }
 
 /** Vertices per ring: the chord of a 20 km ring strays under 25 m from the true circle. */
@@ -50,15 +63,16 @@ export class RingCache {
   /**
    * Features of all given stations' rings (disabled stations are skipped).
    * Stations missing from `inputs` are dropped from the cache.
+   * @param kinds the rings drawn (ringKindsShown), all by default
    */
-  features(inputs: readonly RingInput[], rules: Rules): Feature<Polygon | Point, RingProperties>[] {
+  features(inputs: readonly RingInput[], rules: Rules, kinds: ReadonlySet<CoreRingKind> = ringKindsShown(null)): Feature<Polygon | Point, RingProperties>[] {
     this.recomputed = 0;
     const out: Feature<Polygon | Point, RingProperties>[] = [];
     const seen = new Set<string>();
     for (const { station, areaTypes, selected, circleLabel } of inputs) {
       if (station.status === 'disabled') continue;
       seen.add(station.id);
-      const specs = areaTypes.flatMap((areaType) => ringSpecs(rules, areaType).map((spec) => ({ ...spec, areaType })));
+      const specs = areaTypes.flatMap((areaType) => ringSpecs(rules, areaType).filter((spec) => kinds.has(spec.ring)).map((spec) => ({ ...spec, areaType })));
       const key = `${station.lng},${station.lat},${specs.map((s) => `${s.areaType}:${s.radiusKm}`).join(',')}`;
       let entry = this.entries.get(station.id);
       if (!entry || entry.key !== key) {

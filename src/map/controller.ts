@@ -9,6 +9,7 @@ import type { ErrorEvent as MapErrorEvent, FilterSpecification, GeoJSONSource, M
 import { Camera } from './camera.ts';
 import { CellLayer, type CellStats } from './cell-layer.ts';
 import { GapLayer } from './gap-layer.ts';
+import { IsochroneLayer, type FetchIsochrones } from './isochrone-layer.ts';
 import { LayerVisibility } from './layer-visibility.ts';
 import { countyLinePaint, inCounties, LAYER, SOURCE } from './layers.ts';
 import type { MapInput } from './map-input.ts';
@@ -24,6 +25,8 @@ export interface MapStats extends CellStats {
   /** Redrawing stations and rings (latest). */
   stationsMs: number;
   ringsRecomputed: number;
+  /** Isochrone outlines drawn for the selected station (0 when none). */
+  isochrones: number;
 }
 
 export interface MapControllerOptions {
@@ -32,6 +35,8 @@ export interface MapControllerOptions {
   fitPadding?: () => PaddingOptions;
   /** Told false when an online basemap is added and true when its tiles fail (offline, wrong address). */
   onBasemapStatus?: (failed: boolean) => void;
+  /** The worker's isochrones of a station on roads; without it none are drawn. */
+  isochrones?: FetchIsochrones;
 }
 
 /**
@@ -62,8 +67,10 @@ export class MapController {
     resultToFrameMs: 0,
     stationsMs: 0,
     ringsRecomputed: 0,
+    isochrones: 0,
     resultsApplied: 0,
     baseline: null,
+    minutesBaseline: null,
   };
   private styleReady = false;
   private disposed = false;
@@ -79,6 +86,7 @@ export class MapController {
   private readonly cells: CellLayer;
   private readonly gaps: GapLayer;
   private readonly stationLayer: StationLayer;
+  private readonly isochrones: IsochroneLayer;
   private readonly visibility: LayerVisibility;
   private readonly camera: Camera;
 
@@ -90,6 +98,7 @@ export class MapController {
     this.cells = new CellLayer(map, this.stats);
     this.gaps = new GapLayer(map, (rank) => translate(this.input?.language ?? 'zh-CN', 'map.gapLabel', { rank }));
     this.stationLayer = new StationLayer(map, translate, this.stats);
+    this.isochrones = new IsochroneLayer(map, this.stats, options.isochrones ?? null, (language, minutes) => translate(language, 'map.isochroneLabel', { minutes }));
     this.visibility = new LayerVisibility(map, options.onBasemapStatus ?? (() => {}));
     this.camera = new Camera(map, options.fitPadding ?? (() => FIT_PADDING));
     // an opted-in online basemap that cannot load is reported once, not logged per tile; other errors are logged as MapLibre would
@@ -145,11 +154,12 @@ export class MapController {
       this.stopWaiting();
       this.drawStations(next);
     }
+    this.isochrones.update(next);
     if (changed('highlightedGap')) this.gaps.highlight(next.highlightedGap);
     if (changed('suggestion')) this.applySuggestion(next);
     if (changed('language')) this.gaps.relabel();
     if (changed('language') && !datasetChanged && next.dataset) this.source(SOURCE.zoneLabels).setData(zoneLabelFeatures(next.dataset.zones, next.language));
-    this.visibility.apply(next.layers, next.basemapUrl, this.cells.shown);
+    this.visibility.apply(next.layers, next.basemapUrl, this.cells.shown, this.cells.shown && this.cells.minutes.shown);
     this.camera.apply(next.focus, {
       regionBounds: this.cells.bounds,
       zoneOutline: (code) => this.zoneOutlines.get(code),
@@ -182,7 +192,7 @@ export class MapController {
       this.lastDragPaint = now;
     } else this.lastDragPaint = input.draggingStationId !== null ? now : -Infinity;
     const result = input.result!;
-    if (this.cells.showResult(result) === null) return false;
+    if (this.cells.showResult(result, input.rules.circleMinutes) === null) return false;
     this.painted = result;
     this.gaps.showResult(result);
     return true;

@@ -10,7 +10,7 @@
  * src/core/rings.ts.
  */
 import maplibregl, { type Map as MapLibreMap } from 'maplibre-gl';
-import { ringSpecs } from '../core/rings.ts';
+import { ringSpecs, type RingKind } from '../core/rings.ts';
 import type { Rules } from '../core/rules.ts';
 import type { AreaType, Station } from '../core/types.ts';
 import { COLOURS } from './layers.ts';
@@ -34,10 +34,10 @@ export interface OverlayRing {
   dash: string;
 }
 
-/** The rings the map would draw for the station (same radii, colours and dashes as its line layers). */
-export function overlayRings(rules: Rules, areaTypes: readonly AreaType[], selected: boolean): OverlayRing[] {
+/** The rings the map would draw for the station (same radii, colours and dashes as its line layers; `kinds` as ringKindsShown). */
+export function overlayRings(rules: Rules, areaTypes: readonly AreaType[], selected: boolean, kinds: ReadonlySet<RingKind> = new Set(['cover', 'circle'])): OverlayRing[] {
   return areaTypes.flatMap((areaType) =>
-    ringSpecs(rules, areaType).map((spec) => {
+    ringSpecs(rules, areaType).filter((spec) => kinds.has(spec.ring)).map((spec) => {
       if (spec.ring === 'circle') return { radiusKm: spec.radiusKm, colour: COLOURS.circle, widthPx: selected ? 2.4 : 1.4, dash: '1.4 2.1' };
       const colour = areaType === 'urban' ? COLOURS.urbanRadius : COLOURS.ruralRadius;
       return { radiusKm: spec.radiusKm, colour, widthPx: selected ? 2.6 : 1.5, dash: spec.dashed ? '8 6' : '' };

@@ -9,6 +9,8 @@ import type { LayerKey } from './map-input.ts';
 import { basemapLayer, basemapSource, isTileTemplate } from './style.ts';
 
 const NEEDS_RESULT: ReadonlySet<string> = new Set([LAYER.status, LAYER.outsideCircle, LAYER.statusParents, LAYER.outsideCircleParents]);
+/** Shown only while the result drawn has response minutes on roads. */
+const NEEDS_MINUTES: ReadonlySet<string> = new Set([LAYER.minutes, LAYER.minutesParents]);
 
 export class LayerVisibility {
   private readonly visible = new Map<string, boolean>();
@@ -25,7 +27,11 @@ export class LayerVisibility {
     if (!this.basemapFailed) this.onBasemapStatus((this.basemapFailed = true));
   }
 
-  apply(layers: Readonly<Record<LayerKey, boolean>>, basemapUrl: string, resultShown: boolean): void {
+  /**
+   * @param resultShown a result of the dataset drawn is painted
+   * @param minutesShown that result has response minutes on roads, painted
+   */
+  apply(layers: Readonly<Record<LayerKey, boolean>>, basemapUrl: string, resultShown: boolean, minutesShown = false): void {
     const wanted = layers.basemap && isTileTemplate(basemapUrl) ? basemapUrl.trim() : null;
     if (wanted !== this.basemapShown) {
       if (this.map.getLayer(LAYER.basemap)) this.map.removeLayer(LAYER.basemap);
@@ -41,7 +47,7 @@ export class LayerVisibility {
       this.onBasemapStatus(false);
     }
     for (const [key, ids] of Object.entries(TOGGLED_LAYERS) as [LayerKey, readonly string[]][]) {
-      for (const id of ids) this.set(id, layers[key] && (!NEEDS_RESULT.has(id) || resultShown));
+      for (const id of ids) this.set(id, layers[key] && (!NEEDS_RESULT.has(id) || resultShown) && (!NEEDS_MINUTES.has(id) || minutesShown));
     }
   }
 

@@ -5,6 +5,7 @@
 import type { LayerSpecification } from 'maplibre-gl';
 import type { LayerKey } from './map-input.ts';
 import type { StationKind } from '../core/types.ts';
+import { MINUTES_COLOURS, MINUTES_OPACITY } from './minutes-ramp.ts';
 
 export const SOURCE = {
   basemap: 'basemap',
@@ -21,6 +22,8 @@ export const SOURCE = {
   stations: 'stations',
   /** Sites the optimiser suggests (not stations until the user accepts one). */
   suggestions: 'suggestions',
+  /** Outlines of the cells the selected station reaches within 5/10/15/20 minutes on roads (from the worker). */
+  isochrones: 'isochrones',
 } as const;
 
 export const LAYER = {
@@ -34,6 +37,9 @@ export const LAYER = {
   outsideCircle: 'outside-circle-cells',
   statusParents: 'status-parents',
   outsideCircleParents: 'outside-circle-parents',
+  /** Response minutes on roads per cell (class on feature-state `m`), and on the parents at low zoom. */
+  minutes: 'minutes-cells',
+  minutesParents: 'minutes-parents',
   zonesLine: 'zones-line',
   /** Outline of the township the user zoomed to. */
   zoneHighlight: 'zone-highlight',
@@ -44,6 +50,10 @@ export const LAYER = {
   radiusDashed: 'radius-dashed',
   circle: 'circle-15min',
   circleLabel: 'circle-15min-label',
+  /** On roads, in place of the straight-line circle: the selected station's isochrones and their minutes. */
+  isochroneHalo: 'isochrone-halo',
+  isochrones: 'isochrone-lines',
+  isochroneLabels: 'isochrone-labels',
   gapLabels: 'gap-labels',
   zoneLabels: 'zone-labels',
   stationApprox: 'station-approx',
@@ -100,6 +110,7 @@ export const COLOURS = {
   urbanRadius: '#1565c0',
   ruralRadius: '#00838f',
   circle: '#7b1fa2',
+  isochrone: '#263238',
   proposed: '#ff6d00',
   suggested: '#6a1b9a',
   disabled: '#9e9e9e',
@@ -156,7 +167,8 @@ export const TOGGLED_LAYERS: Record<LayerKey, readonly string[]> = {
   status: [LAYER.statusParents, LAYER.status],
   gaps: [LAYER.gapsLine, LAYER.gapHighlightHalo, LAYER.gapHighlight, LAYER.gapLabels],
   radii: [LAYER.radiusSolid, LAYER.radiusDashed],
-  circles: [LAYER.circle, LAYER.circleLabel, LAYER.outsideCircleParents, LAYER.outsideCircle],
+  circles: [LAYER.circle, LAYER.circleLabel, LAYER.outsideCircleParents, LAYER.outsideCircle, LAYER.isochroneHalo, LAYER.isochrones, LAYER.isochroneLabels],
+  minutes: [LAYER.minutesParents, LAYER.minutes],
   townships: [LAYER.zonesLine, LAYER.zoneLabels],
   stations: [LAYER.stationApprox, LAYER.stationSelected, LAYER.stations, LAYER.stationHit, LAYER.stationLabels],
 };
@@ -188,6 +200,22 @@ export const statusFillOpacity = (baseline = 0) => [
 ];
 /** Tint of cells outside the emergency circle; cells without feature-state are inside when `baseline` is 1. */
 export const outsideCircleOpacity = (baseline = 0) => ['case', ['==', ['coalesce', ['feature-state', 'c'], baseline], 0], OUTSIDE_CIRCLE_OPACITY, 0];
+
+/**
+ * Fill colour of the response-time layer: class on feature-state `m`
+ * (minutes-ramp.ts); features without it have class `baseline`.
+ */
+export const minutesFillColor = (baseline = 0) => ['match', ['coalesce', ['feature-state', 'm'], baseline], ...MINUTES_COLOURS.slice(0, -1).flatMap((c, k) => [k, c]), MINUTES_COLOURS[MINUTES_COLOURS.length - 1]];
+
+const minutesLayer = (id: string, source: string, zooms: { minzoom?: number; maxzoom?: number }): LayerSpecification => ({
+  id,
+  type: 'fill',
+  source,
+  ...zooms,
+  // hidden until a result on roads is painted (layer-visibility.ts)
+  layout: { visibility: 'none' },
+  paint: { 'fill-color': minutesFillColor() as never, 'fill-opacity': MINUTES_OPACITY, 'fill-antialias': false },
+});
 
 /** Status fill and outside-circle tint of one source (cells, or parents at low zoom), both driven by feature-state. */
 const statusLayers = (statusId: string, outsideId: string, source: string, zooms: { minzoom?: number; maxzoom?: number }): LayerSpecification[] => [
@@ -255,6 +283,8 @@ export function overlayLayers(options: OverlayOptions = {}): LayerSpecification[
     populationFill(PARENT_MAX_ZOOM, undefined, SOURCE.cells),
     ...statusLayers(LAYER.statusParents, LAYER.outsideCircleParents, SOURCE.parents, { maxzoom: STATUS_PARENT_MAX_ZOOM }),
     ...statusLayers(LAYER.status, LAYER.outsideCircle, SOURCE.cells, { minzoom: STATUS_PARENT_MAX_ZOOM }),
+    minutesLayer(LAYER.minutesParents, SOURCE.parents, { maxzoom: STATUS_PARENT_MAX_ZOOM }),
+    minutesLayer(LAYER.minutes, SOURCE.cells, { minzoom: STATUS_PARENT_MAX_ZOOM }),
     {
       id: LAYER.zonesLine,
       type: 'line',
@@ -339,6 +369,40 @@ export function overlayLayers(options: OverlayOptions = {}): LayerSpecification[
         'text-allow-overlap': true,
       },
       paint: { 'text-color': COLOURS.circle, 'text-halo-color': COLOURS.halo, 'text-halo-width': 1.5, 'text-opacity': unlessDragged(1) as never },
+    },
+    {
+      id: LAYER.isochroneHalo,
+      type: 'line',
+      source: SOURCE.isochrones,
+      paint: { 'line-color': COLOURS.halo, 'line-width': ['case', ['get', 'circle'], 5, 3.5] as never, 'line-opacity': 0.85 },
+    },
+    {
+      id: LAYER.isochrones,
+      type: 'line',
+      source: SOURCE.isochrones,
+      // the circle's minutes in the circle's colour, the other steps dark grey
+      paint: {
+        'line-color': ['case', ['get', 'circle'], COLOURS.circle, COLOURS.isochrone] as never,
+        'line-width': ['case', ['get', 'circle'], 2.6, 1.5] as never,
+      },
+    },
+    {
+      id: LAYER.isochroneLabels,
+      type: 'symbol',
+      source: SOURCE.isochrones,
+      layout: {
+        'symbol-placement': 'line',
+        'symbol-spacing': 260,
+        'text-field': ['get', 'label'],
+        'text-font': FONT_BOLD,
+        'text-size': 11.5,
+        'text-max-angle': 40,
+      },
+      paint: {
+        'text-color': ['case', ['get', 'circle'], COLOURS.circle, COLOURS.isochrone] as never,
+        'text-halo-color': COLOURS.halo,
+        'text-halo-width': 1.8,
+      },
     },
     {
       id: LAYER.gapLabels,

@@ -12,7 +12,7 @@ import type { SuggestedPoint } from './suggestions.ts';
 
 export type MapLanguage = Language;
 
-export const LAYER_KEYS = ['population', 'status', 'gaps', 'radii', 'circles', 'stations', 'townships', 'basemap'] as const;
+export const LAYER_KEYS = ['population', 'status', 'minutes', 'gaps', 'radii', 'circles', 'stations', 'townships', 'basemap'] as const;
 export type LayerKey = (typeof LAYER_KEYS)[number];
 
 /** Something the map should fly to; `nonce` makes a repeated click count. */
@@ -28,6 +28,8 @@ export interface MapInput {
   /** Generation of `dataset`: a result whose tag names another generation is never drawn. */
   datasetGeneration: number;
   result: EvaluationUpdate | null;
+  /** `result` is the final result of the current scenario version (the worker holds what the stations say). */
+  resultCurrent: boolean;
   stations: readonly Station[];
   selectedStationId: string | null;
   draggingStationId: string | null;

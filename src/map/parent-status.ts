@@ -124,3 +124,35 @@ export function parentStatus(
   refreshParents(out, Array.from({ length: parentCount }, (_, p) => p), children, status, withinCircle, population);
   return out;
 }
+
+/**
+ * Recomputes the response-time class of the listed parents into `out`: the
+ * population-weighted median of their children's classes (classes ordered
+ * faster to slower, then not reached, then no road access), so a parent
+ * shows what its middle resident waits, the figure the response curve's
+ * median reports. Not the worst: at a prefecture's zoom one far hamlet would
+ * colour a whole parent as slow. A parent without residents counts cells.
+ */
+export function refreshParentClasses(out: Uint8Array, parents: Iterable<number>, children: ParentChildren, classes: ArrayLike<number>, population: ArrayLike<number>): void {
+  const byPopulation = new Float64Array(256);
+  const byCells = new Float64Array(256);
+  for (const p of parents) {
+    byPopulation.fill(0);
+    byCells.fill(0);
+    let total = 0;
+    let cells = 0;
+    for (let k = children.start[p]; k < children.start[p + 1]; k++) {
+      const i = children.cells[k];
+      byPopulation[classes[i]] += population[i];
+      byCells[classes[i]] += 1;
+      total += population[i];
+      cells++;
+    }
+    const weights = total > 0 ? byPopulation : byCells;
+    const half = (total > 0 ? total : cells) / 2;
+    let sum = 0;
+    let c = 0;
+    while (c < 255 && sum + weights[c] < half) sum += weights[c++];
+    out[p] = c;
+  }
+}

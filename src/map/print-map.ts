@@ -9,7 +9,7 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { GeoJSONSourceSpecification, Map as MapLibreMap, GeoJSONSource, StyleSpecification } from 'maplibre-gl';
 import { LAYER, SOURCE } from './layers.ts';
-import { paintPrintStatus, type PrintCells } from './print-status.ts';
+import { paintPrintMinutes, paintPrintStatus, type PrintCells } from './print-status.ts';
 import { DRAFT_RATIO, withPrintTwin } from './print-twin.ts';
 
 /** One map to print: the cell statuses to paint and what to leave out. */
@@ -22,6 +22,13 @@ export interface PrintVariant {
   hideStations?: ReadonlySet<string>;
   /** Leaves the gap outlines off (they belong to the scenario, not to its baseline). */
   hideGaps?: boolean;
+  /**
+   * Response minutes on roads of this map (the result's `minutes` and
+   * `roadAccess`) and the circle's minutes, the ramp's key step: painted on
+   * the response-time layer when the live map shows it; absent, that layer
+   * is left off this map (a baseline without minutes).
+   */
+  minutes?: { minutes: Float32Array; roadAccess?: Uint8Array | null; circleMinutes: number } | null;
 }
 
 export interface PrintMapRequest {
@@ -131,6 +138,7 @@ function applyPrintLabels(map: MapLibreMap, numberedGaps: number): void {
 function applyVariant(map: MapLibreMap, style: StyleSpecification, cells: PrintCells, variant: PrintVariant): void {
   const visible = (id: string) => (style.layers.find((l) => l.id === id)?.layout as { visibility?: string } | undefined)?.visibility !== 'none';
   paintPrintStatus(map, cells, variant.status, variant.withinCircle, visible);
+  paintPrintMinutes(map, cells, variant.minutes ?? null, visible);
   const hide = variant.hideStations ?? new Set<string>();
   const original = (id: string) => (style.sources[id] as GeoJSONSourceSpecification).data;
   map.getSource<GeoJSONSource>(SOURCE.stations)?.setData(without(original(SOURCE.stations), (f) => hide.has(String(f.properties?.id))) as never);

@@ -10,6 +10,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { LAYER, SOURCE, STATUS_PARENT_MAX_ZOOM } from './layers.ts';
 import { parentIndex, parentStatus } from './parent-status.ts';
 import { paintStatus } from './status-paint.ts';
+import { MinutesLayer } from './minutes-layer.ts';
 
 /** Regions up to this many cells print every cell at any zoom (a county has 10–30 thousand; all Quanzhou 118 thousand). */
 export const PRINT_ALL_CELLS_MAX = 50_000;
@@ -43,4 +44,26 @@ export function paintPrintStatus(map: MapLibreMap, cells: PrintCells, status: Ui
     map.setLayerZoomRange(cellLayer, allCells ? 0 : STATUS_PARENT_MAX_ZOOM, 24);
     map.setLayoutProperty(parentLayer, 'visibility', !allCells && visible(parentLayer) ? 'visible' : 'none');
   }
+}
+
+/**
+ * Paints response minutes on the print copy's response-time layer, after
+ * paintPrintStatus (which cleared the copy's feature-state), cells and
+ * parents as the live map does; without minutes the layer is left off.
+ * @param visible the layers' `visibility` as the live map has them
+ */
+export function paintPrintMinutes(
+  map: MapLibreMap,
+  cells: PrintCells,
+  minutes: { minutes: Float32Array; roadAccess?: Uint8Array | null; circleMinutes: number } | null,
+  visible: (layerId: string) => boolean,
+): void {
+  if (!map.getLayer(LAYER.minutes)) return;
+  const shown = minutes !== null && visible(LAYER.minutes);
+  const allCells = cells.h3.length <= PRINT_ALL_CELLS_MAX;
+  map.setLayerZoomRange(LAYER.minutes, allCells ? 0 : STATUS_PARENT_MAX_ZOOM, 24);
+  map.setLayoutProperty(LAYER.minutes, 'visibility', shown ? 'visible' : 'none');
+  map.setLayoutProperty(LAYER.minutesParents, 'visibility', shown && !allCells ? 'visible' : 'none');
+  if (!shown) return;
+  new MinutesLayer(map).show({ minutes: minutes.minutes, roadAccess: minutes.roadAccess ?? null }, minutes.circleMinutes, cells.population, parentIndex(cells.h3), false);
 }

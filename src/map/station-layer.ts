@@ -7,7 +7,7 @@ import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { circleFormula, type Rules } from '../core/rules.ts';
 import type { AreaType, Station } from '../core/types.ts';
 import type { EvaluationUpdate } from '../worker/api.ts';
-import { RingCache, type RingInput } from './circles.ts';
+import { RingCache, ringKindsShown, type RingInput } from './circles.ts';
 import { DragOverlay, overlayRings } from './drag-overlay.ts';
 import { SOURCE } from './layers.ts';
 import type { MapLanguage } from './map-input.ts';
@@ -34,6 +34,8 @@ interface SourceKey {
   rules: Rules;
   language: MapLanguage;
   areaTypes: EvaluationUpdate['ringAreaTypes'];
+  /** The reach of the result drawn ('roads': no straight-line circle). */
+  reach: EvaluationUpdate['reach'] | null;
 }
 
 export class StationLayer {
@@ -55,14 +57,15 @@ export class StationLayer {
   draw({ stations, selectedStationId, draggingStationId, rules, language, result }: StationDraw): void {
     const t0 = performance.now();
     const areaTypes = result?.ringAreaTypes ?? {};
+    const reach = result?.reach ?? null;
     const dragged = draggingStationId === null ? undefined : stations.find((s) => s.id === draggingStationId);
     if (dragged) {
       const selected = dragged.id === selectedStationId;
-      this.overlay.show(dragged, overlayRings(rules, areaTypes[dragged.id] ?? [], selected), selected);
+      this.overlay.show(dragged, overlayRings(rules, areaTypes[dragged.id] ?? [], selected, ringKindsShown(reach)), selected);
       this.hide(dragged.id);
     }
     // mid-drag the sources keep the dragged station where the drag began (hidden): only a change to the others redraws them
-    const key: SourceKey = { stations, selectedStationId, rules, language, areaTypes };
+    const key: SourceKey = { stations, selectedStationId, rules, language, areaTypes, reach };
     if (!sourcesHold(this.sourceKey, key, dragged?.id ?? null)) this.setSources(key);
     // after the drop the overlay leaves once the sources hold the dropped station and have drawn it
     if (!dragged && this.hiddenId !== null) {
@@ -95,7 +98,7 @@ export class StationLayer {
   }
 
   private setSources(key: SourceKey): void {
-    const { stations, selectedStationId, rules, language, areaTypes } = key;
+    const { stations, selectedStationId, rules, language, areaTypes, reach } = key;
     this.sourceKey = key;
     (this.map.getSource(SOURCE.stations) as GeoJSONSource).setData(stationFeatures([...stations], selectedStationId));
     const labels: Partial<Record<AreaType, string>> = {};
@@ -111,7 +114,7 @@ export class StationLayer {
     const inputs: RingInput[] = stations
       .filter((s) => areaTypes[s.id] !== undefined)
       .map((station) => ({ station, areaTypes: areaTypes[station.id], selected: station.id === selectedStationId, circleLabel }));
-    (this.map.getSource(SOURCE.radii) as GeoJSONSource).setData({ type: 'FeatureCollection', features: this.rings.features(inputs, rules) });
+    (this.map.getSource(SOURCE.radii) as GeoJSONSource).setData({ type: 'FeatureCollection', features: this.rings.features(inputs, rules, ringKindsShown(reach)) });
     this.stats.ringsRecomputed = this.rings.recomputed;
   }
 }
@@ -119,6 +122,7 @@ export class StationLayer {
 /** Whether sources drawn from `held` show `next`, the station `except` (being dragged, hidden) aside. */
 function sourcesHold(held: SourceKey | null, next: SourceKey, except: string | null): boolean {
   if (!held || held.selectedStationId !== next.selectedStationId || held.rules !== next.rules || held.language !== next.language) return false;
+  if (held.reach?.model !== next.reach?.model || held.reach?.serviceAlongRoads !== next.reach?.serviceAlongRoads) return false;
   const a = held.stations.filter((s) => s.id !== except);
   const b = next.stations.filter((s) => s.id !== except);
   const sameTypes = (s: Station) => (held.areaTypes[s.id]?.join('+') ?? '') === (next.areaTypes[s.id]?.join('+') ?? '');

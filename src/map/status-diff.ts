@@ -19,7 +19,8 @@ export interface CellBaseline {
  * @example commonBaseline(Uint8Array.of(2, 2, 0), Uint8Array.of(0, 0, 1)) // { status: 2, inside: 0 }
  */
 export function commonBaseline(status: ArrayLike<number>, withinCircle: ArrayLike<number>): CellBaseline {
-  const counts = [0, 0, 0];
+  // any byte value: the response-time layer tracks its colour classes (0–7) the same way
+  const counts = new Array<number>(256).fill(0);
   let inside = 0;
   for (let i = 0; i < status.length; i++) {
     counts[status[i]]++;

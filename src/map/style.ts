@@ -64,6 +64,7 @@ export function buildStyle(options: StyleOptions = {}): StyleSpecification {
       [SOURCE.zoneLabels]: geojson(),
       [SOURCE.stations]: geojson({ buffer: 64, promoteId: 'id' }),
       [SOURCE.suggestions]: geojson({ buffer: 64 }),
+      [SOURCE.isochrones]: geojson(),
     },
     layers: [
       { id: LAYER.background, type: 'background', paint: { 'background-color': COLOURS.background } },

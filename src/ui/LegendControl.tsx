@@ -10,6 +10,9 @@ import { MAX_DRAWN_CELLS } from '../map/layers.ts';
 import { circleFormula } from '../core/rules.ts';
 import { STATION_KINDS } from '../core/types.ts';
 import { COLOURS, KIND_COLOURS, KIND_RADII, OUTSIDE_CIRCLE_OPACITY, POPULATION_RAMP, STATUS_OPACITY } from '../map/layers.ts';
+import { isochroneMinutes } from '../map/isochrone-layer.ts';
+import { BEYOND_LAST_STEP, MINUTES_COLOURS, MINUTES_OPACITY, minutesSteps, NO_ROAD_ACCESS, NOT_REACHED } from '../map/minutes-ramp.ts';
+import { RESPONSE_HORIZON_MINUTES } from '../core/road-network.ts';
 import { isTileTemplate } from '../map/style.ts';
 import { useT } from './i18n.ts';
 
@@ -43,15 +46,24 @@ function Item({ symbol, wide = false, children }: { symbol: ReactNode; wide?: bo
   );
 }
 
-function LayerRow({ layer, title, columns = false, children }: { layer: LayerKey; title: string; columns?: boolean; children?: ReactNode }) {
+interface LayerRowProps {
+  layer: LayerKey;
+  title: string;
+  columns?: boolean;
+  /** Why the layer cannot be shown now (its switch is then disabled, with this as its tooltip). */
+  unavailable?: string | null;
+  children?: ReactNode;
+}
+
+function LayerRow({ layer, title, columns = false, unavailable = null, children }: LayerRowProps) {
   const on = useStore((s) => s.layers[layer]);
   return (
-    <div className="ems-legend__layer">
-      <label className="ems-legend__toggle">
-        <input type="checkbox" checked={on} onChange={() => toggleLayer(layer)} data-testid={`layer-${layer}`} />
+    <div className={`ems-legend__layer${unavailable ? ' ems-legend__layer--unavailable' : ''}`}>
+      <label className="ems-legend__toggle" title={unavailable ?? undefined}>
+        <input type="checkbox" checked={on} disabled={unavailable !== null} onChange={() => toggleLayer(layer)} data-testid={`layer-${layer}`} />
         <span>{title}</span>
       </label>
-      {on && children && <ul className={`ems-legend__items${columns ? ' ems-legend__items--columns' : ''}`}>{children}</ul>}
+      {on && !unavailable && children && <ul className={`ems-legend__items${columns ? ' ems-legend__items--columns' : ''}`}>{children}</ul>}
     </div>
   );
 }
@@ -93,6 +105,26 @@ function BasemapField({ failed }: { failed: boolean }) {
   );
 }
 
+/** The response-time ramp: a swatch per step (the circle's marked), then not reached and no road access. */
+function MinutesItems({ circleMinutes }: { circleMinutes: number }) {
+  const { t, n } = useT();
+  const steps = minutesSteps(circleMinutes);
+  const swatch = (k: number) => <Fill colour={MINUTES_COLOURS[k]} alpha={MINUTES_OPACITY} />;
+  return (
+    <>
+      {steps.map((minutes, k) => (
+        <Item key={k} symbol={swatch(k)}>
+          {minutes === circleMinutes ? <strong>{t('map.minutes.stepCircle', { minutes: n(minutes) })}</strong> : t('map.minutes.step', { minutes: n(minutes) })}
+        </Item>
+      ))}
+      <Item symbol={swatch(BEYOND_LAST_STEP)}>{t('map.minutes.beyond', { minutes: n(steps[steps.length - 1]), horizon: RESPONSE_HORIZON_MINUTES })}</Item>
+      <Item wide symbol={swatch(NOT_REACHED)}>{t('map.minutes.notReached', { horizon: RESPONSE_HORIZON_MINUTES })}</Item>
+      <Item wide symbol={swatch(NO_ROAD_ACCESS)}>{t('map.minutes.noRoadAccess')}</Item>
+      <li className="ems-legend__note">{t('map.minutes.note')}</li>
+    </>
+  );
+}
+
 export interface LegendControlProps {
   /** The online basemap is on but its tiles do not load. */
   basemapFailed?: boolean;
@@ -105,6 +137,10 @@ export function LegendControl({ basemapFailed = false }: LegendControlProps) {
   const cellCount = useStore((s) => s.dataset?.h3.length ?? 0);
   const stations = useStore((s) => s.stations);
   const hasSuggestion = useStore((s) => (s.suggestion?.picks.length ?? 0) > 0);
+  // the reach of the result on screen: the minutes layer and isochrones exist only on roads
+  const onRoads = useStore((s) => s.result?.reach.model === 'roads' && s.result.minutes !== null);
+  const serviceAlongRoads = useStore((s) => onRoads && s.result?.reach.serviceAlongRoads === true);
+  const stationSelected = useStore((s) => s.selectedStationId !== null);
   // on a narrow screen the legend starts folded so it does not cover the map
   const [collapsed, setCollapsed] = useState(() => typeof window !== 'undefined' && window.innerWidth < 900);
   const kinds = STATION_KINDS.filter((k) => stations.some((s) => s.kind === k));
@@ -144,17 +180,38 @@ export function LegendControl({ basemapFailed = false }: LegendControlProps) {
             )}
           </LayerRow>
 
-          <LayerRow layer="circles" title={t('map.layer.circles', { minutes: rules.circleMinutes })}>
-            <Item symbol={<Line colour={COLOURS.circle} style="dotted" />}>{t('map.circles.urban', { formula: circleFormula(rules, 'urban') })}</Item>
-            <Item symbol={<Line colour={COLOURS.circle} style="dotted" />}>{t('map.circles.rural', { formula: circleFormula(rules, 'rural') })}</Item>
-            <Item symbol={<Fill colour={COLOURS.outsideCircle} alpha={OUTSIDE_CIRCLE_OPACITY + 0.1} />}>{t('map.circles.outside')}</Item>
+          <LayerRow layer="minutes" title={t('map.layer.minutes')} columns unavailable={onRoads ? null : t('map.minutes.needsRoads')}>
+            <MinutesItems circleMinutes={rules.circleMinutes} />
           </LayerRow>
 
+          {onRoads ? (
+            <LayerRow layer="circles" title={t('map.layer.circlesRoads', { minutes: rules.circleMinutes })}>
+              <Item symbol={<Line colour={COLOURS.circle} width={3} />}>{t('map.circles.isochroneCircle', { minutes: rules.circleMinutes })}</Item>
+              <Item wide symbol={<Line colour={COLOURS.isochrone} />}>
+                {t('map.circles.isochrones', { list: isochroneMinutes(rules.circleMinutes).join(' / ') })}
+              </Item>
+              {!stationSelected && <li className="ems-legend__note">{t('map.circles.selectHint')}</li>}
+              <Item symbol={<Fill colour={COLOURS.outsideCircle} alpha={OUTSIDE_CIRCLE_OPACITY + 0.1} />}>{t('map.circles.outside')}</Item>
+            </LayerRow>
+          ) : (
+            <LayerRow layer="circles" title={t('map.layer.circles', { minutes: rules.circleMinutes })}>
+              <Item symbol={<Line colour={COLOURS.circle} style="dotted" />}>{t('map.circles.urban', { formula: circleFormula(rules, 'urban') })}</Item>
+              <Item symbol={<Line colour={COLOURS.circle} style="dotted" />}>{t('map.circles.rural', { formula: circleFormula(rules, 'rural') })}</Item>
+              <Item symbol={<Fill colour={COLOURS.outsideCircle} alpha={OUTSIDE_CIRCLE_OPACITY + 0.1} />}>{t('map.circles.outside')}</Item>
+            </LayerRow>
+          )}
+
           <LayerRow layer="radii" title={t('map.layer.radii')}>
-            <Item symbol={<Line colour={COLOURS.urbanRadius} />}>{t('map.radii.urban', { km: n(rules.urbanRadiusKm, 1) })}</Item>
-            {!lenient && <Item symbol={<Line colour={COLOURS.ruralRadius} />}>{t('map.radii.ruralStrict', { km: n(rules.ruralStrictRadiusKm, 1) })}</Item>}
-            <Item symbol={<Line colour={COLOURS.ruralRadius} style={lenient ? 'solid' : 'dashed'} />}>{t('map.radii.ruralLenient', { km: n(rules.ruralLenientRadiusKm, 1) })}</Item>
-            <li className="ems-legend__note">{t('map.radii.note')}</li>
+            {serviceAlongRoads ? (
+              <li className="ems-legend__note">{t('map.radii.alongRoads')}</li>
+            ) : (
+              <>
+                <Item symbol={<Line colour={COLOURS.urbanRadius} />}>{t('map.radii.urban', { km: n(rules.urbanRadiusKm, 1) })}</Item>
+                {!lenient && <Item symbol={<Line colour={COLOURS.ruralRadius} />}>{t('map.radii.ruralStrict', { km: n(rules.ruralStrictRadiusKm, 1) })}</Item>}
+                <Item symbol={<Line colour={COLOURS.ruralRadius} style={lenient ? 'solid' : 'dashed'} />}>{t('map.radii.ruralLenient', { km: n(rules.ruralLenientRadiusKm, 1) })}</Item>
+                <li className="ems-legend__note">{t('map.radii.note')}</li>
+              </>
+            )}
           </LayerRow>
 
           <LayerRow layer="gaps" title={t('map.layer.gaps')}>

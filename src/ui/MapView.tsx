@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { addStationAt, moveStation, selectStation } from '../app/actions.ts';
+import { addStationAt, moveStation, requireClient, selectStation } from '../app/actions.ts';
 import { openPointCard, openStationCard } from '../app/card-actions.ts';
 import { getState, useStore } from '../app/store.ts';
 import { MapController, type MapStats } from '../map/controller.ts';
@@ -82,6 +82,7 @@ export function MapView() {
     const controller = new MapController(map, {
       translate,
       onBasemapStatus: setBasemapFailed,
+      isochrones: (stationId, minutesList) => requireClient().isochrones(stationId, minutesList),
       // keep fitted boxes clear of the legend when it is open
       fitPadding: () => {
         const legend = mapContainer.parentElement?.querySelector('.ems-legend');

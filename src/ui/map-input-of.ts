@@ -2,7 +2,7 @@
  * The app's state as what the map draws (src/map/map-input.ts). Fields keep
  * their identity while unchanged, so the map controller redraws only what did.
  */
-import { suggestionIsStale, type AppState } from '../app/store.ts';
+import { resultIsCurrent, suggestionIsStale, type AppState } from '../app/store.ts';
 import type { MapInput } from '../map/map-input.ts';
 
 export function mapInputSelector(): (state: AppState) => MapInput {
@@ -17,6 +17,7 @@ export function mapInputSelector(): (state: AppState) => MapInput {
       dataset: state.dataset,
       datasetGeneration: state.datasetGeneration,
       result: state.result,
+      resultCurrent: resultIsCurrent(state),
       stations: state.stations,
       selectedStationId: state.selectedStationId,
       draggingStationId: state.draggingStationId,

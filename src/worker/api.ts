@@ -138,6 +138,13 @@ export interface EvaluationUpdate {
    */
   minutes: Float32Array | null;
   /**
+   * Per cell: 0 with road access, 1 farther than the snap distance from every
+   * road, 2 near a cut-off road fragment only (its NaN minutes mean "no road
+   * access", not "not reached"); null when reach is straight-line. Optional:
+   * results made before it existed have none.
+   */
+  roadAccess?: Uint8Array | null;
+  /**
    * Response-time figures (curve T = 0…60, median and 90th percentile for the
    * region and per zone, the baseline's "before", residents without road
    * access); null when reach is straight-line. Light updates repeat the last

@@ -9,7 +9,7 @@ import { describeCell } from '../core/describe-cell.ts';
 import { cellRows, createEngine, proposedIds, type CellRow } from '../core/evaluate.ts';
 import { bestSiteForGap, gapFigures, gapGroups, type GapGroup } from '../core/gaps.ts';
 import { createReachModel, engineModels, reachInUse } from '../core/reach-factory.ts';
-import { responseTimes, type ResponseTimes } from '../core/response-times.ts';
+import { roadAccessByCell, responseTimes, type ResponseTimes } from '../core/response-times.ts';
 import { RoadNetwork } from '../core/road-network.ts';
 import { DEFAULT_RULES } from '../core/rules.ts';
 import type { Rules } from '../core/rules.ts';
@@ -256,6 +256,7 @@ export class CoverageService {
       inRange: engine.inRangeCount.slice(),
       reach: reachInUse(engine),
       minutes: minutes ? Float32Array.from(minutes, (m) => (m === Infinity ? NaN : m)) : null,
+      roadAccess: minutes ? (roadAccessByCell(engine)?.slice() ?? null) : null,
       response: this.lastResponse,
       responseUpdated: !options.light,
       computeMs: performance.now() - t0,

@@ -18,7 +18,7 @@ const suggestions = new SuggestRunner(() => service.currentEngine());
 
 const sendImport = (r: DatasetImport) => transfer(r, [r.dataset.population.buffer, r.dataset.zone.buffer]);
 
-const send = (u: EvaluationUpdate) => transfer(u, [u.status.buffer, u.withinCircle.buffer, u.inRange.buffer, ...(u.minutes ? [u.minutes.buffer] : [])]);
+const send = (u: EvaluationUpdate) => transfer(u, [u.status.buffer, u.withinCircle.buffer, u.inRange.buffer, ...(u.minutes ? [u.minutes.buffer] : []), ...(u.roadAccess ? [u.roadAccess.buffer] : [])]);
 
 const api: CoverageWorkerApi = {
   async openRegion(id, request, onProgress) {

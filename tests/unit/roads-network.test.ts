@@ -5,12 +5,13 @@
  * sources, and a graph read from a PBF plugged in through the factory.
  */
 import { cellToLatLng, latLngToCell } from 'h3-js';
+import FlatQueue from 'flatqueue';
 import { describe, expect, it } from 'vitest';
 import { haversineKm, KM_PER_DEG_LAT } from '../../src/core/geo.ts';
 import { SNAP_DEFAULTS, type NetworkReach } from '../../src/core/network-reach.ts';
 import { createReachModel } from '../../src/core/reach-factory.ts';
 import { BoundedDijkstra } from '../../src/core/roads/dijkstra.ts';
-import { buildRoadGraph, csrFromEdges, type RoadEdge } from '../../src/core/roads/graph.ts';
+import { buildRoadGraph, csrFromEdges, setArcMinutes, type CsrRoadGraph, type RoadEdge } from '../../src/core/roads/graph.ts';
 import { NO_ACCESS_FAR, NO_ACCESS_FRAGMENT } from '../../src/core/roads/snap.ts';
 import { CLASS_SPEEDS_KMH, DEFAULT_SPEED_MODEL, makeSpeedModel, PEAK_FACTOR, roadClassKey, roadSpeedKmh } from '../../src/core/roads/speeds.ts';
 import { makeRules } from '../../src/core/rules.ts';
@@ -76,10 +77,142 @@ describe('Dijkstra', () => {
           } else expect(dijkstra.minutes[v] === Infinity || dijkstra.minutes[v] > budget).toBe(true);
         }
         expect(settled).toBe(within);
-        // settled in order of minutes
-        for (let k = 1; k < settled; k++) expect(dijkstra.minutes[dijkstra.settled[k]]).toBeGreaterThanOrEqual(dijkstra.minutes[dijkstra.settled[k - 1]]);
+        // the settled list names each reached node once
+        expect(new Set(dijkstra.settled.subarray(0, settled)).size).toBe(within);
+        for (let k = 0; k < settled; k++) expect(dijkstra.minutes[dijkstra.settled[k]]).toBeLessThanOrEqual(budget);
       }
     }
+  });
+});
+
+/** Shortest minutes by Bellman–Ford over a CSR graph's arcs (Infinity arcs never drivable). */
+function bellmanFordCsr(g: CsrRoadGraph, source: number): Float64Array {
+  const d = new Float64Array(g.nodeCount).fill(Infinity);
+  d[source] = 0;
+  for (let round = 0; round < g.nodeCount; round++) {
+    let changed = false;
+    for (let v = 0; v < g.nodeCount; v++) {
+      for (let a = g.arcStart[v]; a < g.arcStart[v + 1]; a++) {
+        if (d[v] + g.arcMinutes[a] < d[g.arcTo[a]]) {
+          d[g.arcTo[a]] = d[v] + g.arcMinutes[a];
+          changed = true;
+        }
+      }
+    }
+    if (!changed) break;
+  }
+  return d;
+}
+
+/**
+ * A road-like random graph: a few junctions joined by chains of shape points
+ * (some looping back to their junction), rings of shape points with no
+ * junction, an isolated shape-point pair; a tenth of the arcs made Infinity,
+ * as buildRoadGraph makes an arc against a one-way road.
+ */
+function chainGraph(rand: () => number): CsrRoadGraph {
+  const edges: RoadEdge[] = [];
+  let n = 2 + Math.floor(rand() * 5);
+  const junctions = n;
+  const path = (from: number, to: number, inner: number) => {
+    let prev = from;
+    for (let k = 0; k < inner; k++) {
+      edges.push({ from: prev, to: n, lengthKm: rand() * 3, speedKmh: 5 + rand() * 85 });
+      prev = n++;
+    }
+    edges.push({ from: prev, to, lengthKm: rand() * 3, speedKmh: 5 + rand() * 85 });
+  };
+  for (let k = 0, chains = 1 + Math.floor(rand() * 8); k < chains; k++) {
+    const a = Math.floor(rand() * junctions);
+    const b = rand() < 0.15 ? a : Math.floor(rand() * junctions);
+    path(a, b, Math.floor(rand() * 6) + (a === b ? 2 : 0));
+  }
+  if (rand() < 0.5) {
+    // a ring of shape points: its first node closes it
+    const first = n++;
+    path(first, first, 2 + Math.floor(rand() * 5));
+  }
+  if (rand() < 0.3) path(n++, n++, 0);
+  const graph = csrFromEdges({ nodes: Array.from({ length: n }, (_, k) => ({ lng: k * 0.01, lat: 0 })), edges });
+  for (let a = 0; a < graph.arcMinutes.length; a++) if (rand() < 0.1) graph.arcMinutes[a] = Infinity;
+  return graph;
+}
+
+describe('Dijkstra through chains of shape points', () => {
+  it('equals Bellman–Ford on 300 road-like graphs (chains, loops, rings without a junction, one-way arcs), from junctions and from shape points; the same minutes where a caller wants only some nodes', () => {
+    const rand = random(31);
+    for (let trial = 0; trial < 300; trial++) {
+      const graph = chainGraph(rand);
+      const n = graph.nodeCount;
+      const dijkstra = new BoundedDijkstra(graph);
+      // a caller that reads only some nodes (NetworkReach: those with cells) gets the same minutes there
+      const wanted = Uint8Array.from({ length: n }, () => (rand() < 0.5 ? 1 : 0));
+      const some = new BoundedDijkstra(graph, wanted);
+      for (let s = 0; s < 4; s++) {
+        const source = Math.floor(rand() * n);
+        const budget = rand() < 0.4 ? Infinity : rand() * 8;
+        const expected = bellmanFordCsr(graph, source);
+        const settled = dijkstra.run(source, budget);
+        let within = 0;
+        for (let v = 0; v < n; v++) {
+          if (expected[v] <= budget && expected[v] < Infinity) {
+            within++;
+            expect(dijkstra.minutes[v]).toBeCloseTo(expected[v], 9);
+          } else expect(dijkstra.minutes[v]).toBe(Infinity);
+        }
+        expect(settled).toBe(within);
+        expect(new Set(dijkstra.settled.subarray(0, settled)).size).toBe(within);
+        const reached = some.run(source, budget);
+        for (let v = 0; v < n; v++) if (wanted[v]) expect(some.minutes[v]).toBe(dijkstra.minutes[v]);
+        for (let k = 0; k < reached; k++) expect(some.minutes[some.settled[k]]).toBe(dijkstra.minutes[some.settled[k]]);
+      }
+    }
+  });
+});
+
+describe('Dijkstra after the graph is re-weighted in place', () => {
+  it('a speed model set with setArcMinutes after the search was made takes effect: half the speed, twice the minutes to every node', async () => {
+    const { ways } = await readRoads(handOsmPbf(), { file: 'hand.osm.pbf', box: BOX });
+    const graph = buildRoadGraph(ways, DEFAULT_SPEED_MODEL);
+    const dijkstra = new BoundedDijkstra(graph);
+    const before = dijkstra.run(0, Infinity);
+    const minutes = Float64Array.from(dijkstra.minutes);
+    expect(before).toBeGreaterThan(3);
+    setArcMinutes(graph, ways, makeSpeedModel({ scenarioFactor: 0.5 }));
+    expect(dijkstra.run(0, Infinity)).toBe(before);
+    for (let v = 0; v < graph.nodeCount; v++) if (minutes[v] < Infinity) expect(dijkstra.minutes[v]).toBeCloseTo(2 * minutes[v], 9);
+  });
+});
+
+describe("Dijkstra's queue (flatqueue)", () => {
+  it('pops keys in ascending order through interleaved pushes and pops, the same node queued again with other minutes included', () => {
+    const rand = random(29);
+    const queue = new FlatQueue<number>();
+    // the reference: every (id, key) held, the smallest found by scanning
+    const held: [number, number][] = [];
+    let popped = 0;
+    for (let step = 0; step < 5000; step++) {
+      if (held.length === 0 || rand() < 0.6) {
+        // few ids and keys on a coarse lattice: repeats of both, as Dijkstra's lazy deletion makes
+        const id = Math.floor(rand() * 50);
+        const key = Math.floor(rand() * 200) / 8;
+        queue.push(id, key);
+        held.push([id, key]);
+      } else {
+        let k = 0;
+        for (let j = 1; j < held.length; j++) if (held[j][1] < held[k][1]) k = j;
+        const smallest = held[k][1];
+        expect(queue.peekValue()).toBe(smallest);
+        const id = queue.pop()!;
+        // ties may come out in any order: remove the popped id among the held pairs with the smallest key
+        const at = held.findIndex(([i, key]) => i === id && key === smallest);
+        expect(at).toBeGreaterThanOrEqual(0);
+        held.splice(at, 1);
+        popped++;
+      }
+      expect(queue.length).toBe(held.length);
+    }
+    expect(popped).toBeGreaterThan(1000);
   });
 });
 

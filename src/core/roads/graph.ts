@@ -34,6 +34,8 @@ export interface CsrRoadGraph {
   readonly component: Int32Array;
   /** Nodes in each component, largest first. */
   readonly componentSize: Int32Array;
+  /** Bumped by setArcMinutes each time it re-weights the arcs in place, so searches that keep derived minutes read them again. */
+  minutesVersion?: number;
 }
 
 export interface BuildOptions {
@@ -127,6 +129,7 @@ const AREA_TYPES: (AreaType | null)[] = [null, 'urban', 'rural'];
  */
 export function setArcMinutes(graph: CsrRoadGraph, ways: RoadWays, model: SpeedModel): void {
   const { arcKm, arcWay, arcAgainst, arcArea, arcMinutes } = graph;
+  graph.minutesVersion = (graph.minutesVersion ?? 0) + 1;
   for (let i = 0; i < arcKm.length; i++) {
     if (arcAgainst[i] && !model.bothDirections) {
       arcMinutes[i] = Infinity;

@@ -4,7 +4,10 @@
  */
 import { circleFormula, type Rules } from '../../core/rules.ts';
 import { STATION_KINDS, type Station } from '../../core/types.ts';
+import { isochroneMinutes } from '../../map/isochrone-layer.ts';
 import { COLOURS, KIND_COLOURS, KIND_RADII, OUTSIDE_CIRCLE_OPACITY, POPULATION_RAMP, STATUS_OPACITY } from '../../map/layers.ts';
+import { BEYOND_LAST_STEP, MINUTES_COLOURS, MINUTES_OPACITY, minutesSteps, NO_ROAD_ACCESS, NOT_REACHED } from '../../map/minutes-ramp.ts';
+import { RESPONSE_HORIZON_MINUTES } from '../../core/road-network.ts';
 import type { LegendItem, LegendSection, PrintLayerKey, Texts } from './types.ts';
 
 export interface LegendInput {
@@ -17,6 +20,8 @@ export interface LegendInput {
   highlightedGap: number | null;
   /** Host of the online basemap when it is shown, else null. */
   basemapHost: string | null;
+  /** The map shows reach on roads (response-time layer, isochrones in place of the circle); absent: straight line. */
+  onRoads?: boolean;
 }
 
 const line = (colour: string, width: number, dash: readonly number[] | null = null) => ({ kind: 'line' as const, colour, width, dash });
@@ -51,7 +56,28 @@ export function legendSections(input: LegendInput, texts: Texts): LegendSection[
   const lenient = rules.ruralReading === 'lenient';
   const sections: LegendSection[] = [];
   if (layers.stations && input.stations.length > 0) sections.push({ title: t('map.layer.stations'), items: stationItems(input.stations, t), twoColumns: true });
-  if (layers.circles) {
+  if (layers.minutes && input.onRoads) {
+    const steps = minutesSteps(rules.circleMinutes);
+    const swatch = (k: number) => fill(MINUTES_COLOURS[k], MINUTES_OPACITY);
+    const items: LegendItem[] = steps.map((minutes, k) => ({
+      symbol: swatch(k),
+      label: t(minutes === rules.circleMinutes ? 'map.minutes.stepCircle' : 'map.minutes.step', { minutes: n(minutes) }),
+    }));
+    items.push({ symbol: swatch(BEYOND_LAST_STEP), label: t('map.minutes.beyond', { minutes: n(steps[steps.length - 1]), horizon: RESPONSE_HORIZON_MINUTES }) });
+    items.push({ symbol: swatch(NOT_REACHED), label: t('map.minutes.notReached', { horizon: RESPONSE_HORIZON_MINUTES }) });
+    items.push({ symbol: swatch(NO_ROAD_ACCESS), label: t('map.minutes.noRoadAccess') });
+    sections.push({ title: t('map.layer.minutes'), items, twoColumns: true, note: t('map.minutes.note') });
+  }
+  if (layers.circles && input.onRoads) {
+    sections.push({
+      title: t('map.layer.circlesRoads', { minutes: rules.circleMinutes }),
+      items: [
+        { symbol: line(COLOURS.circle, 2.6), label: t('map.circles.isochroneCircle', { minutes: rules.circleMinutes }) },
+        { symbol: line(COLOURS.isochrone, 1.5), label: t('map.circles.isochrones', { list: isochroneMinutes(rules.circleMinutes).join(' / ') }) },
+        { symbol: fill(COLOURS.outsideCircle, OUTSIDE_CIRCLE_OPACITY), label: t('map.circles.outside') },
+      ],
+    });
+  } else if (layers.circles) {
     sections.push({
       title: t('map.layer.circles', { minutes: rules.circleMinutes }),
       items: [

@@ -70,7 +70,7 @@ export interface SnapshotContent {
 }
 
 /** The map layers a page can show (the app's legend switches, by the same names). */
-export type PrintLayerKey = 'population' | 'status' | 'gaps' | 'radii' | 'circles' | 'stations' | 'townships' | 'basemap';
+export type PrintLayerKey = 'population' | 'status' | 'minutes' | 'gaps' | 'radii' | 'circles' | 'stations' | 'townships' | 'basemap';
 
 /** Where the population or zones came from: the embedded demo data, or a file the user imported. */
 export type PrintDataSource = { kind: 'demo' } | { kind: 'imported'; file: string };

@@ -14,6 +14,7 @@ import type { CellAnswer } from '../../worker/api.ts';
 import { useT } from '../i18n.ts';
 import { CardShell, Field } from './CardShell.tsx';
 import { GapSection } from './GapSection.tsx';
+import { responseText } from './response-text.ts';
 
 export function PointCard({ card }: { card: Extract<MapCard, { kind: 'point' }> }) {
   const { t, n } = useT();
@@ -59,6 +60,7 @@ export function PointCard({ card }: { card: Extract<MapCard, { kind: 'point' }> 
   }
   const { row, zone, gap } = answer;
   const nearest = row.nearestStationId ? stations.find((s) => s.id === row.nearestStationId) : undefined;
+  const response = responseText(answer, t, n);
   return (
     <CardShell title={zone ? zone.name : t('cards.point.title')} testId="point-card">
       <dl className="ems-card__fields" data-cell={answer.index} data-h3={row.h3}>
@@ -82,10 +84,18 @@ export function PointCard({ card }: { card: Extract<MapCard, { kind: 'point' }> 
         <Field label={t('cards.point.nearest')} testId="point-card-nearest" value={row.distanceKm ?? undefined}>
           {row.nearestStationId && row.distanceKm !== null ? (
             <span data-station-id={row.nearestStationId}>{t('cards.point.nearestValue', { name: nearest?.name ?? row.nearestStationId, km: n(row.distanceKm, 2) })}</span>
+          ) : row.nearestStationId ? (
+            // statuses judged along roads: the nearest station is by minutes, with no straight-line km
+            <span data-station-id={row.nearestStationId}>{t('cards.point.nearestNoKm', { name: nearest?.name ?? row.nearestStationId })}</span>
           ) : (
             t('cards.point.noNearest', { km: n(maxRuleRadiusKm(rules)) })
           )}
         </Field>
+        {response !== null && (
+          <Field label={t('cards.point.response')} testId="point-card-response" value={row.minutes ?? undefined}>
+            {response}
+          </Field>
+        )}
         <Field label={t('cards.point.inRange')} testId="point-card-in-range" value={row.stationsInRange}>
           {n(row.stationsInRange)}
         </Field>

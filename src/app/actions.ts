@@ -10,7 +10,7 @@ import { CoverageClient } from './coverage-client.ts';
 import { demoRegion } from './regions.ts';
 import { syncEvaluations } from './evaluation-sync.ts';
 import type { LoadedDataset, RegionRequest } from '../worker/api.ts';
-import { getState, resultIsCurrent, setState, useStore, type AppState, type DataSource, type FocusRequest, type ScenarioNotice, type Language, type LayerKey, type PanelKey } from './store.ts';
+import { getState, responseTagOf, resultIsCurrent, roadsSummaryOf, setState, useStore, type AppState, type DataSource, type FocusRequest, type ScenarioNotice, type Language, type LayerKey, type PanelKey } from './store.ts';
 
 let client: CoverageClient | null = null;
 let nonce = 0;
@@ -25,7 +25,8 @@ export async function startApp(worker: Worker, opening: () => Promise<boolean> =
     (update, requestedAt) => {
       // an answer for an older dataset (a region switched while it was computed) is never shown
       if (update.tag.dataset !== getState().datasetGeneration) return;
-      setState({ result: update, lastLatencyMs: performance.now() - requestedAt });
+      // the response figures of a light update are an earlier full update's: keep the tag they were computed for
+      setState({ result: update, responseFor: responseTagOf(update, getState().responseFor), lastLatencyMs: performance.now() - requestedAt });
     },
     (e, tag) => {
       // a request for the dataset before a region switch can fail on the new one: its answer was not wanted
@@ -129,6 +130,7 @@ function showRegion(dataset: LoadedDataset, answer: StartingAnswer): void {
   };
   setState({
     dataset,
+    roads: roadsSummaryOf(dataset),
     stations: start?.stations ?? dataset.stations,
     enabledStatus: { ...defaults, ...start?.enabledStatus },
     rules: start?.rules ?? getState().rules,
@@ -148,8 +150,8 @@ export function regionPackBytes(): Promise<Uint8Array> {
   return requireClient().savePack(stations, rules);
 }
 
-/** Keeps the user's own region in the browser, so the region list offers it again after a reload. */
-async function keepUserRegion(): Promise<void> {
+/** Keeps the user's own region in the browser (again after a road import), so the region list offers it after a reload. */
+export async function keepUserRegion(): Promise<void> {
   const dataset = getState().dataset;
   if (!dataset || demoRegion(dataset.region.id)) return;
   // writing the pack takes the worker seconds for a large region: first figures first

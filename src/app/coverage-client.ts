@@ -86,6 +86,11 @@ export class CoverageClient {
     return this.remote.importRoads(id, file, file.name, proxy(onProgress)).then(withStrings);
   }
 
+  /** Removes the open region's road network (reach is straight-line again). */
+  removeRoads(): Promise<LoadedDataset> {
+    return this.remote.removeRoads();
+  }
+
   cancelImport(id: string): Promise<void> {
     return this.remote.cancelImport(id);
   }

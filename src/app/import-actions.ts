@@ -1,13 +1,15 @@
 /**
  * What the import dialog can do: preview a facility file and add its good
- * rows to the scenario; import population or zones in the worker (with
- * progress and cancel) and swap the dataset the map and figures show.
+ * rows to the scenario; import population, zones or a road network in the
+ * worker (with progress and cancel) and swap the dataset the map and figures
+ * show. A new dataset is a new dataset generation (evaluation-sync.ts), so a
+ * result computed before the import is never drawn as current.
  */
 import type { Station } from '../core/types.ts';
 import type { FacilityPreview, MergeResult } from '../io/facilities.ts';
-import type { DatasetImport, FacilityPreviewRequest, PopulationImportRequest, ZoneImportRequest } from '../worker/api.ts';
-import { requireClient } from './actions.ts';
-import { getState, setState } from './store.ts';
+import type { DatasetImport, FacilityPreviewRequest, ImportedRoads, LoadedDataset, PopulationImportRequest, ZoneImportRequest } from '../worker/api.ts';
+import { keepUserRegion, requireClient } from './actions.ts';
+import { getState, roadsSummaryOf, setState } from './store.ts';
 
 let jobs = 0;
 
@@ -43,6 +45,29 @@ export function importZonesFile(file: File, request: ZoneImportRequest): Promise
   return runImport('zones', file, (id, onProgress) => requireClient().importZones(id, file, request, onProgress));
 }
 
+/** Reads a road file (.osm.pbf, .osm, GeoJSON, zipped shapefile) into the open region's road network; the scenario is kept. */
+export function importRoadsFile(file: File): Promise<void> {
+  return runImport('roads', file, async (id, onProgress) => {
+    const answer = await requireClient().importRoads(id, file, onProgress);
+    return { dataset: answer.dataset, population: null, zones: null, roads: answer.roads };
+  }).then(() => {
+    // the user's own region kept in the browser reopens with its roads (a demo region is not kept)
+    if (getState().importOutcome?.kind === 'done') void keepUserRegion();
+  });
+}
+
+/** Removes the open region's road network: reach is straight-line again, the scenario is kept. */
+export async function removeRoadsNetwork(): Promise<void> {
+  const roads = getState().roads;
+  if (getState().importJob || !roads) return;
+  try {
+    setDataset(await requireClient().removeRoads(), { importOutcome: null });
+    void keepUserRegion();
+  } catch (e) {
+    setState({ importOutcome: { of: 'roads', kind: 'error', file: roads.file, message: (e as Error).message } });
+  }
+}
+
 /** Cancels the running import; the dataset stays as it was. */
 export function cancelImport(): void {
   const job = getState().importJob;
@@ -51,7 +76,12 @@ export function cancelImport(): void {
 
 export const clearImportOutcome = () => setState({ importOutcome: null });
 
-async function runImport(kind: 'population' | 'zones', file: File, start: (id: string, onProgress: (f: number) => void) => Promise<DatasetImport>): Promise<void> {
+/** Shows a dataset the worker made from the open one (an import): the evaluation sync re-evaluates it as a new generation. */
+function setDataset(dataset: LoadedDataset, extra: Partial<ReturnType<typeof getState>>): void {
+  setState({ dataset, roads: roadsSummaryOf(dataset), result: null, highlightedGap: null, ...extra });
+}
+
+async function runImport(kind: 'population' | 'zones' | 'roads', file: File, start: (id: string, onProgress: (f: number) => void) => Promise<DatasetImport & { roads?: ImportedRoads }>): Promise<void> {
   if (getState().importJob) return;
   const id = `import-${++jobs}`;
   setState({ importJob: { id, kind, file: file.name, fraction: 0, updates: 0 }, importOutcome: null });
@@ -62,16 +92,13 @@ async function runImport(kind: 'population' | 'zones', file: File, start: (id: s
   try {
     const answer = await start(id, onProgress);
     const sources = getState().dataSources;
-    setState({
-      dataset: answer.dataset,
-      result: null,
+    setDataset(answer.dataset, {
       importJob: null,
-      importOutcome: { of: kind, kind: 'done', population: answer.population, zones: answer.zones },
+      importOutcome: { of: kind, kind: 'done', population: answer.population, zones: answer.zones, roads: answer.roads ?? null },
       dataSources: {
         population: answer.population ? { kind: 'imported', file: answer.population.file } : sources.population,
         zones: answer.zones ? { kind: 'imported', file: answer.zones.file } : sources.zones,
       },
-      highlightedGap: null,
     });
   } catch (e) {
     const error = e as Error;

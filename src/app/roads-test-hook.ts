@@ -5,7 +5,7 @@
  * branch without that tab. Resolves with the number of ways kept.
  */
 import { requireClient } from './actions.ts';
-import { setState } from './store.ts';
+import { roadsSummaryOf, setState } from './store.ts';
 
 declare global {
   interface Window {
@@ -17,7 +17,7 @@ export function installRoadsTestHook(): void {
   window.__emsImportRoads = async (bytes, name) => {
     const file = new File([bytes as BlobPart], name);
     const answer = await requireClient().importRoads('test-roads', file, () => {});
-    setState({ dataset: answer.dataset, result: null, highlightedGap: null });
+    setState({ dataset: answer.dataset, roads: roadsSummaryOf(answer.dataset), result: null, highlightedGap: null });
     return answer.roads.counts.waysKept;
   };
 }

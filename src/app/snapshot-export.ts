@@ -245,10 +245,12 @@ export async function exportSnapshot(input: unknown, context: SnapshotContext): 
       totals: result.totals,
       delta: result.delta,
       rules: state.rules,
-      dataSources: state.dataSources,
+      dataSources: { ...state.dataSources, roads: result.reach.model === 'roads' && dataset.region.roads ? { file: dataset.region.roads.source.source, licence: dataset.region.roads.source.licence } : null },
       gaps,
       overrides,
       withTables: options.tables,
+      reach: result.reach.model === 'roads' ? 'roads' : state.roads ? 'straight-chosen' : 'straight',
+      response: result.response,
     },
     texts,
   );

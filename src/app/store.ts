@@ -10,7 +10,7 @@ import type { Station } from '../core/types.ts';
 import type { FocusRequest, LayerKey } from '../map/map-input.ts';
 import type { SuggestProgress } from '../core/suggest/control.ts';
 import type { SuggestAnswer } from '../worker/suggest-runner.ts';
-import type { EvaluationUpdate, ImportedPopulation, ImportedZones, LoadedDataset } from '../worker/api.ts';
+import type { EvaluationUpdate, ImportedPopulation, ImportedRoads, ImportedZones, LoadedDataset, ResultTag } from '../worker/api.ts';
 import type { RowProblem } from '../io/errors.ts';
 import type { Language } from '../i18n/types.ts';
 
@@ -31,10 +31,10 @@ export interface DataSources {
 
 export const DEMO_SOURCES: DataSources = { population: { kind: 'demo' }, zones: { kind: 'demo' } };
 
-/** A population or zone import running in the worker. */
+/** A population, zone or road import running in the worker. */
 export interface ImportJob {
   id: string;
-  kind: 'population' | 'zones';
+  kind: 'population' | 'zones' | 'roads';
   file: string;
   /** Fraction done, 0–1. */
   fraction: number;
@@ -42,9 +42,9 @@ export interface ImportJob {
   updates: number;
 }
 
-/** How the last population or zone import ended. */
+/** How the last population, zone or road import ended. */
 export type ImportOutcome = { of: ImportJob['kind'] } & (
-  | { kind: 'done'; population: ImportedPopulation | null; zones: ImportedZones | null }
+  | { kind: 'done'; population: ImportedPopulation | null; zones: ImportedZones | null; roads: ImportedRoads | null }
   | { kind: 'cancelled'; file: string }
   | { kind: 'error'; file: string; message: string }
 );
@@ -159,6 +159,12 @@ export interface AppState {
   card: MapCard | null;
   /** The open region's road network, or null (reach is then straight-line only). */
   roads: RoadsSummary | null;
+  /**
+   * The scenario the shown `result.response` was computed for: light updates
+   * (a drag) repeat an earlier full update's figures, so the curve is tagged
+   * with this, never with the light update's own version.
+   */
+  responseFor: ResultTag | null;
 }
 
 export type ScenarioOrigin = 'demo' | 'restored' | 'file' | 'link';
@@ -208,6 +214,7 @@ export const initialState: AppState = {
   autosaveState: 'idle',
   card: null,
   roads: null,
+  responseFor: null,
 };
 
 export const useStore = create<AppState>()(() => initialState);
@@ -220,6 +227,27 @@ export const setState = useStore.setState;
 export function resultIsCurrent(state: Pick<AppState, 'result' | 'datasetGeneration' | 'scenarioVersion'>): boolean {
   const tag = state.result?.tag;
   return !!tag && !tag.partial && tag.dataset === state.datasetGeneration && tag.version === state.scenarioVersion;
+}
+
+/** True when the response figures shown are those of the scenario on screen (a drag's light updates repeat older ones). */
+export function responseIsCurrent(state: Pick<AppState, 'result' | 'responseFor' | 'datasetGeneration' | 'scenarioVersion'>): boolean {
+  const tag = state.responseFor;
+  return !!state.result?.response && !!tag && !tag.partial && tag.dataset === state.datasetGeneration && tag.version === state.scenarioVersion;
+}
+
+/**
+ * The scenario an update's response figures belong to: its own tag when it
+ * computed them, the previous tag when it repeats them (a light update
+ * during a drag), null when there are none (straight line).
+ */
+export function responseTagOf(update: Pick<EvaluationUpdate, 'tag' | 'response' | 'responseUpdated'>, previous: ResultTag | null): ResultTag | null {
+  return !update.response ? null : update.responseUpdated ? update.tag : previous;
+}
+
+/** The panels' summary of a region's road network (null without one): the file it came from and the ways kept. */
+export function roadsSummaryOf(dataset: LoadedDataset | null): RoadsSummary | null {
+  const roads = dataset?.region.roads;
+  return roads ? { file: roads.source.source, ways: roads.counts.waysKept } : null;
 }
 
 /** True when a suggestion is shown that was computed for an earlier scenario. */

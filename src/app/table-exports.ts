@@ -33,6 +33,7 @@ function townshipInput(state: AppState): TownshipTableInput {
     counties: state.result.counties,
     totals: state.result.totals,
     populationSource: state.dataSources.population,
+    response: state.result.response,
   };
 }
 

@@ -16,7 +16,9 @@ export const TOWNSHIP_COLUMNS = [
   'covered', 'covered_pct', 'marginal', 'marginal_pct', 'gap', 'gap_pct', 'within_circle', 'within_circle_pct',
   'ambulances_needed', 'aeds_needed', 'population_source',
 ] as const;
-export type TownshipColumn = (typeof TOWNSHIP_COLUMNS)[number];
+/** Columns added after those when the figures are on roads (as the CLI's CSV): response minutes, empty when not reached within the horizon. */
+export const TOWNSHIP_ROAD_COLUMNS = ['median_minutes', 'p90_minutes'] as const;
+export type TownshipColumn = (typeof TOWNSHIP_COLUMNS)[number] | (typeof TOWNSHIP_ROAD_COLUMNS)[number];
 
 export const STATION_COLUMNS = ['id', 'name', 'kind', 'status', 'lng', 'lat', 'crs', 'township', 'position_approximate', 'note'] as const;
 export type StationColumn = (typeof STATION_COLUMNS)[number];
@@ -43,6 +45,8 @@ export interface ExportDictionary {
   populationImported: string;
   sheetTownships: string;
   sheetNotes: string;
+  /** What the minute columns mean (on roads); `{horizon}` is the response horizon in minutes. */
+  minutesNote: string;
 }
 
 /** The export words of one language, read from the i18n dictionaries (`src/i18n/strings/vocabulary.ts`). */
@@ -50,7 +54,7 @@ function wordsOf(language: ExportLanguage): ExportDictionary {
   const w = (key: string) => translate(language, `vocab.${key}`);
   const record = <K extends string>(group: string, keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, w(`${group}.${k}`)])) as Record<K, string>;
   return {
-    township: record('township', TOWNSHIP_COLUMNS),
+    township: record('township', [...TOWNSHIP_COLUMNS, ...TOWNSHIP_ROAD_COLUMNS]),
     station: record('station', STATION_COLUMNS),
     areaType: record('areaType', ['urban', 'rural'] as const),
     kind: record('kind', STATION_KINDS),
@@ -63,6 +67,7 @@ function wordsOf(language: ExportLanguage): ExportDictionary {
     populationImported: w('populationImported'),
     sheetTownships: w('sheetTownships'),
     sheetNotes: w('sheetNotes'),
+    minutesNote: w('minutesNote'),
   };
 }
 

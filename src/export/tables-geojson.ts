@@ -72,7 +72,10 @@ export function cellsGeoJson(cells: readonly CellRow[], options: GeoJsonOptions 
       properties: { ...cell, populationModelled: modelled },
     });
   }
-  return { type: 'FeatureCollection', properties: collectionNotes(options.populationSource), features };
+  const notes = collectionNotes(options.populationSource);
+  // on roads every row carries `minutes` (null: not reached within the horizon, or no road access)
+  if (cells.some((c) => c.minutes !== undefined)) notes.minutesUnit = 'response time on roads, minutes incl. turnout; null = not reached within the horizon or no road access';
+  return { type: 'FeatureCollection', properties: notes, features };
 }
 
 /**

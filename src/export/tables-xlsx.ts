@@ -4,7 +4,7 @@
  * "browser" entry adds only a download helper, the "node" entry a stream).
  */
 import writeXlsxFile, { type Cell, type Row, type Sheet } from 'write-excel-file/universal';
-import { exportWords, populationNote, type ExportTextOptions } from './table-vocabulary.ts';
+import { exportWords, fill, populationNote, type ExportTextOptions } from './table-vocabulary.ts';
 import { townshipTable, type TableData, type TownshipTableInput } from './township-table.ts';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -64,6 +64,7 @@ export interface TownshipXlsxOptions extends ExportTextOptions {
  */
 export function townshipTableXlsx(input: TownshipTableInput, options: TownshipXlsxOptions): Promise<Blob> {
   const words = exportWords(options);
-  const lines = [populationNote(input.populationSource, words), ...(options.notes ?? [])];
+  const minutes = input.response ? [fill(words.minutesNote, { horizon: String(input.response.horizonMinutes) })] : [];
+  const lines = [populationNote(input.populationSource, words), ...minutes, ...(options.notes ?? [])];
   return tablesToXlsx([{ name: words.sheetTownships, table: townshipTable(input, options) }], { name: words.sheetNotes, lines });
 }

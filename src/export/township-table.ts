@@ -4,8 +4,9 @@
  * the total. The CSV and XLSX writers both render this one table.
  */
 import { placeName } from '../i18n/place-name.ts';
+import type { ResponseTimes } from '../core/response-times.ts';
 import type { CountyRow, CoverageFigures, ZoneRow } from '../core/tables.ts';
-import { exportWords, fill, populationNote, TOWNSHIP_COLUMNS, type ExportTextOptions, type PopulationSource, type TownshipColumn } from './table-vocabulary.ts';
+import { exportWords, fill, populationNote, TOWNSHIP_COLUMNS, TOWNSHIP_ROAD_COLUMNS, type ExportTextOptions, type PopulationSource, type TownshipColumn } from './table-vocabulary.ts';
 
 export type TableValue = string | number | null;
 
@@ -29,6 +30,8 @@ export interface TownshipTableInput {
   /** Subtotal rows are added when there is more than one county. */
   counties?: readonly CountyRow[];
   populationSource: PopulationSource;
+  /** The response times on roads (the result's `response`): adds median_minutes and p90_minutes; null or absent on straight line. */
+  response?: ResponseTimes | null;
 }
 
 /** People as whole numbers (a raster import gives fractions), as in the CLI report. */
@@ -52,14 +55,22 @@ function figures(f: CoverageFigures): Pick<Record<TownshipColumn, TableValue>, '
   };
 }
 
+/** Minutes with two decimals; null (not reached within the horizon) stays an empty cell. */
+const minutes = (m: number | null | undefined) => (m === null || m === undefined ? null : Math.round(m * 100) / 100);
+
 /**
- * The per-township table in the chosen language.
+ * The per-township table in the chosen language; on roads (`input.response`)
+ * with the median and 90th-percentile response minutes of each township and
+ * the whole region (county subtotals have none: the worker does not compute them).
  * @example townshipTable({ ...report, populationSource: { kind: 'demo' } }, { language: 'zh-CN' }).header[3] // '乡镇'
  */
 export function townshipTable(input: TownshipTableInput, options: ExportTextOptions): TableData {
   const words = exportWords(options);
   const source = populationNote(input.populationSource, words);
-  const row = (values: Partial<Record<TownshipColumn, TableValue>>) => TOWNSHIP_COLUMNS.map((c) => values[c] ?? null);
+  const columns: readonly TownshipColumn[] = input.response ? [...TOWNSHIP_COLUMNS, ...TOWNSHIP_ROAD_COLUMNS] : TOWNSHIP_COLUMNS;
+  const row = (values: Partial<Record<TownshipColumn, TableValue>>) => columns.map((c) => values[c] ?? null);
+  const byZone = new Map((input.response?.zones ?? []).map((z) => [z.code, z]));
+  const roadFigures = (f: { medianMinutes: number | null; p90Minutes: number | null } | undefined) => (f ? { median_minutes: minutes(f.medianMinutes), p90_minutes: minutes(f.p90Minutes) } : {});
   const rows = input.zones.map((z) =>
     row({
       county: z.county,
@@ -69,6 +80,7 @@ export function townshipTable(input: TownshipTableInput, options: ExportTextOpti
       area_type: words.areaType[z.areaType],
       area_type_overridden: z.areaTypeOverridden ? words.yes : words.no,
       ...figures(z),
+      ...roadFigures(byZone.get(z.code)),
       population_source: source,
     }),
   );
@@ -77,6 +89,6 @@ export function townshipTable(input: TownshipTableInput, options: ExportTextOpti
       rows.push(row({ county: c.county, county_name: c.countyName, zone_name: fill(words.countyTotal, { county: c.countyName }), ...figures(c), population_source: source }));
     }
   }
-  rows.push(row({ county: input.county.code, county_name: input.county.name, zone_name: words.total, ...figures(input.totals), population_source: source }));
-  return { columns: TOWNSHIP_COLUMNS, header: TOWNSHIP_COLUMNS.map((c) => words.township[c]), rows };
+  rows.push(row({ county: input.county.code, county_name: input.county.name, zone_name: words.total, ...figures(input.totals), ...roadFigures(input.response ?? undefined), population_source: source }));
+  return { columns, header: columns.map((c) => words.township[c]), rows };
 }

@@ -22,9 +22,10 @@ export function HeadlineFigures() {
   const rules = useStore((s) => s.rules);
   const minutes = rules.circleMinutes;
   const latency = useStore((s) => s.lastLatencyMs);
+  const onRoads = useStore((s) => s.result?.reach.model === 'roads');
   const { t, n, pct } = useT();
   if (!totals) return null;
-  const notes = headlineNotes(rules, t, n);
+  const notes = headlineNotes(rules, t, n, onRoads);
   return (
     <div className="headline">
       <div className="figures">
@@ -33,7 +34,7 @@ export function HeadlineFigures() {
         <Figure id="covered" label={t('results.covered')} value={totals.covered} text={n(totals.covered)} tone="covered" note={notes.covered} />
         <Figure id="marginal" label={t('results.marginal')} value={totals.marginal} text={n(totals.marginal)} tone="marginal" note={notes.marginal} />
         <Figure id="gap" label={t('results.gap')} value={totals.gap} text={n(totals.gap)} tone="gap" note={notes.gap} />
-        <Figure id="within" label={t('results.within', { minutes })} value={totals.withinCircle} text={`${n(totals.withinCircle)} (${pct(totals.withinCirclePct)})`} note={notes.within} />
+        <Figure id="within" label={t(onRoads ? 'results.withinRoads' : 'results.within', { minutes })} value={totals.withinCircle} text={`${n(totals.withinCircle)} (${pct(totals.withinCirclePct)})`} note={notes.within} />
         <Figure id="ambulances" label={t('results.ambulances')} value={totals.ambulancesNeeded} text={n(totals.ambulancesNeeded)} note={notes.ambulances} />
         <Figure id="aeds" label={t('results.aeds')} value={totals.aedsNeeded} text={n(totals.aedsNeeded)} note={notes.aeds} />
       </div>

@@ -45,8 +45,14 @@ export function ResponseCurve({ after, before, circleMinutes, version }: Respons
     const datasets = [{ label: afterLabel, data: Array.from(after.share, pct), borderColor: '#1565c0', borderWidth: 2, pointRadius: 0 }];
     if (before) datasets.push({ label: beforeLabel, data: Array.from(before.share, pct), borderColor: '#9e9e9e', borderWidth: 1.5, pointRadius: 0, borderDash: [4, 3] } as (typeof datasets)[number]);
     if (chart.current) {
-      chart.current.data.labels = labels;
-      chart.current.data.datasets = datasets;
+      // the chart outlives a language switch: its axis titles and legend follow the words too
+      const { options, data } = chart.current;
+      data.labels = labels;
+      data.datasets = datasets;
+      const { x, y } = options.scales as { x: { title: { text: string } }; y: { title: { text: string } } };
+      x.title.text = axisX;
+      y.title.text = axisY;
+      if (options.plugins?.legend) options.plugins.legend.display = before !== null;
       chart.current.update('none');
       return;
     }

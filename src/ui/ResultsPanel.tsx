@@ -1,4 +1,4 @@
-/** Results: headline figures, before/after, township table and the gap list. */
+/** Results: the reach in use, headline figures, the response-time curve (on roads), before/after, township table and the gap list. */
 import { resultIsCurrent, useStore } from '../app/store.ts';
 import { BeforeAfter } from './BeforeAfter.tsx';
 import { RegionCaveat } from './cards/RegionCaveat.tsx';
@@ -7,6 +7,8 @@ import { GapList } from './GapList.tsx';
 import { HeadlineFigures } from './HeadlineFigures.tsx';
 import { useT } from './i18n.ts';
 import { Panel } from './Panel.tsx';
+import { ReachInUseLine } from './ReachInUseLine.tsx';
+import { ResponseSection } from './ResponseSection.tsx';
 import { TownshipTable } from './TownshipTable.tsx';
 
 export function ResultsPanel() {
@@ -29,7 +31,9 @@ export function ResultsPanel() {
       <Panel id="results" title={t('results.title')}>
         {result && (
           <>
+            <ReachInUseLine />
             <HeadlineFigures />
+            <ResponseSection />
             <RegionCaveat />
             <ComparisonTable />
             <BeforeAfter />

@@ -5,13 +5,18 @@
  */
 import { memo } from 'react';
 import { focusZone } from '../app/actions.ts';
+import { RESPONSE_HORIZON_MINUTES } from '../core/road-network.ts';
+import type { ZoneResponse } from '../core/response-times.ts';
 import type { ZoneRow } from '../core/tables.ts';
 import { useT } from './i18n.ts';
 
 const SHOWN: (keyof ZoneRow)[] = ['code', 'name', 'areaType', 'areaTypeOverridden', 'population', 'coveredPct', 'marginal', 'gap', 'ambulancesNeeded'];
 
-function Row({ zone: z }: { zone: ZoneRow }) {
+/** `response`: the township's response minutes on roads (null: none counted), undefined when reach is straight-line. */
+function Row({ zone: z, response }: { zone: ZoneRow; response?: ZoneResponse | null }) {
   const { t, n, pct, place } = useT();
+  // null minutes: half (a tenth) of its residents are not reached within the horizon
+  const minutes = (m: number | null | undefined) => (m === null || m === undefined ? t('zones.notReached', { max: RESPONSE_HORIZON_MINUTES }) : n(m, 1));
   return (
     <tr
       data-testid={`township-row-${z.code}`}
@@ -34,9 +39,18 @@ function Row({ zone: z }: { zone: ZoneRow }) {
       <td className={z.marginal > 0 ? 'marginal-text' : ''}>{n(z.marginal)}</td>
       <td className={z.gap > 0 ? 'gap-text' : ''}>{n(z.gap)}</td>
       <td>{n(z.ambulancesNeeded)}</td>
+      {response !== undefined && (
+        <>
+          <td data-testid="township-median" data-value={response?.medianMinutes ?? ''}>{minutes(response?.medianMinutes)}</td>
+          <td data-testid="township-p90" data-value={response?.p90Minutes ?? ''}>{minutes(response?.p90Minutes)}</td>
+        </>
+      )}
     </tr>
   );
 }
 
 /** A row renders again only when a figure it shows changed (language changes reach it through useT's store read). */
-export const TownshipRow = memo(Row, (a, b) => SHOWN.every((k) => a.zone[k] === b.zone[k]));
+export const TownshipRow = memo(
+  Row,
+  (a, b) => SHOWN.every((k) => a.zone[k] === b.zone[k]) && (a.response === b.response || (!!a.response && !!b.response && a.response.medianMinutes === b.response.medianMinutes && a.response.p90Minutes === b.response.p90Minutes)),
+);

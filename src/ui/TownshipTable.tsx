@@ -1,17 +1,27 @@
-/** Per-township table, sortable by any column; a row click zooms the map to the township. */
+/**
+ * Per-township table, sortable by any column; a row click zooms the map to the
+ * township. On roads it adds each township's median and 90th-percentile
+ * response minutes (null: not reached within the horizon, sorted last).
+ */
 import { useMemo, useState } from 'react';
 import { regionOf } from '../app/regions.ts';
 import { useStore } from '../app/store.ts';
+import type { ZoneResponse } from '../core/response-times.ts';
 import type { ZoneRow } from '../core/tables.ts';
 import { AmbulanceRoundingNote } from './AmbulanceRoundingNote.tsx';
 import { useT } from './i18n.ts';
 import { TownshipRow } from './TownshipRow.tsx';
 
-type Column = 'name' | 'areaType' | 'population' | 'coveredPct' | 'marginal' | 'gap' | 'ambulancesNeeded';
+type Column = 'name' | 'areaType' | 'population' | 'coveredPct' | 'marginal' | 'gap' | 'ambulancesNeeded' | 'medianMinutes' | 'p90Minutes';
+
+/** A township's minutes for sorting: not reached sorts after every number. */
+const minutesKey = (m: number | null | undefined) => m ?? Infinity;
 
 export function TownshipTable() {
   const zones = useStore((s) => s.result?.zones);
   const totalAmbulances = useStore((s) => s.result?.totals.ambulancesNeeded);
+  const zoneResponses = useStore((s) => s.result?.response?.zones);
+  const responseOf = useMemo(() => new Map<string, ZoneResponse>((zoneResponses ?? []).map((r) => [r.code, r])), [zoneResponses]);
   const regionId = useStore((s) => s.regionId);
   const opened = useStore((s) => s.dataset?.region);
   const region = useMemo(() => regionOf(regionId, opened), [regionId, opened]);
@@ -21,16 +31,17 @@ export function TownshipTable() {
     if (!zones) return [];
     const { column, descending } = sort;
     const sign = descending ? -1 : 1;
+    const valueOf = (z: ZoneRow) => (column === 'medianMinutes' || column === 'p90Minutes' ? minutesKey(responseOf.get(z.code)?.[column]) : z[column]);
     return [...zones].sort((a: ZoneRow, b: ZoneRow) => {
-      const x = a[column];
-      const y = b[column];
-      const c = typeof x === 'string' ? x.localeCompare(y as string, language) : (x as number) - (y as number);
+      const x = valueOf(a);
+      const y = valueOf(b);
+      const c = typeof x === 'string' ? x.localeCompare(y as string, language) : x === y ? 0 : (x as number) - (y as number);
       return sign * c || a.code.localeCompare(b.code);
     });
-  }, [zones, sort, language]);
+  }, [zones, sort, language, responseOf]);
   if (!zones) return null;
-  const header = (column: Column, label: string) => (
-    <th scope="col" aria-sort={sort.column === column ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+  const header = (column: Column, label: string, title?: string) => (
+    <th scope="col" title={title} aria-sort={sort.column === column ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
       <button type="button" data-testid={`sort-${column}`} onClick={() => setSort((s) => ({ column, descending: s.column === column ? !s.descending : column !== 'name' }))}>
         {label}
         {sort.column === column ? (sort.descending ? ' ▾' : ' ▴') : ''}
@@ -54,11 +65,13 @@ export function TownshipTable() {
               {header('marginal', t('zones.marginal'))}
               {header('gap', t('zones.gap'))}
               {header('ambulancesNeeded', t('zones.ambulances'))}
+              {zoneResponses && header('medianMinutes', t('zones.medianMinutes'), t('zones.medianMinutesTitle'))}
+              {zoneResponses && header('p90Minutes', t('zones.p90Minutes'), t('zones.p90MinutesTitle'))}
             </tr>
           </thead>
           <tbody>
             {rows.map((z) => (
-              <TownshipRow key={z.code} zone={z} />
+              <TownshipRow key={z.code} zone={z} response={zoneResponses ? (responseOf.get(z.code) ?? null) : undefined} />
             ))}
           </tbody>
           <AmbulanceRoundingNote zones={zones} total={totalAmbulances ?? 0} region={region} />

@@ -7,7 +7,8 @@ import type { Translate } from '../i18n/types.ts';
 
 export type HeadlineId = 'population' | 'covered-pct' | 'covered' | 'marginal' | 'gap' | 'within' | 'ambulances' | 'aeds';
 
-export function headlineNotes(rules: Rules, t: Translate, n: (value: number, digits?: number) => string): Record<HeadlineId, string> {
+/** `onRoads`: the result's emergency circle is response time on roads (its reach), not the straight-line radius. */
+export function headlineNotes(rules: Rules, t: Translate, n: (value: number, digits?: number) => string, onRoads = false): Record<HeadlineId, string> {
   const km = (v: number) => n(v, Number.isInteger(v) ? 0 : 1);
   const minutes = rules.circleMinutes - rules.turnoutMinutes;
   return {
@@ -19,7 +20,9 @@ export function headlineNotes(rules: Rules, t: Translate, n: (value: number, dig
         ? t('note.marginal', { from: km(coverRadiusKm(rules, 'rural')), to: km(marginalRadiusKm(rules, 'rural')) })
         : t('note.marginalNone', { to: km(marginalRadiusKm(rules, 'rural')) }),
     gap: t('note.gap'),
-    within: t('note.within', {
+    within: onRoads
+      ? t('note.withinRoads', { turnout: rules.turnoutMinutes, drive: minutes })
+      : t('note.within', {
       minutes: rules.circleMinutes,
       turnout: rules.turnoutMinutes,
       drive: minutes,

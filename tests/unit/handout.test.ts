@@ -18,7 +18,8 @@ import { loadPlaceNames, placeName } from '../../src/i18n/index.ts';
 import { runsInPoints } from '../../src/export/snapshot/pdf.ts';
 import { pdfTextString, toUnicodeCMap, ucs2Hex, writePdf } from '../../src/export/snapshot/pdf-writer.ts';
 import { crc32, pixelsPerMetre, pngChunks, readPngDpi, withPngDpi } from '../../src/export/snapshot/png-dpi.ts';
-import { changedParameters, ruleBlock } from '../../src/export/snapshot/rule-reading.ts';
+import { changedParameters, changedSpeeds, ruleBlock } from '../../src/export/snapshot/rule-reading.ts';
+import { CLASS_SPEEDS_KMH } from '../../src/core/roads/speeds.ts';
 import { baselineOf, leftOf } from '../../src/export/snapshot/text-record.ts';
 import type { HandoutGap, Texts } from '../../src/export/snapshot/types.ts';
 import type { Box } from '../../src/export/snapshot/view.ts';
@@ -273,6 +274,17 @@ describe('rule reading', () => {
     expect(block.rows[3].value).toBe('蓬壶镇 改为城区；石鼓镇 改为乡村');
     expect(changedParameters(rules, zh)).toEqual(['乡村半径取值 宽松（默认 严格）', '急救圈时间（分钟） 14（默认 15）', '出车准备时间（分钟） 2（默认 3）']);
     expect(changedParameters(rules, en)).toEqual(['Rural radius reading lenient (default strict)', 'Emergency circle (minutes) 14 (default 15)', 'Turnout time (minutes) 2 (default 3)']);
+  });
+
+  it('on roads the circle reads as response time, and the speed model’s changed values are listed with their defaults', () => {
+    const base = makeRules();
+    const rules = makeRules({ reach: { ...base.reach, speeds: { ...base.reach.speeds, traffic: 'peak', capKmh: 80, classKmh: { primary: 50 } } } });
+    const block = ruleBlock(rules, [], zh, 'roads');
+    expect(block.rows[2].value).toBe('出车准备 3 分钟 + 沿道路行驶，合计 ≤ 15 分钟');
+    expect(block.rows[3]).toMatchObject({ label: '急救圈计算方式', value: '路网行驶时间' });
+    expect(changedSpeeds(rules, zh)).toEqual(['交通状况 高峰（车速 × 0.7）（默认 平峰）', '最高车速（公里/小时） 80（默认 90）', `primary 道路车速（公里/小时） 50（默认 ${CLASS_SPEEDS_KMH.primary.value}）`]);
+    expect(changedSpeeds(base, zh)).toEqual([]);
+    expect(ruleBlock(rules, [], en, 'straight-chosen').rows[3].value).toBe('straight line (a road network is loaded; the rules choose straight line)');
   });
 
   it('a decimal parameter keeps its decimals', () => {

@@ -11,6 +11,8 @@ const ALLOWED_LATIN = new Set([
   'Ctrl', 'Shift', 'Esc', 'Z', 'Y', 'e', 'English', 'WorldPop', 'www.worldpop.org', 'Vonng', 'adcode', 'CC', 'BY', 'population',
   // names of data products, formats and tools a planner knows them by
   'DataV', 'GHS-POP', 'GeoParquet', 'QGIS', 'DuckDB', 'region.zip',
+  // road data: OpenStreetMap, its extract formats and where planners download them
+  'OpenStreetMap', 'Geofabrik', 'osm', 'osm.pbf',
 ]);
 
 describe('one term per concept', () => {
@@ -29,6 +31,41 @@ describe('one term per concept', () => {
     const words = zh.flatMap(([k, v]) => (v.replace(/\{\w+\}/g, '').match(/[A-Za-z][A-Za-z0-9._-]*/g) ?? []).map((w) => `${k}: ${w}`));
     expect(words.length).toBeGreaterThan(0); // the scan finds the allowed ones (km, AED…), so it reads the words at all
     expect(words.filter((kw) => !ALLOWED_LATIN.has(kw.split(': ')[1]))).toEqual([]);
+  });
+});
+
+describe('the words of travel on roads: 路网 / road network, 响应时间 / response time, 无道路可达 / no road access, 高峰/平峰 / peak/off-peak', () => {
+  const zhOf = new Map(zh);
+  const enOf = new Map(en);
+  const term = (k: string) => [zhOf.get(`term.${k}`)!, enOf.get(`term.${k}`)!] as const;
+
+  it('the glossary holds each pair', () => {
+    expect([term('roadNetwork'), term('responseTime'), term('noRoadAccess'), term('peak'), term('offPeak')]).toEqual([
+      ['路网', 'road network'],
+      ['响应时间', 'response time'],
+      ['无道路可达', 'no road access'],
+      ['高峰', 'peak'],
+      ['平峰', 'off-peak'],
+    ]);
+  });
+
+  it('no other word for them: never 道路网, 路网络, 反应时间, 不可达, 无路可达, 非高峰, 低峰; never "road graph", "reaction time", "rush hour", "off peak", "non-peak"', () => {
+    expect(zh.filter(([, v]) => /道路网|路网络|反应时间|不可达|无路可达|非高峰|低峰/.test(v))).toEqual([]);
+    expect(en.filter(([, v]) => /road graph|reaction time|rush hour|off peak|non-peak|offpeak/i.test(v))).toEqual([]);
+  });
+
+  it('where the Chinese says a term, the English of the same string says its pair', () => {
+    const pairs: [RegExp, RegExp][] = [
+      [/无道路可达/, /no road access/i],
+      [/响应时间/, /response[ -]time/i],
+      [/平峰/, /off-peak/i],
+      [/(?<!平)高峰/, /(?<!off-)peak/i],
+      [/路网/, /road network|roads/i],
+    ];
+    const offending = pairs.flatMap(([z, e]) => zh.filter(([k, v]) => z.test(v) && !e.test(enOf.get(k) ?? '')).map(([k]) => `${k}: ${z}`));
+    expect(offending).toEqual([]);
+    // the check reads the road strings at all
+    expect(zh.filter(([, v]) => /路网/.test(v)).length).toBeGreaterThan(5);
   });
 });
 

@@ -4,12 +4,14 @@
  * is modelled or approximate), coordinate system and footer.
  */
 import type { ScenarioDelta } from '../../core/deltas.ts';
+import type { ResponseTimes } from '../../core/response-times.ts';
 import type { Rules } from '../../core/rules.ts';
 import type { CoverageFigures } from '../../core/tables.ts';
 import { figureBlocks, gapBlock, share } from './figures.ts';
 import { legendSections, type LegendInput } from './legend-items.ts';
 import type { SnapshotOptions } from './options.ts';
-import { ruleBlock, type AreaTypeOverride } from './rule-reading.ts';
+import { responseBlock } from './response-block.ts';
+import { ruleBlock, type AreaTypeOverride, type HandoutReach } from './rule-reading.ts';
 import type { HandoutGap, PrintDataSources, SnapshotContent, Texts } from './types.ts';
 
 export interface ContentInput {
@@ -30,6 +32,10 @@ export interface ContentInput {
   overrides: readonly AreaTypeOverride[];
   /** A second page holds the tables (the gap table then points to it). */
   withTables: boolean;
+  /** How the result's emergency circle was measured (default straight line, no roads). */
+  reach?: HandoutReach;
+  /** The result's response times on roads (curve figures, before/after), or null on straight line. */
+  response?: ResponseTimes | null;
 }
 
 const pad = (v: number) => String(v).padStart(2, '0');
@@ -48,6 +54,7 @@ export function notes(input: Pick<ContentInput, 'dataSources' | 'legend'>, texts
     population.kind === 'imported' ? t('export.notes.populationImported', { file: population.file }) : t('export.notes.populationDemo'),
     zones.kind === 'imported' ? t('export.notes.zonesImported', { file: zones.file }) : t('export.notes.zonesDemo'),
   ];
+  if (input.dataSources.roads) out.push(t('export.notes.roads', input.dataSources.roads));
   if (input.legend.stations.some((s) => s.positionApproximate)) out.push(t('export.notes.facilitiesApprox'));
   if (input.legend.basemapHost) out.push(t('export.notes.basemap', { host: input.legend.basemapHost }));
   out.push(t('export.notes.crs'));
@@ -72,7 +79,12 @@ export function buildContent(input: ContentInput, texts: Texts): SnapshotContent
     captions,
     legendTitle: t('export.page.legend'),
     legend,
-    figures: [...figureBlocks(totals, delta, input.rules, texts), gapBlock(input.gaps, input.withTables, texts), ruleBlock(input.rules, input.overrides, texts)],
+    figures: [
+      ...figureBlocks(totals, delta, input.rules, texts, input.reach === 'roads'),
+      ...(input.response ? [responseBlock(input.response, input.rules, texts)] : []),
+      gapBlock(input.gaps, input.withTables, texts),
+      ruleBlock(input.rules, input.overrides, texts, input.reach),
+    ],
     notes: notes(input, texts),
     footer: options.footer,
     stamp: t('export.page.generated', { app: input.appName, time: stampTime(input.date) }),

@@ -22,8 +22,8 @@ export function signed(value: number, n: (v: number) => string): string {
 /** Share of `part` in `whole` as 0–100 (0 when the whole is empty). */
 export const share = (part: number, whole: number) => (whole > 0 ? (part / whole) * 100 : 0);
 
-/** The figures and, when there are proposed stations, before → after. */
-export function figureBlocks(totals: CoverageFigures, delta: ScenarioDelta | null, rules: Rules, texts: Texts): FigureBlock[] {
+/** The figures and, when there are proposed stations, before → after; `onRoads`: the circle is response time on roads. */
+export function figureBlocks(totals: CoverageFigures, delta: ScenarioDelta | null, rules: Rules, texts: Texts, onRoads = false): FigureBlock[] {
   const { t, n, pct } = texts;
   const people = (v: number, p: number) => t('export.page.peoplePct', { n: n(v), pct: pct(p) });
   const rows: FigureRow[] = [
@@ -35,7 +35,7 @@ export function figureBlocks(totals: CoverageFigures, delta: ScenarioDelta | nul
     rows.push({ label: t('results.marginal'), value: people(totals.marginal, totals.marginalPct), swatch: COLOURS.marginal });
   }
   rows.push({ label: t('results.gap'), value: people(totals.gap, totals.gapPct), swatch: COLOURS.gap });
-  rows.push({ label: t('results.within', { minutes: rules.circleMinutes }), value: people(totals.withinCircle, totals.withinCirclePct) });
+  rows.push({ label: t(onRoads ? 'results.withinRoads' : 'results.within', { minutes: rules.circleMinutes }), value: people(totals.withinCircle, totals.withinCirclePct) });
   const blocks: FigureBlock[] = [{ title: t('export.page.figures'), rows }];
   if (!delta) return blocks;
 

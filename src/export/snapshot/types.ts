@@ -78,6 +78,8 @@ export type PrintDataSource = { kind: 'demo' } | { kind: 'imported'; file: strin
 export interface PrintDataSources {
   population: PrintDataSource;
   zones: PrintDataSource;
+  /** The region's road network (its file and licence, e.g. ODbL for OpenStreetMap), when the figures are on roads. */
+  roads?: { file: string; licence: string } | null;
 }
 
 /** A gap group as the handout lists it (the worker's figures, named by the app). */

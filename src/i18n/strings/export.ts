@@ -62,6 +62,7 @@ export const exportStrings: Strings = {
     'export.notes.zonesImported': '乡镇范围：用户导入“{file}”。',
     'export.notes.facilitiesApprox': '标“≈”的站点位置为所在乡镇驻地（近似，非实际地址）。',
     'export.notes.basemap': '底图：{host}。',
+    'export.notes.roads': '路网：“{file}”（{licence}）；响应时间 = 出车准备 + 沿道路最短行驶时间。',
     'export.notes.crs': '坐标系：WGS84（EPSG:4326），按墨卡托投影显示；距离为直线（大地线）距离。',
   },
   en: {
@@ -124,6 +125,7 @@ export const exportStrings: Strings = {
     'export.notes.zonesImported': 'Township zones: imported by the user from "{file}".',
     'export.notes.facilitiesApprox': 'Stations marked "≈" stand at their township seat (approximate, not the real address).',
     'export.notes.basemap': 'Basemap: {host}.',
+    'export.notes.roads': 'Road network: "{file}" ({licence}); response time = turnout + the shortest drive on roads.',
     'export.notes.crs': 'Coordinates: WGS84 (EPSG:4326), shown in Web Mercator; distances are straight-line (geodesic).',
   },
 };

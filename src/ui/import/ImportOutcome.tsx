@@ -1,9 +1,9 @@
-/** How the last population or zone import ended: its summary, a cancel note or the error naming the file. */
+/** How the last population, zone or road import ended: its summary, a cancel note or the error naming the file. */
 import { useStore } from '../../app/store.ts';
 import { useT } from '../i18n.ts';
-import { PopulationSummaryView, ZoneSummaryView } from './ImportSummary.tsx';
+import { PopulationSummaryView, RoadSummaryView, ZoneSummaryView } from './ImportSummary.tsx';
 
-export function ImportOutcome({ kind }: { kind: 'population' | 'zones' }) {
+export function ImportOutcome({ kind }: { kind: 'population' | 'zones' | 'roads' }) {
   const outcome = useStore((s) => s.importOutcome);
   const { t } = useT();
   if (!outcome || outcome.of !== kind) return null;
@@ -23,5 +23,6 @@ export function ImportOutcome({ kind }: { kind: 'population' | 'zones' }) {
   }
   if (kind === 'population' && outcome.population) return <PopulationSummaryView s={outcome.population} />;
   if (kind === 'zones' && outcome.zones) return <ZoneSummaryView s={outcome.zones} />;
+  if (kind === 'roads' && outcome.roads) return <RoadSummaryView s={outcome.roads} />;
   return null;
 }

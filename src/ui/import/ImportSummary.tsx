@@ -1,5 +1,5 @@
-/** What the last population or zone import read and made, every person and row accounted for. */
-import type { ImportedPopulation, ImportedZones } from '../../worker/api.ts';
+/** What the last population, zone or road import read and made, every person, row and way accounted for. */
+import type { ImportedPopulation, ImportedRoads, ImportedZones } from '../../worker/api.ts';
 import { useT } from '../i18n.ts';
 import { countProblems, preservedPct } from './import-format.ts';
 import { ProblemTable } from './ProblemTable.tsx';
@@ -60,6 +60,27 @@ export function ZoneSummaryView({ s }: { s: ImportedZones }) {
         </tbody>
       </table>
       {s.problems.length > 0 && <ProblemTable problems={s.problems} testId="zone-problems" />}
+    </div>
+  );
+}
+
+export function RoadSummaryView({ s }: { s: ImportedRoads }) {
+  const { t, n } = useT();
+  const c = s.counts;
+  return (
+    <div data-testid="road-summary">
+      <h4>
+        {t('import.done')}: {s.file}
+      </h4>
+      <table className="import-summary">
+        <tbody>
+          <Row id="ways-read" label={t('import.roads.waysRead')} value={c.waysRead} text={n(c.waysRead)} />
+          <Row id="ways-drivable" label={t('import.roads.waysDrivable')} value={c.waysDrivable} text={n(c.waysDrivable)} />
+          <Row id="ways-kept" label={t('import.roads.waysKept')} value={c.waysKept} text={n(c.waysKept)} />
+          <Row id="ways-outside" label={t('import.roads.waysOutside')} value={c.waysOutside} text={n(c.waysOutside)} />
+        </tbody>
+      </table>
+      {s.problems.length > 0 && <ProblemTable problems={s.problems} testId="road-problems" />}
     </div>
   );
 }

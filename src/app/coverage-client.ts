@@ -88,7 +88,7 @@ export class CoverageClient {
 
   /** Removes the open region's road network (reach is straight-line again). */
   removeRoads(): Promise<LoadedDataset> {
-    return this.remote.removeRoads();
+    return this.remote.removeRoads().then((dataset) => withStrings({ dataset }).dataset);
   }
 
   cancelImport(id: string): Promise<void> {

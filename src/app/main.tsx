@@ -9,7 +9,6 @@ import { openPackUrl } from './region-actions.ts';
 import { setState, useStore } from './store.ts';
 import { keepScenarios, openSharedLink } from './scenario-actions.ts';
 import { keptRegionInfo } from './user-region-storage.ts';
-import { installRoadsTestHook } from './roads-test-hook.ts';
 
 const worker = new Worker(new URL('../worker/coverage.worker.ts', import.meta.url), { type: 'module' });
 keepScenarios();
@@ -40,7 +39,6 @@ useStore.subscribe((s) => {
 });
 // read-only view of the state for end-to-end tests and benchmarks (the worker's per-cell result, the dataset)
 (window as unknown as { __emsState: () => unknown }).__emsState = () => useStore.getState();
-installRoadsTestHook();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,14 +1,12 @@
 /**
  * The map on roads, with the Andorra sample: a new region from
  * data/samples/andorra through 新建区域, its OpenStreetMap roads imported
- * (the import dialog's road tab when the branch has it, else the
- * __emsImportRoads test hook doing the same), then the response-time layer
+ * (the import dialog's road tab), then the response-time layer
  * drawn from the worker's minutes (every cell's drawn class equals the class
  * of the result's minutes), and the selected station's isochrones: four
  * outlines (5/10/15/20 min), and no straight-line circle among the rings.
  * Screenshots at 1440×900 and 1280×720 in Chinese and English.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,18 +44,10 @@ async function openSample(page: Page): Promise<void> {
 
 async function importRoads(page: Page): Promise<void> {
   await page.getByTestId('import-open').click();
-  const tab = page.getByTestId('import-tab-roads');
-  if ((await tab.count()) > 0) {
-    await tab.click();
-    await page.getByTestId('road-file').setInputFiles(files.roads);
-    await page.getByTestId('road-summary').waitFor({ timeout: 120_000 });
-    await page.getByTestId('import-close').click();
-  } else {
-    await page.keyboard.press('Escape');
-    const bytes = Array.from(readFileSync(files.roads));
-    const kept = await page.evaluate(async (b) => window.__emsImportRoads!(Uint8Array.from(b), 'andorra-latest.osm.pbf'), bytes);
-    expect(kept).toBeGreaterThan(0);
-  }
+  await page.getByTestId('import-tab-roads').click();
+  await page.getByTestId('road-file').setInputFiles(files.roads);
+  await page.getByTestId('road-summary').waitFor({ timeout: 120_000 });
+  await page.getByTestId('import-close').click();
   // the first result on roads of the new dataset generation
   await page.waitForFunction(() => (window as unknown as { __emsState: () => { result: { reach: { model: string }; minutes: unknown } | null } }).__emsState().result?.reach.model === 'roads', undefined, { timeout: 120_000 });
   await waitCurrent(page, 120_000);

@@ -5,12 +5,12 @@
  * assumption, not a published figure, is marked so. Without a road network
  * the settings are kept but reach is straight-line, and the section says so.
  */
-import { useState } from 'react';
 import { setRules } from '../app/actions.ts';
 import { useStore } from '../app/store.ts';
 import { DEFAULT_SPEED_SETTINGS, type ReachSettings, type SpeedSettings } from '../core/reach-settings.ts';
 import { SNAP_DEFAULTS } from '../core/roads/snap-defaults.ts';
 import { CLASS_SPEEDS_KMH, DEFAULT_SPEED_MODEL, PEAK_FACTOR, type Sourced } from '../core/roads/speeds.ts';
+import { CommitNumberInput } from './CommitNumberInput.tsx';
 import { useT } from './i18n.ts';
 
 type NumericSpeed = 'postedShare' | 'capKmh' | 'urbanFactor' | 'ruralFactor' | 'peakFactor' | 'offRoadKmh' | 'maxSnapKm';
@@ -51,23 +51,10 @@ function applySpeeds(reach: ReachSettings, changes: Partial<SpeedSettings>): str
 }
 
 function NumberField({ label, value, testId, onApply }: { label: string; value: number; testId: string; onApply: (raw: string) => void }) {
-  const [text, setText] = useState<string | null>(null);
-  const apply = (raw: string) => {
-    onApply(raw);
-    setText(null);
-  };
   return (
     <label>
       <span>{label}</span>
-      <input
-        type="number"
-        data-testid={testId}
-        value={text ?? String(value)}
-        step="any"
-        onChange={(e) => setText(e.target.value)}
-        onBlur={(e) => apply(e.target.value)}
-        onKeyDown={(e) => e.key === 'Enter' && apply((e.target as HTMLInputElement).value)}
-      />
+      <CommitNumberInput value={value} testId={testId} onCommit={onApply} />
     </label>
   );
 }

@@ -4,6 +4,7 @@ import { setRules } from '../app/actions.ts';
 import { useStore } from '../app/store.ts';
 import { circleFormula, OFFERED_CIRCLE_MINUTES, RULE_SOURCES, type Rules } from '../core/rules.ts';
 import { AreaTypeOverrides } from './AreaTypeOverrides.tsx';
+import { CommitNumberInput } from './CommitNumberInput.tsx';
 import { RoadSpeedRules } from './RoadSpeedRules.tsx';
 import { useT } from './i18n.ts';
 import { Panel } from './Panel.tsx';
@@ -29,26 +30,16 @@ function RuleSource({ rule }: { rule: NumericRule }) {
 function NumberRule({ rule, onError }: { rule: NumericRule; onError: (message: string | null) => void }) {
   const value = useStore((s) => s.rules[rule] as number);
   const { t } = useT();
-  const [text, setText] = useState<string | null>(null);
   const apply = (raw: string) => {
     const parsed = Number(raw);
     const message = raw.trim() === '' || !Number.isFinite(parsed) ? `${t(`rules.${rule}`)}: "${raw}"` : setRules({ [rule]: parsed } as Partial<Rules>);
     onError(message);
-    setText(null);
   };
   return (
     <div className="rule">
       <label>
         <span>{t(`rules.${rule}`)}</span>
-        <input
-          type="number"
-          data-testid={`rule-${rule}`}
-          value={text ?? String(value)}
-          step="any"
-          onChange={(e) => setText(e.target.value)}
-          onBlur={(e) => apply(e.target.value)}
-          onKeyDown={(e) => e.key === 'Enter' && apply((e.target as HTMLInputElement).value)}
-        />
+        <CommitNumberInput value={value} testId={`rule-${rule}`} onCommit={apply} />
       </label>
       <RuleSource rule={rule} />
     </div>

@@ -7,20 +7,12 @@
  * outlines (5/10/15/20 min), and no straight-line circle among the rings.
  * Screenshots at 1440×900 and 1280×720 in Chinese and English.
  */
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minutesClasses, minutesSteps, NO_ROAD_ACCESS, NOT_REACHED } from '../../src/map/minutes-ramp.ts';
-import { ROOT } from '../helpers/cli.ts';
+import { buildAndorraRegion, chooseAndorraRoads } from './andorra-sample.ts';
 import { launchBrowser, openApp, screenshot, waitCurrent, waitMapIdle, type OpenedApp } from './helpers.ts';
 
-const SAMPLE = path.join(ROOT, 'data/samples/andorra');
-const files = {
-  zones: path.join(SAMPLE, 'outline.geojson'),
-  population: path.join(SAMPLE, 'population-synthetic.csv'),
-  facilities: path.join(SAMPLE, 'stations.csv'),
-  roads: path.join(SAMPLE, 'andorra-latest.osm.pbf'),
-};
 
 let browser: Browser;
 beforeAll(async () => {
@@ -31,22 +23,12 @@ afterAll(async () => {
 });
 
 async function openSample(page: Page): Promise<void> {
-  await page.getByTestId('region-open').click();
-  await page.getByTestId('region-dialog').waitFor();
-  await page.getByTestId('region-zones').setInputFiles(files.zones);
-  await page.getByTestId('region-population').setInputFiles(files.population);
-  await page.getByTestId('region-facilities').setInputFiles(files.facilities);
-  await page.getByTestId('region-build').click();
-  await page.locator('[data-testid="region-outcome"][data-outcome="done"]').waitFor({ timeout: 120_000 });
-  await waitCurrent(page, 120_000);
+  await buildAndorraRegion(page);
   await page.getByTestId('region-close').click();
 }
 
 async function importRoads(page: Page): Promise<void> {
-  await page.getByTestId('import-open').click();
-  await page.getByTestId('import-tab-roads').click();
-  await page.getByTestId('road-file').setInputFiles(files.roads);
-  await page.getByTestId('road-summary').waitFor({ timeout: 120_000 });
+  await chooseAndorraRoads(page);
   await page.getByTestId('import-close').click();
   // the first result on roads of the new dataset generation
   await page.waitForFunction(() => (window as unknown as { __emsState: () => { result: { reach: { model: string }; minutes: unknown } | null } }).__emsState().result?.reach.model === 'roads', undefined, { timeout: 120_000 });

@@ -11,17 +11,12 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResponseTimes } from '../../src/core/response-times.ts';
-import { ROOT, runScript } from '../helpers/cli.ts';
+import { runScript } from '../helpers/cli.ts';
 import type { SnapshotHookResult } from '../../src/app/snapshot-hook.ts';
+import { ANDORRA_FILES, buildAndorraRegion, chooseAndorraRoads } from './andorra-sample.ts';
 import { launchBrowser, openApp, screenshot, SHOTS_DIR, waitCurrent, waitMapIdle, type OpenedApp } from './helpers.ts';
 
-const SAMPLE = path.join(ROOT, 'data/samples/andorra');
-const files = {
-  zones: path.join(SAMPLE, 'outline.geojson'),
-  population: path.join(SAMPLE, 'population-synthetic.csv'),
-  facilities: path.join(SAMPLE, 'stations.csv'),
-  roads: path.join(SAMPLE, 'andorra-latest.osm.pbf'),
-};
+const files = ANDORRA_FILES;
 
 /** The CLI's response figures on the same files (the code path the app's worker shares). */
 function cliResponse(extra: string[] = []): ResponseTimes {
@@ -71,22 +66,12 @@ describe('the Andorra sample with its OpenStreetMap roads', () => {
   it('imports the roads into a new region, and the curve equals the CLI off-peak and at peak', async () => {
     app = await openApp(browser, { width: 1440, height: 900 });
     const { page } = app;
-    await page.getByTestId('region-open').click();
-    await page.getByTestId('region-dialog').waitFor();
-    await page.getByTestId('region-zones').setInputFiles(files.zones);
-    await page.getByTestId('region-population').setInputFiles(files.population);
-    await page.getByTestId('region-facilities').setInputFiles(files.facilities);
-    await page.getByTestId('region-build').click();
-    await page.locator('[data-testid="region-outcome"][data-outcome="done"]').waitFor({ timeout: 120_000 });
-    await waitCurrent(page, 120_000);
+    await buildAndorraRegion(page);
     // before the import: straight line, and the page says so
     await expect(page.getByTestId('results-reach-in-use').getAttribute('data-model')).resolves.toBe('straight-line');
     await page.getByTestId('region-close').click();
 
-    await page.getByTestId('import-open').click();
-    await page.getByTestId('import-tab-roads').click();
-    await page.getByTestId('road-file').setInputFiles(files.roads);
-    await page.getByTestId('road-summary').waitFor({ timeout: 120_000 });
+    await chooseAndorraRoads(page);
     await expect(page.getByTestId('roads-in-use').getAttribute('data-file')).resolves.toBe('andorra-latest.osm.pbf');
     expect(Number(await page.getByTestId('import-summary-ways-kept').getAttribute('data-value'))).toBeGreaterThan(0);
     await page.getByTestId('import-close').click();

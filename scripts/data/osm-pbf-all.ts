@@ -8,6 +8,7 @@
  */
 import { unzlibSync } from 'fflate';
 import Pbf from 'pbf';
+import { readBlockHead } from '../../src/io/roads/osm-pbf.ts';
 
 export type Tags = Record<string, string>;
 export interface OsmNode {
@@ -71,21 +72,8 @@ export function readOsmPbfAll(bytes: Uint8Array, file: string): OsmData {
 
 function readBlock(data: Uint8Array, out: OsmData): void {
   const pbf = new Pbf(data);
-  const block = { strings: [] as string[], granularity: 100, latOffset: 0, lonOffset: 0, groups: [] as [number, number][] };
-  pbf.readFields((tag, r, p) => {
-    if (tag === 1) {
-      const end = p.readVarint() + p.pos;
-      p.readFields((t, s: string[], q) => {
-        if (t === 1) s.push(decoder.decode(q.readBytes()));
-      }, r.strings, end);
-    } else if (tag === 2) {
-      const len = p.readVarint();
-      r.groups.push([p.pos, p.pos + len]);
-      p.pos += len;
-    } else if (tag === 17) r.granularity = p.readVarint();
-    else if (tag === 19) r.latOffset = p.readVarint(true);
-    else if (tag === 20) r.lonOffset = p.readVarint(true);
-  }, block);
+  const head = readBlockHead(pbf);
+  const block = { ...head, strings: head.strings.map((bytes) => decoder.decode(bytes)) };
   const s = block.strings;
   const deg = (offset: number, v: number) => 1e-9 * (offset + block.granularity * v);
   const tagsOf = (keys: number[], vals: number[]): Tags => Object.fromEntries(keys.map((k, i) => [s[k], s[vals[i]]]));

@@ -134,21 +134,24 @@ function checkHeaderBlock(data: Uint8Array, file: string, at: number): void {
   if (unknown.length > 0) throw damaged(file, at, `requires ${unknown.join(', ')}, which this reader does not support (e.g. a history file)`, 'unsupported');
 }
 
-interface Block {
+/** A PrimitiveBlock's head: its string table (raw bytes), coordinate settings, and where its groups lie. */
+export interface BlockHead {
   strings: Uint8Array[];
-  decoded: (string | undefined)[];
   granularity: number;
   latOffset: number;
   lonOffset: number;
   groups: [number, number][];
 }
 
+interface Block extends BlockHead {
+  decoded: (string | undefined)[];
+}
+
 const decoder = new TextDecoder();
 
-/** One PrimitiveBlock: its string table and settings first, then its groups (which may come before them in the bytes). */
-function readPrimitiveBlock(data: Uint8Array, out: OsmCollector, includeTracks: boolean): void {
-  const pbf = new Pbf(data);
-  const block: Block = { strings: [], decoded: [], granularity: 100, latOffset: 0, lonOffset: 0, groups: [] };
+/** Reads a PrimitiveBlock's head; its groups are only located, since they may come before the string table in the bytes. */
+export function readBlockHead(pbf: Pbf): BlockHead {
+  const head: BlockHead = { strings: [], granularity: 100, latOffset: 0, lonOffset: 0, groups: [] };
   pbf.readFields((tag, r, p) => {
     if (tag === 1) {
       const end = p.readVarint() + p.pos;
@@ -162,7 +165,14 @@ function readPrimitiveBlock(data: Uint8Array, out: OsmCollector, includeTracks: 
     } else if (tag === 17) r.granularity = p.readVarint();
     else if (tag === 19) r.latOffset = p.readVarint(true);
     else if (tag === 20) r.lonOffset = p.readVarint(true);
-  }, block);
+  }, head);
+  return head;
+}
+
+/** One PrimitiveBlock: its head first, then its groups. */
+function readPrimitiveBlock(data: Uint8Array, out: OsmCollector, includeTracks: boolean): void {
+  const pbf = new Pbf(data);
+  const block: Block = { ...readBlockHead(pbf), decoded: [] };
   const str = (i: number): string => block.decoded[i] ?? (block.decoded[i] = decoder.decode(block.strings[i]));
   for (const [start, end] of block.groups) {
     pbf.pos = start;

@@ -18,6 +18,7 @@ import { readRegionPack } from '../../src/io/region/pack-read.ts';
 import { writeRegionPack } from '../../src/io/region/pack-write.ts';
 import type { RegionRoads } from '../../src/io/region/types.ts';
 import { readRoads } from '../../src/io/roads/index.ts';
+import { expectPackRefused } from '../helpers/pack-refusal.ts';
 import { tinyRegion } from '../helpers/tiny-region.ts';
 import { crossWays } from '../helpers/tiny-roads.ts';
 
@@ -145,15 +146,7 @@ describe.skipIf(!andorraPath)('the Andorra roads (© OpenStreetMap contributors,
 });
 
 describe('a damaged roads member is refused, naming the file and the reason', () => {
-  const refuse = async (bytes: Uint8Array, reason: RegExp) => {
-    const error = await readRegionPack(bytes, 'my.region.zip').then(
-      () => null,
-      (e: Error) => e,
-    );
-    expect(error, 'refused').not.toBeNull();
-    expect(error!.message).toMatch(/my\.region\.zip/);
-    expect(error!.message).toMatch(reason);
-  };
+  const refuse = expectPackRefused;
   const packWith = (ways: RoadWays) => writeRegionPack(withRoads(ways));
   const manifestOf = (members: Record<string, Uint8Array>) => JSON.parse(new TextDecoder().decode(members['region.json']));
 

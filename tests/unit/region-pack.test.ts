@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { h3ToInt64, int64ToH3 } from '../../src/io/region/h3-int.ts';
 import { readRegionPack } from '../../src/io/region/pack-read.ts';
 import { writeRegionPack } from '../../src/io/region/pack-write.ts';
+import { expectPackRefused } from '../helpers/pack-refusal.ts';
 import { tinyRegion } from '../helpers/tiny-region.ts';
 
 describe('H3 indexes as 64-bit integers', () => {
@@ -69,15 +70,7 @@ describe('other tools read the layers', () => {
 
 describe('damaged packs are refused, naming the file and the reason', () => {
   const good = () => writeRegionPack(tinyRegion());
-  const refuse = async (bytes: Uint8Array, reason: RegExp) => {
-    const error = await readRegionPack(bytes, 'my.region.zip').then(
-      () => null,
-      (e: Error) => e,
-    );
-    expect(error, 'refused').not.toBeNull();
-    expect(error!.message).toMatch(/my\.region\.zip/);
-    expect(error!.message).toMatch(reason);
-  };
+  const refuse = expectPackRefused;
 
   it('a truncated pack', async () => {
     const bytes = good();

@@ -7,6 +7,7 @@ import { CoverageEngine } from './coverage.ts';
 import { baselineEngine, compareScenarios, type ScenarioDelta } from './deltas.ts';
 import { gapGroups, type GapGroup } from './gaps.ts';
 import type { PopulationGrid } from './grid.ts';
+import type { EmsFigures } from './ems/types.ts';
 import type { ReachModel } from './reach.ts';
 import { createReachModel, engineModels } from './reach-factory.ts';
 import type { RoadNetwork } from './road-network.ts';
@@ -35,6 +36,8 @@ export interface EvaluationResult {
   delta: ScenarioDelta | null;
   /** Response minutes on roads (curve, median, 90th percentile, per zone, before/after); null when reach is straight-line. */
   responseTimes: ResponseTimes | null;
+  /** The EMS measures (calls, fractiles, workload, availability, hospital transport, equity); see ems/types.ts. */
+  ems?: EmsFigures;
 }
 
 export interface CellRow {

@@ -3,6 +3,7 @@
  * published default and the source it comes from. Nothing here is a number
  * the standards do not give; the user may change every one.
  */
+import { DEFAULT_EMS_SETTINGS, validateEmsSettings, type EmsSettings } from './ems/settings.ts';
 import { DEFAULT_REACH_SETTINGS, validateReachSettings, type ReachSettings } from './reach-settings.ts';
 import type { AreaType } from './types.ts';
 
@@ -33,6 +34,8 @@ export interface Rules {
   areaTypeOverrides: Record<string, AreaType>;
   /** Straight line or roads, and the ambulance speed model on roads. */
   reach: ReachSettings;
+  /** Parameters of the EMS measures (calls, workload, availability, hospital transport). */
+  ems: EmsSettings;
 }
 
 export interface RuleSource {
@@ -51,7 +54,7 @@ const JINJIANG_PLAN = '《晋江市“十四五”卫生健康事业发展专项
 const BEIJING_STUDY = '《中国全科医学》2011年第36期第4214–4216页（北京市院前急救网络布局研究）';
 
 /** Where each default comes from, as shown beside the rule in the UI and the report. */
-export const RULE_SOURCES: Record<Exclude<keyof Rules, 'areaTypeOverrides' | 'ruralReading' | 'reach'>, RuleSource> = {
+export const RULE_SOURCES: Record<Exclude<keyof Rules, 'areaTypeOverrides' | 'ruralReading' | 'reach' | 'ems'>, RuleSource> = {
   urbanRadiusKm: {
     document: `${QUANZHOU_PLAN}；${JINJIANG_PLAN}`,
     quote: '原则上城区服务半径不超过5公里',
@@ -123,6 +126,7 @@ export const DEFAULT_RULES: Readonly<Rules> = Object.freeze({
   residentsPerAed: 10_000,
   areaTypeOverrides: {},
   reach: DEFAULT_REACH_SETTINGS,
+  ems: DEFAULT_EMS_SETTINGS,
 });
 
 /** The circle minutes the standards name: 15 now, 14 as the 2025 target. */
@@ -130,7 +134,7 @@ export const OFFERED_CIRCLE_MINUTES = [15, 14] as const;
 
 /** Returns DEFAULT_RULES with the given changes, validated. */
 export function makeRules(changes: Partial<Rules> = {}): Rules {
-  const rules: Rules = { ...DEFAULT_RULES, areaTypeOverrides: { ...DEFAULT_RULES.areaTypeOverrides }, reach: DEFAULT_RULES.reach, ...changes };
+  const rules: Rules = { ...DEFAULT_RULES, areaTypeOverrides: { ...DEFAULT_RULES.areaTypeOverrides }, reach: DEFAULT_RULES.reach, ems: DEFAULT_RULES.ems, ...changes };
   validateRules(rules);
   return rules;
 }
@@ -160,6 +164,7 @@ export function validateRules(rules: Rules): void {
     throw new Error(`Rule ruralReading must be "strict" or "lenient", got ${String(rules.ruralReading)}.`);
   }
   validateReachSettings(rules.reach);
+  validateEmsSettings(rules.ems);
   for (const [zone, type] of Object.entries(rules.areaTypeOverrides)) {
     if (type !== 'urban' && type !== 'rural') {
       throw new Error(`Area type override for zone ${zone} must be "urban" or "rural", got ${String(type)}.`);

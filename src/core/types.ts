@@ -4,6 +4,8 @@
  * model's costs are in its own unit: see reach.ts).
  */
 
+import type { Capability } from './ems/settings.ts';
+
 export type AreaType = 'urban' | 'rural';
 
 export const STATION_KINDS = [
@@ -54,6 +56,12 @@ export interface Station {
   turnoutMinutes?: number;
   /** Why the data gives the station its status; absent for stations the user adds or imports. */
   basis?: StationBasis;
+  /** Ambulances based at the station, when the facility file gives them (else the EMS settings' default). */
+  ambulances?: number;
+  /** Hospital capabilities the facility has (certified centres), for the scene-to-hospital measures. */
+  capabilities?: Capability[];
+  /** Capabilities a plan says it will gain (e.g. a chest-pain centre to be certified by 2025): counted "after", not "before". */
+  plannedCapabilities?: Capability[];
 }
 
 /** A planning zone (township or user boundary) that owns population cells. */

@@ -5,6 +5,7 @@
  * The scenario file, the share link and the autosave all check through here.
  */
 import { z } from 'zod';
+import { CAPABILITIES, defaultEmsSettings } from '../core/ems/settings.ts';
 import { defaultReachSettings } from '../core/reach-settings.ts';
 import { validateRules, type Rules } from '../core/rules.ts';
 import { STATION_BASES, STATION_KINDS, STATION_STATUSES, type Station, type StationStatus } from '../core/types.ts';
@@ -113,6 +114,9 @@ const stationSchema = z.object(
     positionApproximate: z.boolean({ error: 'true or false' }).optional(),
     note: text(MAX_NOTE_CHARS, cleanNote).optional(),
     basis: oneOf(STATION_BASES).optional(),
+    ambulances: z.number({ error: 'a whole number of ambulances ≥ 0' }).int({ error: 'a whole number of ambulances ≥ 0' }).min(0, { error: 'a whole number of ambulances ≥ 0' }).optional(),
+    capabilities: z.array(oneOf(CAPABILITIES), { error: `a list of capabilities (${CAPABILITIES.join(', ')})` }).optional(),
+    plannedCapabilities: z.array(oneOf(CAPABILITIES), { error: `a list of capabilities (${CAPABILITIES.join(', ')})` }).optional(),
     /** In the file, each station carries the status it returns to when switched on. */
     enabledStatus: oneOf(STATION_STATUSES).optional(),
   },
@@ -157,6 +161,24 @@ const reachSettingsSchema = z.object(
   { error: 'an object of reach settings' },
 );
 
+const minutesByCapability = z.object(
+  Object.fromEntries(CAPABILITIES.map((c) => [c, positive('a positive number of minutes')])) as Record<(typeof CAPABILITIES)[number], ReturnType<typeof positive>>,
+  { error: 'minutes per capability' },
+);
+
+/** Parameters of the EMS measures; files saved before them have none and get the defaults. */
+const emsSettingsSchema = z.object(
+  {
+    demand: oneOf(['residents', 'calls', 'both']),
+    callsPerThousandPerYear: positive(),
+    meanJobMinutes: positive('a positive number of minutes'),
+    busyTarget: z.number({ error: 'a share between 0 and 1' }).gt(0, { error: 'a share between 0 and 1' }).lt(1, { error: 'a share between 0 and 1' }),
+    defaultAmbulancesPerStation: positive(),
+    hospitalTargetMinutes: minutesByCapability,
+  },
+  { error: 'an object of EMS settings' },
+);
+
 /** Every rule with its own bounds; the cross-rule checks (turnout < minutes, lenient ≥ strict) are in rulesProblem. */
 export const rulesFieldsSchema = z.object(
   {
@@ -173,6 +195,7 @@ export const rulesFieldsSchema = z.object(
     residentsPerAmbulance: positive('a positive number of residents'),
     residentsPerAed: positive('a positive number of residents'),
     reach: reachSettingsSchema.default(() => defaultReachSettings()),
+    ems: emsSettingsSchema.default(() => defaultEmsSettings()),
     areaTypeOverrides: z.record(
       z.string().max(MAX_CODE_CHARS, { error: `a zone code of at most ${MAX_CODE_CHARS} characters` }),
       oneOf(['urban', 'rural']),

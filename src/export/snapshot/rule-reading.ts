@@ -18,7 +18,7 @@ export interface AreaTypeOverride {
   areaType: AreaType;
 }
 
-type NumericRule = Exclude<keyof Rules, 'areaTypeOverrides' | 'ruralReading' | 'reach'>;
+type NumericRule = Exclude<keyof Rules, 'areaTypeOverrides' | 'ruralReading' | 'reach' | 'ems'>;
 
 /** Parameters compared with their defaults, in the order of the rules panel. */
 const PARAMETERS: NumericRule[] = [

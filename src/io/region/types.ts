@@ -77,6 +77,29 @@ export interface RegionRoads {
   counts: RoadCounts;
 }
 
+/**
+ * Historical 120 calls aggregated to the region's cells on import. Raw call
+ * points are never kept here (nor in scenarios, packs or exports): only the
+ * count per cell, so the data cannot be traced back to an address.
+ */
+export interface RegionCalls {
+  /** Calls per region cell over the file's period, aligned with `cells` (same order). */
+  perCell: Float64Array;
+  /** Years the file covers (from its call times, else 1 and `periodAssumed`), so per-year figures divide by it. */
+  years: number;
+  periodAssumed: boolean;
+  /** Calls placed in the region's cells. */
+  total: number;
+  /** Calls read whose place lies outside the region's cells (counted, never silently dropped). */
+  outside: number;
+  /** Data rows read and rows refused (the importer's row problems give each row and why). */
+  rows: number;
+  skipped: number;
+  /** True for generated calls (the demo and tests): labelled synthetic wherever shown. */
+  synthetic: boolean;
+  source: RegionSource;
+}
+
 export interface Region {
   /** Stable id: a demo adcode ('350525', '350500'), or 'user-…' for a region built from files. */
   id: string;
@@ -101,6 +124,8 @@ export interface Region {
   modelled: RegionModelled;
   /** The road network, when the region has one (imported, or stored in its pack); without it reach is straight-line only. */
   roads?: RegionRoads;
+  /** Historical 120 calls per cell, when imported. */
+  calls?: RegionCalls;
 }
 
 /** The region's zone outlines as one collection (for the map and exports). */

@@ -12,7 +12,7 @@ import { callCoverage } from './call-coverage.ts';
 import { callsPerYear } from './calls.ts';
 import { equity } from './equity.ts';
 import { firstDueAreas } from './first-due.ts';
-import { fractilesOf, histograms, minuteBins } from './fractiles.ts';
+import { groupFractiles, minuteBins } from './fractiles.ts';
 import { hospitalAccess } from './hospital.ts';
 import type { EmsInputs } from './inputs.ts';
 import { cellMinutes } from './minutes.ts';
@@ -28,12 +28,10 @@ export function engineOnlyInputs(engine: CoverageEngine): EmsInputs {
  * Fractile pairs (residents, calls) of each group of cells.
  * @param groupOf per cell its group, −1 none; null: one group of every cell
  */
-function groupPairs(bins: Int32Array, grid: PopulationGrid, calls: Float64Array, groupOf: Int32Array | null, groups: number, targetMinutes: number): FractilePair[] {
-  const byResidents = histograms(bins, grid.population, RESPONSE_HORIZON_MINUTES, groupOf, groups);
-  const byCalls = histograms(bins, calls, RESPONSE_HORIZON_MINUTES, groupOf, groups);
-  const pairs: FractilePair[] = new Array(groups);
-  for (let g = 0; g < groups; g++) pairs[g] = { residents: fractilesOf(byResidents, g, targetMinutes), calls: fractilesOf(byCalls, g, targetMinutes) };
-  return pairs;
+function groupPairs(minutes: Float64Array, bins: Int32Array, grid: PopulationGrid, calls: Float64Array, groupOf: Int32Array | null, groups: number, targetMinutes: number): FractilePair[] {
+  const residents = groupFractiles(minutes, bins, grid.population, RESPONSE_HORIZON_MINUTES, groupOf, groups, targetMinutes);
+  const byCalls = groupFractiles(minutes, bins, calls, RESPONSE_HORIZON_MINUTES, groupOf, groups, targetMinutes);
+  return residents.map((r, g) => ({ residents: r, calls: byCalls[g] }));
 }
 
 /**
@@ -47,8 +45,8 @@ export function emsFigures(engine: CoverageEngine, baseline: CoverageEngine | nu
   const { minutes, basis } = cellMinutes(engine);
   const bins = minuteBins(minutes, RESPONSE_HORIZON_MINUTES);
 
-  const [region] = groupPairs(bins, grid, calls.perCell, null, 1, target);
-  const zonePairs = groupPairs(bins, grid, calls.perCell, grid.zone, grid.zones.length, target);
+  const [region] = groupPairs(minutes, bins, grid, calls.perCell, null, 1, target);
+  const zonePairs = groupPairs(minutes, bins, grid, calls.perCell, grid.zone, grid.zones.length, target);
   const zoneCells = new Int32Array(grid.zones.length + 1);
   for (let i = 0; i < grid.size; i++) zoneCells[grid.zone[i] + 1]++;
   const zones: ZoneFractiles[] = [];
@@ -58,14 +56,14 @@ export function emsFigures(engine: CoverageEngine, baseline: CoverageEngine | nu
 
   let before: FractilePair | null = null;
   if (baseline) {
-    const beforeBins = minuteBins(cellMinutes(baseline).minutes, RESPONSE_HORIZON_MINUTES);
-    [before] = groupPairs(beforeBins, grid, calls.perCell, null, 1, target);
+    const beforeMinutes = cellMinutes(baseline).minutes;
+    [before] = groupPairs(beforeMinutes, minuteBins(beforeMinutes, RESPONSE_HORIZON_MINUTES), grid, calls.perCell, null, 1, target);
   }
 
   // first due: the station whose minutes are the cell's (the circle engine's nearest), rows in the engine's order
   const stations = engine.activeStations();
   const areas = firstDueAreas(engine.circleEngine, stations);
-  const areaPairs = groupPairs(bins, grid, calls.perCell, areas.areaOf, stations.length, target);
+  const areaPairs = groupPairs(minutes, bins, grid, calls.perCell, areas.areaOf, stations.length, target);
   const workload = stationWorkload(rules, grid.population, calls.perCell, calls.summary.source, areas, areaPairs);
 
   return {

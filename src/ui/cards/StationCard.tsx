@@ -39,6 +39,11 @@ export function StationCard({ id }: { id: string }) {
         <Field label={t('cards.source')} testId="station-card-source">
           {sourceText(station.source ?? data?.source, t, language === 'en')}
         </Field>
+        {(station.centresSource ?? data?.centresSource) && (
+          <Field label={t('cards.centresSource')} testId="station-card-centres-source">
+            {sourceText(station.centresSource ?? data?.centresSource, t, language === 'en')}
+          </Field>
+        )}
         <Field label={t('cards.position')} testId="station-card-position">
           {positionText(station, station.positionSource ?? data?.positionSource, t)}
         </Field>

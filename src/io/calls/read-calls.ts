@@ -227,7 +227,7 @@ function readRow(r: TableRow, ctx: RowContext, tally: Tally): void {
   if (mapping.coords !== null) {
     const text = cell('coords');
     const parts = text.split(/[,，;；\s]+/).filter(Boolean);
-    if (text !== '' && parts.length !== 2) return refuse(mapping.coords, 'not-a-number', `"${text.slice(0, 60)}" is not "longitude,latitude"`, { value: text.slice(0, 60) });
+    if (text !== '' && parts.length !== 2) return error(mapping.coords, 'not-a-number', `"${text.slice(0, 60)}" is not "longitude,latitude"`, { value: text.slice(0, 60) });
     [lngText, latText] = text === '' ? ['', ''] : parts;
   } else if (mapping.lng !== null) {
     lngText = cell('lng');
@@ -241,13 +241,13 @@ function readRow(r: TableRow, ctx: RowContext, tally: Tally): void {
     placed = place;
   } else if (township !== '') {
     const z = cells.zoneOf(township);
-    if (z < 0) return refuse(mapping.township, 'unknown-township', `township code "${township.slice(0, 20)}" is not a zone of ${cells.region.name}`, { value: township.slice(0, 20), fix: 'use the 12-digit statistical code of a township in the region' });
+    if (z < 0) return error(mapping.township, 'unknown-township', `township code "${township.slice(0, 20)}" is not a zone of ${cells.region.name}`, { value: township.slice(0, 20), fix: 'use the 12-digit statistical code of a township in the region' });
     tally.perZone[z]++;
     tally.township++;
     placed = 'zone';
   } else {
     const column = mapping.township !== null && mapping.lng === null && mapping.coords === null ? mapping.township : ctx.coordColumn;
-    return refuse(column, 'missing-coordinates', mapping.township !== null ? 'no coordinates and no township code' : 'empty coordinates', { fix: 'fill in the call position (longitude, latitude) or its township code' });
+    return error(column, 'missing-coordinates', mapping.township !== null ? 'no coordinates and no township code' : 'empty coordinates', { fix: 'fill in the call position (longitude, latitude) or its township code' });
   }
 
   const timeText = cell('time');
@@ -265,7 +265,7 @@ function readRow(r: TableRow, ctx: RowContext, tally: Tally): void {
     count(ctx.outcomes, cell('outcome'));
   }
 
-  function refuse(column: string | null, code: ProblemCode, reason: string, extra: Partial<RowProblem> = {}): void {
+  function error(column: string | null, code: ProblemCode, reason: string, extra: Partial<RowProblem> = {}): void {
     problem(column, code, reason, extra);
     tally.skipped++;
   }

@@ -7,13 +7,14 @@
  * circle), exactly as the engine counts it.
  */
 import type { CoverageEngine } from '../coverage.ts';
+import type { EmsSettings } from '../ems/settings.ts';
 import type { Station } from '../types.ts';
 import type { QualityBound } from './bound.ts';
 import { cellCandidates } from './candidates.ts';
 import { runSteps, type Steps, type SuggestControl } from './control.ts';
 import { mergeDemand } from './demand.ts';
 import { cellLimits, coverageMatrixSteps, objectiveEngine, type SuggestObjective } from './matrix.ts';
-import { MexclpState, mexclpSteps } from './mexclp.ts';
+import { mexclpBusyFraction, MexclpState, mexclpSteps } from './mexclp.ts';
 import { checkWeights, sitePlace, type SiteQuestion, type SuggestedSite, type SuggestionBase } from './suggest.ts';
 
 export interface MexclpSitesOptions extends SiteQuestion {
@@ -55,6 +56,28 @@ export interface MexclpSuggestion extends SuggestionBase {
 /** Ambulances of a fixed station: its own number when given, else the default. */
 export function stationAmbulances(s: Station, fallback: number): number {
   return s.ambulances !== undefined && Number.isFinite(s.ambulances) && s.ambulances >= 0 ? s.ambulances : fallback;
+}
+
+/**
+ * The busy fraction of a MEXCLP question when none is given: a year's calls
+ * (imported: their total over their years; else the residents × the
+ * settings' call rate) × the settings' minutes per call, over the fleet the
+ * answer would have (the fixed stations' ambulances, or the default each,
+ * plus k new sites × ambulancesPerSite), capped below 1.
+ * @param calls calls per grid cell and the years they cover, or null to use the rate
+ */
+export function questionBusyFraction(engine: CoverageEngine, ems: EmsSettings, calls: { perCell: Float64Array; years: number } | null, k: number, ambulancesPerSite = 1): { busyFraction: number; callsPerYear: number; ambulances: number } {
+  let callsPerYear = 0;
+  if (calls) {
+    for (let i = 0; i < calls.perCell.length; i++) callsPerYear += calls.perCell[i];
+    callsPerYear /= calls.years;
+  } else {
+    for (let i = 0; i < engine.grid.size; i++) callsPerYear += engine.grid.population[i];
+    callsPerYear *= ems.callsPerThousandPerYear / 1000;
+  }
+  let ambulances = k * ambulancesPerSite;
+  for (const s of engine.activeStations()) ambulances += stationAmbulances(s, ems.defaultAmbulancesPerStation);
+  return { busyFraction: mexclpBusyFraction(callsPerYear, ems.meanJobMinutes, ambulances), callsPerYear, ambulances };
 }
 
 /** Per grid cell, the ambulances of the fixed stations reaching it within its limit under the objective. */

@@ -17,6 +17,7 @@ import { loadDemoDataset } from './lib/demo-data.ts';
 import { line, time, timeAsync } from './lib/timing.ts';
 import { loadFromCsv } from './bench/csv-path.ts';
 import { benchEms } from './bench/ems.ts';
+import { benchMexclp } from './bench/mexclp.ts';
 
 const t0 = performance.now();
 const dataset = await loadDemoDataset('350500');
@@ -85,3 +86,6 @@ console.log(line(`one-station move (${mover.id}) + totals`, move, turfMove, 'Tur
 console.log(`targets: full evaluation ≤ 10 ms, one-station move ≤ 1 ms, ≥ 50× faster than the Turf baseline; load average at the end ${load()} (2 cores shared: figures vary with it)`);
 
 benchEms(engine, stations, mover);
+
+// Issue 14: the MEXCLP (expected coverage) suggestion, with its bound, beside a naive plain greedy
+benchMexclp();

@@ -69,7 +69,8 @@ export function acceptSuggestedSite(rank: number, name: string): string | null {
     stations: [...stations, station],
     enabledStatus: { ...enabledStatus, [id]: 'proposed' },
     selectedStationId: id,
-    suggestion: { ...suggestion, picks: suggestion.picks.filter((p) => p.rank !== rank) },
+    // the picks keep their model's own fields: filtering does not change their kind
+    suggestion: { ...suggestion, picks: suggestion.picks.filter((p) => p.rank !== rank) } as typeof suggestion,
   });
   // accepting one of its own picks keeps the rest of the suggestion valid: the set was chosen together
   setState({ suggestionFor: { dataset: getState().datasetGeneration, version: getState().scenarioVersion } });

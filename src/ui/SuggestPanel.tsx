@@ -4,6 +4,7 @@ import { acceptSuggestedSite, cancelSuggestion, clearSuggestion, runSuggestion, 
 import { suggestionIsStale, useStore } from '../app/store.ts';
 import { useT } from './i18n.ts';
 import { Panel } from './Panel.tsx';
+import { SuggestModelSummary } from './SuggestModelSummary.tsx';
 
 export function SuggestPanel() {
   const { t, n, pct } = useT();
@@ -13,7 +14,7 @@ export function SuggestPanel() {
   const minutes = useStore((s) => s.rules.circleMinutes);
   const ready = useStore((s) => s.result !== null);
   const stale = useStore(suggestionIsStale);
-  const [settings, setSettings] = useState<SuggestSettings>({ mode: 'k', k: 3, target: 0.95, objective: 'coverage', candidates: 'cells', backupWeight: 0 });
+  const [settings, setSettings] = useState<SuggestSettings>({ mode: 'k', k: 3, target: 0.95, objective: 'coverage', candidates: 'cells', backupWeight: 0, model: 'mclp', weight: 'residents' });
   const set = (change: Partial<SuggestSettings>) => setSettings((s) => ({ ...s, ...change }));
   const share = (v: number) => pct(v * 100);
 
@@ -34,6 +35,18 @@ export function SuggestPanel() {
             </label>
           ))}
         </fieldset>
+        {settings.mode === 'k' && (
+          <label>
+            {t('suggest.model')}{' '}
+            <select value={settings.model ?? 'mclp'} onChange={(e) => set({ model: e.target.value as SuggestSettings['model'] })} data-testid="suggest-model">
+              {(['mclp', 'mexclp', 'p-center'] as const).map((model) => (
+                <option key={model} value={model}>
+                  {t(`suggest.model.${model}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         {settings.mode === 'k' ? (
           <label>
             {t('suggest.k')}{' '}
@@ -67,7 +80,14 @@ export function SuggestPanel() {
             <option value="facilities">{t('suggest.candidates.facilities')}</option>
           </select>
         </label>
-        {settings.mode === 'k' && (
+        <label>
+          {t('suggest.weight')}{' '}
+          <select value={settings.weight ?? 'residents'} onChange={(e) => set({ weight: e.target.value as SuggestSettings['weight'] })} data-testid="suggest-weight">
+            <option value="residents">{t('suggest.weight.residents')}</option>
+            <option value="calls">{t('suggest.weight.calls')}</option>
+          </select>
+        </label>
+        {settings.mode === 'k' && (settings.model ?? 'mclp') === 'mclp' && (
           <label className="checkbox">
             <input type="checkbox" checked={(settings.backupWeight ?? 0) > 0} onChange={(e) => set({ backupWeight: e.target.checked ? 0.5 : 0 })} /> {t('suggest.backup')}
           </label>
@@ -101,6 +121,7 @@ export function SuggestPanel() {
   function renderSuggestion() {
     if (!answer) return null;
     const added = answer.after.covered - answer.before.covered;
+    const model = answer.mode === 'k' ? answer.model : null;
     return (
       <div className={`suggestion${stale ? ' suggestion--stale' : ''}`} data-testid="suggestion" data-mode={answer.mode} data-stale={stale ? 'true' : 'false'}>
         {stale && (
@@ -112,7 +133,10 @@ export function SuggestPanel() {
           </div>
         )}
         <p className="small">{t('suggest.summary', { before: share(answer.before.share), after: share(answer.after.share), added: n(added) })}</p>
-        {answer.mode === 'k' ? (
+        {answer.weightedBy === 'weights' && <p className="muted small">{t('suggest.weightCallsNote')}</p>}
+        {answer.mode === 'k' && (answer.model === 'mexclp' || answer.model === 'p-center') ? (
+          <SuggestModelSummary answer={answer} />
+        ) : answer.mode === 'k' ? (
           <>
             <p className="small" data-testid="suggest-bound" data-ratio={answer.bound.ratio}>
               {answer.bound.provenOptimal
@@ -138,6 +162,8 @@ export function SuggestPanel() {
               <th>{t('suggest.where')}</th>
               <th>{t('suggest.added')}</th>
               <th>{t('suggest.cumulative')}</th>
+              {model === 'mexclp' && <th>{t('suggest.expectedAdded')}</th>}
+              {model === 'p-center' && <th>{t('suggest.worstAfter')}</th>}
               <th />
             </tr>
           </thead>
@@ -150,6 +176,8 @@ export function SuggestPanel() {
                   <td>{p.name ?? zone}</td>
                   <td>+{n(p.populationAdded)}</td>
                   <td>{share(p.cumulativeShare)}</td>
+                  {'expectedAdded' in p && <td>+{n(p.expectedAdded)}</td>}
+                  {'worstAfter' in p && <td>{p.worstAfter === null ? '–' : n(p.worstAfter, 1)}</td>}
                   <td>
                     <button type="button" className="link" title={stale ? t('suggest.staleAccept') : t('suggest.acceptHint')} disabled={stale} data-testid={`suggest-accept-${p.rank}`} onClick={() => acceptSuggestedSite(p.rank, p.name ?? t('suggest.siteName', { rank: p.rank, zone }))}>
                       {t('suggest.accept')}

@@ -14,7 +14,11 @@ const service = new CoverageService(async (url) => {
 });
 
 const imports = new ImportService(service);
-const suggestions = new SuggestRunner(() => service.currentEngine());
+// calls are kept per region cell, in the grid's own cell order
+const suggestions = new SuggestRunner(
+  () => service.currentEngine(),
+  () => service.region().calls ?? null,
+);
 
 /** The dataset's per-cell arrays, moved to the page rather than copied. */
 const datasetBuffers = (d: LoadedDataset) => [d.h3Halves.buffer, d.population.buffer, d.zone.buffer];

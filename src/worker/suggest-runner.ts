@@ -7,10 +7,16 @@ import type { CoverageEngine } from '../core/coverage.ts';
 import type { Station } from '../core/types.ts';
 import {
   idleFacilities,
+  mexclpSitesSteps,
+  pCenterSitesSteps,
+  questionBusyFraction,
   SuggestCancelled,
   sitesForTargetSteps,
   stationCandidates,
   suggestSitesSteps,
+  type MexclpSuggestion,
+  type PCenterSuggestion,
+  type SiteModel,
   type SiteSuggestion,
   type SuggestObjective,
   type SuggestProgress,
@@ -28,18 +34,30 @@ export interface SuggestRequest {
   candidates: 'cells' | 'facilities';
   /** Weight of a second cover (0 = off). */
   backupWeight?: number;
+  /** With mode 'k': what the sites are chosen for (default 'mclp': the most people newly covered). */
+  model?: SiteModel;
+  /** What each cell weighs: its residents (default) or its imported calls. */
+  weight?: 'residents' | 'calls';
+  /** MEXCLP busy fraction; default from the calls (or the call rate), the minutes per call and the fleet (questionBusyFraction). */
+  busyFraction?: number;
   /** The scenario's station list (for the facility candidates). */
   stations: Station[];
 }
 
-export type SuggestAnswer = ({ mode: 'k' } & SiteSuggestion) | ({ mode: 'target' } & TargetSuggestion);
+export type SuggestAnswer = ({ mode: 'k' } & (SiteSuggestion | MexclpSuggestion | PCenterSuggestion)) | ({ mode: 'target' } & TargetSuggestion);
+
+/** Calls per grid cell (aligned with the engine's grid) and the years they cover. */
+export type CallsOf = () => { perCell: Float64Array; years: number } | null;
 
 const REPORT_EVERY_MS = 50;
 
 export class SuggestRunner {
   private readonly stopped = new Map<string, boolean>();
 
-  constructor(private readonly engineOf: () => CoverageEngine) {}
+  constructor(
+    private readonly engineOf: () => CoverageEngine,
+    private readonly callsOf: CallsOf = () => null,
+  ) {}
 
   async run(id: string, request: SuggestRequest, onProgress: (p: SuggestProgress) => void): Promise<SuggestAnswer> {
     const engine = this.engineOf();
@@ -47,11 +65,22 @@ export class SuggestRunner {
     if (candidates && candidates.length === 0) throw new Error('There are no idle facilities (health centres or switched-off facilities) to suggest among.');
     this.stopped.set(id, false);
     try {
+      const calls = this.callsOf();
+      if (request.weight === 'calls' && !calls) throw new Error('No calls are imported: import 120 call records to weigh suggestions by calls.');
+      const weights = request.weight === 'calls' ? calls!.perCell : undefined;
+      const question = { objective: request.objective, candidates, weights };
       if (request.mode === 'k') {
-        const steps = suggestSitesSteps(engine, { k: request.k ?? 1, objective: request.objective, candidates, backupWeight: request.backupWeight });
+        const k = request.k ?? 1;
+        if (request.model === 'mexclp') {
+          const busyFraction = request.busyFraction ?? questionBusyFraction(engine, engine.rules.ems, calls, k).busyFraction;
+          const steps = mexclpSitesSteps(engine, { ...question, k, busyFraction, defaultAmbulancesPerStation: engine.rules.ems.defaultAmbulancesPerStation });
+          return { mode: 'k', ...(await this.drive(id, steps, onProgress)) };
+        }
+        if (request.model === 'p-center') return { mode: 'k', ...(await this.drive(id, pCenterSitesSteps(engine, { ...question, k }), onProgress)) };
+        const steps = suggestSitesSteps(engine, { ...question, k, backupWeight: request.backupWeight });
         return { mode: 'k', ...(await this.drive(id, steps, onProgress)) };
       }
-      const steps = sitesForTargetSteps(engine, { target: request.target ?? 0.95, objective: request.objective, candidates });
+      const steps = sitesForTargetSteps(engine, { ...question, target: request.target ?? 0.95 });
       return { mode: 'target', ...(await this.drive(id, steps, onProgress)) };
     } finally {
       this.stopped.delete(id);

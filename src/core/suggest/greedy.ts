@@ -5,10 +5,21 @@
  * top is the true best. Ties go to the lower candidate index, so the picks
  * equal those of a plain greedy that recomputes every gain every round.
  */
-import type { CoverState } from './objective.ts';
 
-export class LazyGreedy {
-  readonly state: CoverState;
+/**
+ * What the lazy greedy needs of an objective's state: candidates, which are
+ * picked, each one's current gain (never growing as picks are added), and
+ * adding a pick. CoverState (coverage) and MexclpState (expected coverage) are two.
+ */
+export interface GainState {
+  readonly problem: { readonly candidateCount: number };
+  readonly picked: Uint8Array;
+  gain(j: number): number;
+  add(j: number): void;
+}
+
+export class LazyGreedy<S extends GainState = GainState> {
+  readonly state: S;
   /** Upper bound on each candidate's current gain (exact when computed this round). */
   readonly key: Float64Array;
   /** Each candidate's gain before any pick: an upper bound on its gain against any set of picks. */
@@ -23,7 +34,7 @@ export class LazyGreedy {
   evaluations = 0;
 
   /** Computes every candidate's gain once; candidates that gain nothing now never will, and are left out. */
-  constructor(state: CoverState) {
+  constructor(state: S) {
     this.state = state;
     const n = state.problem.candidateCount;
     this.key = new Float64Array(n);

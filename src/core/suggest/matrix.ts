@@ -21,6 +21,10 @@ export interface MatrixOptions {
   backup: boolean;
   /** Refuse matrices with more runs than this (memory guard: 8 bytes a run). */
   maxRuns?: number;
+  /** Demand per grid cell (e.g. calls); default the grid's population. Cells weighing 0 are no demand. */
+  weights?: Float64Array;
+  /** Every weighted cell is demand, however many fixed stations serve it (expected coverage counts every cover). */
+  everyCell?: boolean;
 }
 
 /**
@@ -33,7 +37,7 @@ export interface CoverageMatrix {
   candidateCount: number;
   /** Grid index of each demand cell, ascending. */
   cells: Int32Array;
-  /** Fixed stations covering each demand cell (0, or 1 with backup). */
+  /** Fixed stations covering each demand cell (0, or 1 with backup; with everyCell any count, capped at 255). */
   baseCount: Uint8Array;
   /** Candidate j covers demand cells [runFrom[r], runTo[r]) for r in [rowStart[j], rowStart[j+1]). */
   rowStart: Int32Array;
@@ -41,9 +45,9 @@ export interface CoverageMatrix {
   runTo: Int32Array;
   /** Candidate–cell pairs in all (the runs' total length). */
   entries: number;
-  /** Population of the whole grid. */
+  /** Population of the whole grid (or the weights' total, when weights are given). */
   population: number;
-  /** Population the fixed stations serve (covered, or inside the circle), and serve twice. */
+  /** Population (or weight) the fixed stations serve (covered, or inside the circle), and serve twice. */
   servedBefore: number;
   servedTwiceBefore: number;
 }
@@ -195,7 +199,8 @@ export function* coverageMatrixSteps(engine: CoverageEngine, candidates: readonl
   // copies: a worker may change the engine between two steps of this generator
   const limit = cellLimits(engine, options.objective).slice();
   const counts = servingCounts(engine, options.objective);
-  const demandCap = options.backup ? 2 : 1;
+  const demandCap = options.everyCell ? Infinity : options.backup ? 2 : 1;
+  const weight = options.weights ?? grid.population;
 
   let population = 0;
   let servedBefore = 0;
@@ -204,7 +209,7 @@ export function* coverageMatrixSteps(engine: CoverageEngine, candidates: readonl
   // demand cells numbered in grid order: the order runs are made in
   const demandOf = new Int32Array(grid.size).fill(-1);
   for (let i = 0; i < grid.size; i++) {
-    const p = grid.population[i];
+    const p = weight[i];
     population += p;
     if (counts[i] >= 1) servedBefore += p;
     if (counts[i] >= 2) servedTwiceBefore += p;
@@ -215,7 +220,7 @@ export function* coverageMatrixSteps(engine: CoverageEngine, candidates: readonl
   for (let i = 0; i < grid.size; i++) {
     if (demandOf[i] >= 0) {
       cells[demandOf[i]] = i;
-      baseCount[demandOf[i]] = counts[i];
+      baseCount[demandOf[i]] = Math.min(255, counts[i]);
     }
   }
   // the objective's model, and its rules as limits; a model with a run query for the demand cells answers in runs

@@ -18,6 +18,13 @@ import { coverageMatrixSteps, type CoverageMatrix, type SuggestObjective } from 
 import { mclpSteps, type MclpOptions } from './mclp.ts';
 import { CoverState } from './objective.ts';
 
+/**
+ * What the k new sites are chosen for: the most people newly covered
+ * (maximal coverage, MCLP), the most expected coverage when ambulances may be
+ * busy (MEXCLP), or the shortest worst response (p-center).
+ */
+export type SiteModel = 'mclp' | 'mexclp' | 'p-center';
+
 export interface SiteQuestion {
   /** 'coverage' (default): within the cell's service radius; 'circle': inside the emergency circle. */
   objective?: SuggestObjective;
@@ -25,6 +32,11 @@ export interface SiteQuestion {
   candidates?: readonly Candidate[];
   /** Memory guard on the coverage matrix (runs of cells); see matrix.ts. */
   maxRuns?: number;
+  /**
+   * Demand per grid cell (aligned with the grid's cells), e.g. 120 calls per
+   * cell; default the residents. Every figure that counts people then counts this weight.
+   */
+  weights?: Float64Array;
 }
 
 export interface SuggestSitesOptions extends SiteQuestion, Omit<MclpOptions, 'k'> {
@@ -79,6 +91,8 @@ export interface CoverFigures {
 
 export interface SuggestionBase {
   objective: SuggestObjective;
+  /** What the figures count: residents, or the weights the question gave (e.g. calls: "people" below then means that weight). */
+  weightedBy: 'residents' | 'weights';
   /** Population of the whole grid. */
   population: number;
   /** With the fixed stations only, and with the picks added. */
@@ -101,6 +115,8 @@ export interface SuggestionBase {
 }
 
 export interface SiteSuggestion extends SuggestionBase {
+  /** Maximal coverage (see SiteModel). */
+  model: 'mclp';
   k: number;
   backupWeight: number;
   /** True when fewer than k sites are listed because no further site adds anyone. */
@@ -135,19 +151,32 @@ interface Prepared {
   uncoveredPopulation: number;
 }
 
+/** Throws unless the weights are one finite, non-negative number per grid cell. */
+export function checkWeights(engine: CoverageEngine, weights: Float64Array | undefined): void {
+  if (!weights) return;
+  if (weights.length !== engine.grid.size) throw new Error(`Demand weights are given for ${weights.length} cells but the grid has ${engine.grid.size}: give one weight per grid cell.`);
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i];
+    if (!(w >= 0 && w < Infinity)) throw new Error(`Demand weight of cell ${engine.grid.h3[i]} must be a finite number ≥ 0, got ${w}.`);
+  }
+}
+
 function* prepare(engine: CoverageEngine, question: SiteQuestion, backupWeight: number): Steps<Prepared> {
+  checkWeights(engine, question.weights);
   const candidates = question.candidates ?? cellCandidates(engine.grid);
   const matrix = yield* coverageMatrixSteps(engine, candidates, {
     objective: question.objective ?? 'coverage',
     backup: backupWeight > 0,
     maxRuns: question.maxRuns,
+    weights: question.weights,
   });
+  const weight = question.weights ?? engine.grid.population;
   const { cells, baseCount } = matrix;
   const first = new Float64Array(cells.length);
   const second = new Float64Array(cells.length);
   let uncoveredPopulation = 0;
   for (let d = 0; d < cells.length; d++) {
-    const p = engine.grid.population[cells[d]];
+    const p = weight[cells[d]];
     if (baseCount[d] === 0) {
       first[d] = p;
       uncoveredPopulation += p;
@@ -157,6 +186,12 @@ function* prepare(engine: CoverageEngine, question: SiteQuestion, backupWeight: 
   for (let j = 0; j < candidates.length; j++) if (matrix.rowStart[j + 1] > matrix.rowStart[j]) usable++;
   const merged = mergeDemand(matrix.rowStart, matrix.runFrom, matrix.runTo, first, second, backupWeight);
   return { candidates, matrix, merged, usable, uncoveredPopulation };
+}
+
+/** Where a candidate stands, as a suggested site lists it. */
+export function sitePlace(engine: CoverageEngine, c: Candidate): Pick<SuggestedSite, 'lng' | 'lat' | 'h3' | 'stationId' | 'name' | 'zoneCode' | 'zoneName'> {
+  const zone = c.zone >= 0 ? engine.grid.zones[c.zone] : null;
+  return { lng: c.lng, lat: c.lat, h3: c.h3, stationId: c.stationId, name: c.name, zoneCode: zone?.code ?? null, zoneName: zone?.name ?? null };
 }
 
 /** The ranked sites with what each adds, in pick order. */
@@ -173,18 +208,10 @@ function describePicks(engine: CoverageEngine, prepared: Prepared, picks: readon
     once += add.once;
     twice += add.twice;
     cumulative += add.once;
-    const c = candidates[j];
-    const zone = c.zone >= 0 ? engine.grid.zones[c.zone] : null;
     return {
       rank: r + 1,
       candidate: j,
-      lng: c.lng,
-      lat: c.lat,
-      h3: c.h3,
-      stationId: c.stationId,
-      name: c.name,
-      zoneCode: zone?.code ?? null,
-      zoneName: zone?.name ?? null,
+      ...sitePlace(engine, candidates[j]),
       populationAdded: add.once,
       backupPopulationAdded: backup ? add.twice : null,
       cumulativeCovered: cumulative,
@@ -200,6 +227,7 @@ function base(engine: CoverageEngine, question: SiteQuestion, prepared: Prepared
   const share = (n: number) => (matrix.population > 0 ? n / matrix.population : 0);
   return {
     objective: question.objective ?? 'coverage',
+    weightedBy: question.weights ? 'weights' : 'residents',
     population: matrix.population,
     before: { covered: matrix.servedBefore, share: share(matrix.servedBefore), coveredTwice: backup ? matrix.servedTwiceBefore : null },
     after: {
@@ -229,6 +257,7 @@ export function* suggestSitesSteps(engine: CoverageEngine, options: SuggestSites
   const solution = yield* mclpSteps(problem, options);
   return {
     ...base(engine, options, prepared, solution.picks, backupWeight > 0),
+    model: 'mclp',
     k,
     backupWeight,
     exhausted: solution.exhausted,

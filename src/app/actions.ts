@@ -241,10 +241,13 @@ export function renameStation(id: string, name: string): void {
   replaceStation({ ...findStation(id), name: trimmed });
 }
 
-/** Sets a station's ambulances or hospital centres (has / planned): one undo step. Returns the refusal (a bad count), or null. */
+/** Sets a station's ambulances or hospital centres (has / planned): one undo step, none when nothing changes (a field left as it was). Returns the refusal (a bad count), or null. */
 export function setStationHospital(id: string, changes: Partial<HospitalFields>): string | null {
   try {
-    replaceStation(withHospitalFields(findStation(id), changes));
+    const before = findStation(id);
+    const after = withHospitalFields(before, changes);
+    const fields = (s: Station) => JSON.stringify([s.ambulances, s.capabilities, s.plannedCapabilities]);
+    if (fields(after) !== fields(before)) replaceStation(after);
   } catch (e) {
     return (e as Error).message;
   }

@@ -3,12 +3,17 @@
  * minutes by the circle formula, calls from the rate or imported, call-
  * weighted coverage, equity between three zones, and the before/after.
  */
+import { cellToLatLng, gridDisk, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import { callsPerYear } from '../../src/core/ems/calls.ts';
 import { equity } from '../../src/core/ems/equity.ts';
 import { cellMinutes, circleFormulaMinutes } from '../../src/core/ems/minutes.ts';
 import type { Fractiles, ZoneFractiles } from '../../src/core/ems/types.ts';
 import { createEngine, evaluate } from '../../src/core/evaluate.ts';
+import { createReachModel } from '../../src/core/reach-factory.ts';
+import { defaultReachSettings } from '../../src/core/reach-settings.ts';
+import { RoadNetwork } from '../../src/core/road-network.ts';
+import { RoadWaysBuilder } from '../../src/core/roads/ways.ts';
 import { DEFAULT_RULES, circleRadiusKm, makeRules } from '../../src/core/rules.ts';
 import { cellAt, grid, stationFrom, zone } from '../helpers/tiny.ts';
 
@@ -151,5 +156,29 @@ describe('equity between three zones', () => {
   it('a zone without residents is left out; no zone at all gives nulls', () => {
     expect(equity([z('a', f(0, null, 0)), z('b', f(0.6, 9))]).worstZone?.code).toBe('b');
     expect(equity([])).toEqual({ worstZone: null, bestZone: null, spread: 0 });
+  });
+});
+
+describe('on roads', () => {
+  it('minutes come from the roads (basis "roads") and the fractiles equal the response-time figures', () => {
+    const h3 = gridDisk(latLngToCell(25.3, 118.1, 9), 1).sort().slice(0, 4);
+    const rg = grid(h3.map((c, k) => ({ h3: c, population: 100 * (k + 1), zone: 'a' })), [zone('a', 'rural')]);
+    const b = new RoadWaysBuilder();
+    const v = h3.map((c) => {
+      const [lat, lng] = cellToLatLng(c);
+      return b.addVertex(lng, lat);
+    });
+    b.addWay(v, 'residential', NaN, 0);
+    const roads = new RoadNetwork(rg, b.finish());
+    const [lat0, lng0] = cellToLatLng(h3[0]);
+    const stations = [{ id: 'p', name: 'p', kind: 'station' as const, status: 'existing' as const, lng: lng0, lat: lat0 }];
+    const { result } = evaluate(rg, { stations, rules: makeRules({ reach: defaultReachSettings() }) }, createReachModel(rg), roads);
+    const f = result.ems.fractiles;
+    expect(f.basis).toBe('roads');
+    expect(f.region.residents.medianMinutes).toBe(result.responseTimes!.medianMinutes);
+    expect(f.region.residents.p90Minutes).toBe(result.responseTimes!.p90Minutes);
+    expect(f.region.residents.curve).toEqual(result.responseTimes!.curve);
+    // one station: every reached cell is its first due
+    expect(result.ems.workload[0].firstDueCells).toBe(4);
   });
 });

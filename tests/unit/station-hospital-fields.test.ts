@@ -42,6 +42,9 @@ describe('the station-edit action', () => {
     expect(after[0]).toEqual({ ...h, ambulances: 3, plannedCapabilities: ['chest-pain'] });
     expect(setStationHospital('h', { ambulances: -2 })).toMatch(/whole number/);
     expect(getState().stations).toBe(after);
+    // the same value again (a field left on blur) is no edit: no new undo step
+    expect(setStationHospital('h', { ambulances: 3 })).toBeNull();
+    expect(getState().stations).toBe(after);
   });
 });
 

@@ -27,6 +27,7 @@ export interface Fractiles {
   withinTarget: number;
   /** curve[T] = share (0–1) reached within T minutes, T = 0…horizonMinutes. */
   curve: number[];
+  /** Exact minutes of a cell (not interpolated); null when it falls among the not reached. */
   medianMinutes: number | null;
   p90Minutes: number | null;
   /** Weight not reached within the horizon. */
@@ -56,7 +57,7 @@ export interface FractileFigures {
   before: FractilePair | null;
 }
 
-/** One active station's first-due area (the cells it is nearest to) and its workload. */
+/** One active station's first-due area (the cells it is nearest to: by road minutes when the circle is on roads) and its workload. */
 export interface StationWorkload {
   id: string;
   name: string;
@@ -92,7 +93,12 @@ export interface Availability {
   expectedCovered: WeightPair;
   /** Covered by at least two stations (backup coverage). */
   backupCovered: WeightPair;
-  /** Fleet: ambulances at active stations (null when no station gives a number), and what workload and the ratio ask for. */
+  /**
+   * Fleet: ambulances the facility file gives at active stations (null when
+   * none gives a number), ambulances assumed by the default for the others
+   * (q counts existing + assumed), and the sums over stations of what
+   * workload and the ratio ask for.
+   */
   fleet: { existing: number | null; assumed: number; forWorkload: number; forRatio: number };
 }
 

@@ -18,7 +18,7 @@ export type { Language } from '../i18n/types.ts';
 
 export { LAYER_KEYS, type LayerKey, type FocusRequest } from '../map/map-input.ts';
 
-export type PanelKey = 'stations' | 'rules' | 'results' | 'scenario' | 'suggest';
+export type PanelKey = 'stations' | 'rules' | 'results' | 'ems' | 'scenario' | 'suggest';
 
 
 /** Where the population or zones in use came from: the embedded demo data, or a file the user imported. */
@@ -184,7 +184,7 @@ export const initialState: AppState = {
   lastLatencyMs: null,
   layers: { population: false, status: true, minutes: true, gaps: true, radii: true, circles: false, stations: true, townships: true, basemap: false },
   basemapUrl: '',
-  collapsed: { stations: false, rules: true, results: false, scenario: true, suggest: true },
+  collapsed: { stations: false, rules: true, results: false, ems: true, scenario: true, suggest: true },
   addMode: false,
   selectedStationId: null,
   draggingStationId: null,

@@ -7,6 +7,7 @@ import type { CellRow } from '../core/evaluate.ts';
 import type { CellDescription } from '../core/describe-cell.ts';
 import type { ReachInUse } from '../core/reach-factory.ts';
 import type { ResponseTimes } from '../core/response-times.ts';
+import type { EmsFigures } from '../core/ems/types.ts';
 import type { RoadCounts } from '../io/roads/collect.ts';
 import type { RoadFormat } from '../io/roads/types.ts';
 import type { GapFigures, GapSite } from '../core/gaps.ts';
@@ -158,6 +159,8 @@ export interface EvaluationUpdate {
   response: ResponseTimes | null;
   /** False when `response` is the previous full update's, unchanged (light updates). */
   responseUpdated: boolean;
+  /** The EMS measures (issue 14, src/core/ems/types.ts); absent until the worker computes them. */
+  ems?: EmsFigures | null;
   /** Worker time for this update. */
   computeMs: number;
 }

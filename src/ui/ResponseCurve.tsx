@@ -29,7 +29,7 @@ export interface ResponseCurveProps {
   /** A second weight's curve (calls), drawn beside the residents' (after only); its figures are written out too. */
   calls?: CurveSeries | null;
   /** Legend words when the defaults (after / before) are not enough, e.g. residents beside calls. */
-  labels?: { after: string; before: string; calls: string };
+  labels?: { after: string; before: string; calls: string; axisY: string };
   testId?: string;
 }
 
@@ -43,7 +43,7 @@ export function ResponseCurve({ after, before, circleMinutes, version, calls = n
   const beforeLabel = labels?.before ?? t('curve.before');
   const callsLabel = labels?.calls ?? '';
   const axisX = t('curve.axisMinutes');
-  const axisY = t('curve.axisShare');
+  const axisY = labels?.axisY ?? t('curve.axisShare');
 
   useEffect(() => {
     if (!canvas.current) return;

@@ -44,9 +44,9 @@ describe('weights shown', () => {
 });
 
 describe('workload bars', () => {
-  it('are sorted busiest first, in percent, ties by name', () => {
-    const bars = workloadBars([station('a', '甲', 0.1), station('b', '乙', 0.45, true), station('c', 'C', 0.1), station('d', '丁', 1.2)]);
-    expect(bars.map((b) => b.id)).toEqual(['d', 'b', 'c', 'a']);
+  it('are sorted busiest first, in percent, ties by id', () => {
+    const bars = workloadBars([station('c', '甲', 0.1), station('b', '乙', 0.45, true), station('a', 'Z', 0.1), station('d', '丁', 1.2)]);
+    expect(bars.map((b) => b.id)).toEqual(['d', 'b', 'a', 'c']);
     expect(bars.map((b) => b.busyPct)).toEqual([120, 45, 10, 10]);
     expect(bars[1].ambulancesAssumed).toBe(true);
   });

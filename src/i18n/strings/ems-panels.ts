@@ -22,7 +22,6 @@ export const emsPanelStrings: Strings = {
     'emsPanel.weight.calls': '呼叫',
     'emsPanel.weight.both': '两者',
 
-    'emsPanel.calls.title': '呼叫',
     'emsPanel.calls.imported': '导入的呼叫记录：{total} 次，每年 {perYear} 次',
     'emsPanel.calls.rate': '未导入呼叫记录：按每千人每年 {rate} 次模拟，每年 {perYear} 次',
     'emsPanel.calls.syntheticNote': '合成数据，不是真实呼叫',
@@ -41,7 +40,6 @@ export const emsPanelStrings: Strings = {
     'emsPanel.residentsCol': '居民',
     'emsPanel.callsCol': '呼叫',
     'emsPanel.callsPerYear': '{n} 次呼叫/年',
-    'emsPanel.colBefore': '{weight}（无新站）',
 
     'emsPanel.availability.title': '救护车可用性与配置',
     'emsPanel.busy': '系统忙碌率',
@@ -95,6 +93,8 @@ export const emsPanelStrings: Strings = {
     'emsPanel.curve.title': '响应时间曲线（居民与呼叫）',
     'emsPanel.curve.residents': '居民',
     'emsPanel.curve.calls': '呼叫',
+    'emsPanel.curve.residentsBefore': '居民（无新站）',
+    'emsPanel.curve.axisShare': '到达比例（%）',
     'emsPanel.curve.callsSummary': '呼叫：{minutes} 分钟内 {within}%，中位数 {median}，90 百分位 {p90}',
 
     'emsPanel.zones.show': '显示急救指标列',
@@ -132,7 +132,6 @@ export const emsPanelStrings: Strings = {
     'emsPanel.weight.calls': 'Calls',
     'emsPanel.weight.both': 'Both',
 
-    'emsPanel.calls.title': 'Calls',
     'emsPanel.calls.imported': 'Imported call records: {total} calls, {perYear} a year',
     'emsPanel.calls.rate': 'No call records imported: modelled at {rate} calls per 1,000 residents a year, {perYear} a year',
     'emsPanel.calls.syntheticNote': 'synthetic data, not real calls',
@@ -151,7 +150,6 @@ export const emsPanelStrings: Strings = {
     'emsPanel.residentsCol': 'Residents',
     'emsPanel.callsCol': 'Calls',
     'emsPanel.callsPerYear': '{n} calls a year',
-    'emsPanel.colBefore': '{weight} (without new)',
 
     'emsPanel.availability.title': 'Ambulance availability and fleet',
     'emsPanel.busy': 'System busy fraction',
@@ -205,6 +203,8 @@ export const emsPanelStrings: Strings = {
     'emsPanel.curve.title': 'Response-time curve (residents and calls)',
     'emsPanel.curve.residents': 'Residents',
     'emsPanel.curve.calls': 'Calls',
+    'emsPanel.curve.residentsBefore': 'Residents (without new)',
+    'emsPanel.curve.axisShare': 'Share reached (%)',
     'emsPanel.curve.callsSummary': 'Calls: {within}% within {minutes} min, median {median}, 90th percentile {p90}',
 
     'emsPanel.zones.show': 'Show EMS columns',

@@ -10,7 +10,7 @@ const series = (f: Fractiles): CurveSeries => ({ share: f.curve, medianMinutes: 
 export function EmsCurve({ fractiles, weights, version }: { fractiles: FractileFigures; weights: readonly Weight[]; version: number }) {
   const { t } = useT();
   const calls = weights.includes('calls') && fractiles.region.calls ? series(fractiles.region.calls) : null;
-  const labels = { after: t('emsPanel.curve.residents'), before: `${t('emsPanel.curve.residents')}（${t('delta.without')}）`, calls: t('emsPanel.curve.calls') };
+  const labels = { after: t('emsPanel.curve.residents'), before: t('emsPanel.curve.residentsBefore'), calls: t('emsPanel.curve.calls'), axisY: t('emsPanel.curve.axisShare') };
   return (
     <div className="ems-block">
       <h3>{t('emsPanel.curve.title')}</h3>

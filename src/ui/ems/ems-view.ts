@@ -53,11 +53,11 @@ export interface WorkloadBar {
   ambulancesAssumed: boolean;
 }
 
-/** The stations' busy fractions as bars, busiest first (ties by name, then id, so the order is stable). */
+/** The stations' busy fractions as bars, busiest first (ties by id: a stable order that does not hang on the locale's collation). */
 export function workloadBars(workload: readonly StationWorkload[]): WorkloadBar[] {
   return workload
     .map((w) => ({ id: w.id, name: w.name, busyPct: w.busyFraction * 100, ambulancesAssumed: w.ambulancesAssumed }))
-    .sort((a, b) => b.busyPct - a.busyPct || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+    .sort((a, b) => b.busyPct - a.busyPct || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** One before/after bar pair, shares in % (0–100). */

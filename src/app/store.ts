@@ -165,6 +165,8 @@ export interface AppState {
    * with this, never with the light update's own version.
    */
   responseFor: ResultTag | null;
+  /** The scenario the shown `result.ems` was computed for (light updates repeat an earlier full update's, as for responseFor). */
+  emsFor: ResultTag | null;
 }
 
 export type ScenarioOrigin = 'demo' | 'restored' | 'file' | 'link';
@@ -215,6 +217,7 @@ export const initialState: AppState = {
   card: null,
   roads: null,
   responseFor: null,
+  emsFor: null,
 };
 
 export const useStore = create<AppState>()(() => initialState);
@@ -248,6 +251,17 @@ export function responseTagOf(update: Pick<EvaluationUpdate, 'tag' | 'response' 
 export function roadsSummaryOf(dataset: LoadedDataset | null): RoadsSummary | null {
   const roads = dataset?.region.roads;
   return roads ? { file: roads.source.source, ways: roads.counts.waysKept } : null;
+}
+
+/** The scenario an update's EMS figures belong to: its own tag, the previous one when it repeats them (emsUpdated false), null without any. */
+export function emsTagOf(update: Pick<EvaluationUpdate, 'tag' | 'ems' | 'emsUpdated'>, previous: ResultTag | null): ResultTag | null {
+  return !update.ems ? null : update.emsUpdated === false ? previous : update.tag;
+}
+
+/** True when the EMS figures shown are those of the scenario on screen (a drag's light updates repeat older ones). */
+export function emsIsCurrent(state: Pick<AppState, 'result' | 'emsFor' | 'datasetGeneration' | 'scenarioVersion'>): boolean {
+  const tag = state.emsFor;
+  return !!state.result?.ems && !!tag && !tag.partial && tag.dataset === state.datasetGeneration && tag.version === state.scenarioVersion;
 }
 
 /** True when a suggestion is shown that was computed for an earlier scenario. */

@@ -161,6 +161,8 @@ export interface EvaluationUpdate {
   responseUpdated: boolean;
   /** The EMS measures (issue 14, src/core/ems/types.ts); absent until the worker computes them. */
   ems?: EmsFigures | null;
+  /** False when `ems` is the previous full update's, unchanged (light updates). */
+  emsUpdated?: boolean;
   /** Worker time for this update. */
   computeMs: number;
 }

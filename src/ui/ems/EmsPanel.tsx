@@ -5,9 +5,9 @@
  * fleet, the per-station workload chart, before/after, equity and hospital
  * transport. Every figure is read from the worker's `result.ems`; the panel
  * and its charts carry the scenario version they belong to, and are marked
- * stale while a newer edit waits for its figures.
+ * stale while a newer edit (or a drag) waits for its figures.
  */
-import { resultIsCurrent, useStore } from '../../app/store.ts';
+import { emsIsCurrent, useStore } from '../../app/store.ts';
 import { useT } from '../i18n.ts';
 import { Panel } from '../Panel.tsx';
 import { AvailabilityFigures } from './AvailabilityFigures.tsx';
@@ -25,8 +25,9 @@ import './ems.css';
 export function EmsPanel() {
   const ems = useStore((s) => s.result?.ems ?? null);
   const residents = useStore((s) => s.result?.totals ?? null);
-  const version = useStore((s) => s.result?.tag.version ?? 0);
-  const current = useStore(resultIsCurrent);
+  // tagged with the scenario the EMS figures were computed for: a drag's light updates repeat an earlier one's
+  const version = useStore((s) => s.emsFor?.version ?? 0);
+  const current = useStore(emsIsCurrent);
   const rules = useStore((s) => s.rules);
   const { t } = useT();
   const weights = weightsShown(rules.ems.demand);

@@ -68,7 +68,7 @@ export function TownshipTable() {
         </label>
       )}
       <div className="table-scroll">
-        <table data-testid="township-table">
+        <table data-testid="township-table" className={emsCells ? 'townships-with-ems' : undefined}>
           <thead>
             <tr>
               {header('name', t('zones.name'))}

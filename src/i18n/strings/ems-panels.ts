@@ -71,11 +71,6 @@ export const emsPanelStrings: Strings = {
     'emsPanel.hospital.within': '目标内',
     'emsPanel.hospital.beyond': '超出目标的乡镇',
     'emsPanel.hospital.count': '{n} 家医院',
-    'emsPanel.capability.chest-pain': '胸痛中心',
-    'emsPanel.capability.stroke': '卒中中心',
-    'emsPanel.capability.trauma': '创伤中心',
-    'emsPanel.capability.maternal': '危重孕产妇救治中心',
-    'emsPanel.capability.neonatal': '危重新生儿救治中心',
 
     'emsPanel.workload.title': '各站工作量（忙碌率，最忙在前）',
     'emsPanel.workload.axis': '忙碌率（%）',
@@ -181,11 +176,6 @@ export const emsPanelStrings: Strings = {
     'emsPanel.hospital.within': 'Within',
     'emsPanel.hospital.beyond': 'Townships beyond the target',
     'emsPanel.hospital.count': '{n} hospitals',
-    'emsPanel.capability.chest-pain': 'chest-pain centre',
-    'emsPanel.capability.stroke': 'stroke centre',
-    'emsPanel.capability.trauma': 'trauma centre',
-    'emsPanel.capability.maternal': 'maternal critical-care centre',
-    'emsPanel.capability.neonatal': 'neonatal critical-care centre',
 
     'emsPanel.workload.title': 'Workload per station (busy fraction, busiest first)',
     'emsPanel.workload.axis': 'Busy fraction (%)',

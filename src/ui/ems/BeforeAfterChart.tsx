@@ -23,7 +23,7 @@ export function BeforeAfterChart({ figures, weights, version, current }: { figur
   const labels = pairs.map((p) =>
     p.kind === 'within'
       ? t('emsPanel.beforeAfter.within', { minutes: figures.fractiles.targetMinutes, weight: weightWord(p.weight) })
-      : t('emsPanel.beforeAfter.hospital', { capability: t(`emsPanel.capability.${p.capability}`), weight: weightWord(p.weight) }),
+      : t('emsPanel.beforeAfter.hospital', { capability: t(`vocab.capability.${p.capability}`), weight: weightWord(p.weight) }),
   );
   const before = pairs.map((p) => round1(p.before));
   const after = pairs.map((p) => round1(p.after));

@@ -39,7 +39,7 @@ export function EmsRules({ onError }: { onError: (message: string | null) => voi
     const parsed = Number(raw);
     onError(raw.trim() === '' || !Number.isFinite(parsed) ? `${label}: "${raw}"` : apply(parsed));
   };
-  const target = (c: Capability) => (raw: string) => number(raw, t(`emsPanel.capability.${c}`), (v) => setEms(ems, { hospitalTargetMinutes: { ...ems.hospitalTargetMinutes, [c]: v } }));
+  const target = (c: Capability) => (raw: string) => number(raw, t(`vocab.capability.${c}`), (v) => setEms(ems, { hospitalTargetMinutes: { ...ems.hospitalTargetMinutes, [c]: v } }));
   return (
     <div className="ems-rules road-rules" data-testid="ems-rules">
       <h3>{t('emsPanel.rules.title')}</h3>
@@ -67,7 +67,7 @@ export function EmsRules({ onError }: { onError: (message: string | null) => voi
         {CAPABILITIES.map((c) => (
           <label key={c} className="ems-target">
             <span>
-              {t(`emsPanel.capability.${c}`)} <Flag kind={isAssumedTarget(ems, c) && 'assumed'} />
+              {t(`vocab.capability.${c}`)} <Flag kind={isAssumedTarget(ems, c) && 'assumed'} />
             </span>
             <CommitNumberInput value={ems.hospitalTargetMinutes[c]} testId={`ems-rule-hospital-${c}`} onCommit={target(c)} />
           </label>

@@ -44,7 +44,7 @@ export function HospitalTable({ hospitals, settings, weights, horizonMinutes, ca
               {hospitals.map((h) => (
                 <tr key={h.capability} data-testid={`ems-hospital-${h.capability}`} data-basis={h.basis}>
                   <th scope="row" className="ems-wrap">
-                    {t(`emsPanel.capability.${h.capability}`)}
+                    {t(`vocab.capability.${h.capability}`)}
                     <div className="muted small">{t('emsPanel.hospital.count', { n: h.hospitals.length })}</div>
                     {h.zonesBeyond.length > 0 && (
                       <div className="muted small" data-testid={`ems-hospital-${h.capability}-beyond`} data-value={h.zonesBeyond.length}>

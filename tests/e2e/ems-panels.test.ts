@@ -11,6 +11,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { EmsFigures } from '../../src/core/ems/types.ts';
+import { switchRegion } from './drawn-state.ts';
 import { horizontalOverflow, screenshot, seq, useSharedApp, value, waitCurrent, waitForUpdate } from './helpers.ts';
 
 const shared = useSharedApp({ width: 1440, height: 900 });
@@ -186,5 +187,33 @@ describe('screenshots', () => {
       }
     }
     if ((await page.evaluate(() => (window as unknown as { __emsState: () => { language: string } }).__emsState().language)) === 'en') await page.getByTestId('lang-switch').click();
+  });
+});
+
+describe('hospital transport', () => {
+  it('晋江市 (planned centres from the Jinjiang plan): each capability’s shares, before and p90 equal result.ems.hospitals', async () => {
+    const { page } = await shared.get();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await switchRegion(page, '350582');
+    await emsReady(page);
+    const { ems } = await workerEms(page);
+    expect(ems.hospitals.length).toBeGreaterThan(0);
+    expect(ems.hospitals.some((h) => h.before !== null)).toBe(true);
+    for (const h of ems.hospitals) {
+      const row = page.getByTestId(`ems-hospital-${h.capability}`);
+      expect(await row.getAttribute('data-basis')).toBe(h.basis);
+      expect(await raw(page, `ems-hospital-${h.capability}-within-residents`)).toBe(h.fractiles.residents.withinTarget);
+      expect(await raw(page, `ems-hospital-${h.capability}-median`)).toBe(h.fractiles.residents.medianMinutes);
+      expect(await raw(page, `ems-hospital-${h.capability}-p90`)).toBe(h.fractiles.residents.p90Minutes);
+      if (h.before) expect(await raw(page, `ems-hospital-${h.capability}-before-residents`)).toBe(h.before.fractiles.residents.withinTarget);
+      expect(await page.getByTestId(`ems-hospital-${h.capability}-beyond`).count()).toBe(h.zonesBeyond.length > 0 ? 1 : 0);
+    }
+    // the before/after chart holds a pair for each capability with a before
+    const pairs = JSON.parse((await page.getByTestId('ems-before-after-chart').getAttribute('data-pairs'))!) as [string, number, number][];
+    for (const h of ems.hospitals.filter((x) => x.before)) expect(pairs.map(([key]) => key)).toContain(`hospital-${h.capability}-residents`);
+    await page.getByTestId('ems-hospitals').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await screenshot(page, 'ems-panels-hospitals-1440-zh');
+    await page.getByTestId('ems-before-after-chart').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await screenshot(page, 'ems-panels-before-after-1440-zh');
   });
 });

@@ -36,8 +36,8 @@ export function HospitalTable({ hospitals, settings, weights, horizonMinutes, ca
                     </div>
                   </th>
                 ))}
-                <th scope="col">{t('emsPanel.median')}</th>
-                <th scope="col">{t('emsPanel.p90')}</th>
+                <th scope="col">{t('zones.medianMinutes')}</th>
+                <th scope="col">{t('zones.p90Minutes')}</th>
               </tr>
             </thead>
             <tbody>

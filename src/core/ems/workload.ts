@@ -29,7 +29,7 @@ export function busyFraction(callsPerYear: number, meanJobMinutes: number, ambul
 /** Ambulances that keep the busy fraction at or under the target: ceil(calls × job minutes / (525,600 × target)). */
 export function ambulancesForWorkload(callsPerYear: number, meanJobMinutes: number, busyTarget: number): number {
   // a hair of float noise must not ask for one more ambulance when the load sits exactly on the target
-  return Math.ceil((callsPerYear * meanJobMinutes) / (MINUTES_PER_YEAR * busyTarget) - 1e-9);
+  return Math.max(0, Math.ceil((callsPerYear * meanJobMinutes) / (MINUTES_PER_YEAR * busyTarget) - 1e-9));
 }
 
 /**

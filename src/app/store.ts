@@ -253,9 +253,9 @@ export function roadsSummaryOf(dataset: LoadedDataset | null): RoadsSummary | nu
   return roads ? { file: roads.source.source, ways: roads.counts.waysKept } : null;
 }
 
-/** The scenario an update's EMS figures belong to: its own tag, the previous one when it repeats them (emsUpdated false), null without any. */
-export function emsTagOf(update: Pick<EvaluationUpdate, 'tag' | 'ems' | 'emsUpdated'>, previous: ResultTag | null): ResultTag | null {
-  return !update.ems ? null : update.emsUpdated === false ? previous : update.tag;
+/** The scenario an update's EMS figures belong to: its own tag when it computed them, the previous one when it repeats them (a light update). */
+export function emsTagOf(update: Pick<EvaluationUpdate, 'tag' | 'emsUpdated'>, previous: ResultTag | null): ResultTag | null {
+  return update.emsUpdated ? update.tag : previous;
 }
 
 /** True when the EMS figures shown are those of the scenario on screen (a drag's light updates repeat older ones). */

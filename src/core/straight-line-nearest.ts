@@ -13,11 +13,19 @@
  * km within the cover limit), ties to the lower rank; whole sub-blocks only
  * with the model's own slack from the limit.
  */
+import { chordToKm, kmToChordSq, SLACK as SLACK_IMPORT } from './chord.ts';
 import { DEG as DEG_IMPORT } from './geo.ts';
 import type { NearestOut, ReachLimits, ReachOrigin } from './reach.ts';
 
-// module-local copy: an imported binding may be read through a getter on every use in a hot loop
+// module-local copies: an imported binding may be read through a getter on every use in a hot loop
 const DEG = DEG_IMPORT;
+const SLACK = SLACK_IMPORT;
+/**
+ * A station whose squared chord exceeds the best one's by more than this
+ * share is farther by far more than any rounding, so its km need not be
+ * computed; closer to the best, the km decide (ties to the lower rank).
+ */
+const FARTHER = 1e-9;
 
 /** The members of a straight-line model as its scans see them (see StraightLineReach). */
 export interface MemberLayout {
@@ -42,13 +50,6 @@ export interface MemberLayout {
   subY: Float64Array;
   subZ: Float64Array;
   subRadiusKm: Float64Array;
-}
-
-/** The model's distance functions and slack, passed in so both files read one definition. */
-export interface ChordMath {
-  chordToKm(chordSq: number): number;
-  kmToChordSq(km: number): number;
-  slack: number;
 }
 
 /** The active origins as unit vectors, with their indices and ranks. */
@@ -78,25 +79,33 @@ function sourcesOf(origins: readonly (ReachOrigin | null)[], rank: Int32Array): 
   return s;
 }
 
+/** A squared chord at least that of `km`: a bound to prune by, rounding (far below the blocks' 1e-6 km padding) on the safe side. */
+function chordAbove(km: number): number {
+  return kmToChordSq(km * (1 + 1e-9) + 1e-9);
+}
+
 /**
  * The sources whose distance to a block (centre cx, cy, cz, radius r km) can
- * be the least of one of its cells within maxKm, into `near`; returns how many.
- * `centreKm[j]` receives each source's centre distance (km).
+ * be the least of one of its cells within maxKm, into `near`; returns how
+ * many. `centreChordSq[j]` receives each source's squared chord to the
+ * centre: compared with bounds as squared chords, the km of only the
+ * nearest is computed.
  */
-function nearSources(src: Sources, cx: number, cy: number, cz: number, r: number, maxKm: number, math: ChordMath, centreKm: Float64Array, near: Int32Array): number {
-  let upper = Infinity;
-  for (let j = 0; j < src.count; j++) {
-    const dx = src.x[j] - cx;
-    const dy = src.y[j] - cy;
-    const dz = src.z[j] - cz;
-    const km = math.chordToKm(dx * dx + dy * dy + dz * dz);
-    centreKm[j] = km;
-    if (km + r < upper) upper = km + r;
+function nearSources(src: Sources, cx: number, cy: number, cz: number, r: number, maxKm: number, centreChordSq: Float64Array, near: Int32Array): number {
+  const { x, y, z, count: m } = src;
+  let least = Infinity;
+  for (let j = 0; j < m; j++) {
+    const dx = x[j] - cx;
+    const dy = y[j] - cy;
+    const dz = z[j] - cz;
+    const chordSq = dx * dx + dy * dy + dz * dz;
+    centreChordSq[j] = chordSq;
+    if (chordSq < least) least = chordSq;
   }
-  // every cell of the block has a source within `upper`; one beyond it by the radius is never the nearest
-  const bound = Math.min(upper, maxKm);
+  // every cell of the block has a source within the nearest centre's km + r; one farther than that by r is never the nearest
+  const bound = chordAbove(Math.min(chordToKm(least) + r, maxKm) + r);
   let count = 0;
-  for (let j = 0; j < src.count; j++) if (centreKm[j] - r <= bound) near[count++] = j;
+  for (let j = 0; j < m; j++) if (centreChordSq[j] <= bound) near[count++] = j;
   return count;
 }
 
@@ -104,34 +113,60 @@ function nearSources(src: Sources, cx: number, cy: number, cz: number, r: number
  * For every member cell: the nearest origin within limits.max (ties to the
  * lower rank) and the origins within its cover limit, into `out`.
  */
-export function nearestAll(layout: MemberLayout, math: ChordMath, origins: readonly (ReachOrigin | null)[], rank: Int32Array, limits: ReachLimits, areaType: Uint8Array, out: NearestOut): void {
+export function nearestAll(layout: MemberLayout, origins: readonly (ReachOrigin | null)[], rank: Int32Array, limits: ReachLimits, areaType: Uint8Array, out: NearestOut): void {
   const src = sourcesOf(origins, rank);
   const { cellOf, x, y, z, blockX, blockY, blockZ, blockRadiusKm, blockSub, subStart, subEnd, subX, subY, subZ, subRadiusKm } = layout;
   const { slot, cost, inRange } = out;
-  const { chordToKm, slack } = math;
   const maxKm = limits.max;
-  const maxChordSq = math.kmToChordSq(maxKm);
+  const maxChordSq = kmToChordSq(maxKm);
   const coverUrban = limits.urban.cover;
   const coverRural = limits.rural.cover;
   const coverHi = Math.max(coverUrban, coverRural);
   const coverLo = Math.min(coverUrban, coverRural);
   // squared chords a hair inside and outside each cover limit: only cells between them need their km
-  const insideUrban = math.kmToChordSq(coverUrban * (1 - slack));
-  const outsideUrban = math.kmToChordSq(coverUrban * (1 + slack));
-  const insideRural = math.kmToChordSq(coverRural * (1 - slack));
-  const outsideRural = math.kmToChordSq(coverRural * (1 + slack));
+  const insideUrban = kmToChordSq(coverUrban * (1 - SLACK));
+  const outsideUrban = kmToChordSq(coverUrban * (1 + SLACK));
+  const insideRural = kmToChordSq(coverRural * (1 - SLACK));
+  const outsideRural = kmToChordSq(coverRural * (1 + SLACK));
   const m = src.count;
-  const centreKm = new Float64Array(m);
+  const { x: sx, y: sy, z: sz, rank: sRank, index: sIndex } = src;
+  const centreChordSq = new Float64Array(m);
+  /** Per source: the last block it was a candidate of the count for (+1). */
+  const rangeOf = new Int32Array(m);
   const blockNear = new Int32Array(m);
   const blockRange = new Int32Array(m);
   const subNear = new Int32Array(m);
   const subKm = new Float64Array(m);
   const partial = new Int32Array(m);
+  let subsPerBlock = 0;
+  for (let b = 0; b < layout.blockCount; b++) subsPerBlock = Math.max(subsPerBlock, blockSub[b + 1] - blockSub[b]);
+  const subCoverLo = new Float64Array(subsPerBlock);
+  const subCoverHi = new Float64Array(subsPerBlock);
   for (let b = 0; b < layout.blockCount; b++) {
     const r = blockRadiusKm[b];
-    const nNear = nearSources(src, blockX[b], blockY[b], blockZ[b], r, maxKm, math, centreKm, blockNear);
+    const nNear = nearSources(src, blockX[b], blockY[b], blockZ[b], r, maxKm, centreChordSq, blockNear);
+    // each sub-block's own cover limits (its cells mostly of one area type): an urban block needs the stations within 5 km, not 10
+    let blockHi = 0;
+    for (let u = blockSub[b]; u < blockSub[b + 1]; u++) {
+      let lo = coverHi;
+      let hi = coverLo;
+      for (let q = subStart[u]; q < subEnd[u]; q++) {
+        const c = areaType[cellOf ? cellOf[q] : q] === 1 ? coverUrban : coverRural;
+        if (c < lo) lo = c;
+        if (c > hi) hi = c;
+      }
+      subCoverLo[u - blockSub[b]] = lo;
+      subCoverHi[u - blockSub[b]] = hi;
+      if (hi > blockHi) blockHi = hi;
+    }
     let nRange = 0;
-    for (let j = 0; j < m; j++) if (centreKm[j] - r <= coverHi) blockRange[nRange++] = j;
+    const rangeBound = chordAbove(blockHi + r);
+    for (let j = 0; j < m; j++) {
+      if (centreChordSq[j] <= rangeBound) {
+        blockRange[nRange++] = j;
+        rangeOf[j] = b + 1;
+      }
+    }
     for (let u = blockSub[b]; u < blockSub[b + 1]; u++) {
       const ur = subRadiusKm[u];
       const ux = subX[u];
@@ -141,17 +176,17 @@ export function nearestAll(layout: MemberLayout, math: ChordMath, origins: reado
       let upper = Infinity;
       for (let t = 0; t < nRange; t++) {
         const j = blockRange[t];
-        const dx = src.x[j] - ux;
-        const dy = src.y[j] - uy;
-        const dz = src.z[j] - uz;
+        const dx = sx[j] - ux;
+        const dy = sy[j] - uy;
+        const dz = sz[j] - uz;
         subKm[j] = chordToKm(dx * dx + dy * dy + dz * dz);
       }
       for (let t = 0; t < nNear; t++) {
         const j = blockNear[t];
-        if (centreKm[j] - r > coverHi) {
-          const dx = src.x[j] - ux;
-          const dy = src.y[j] - uy;
-          const dz = src.z[j] - uz;
+        if (rangeOf[j] !== b + 1) {
+          const dx = sx[j] - ux;
+          const dy = sy[j] - uy;
+          const dz = sz[j] - uz;
           subKm[j] = chordToKm(dx * dx + dy * dy + dz * dz);
         }
         if (subKm[j] + ur < upper) upper = subKm[j] + ur;
@@ -159,12 +194,14 @@ export function nearestAll(layout: MemberLayout, math: ChordMath, origins: reado
       const bound = Math.min(upper, maxKm);
       let nSub = 0;
       for (let t = 0; t < nNear; t++) if (subKm[blockNear[t]] - ur <= bound) subNear[nSub++] = blockNear[t];
+      const subLo = subCoverLo[u - blockSub[b]];
+      const subHi = subCoverHi[u - blockSub[b]];
       let whole = 0;
       let nPartial = 0;
       for (let t = 0; t < nRange; t++) {
         const j = blockRange[t];
-        if (subKm[j] - ur > coverHi) continue;
-        if (subKm[j] + ur <= coverLo * (1 - slack)) whole++;
+        if (subKm[j] - ur > subHi) continue;
+        if (subKm[j] + ur <= subLo * (1 - SLACK)) whole++;
         else partial[nPartial++] = j;
       }
       for (let q = subStart[u]; q < subEnd[u]; q++) {
@@ -173,21 +210,23 @@ export function nearestAll(layout: MemberLayout, math: ChordMath, origins: reado
         const qy = y[q];
         const qz = z[q];
         let best = Infinity;
+        let bestChordSq = maxChordSq;
         let bestJ = -1;
         for (let t = 0; t < nSub; t++) {
           const j = subNear[t];
-          const dx = qx - src.x[j];
-          const dy = qy - src.y[j];
-          const dz = qz - src.z[j];
+          const dx = qx - sx[j];
+          const dy = qy - sy[j];
+          const dz = qz - sz[j];
           const chordSq = dx * dx + dy * dy + dz * dz;
-          if (chordSq > maxChordSq) continue;
+          if (chordSq > maxChordSq || chordSq > bestChordSq * (1 + FARTHER)) continue;
           const km = chordToKm(chordSq);
-          if (km < best || (km === best && src.rank[j] < src.rank[bestJ])) {
+          if (km < best || (km === best && sRank[j] < sRank[bestJ])) {
             best = km;
             bestJ = j;
+            bestChordSq = chordSq;
           }
         }
-        slot[i] = bestJ < 0 ? -1 : src.index[bestJ];
+        slot[i] = bestJ < 0 ? -1 : sIndex[bestJ];
         cost[i] = best;
         let count = whole;
         if (nPartial > 0) {
@@ -197,9 +236,9 @@ export function nearestAll(layout: MemberLayout, math: ChordMath, origins: reado
           const cover = urban ? coverUrban : coverRural;
           for (let t = 0; t < nPartial; t++) {
             const j = partial[t];
-            const dx = qx - src.x[j];
-            const dy = qy - src.y[j];
-            const dz = qz - src.z[j];
+            const dx = qx - sx[j];
+            const dy = qy - sy[j];
+            const dz = qz - sz[j];
             const chordSq = dx * dx + dy * dy + dz * dz;
             if (chordSq <= inside || (chordSq <= outside && chordSq <= maxChordSq && chordToKm(chordSq) <= cover)) count++;
           }
@@ -216,12 +255,11 @@ export function nearestAll(layout: MemberLayout, math: ChordMath, origins: reado
  * @param memberOf position of a grid cell among the members (−1: not a member)
  * @param blockOf block of each member
  */
-export function nearestOf(layout: MemberLayout, math: ChordMath, memberOf: (cell: number) => number, blockOf: Int32Array, cells: Int32Array, count: number, origins: readonly (ReachOrigin | null)[], rank: Int32Array, limits: ReachLimits, out: NearestOut): void {
+export function nearestOf(layout: MemberLayout, memberOf: (cell: number) => number, blockOf: Int32Array, cells: Int32Array, count: number, origins: readonly (ReachOrigin | null)[], rank: Int32Array, limits: ReachLimits, out: NearestOut): void {
   const src = sourcesOf(origins, rank);
   const { x, y, z, blockX, blockY, blockZ, blockRadiusKm } = layout;
-  const { chordToKm } = math;
-  const maxChordSq = math.kmToChordSq(limits.max);
-  const centreKm = new Float64Array(src.count);
+  const maxChordSq = kmToChordSq(limits.max);
+  const centreChordSq = new Float64Array(src.count);
   const near = new Int32Array(src.count);
   let nNear = 0;
   let lastBlock = -1;
@@ -233,7 +271,7 @@ export function nearestOf(layout: MemberLayout, math: ChordMath, memberOf: (cell
     if (q >= 0) {
       const b = blockOf[q];
       if (b !== lastBlock) {
-        nNear = nearSources(src, blockX[b], blockY[b], blockZ[b], blockRadiusKm[b], limits.max, math, centreKm, near);
+        nNear = nearSources(src, blockX[b], blockY[b], blockZ[b], blockRadiusKm[b], limits.max, centreChordSq, near);
         lastBlock = b;
       }
       for (let t = 0; t < nNear; t++) {

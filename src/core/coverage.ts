@@ -292,7 +292,12 @@ export class CoverageEngine {
     return this.model.reach(origin, this.limitsValue);
   }
 
-  /** The cells an active station reaches and their costs (the engine's own copy: read, never edit), or null. */
+  /**
+   * The cells an active station reaches and their costs (the engine's own
+   * copy: read, never edit), or null. Made on first asking after a full
+   * evaluation by the model's fast path, so valid until the next edit or
+   * the next stationReach: read one station's before asking for another's.
+   */
   stationReach(id: string): Reach | null {
     const slot = this.slotById.get(id);
     return slot === undefined ? null : this.keptOf(this.slots[slot]!).reach;

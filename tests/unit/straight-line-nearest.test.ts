@@ -12,11 +12,11 @@ import { describe, expect, it } from 'vitest';
 import { cellToLatLng, gridDisk, latLngToCell } from 'h3-js';
 import { AGG_COVERED, AGG_GAP, AGG_MARGINAL, AGG_WITHIN_CIRCLE, type CoverageEngine } from '../../src/core/coverage.ts';
 import { createEngine } from '../../src/core/evaluate.ts';
-import type { ReachModel } from '../../src/core/reach.ts';
 import { createReachModel } from '../../src/core/reach-factory.ts';
 import { makeRules, type Rules } from '../../src/core/rules.ts';
 import { StraightLineReach } from '../../src/core/straight-line-reach.ts';
 import type { Station } from '../../src/core/types.ts';
+import { withoutFastPaths } from '../helpers/plain-model.ts';
 import { mulberry32 } from '../helpers/random.ts';
 import { grid, zone } from '../helpers/tiny.ts';
 
@@ -28,11 +28,6 @@ const g = grid(
   cells.map((h3, i) => ({ h3, population: 1 + Math.floor(rand() * 500), zone: i % 3 === 0 ? 'urban-z' : 'rural-z' })),
   [zone('urban-z', 'urban'), zone('rural-z', 'rural')],
 );
-
-/** The model with its fast path hidden: the engine lists every station's reach. */
-function plain(model: ReachModel): ReachModel {
-  return { unit: model.unit, limits: (r) => model.limits(r), reach: (o, l) => model.reach(o, l) };
-}
 
 /** Where two engines differ: the first few cells of each per-cell array, and the sums (empty when equal to the last bit). */
 function differences(a: CoverageEngine, b: CoverageEngine): string[] {
@@ -81,7 +76,7 @@ describe('straight-line fast path equals listing every reach', () => {
         const model = new StraightLineReach(g, null, { blockSteps });
         expect(model.nearestAll).toBeTypeOf('function');
         const fast = createEngine(g, { stations, rules }, model);
-        const slow = createEngine(g, { stations, rules }, plain(model));
+        const slow = createEngine(g, { stations, rules }, withoutFastPaths(model));
         expect(differences(fast, slow)).toEqual([]);
         // the fast path must not hide a station's reach from its readers
         expect(fast.stationReach(stations[3].id)).toEqual(slow.stationReach(stations[3].id));

@@ -15,6 +15,7 @@
  */
 import type { PopulationGrid } from './grid.ts';
 import type { CostUnit, NearestOut, Reach, ReachLimits, ReachModel, ReachOrigin } from './reach.ts';
+import { reachCacheOf, type ReachCache } from './reach-cache.ts';
 import { chunksOf, CHUNK_SHIFT as CHUNK_SHIFT_IMPORT, ReachStore, type KeptReach } from './reach-store.ts';
 import type { Rules } from './rules.ts';
 import { COVERED as COVERED_IMPORT, GAP as GAP_IMPORT, MARGINAL as MARGINAL_IMPORT, type AreaType, type Station } from './types.ts';
@@ -80,6 +81,8 @@ export class CoverageEngine {
   private bulk = false;
   /** The engine's per-cell arrays as the model's fast path writes them (null: the model has none). */
   private readonly nearestOut: NearestOut | null;
+  /** Reaches kept between evaluations for a model whose reach is costly (roads), shared with every engine over it. */
+  private readonly reachCache: ReachCache | null;
   /**
    * The engine whose reach decides the emergency circle: this one, or (mixed
    * mode: statuses in straight-line km, circle in road minutes) a second
@@ -116,6 +119,7 @@ export class CoverageEngine {
     this.zoneAgg = new Float64Array(rows * AGG_WIDTH);
     this.zonePopulation = new Float64Array(rows);
     for (let i = 0; i < n; i++) this.zonePopulation[grid.zone[i] + 1] += grid.population[i];
+    this.reachCache = reachCacheOf(model);
     this.nearestOut = model.nearestAll && model.nearestOf ? { slot: this.nearestSlot, cost: this.nearestCost, inRange: this.inRangeCount } : null;
     this.setRules(rules);
   }
@@ -327,7 +331,7 @@ export class CoverageEngine {
 
   private addStation(station: Station): void {
     checkStation(station, this.slotById);
-    const kept = this.store.keep(this.model.reach(station, this.limitsValue));
+    const kept = this.store.keep(this.reachCache ? this.reachCache.reach(this.model, station, this.limitsValue) : this.model.reach(station, this.limitsValue));
     const slotIndex = this.freeSlots.length > 0 ? this.freeSlots.pop()! : this.slots.length;
     this.slots[slotIndex] = { station, kept, box: null };
     this.slotById.set(station.id, slotIndex);

@@ -57,6 +57,10 @@ export type MemberRunQuery = (origin: ReachOrigin, sink: RunSink) => void;
 
 export interface ReachModel {
   readonly unit: CostUnit;
+  /** True when a reach is costly enough (a road search) to keep between evaluations (reach-cache.ts). */
+  readonly cacheReach?: boolean;
+  /** Changes whenever the model's costs change in place (roads re-weighted), so kept reaches are dropped. */
+  readonly revision?: number;
   /** The rules as limits in this model's unit. */
   limits(rules: Rules): ReachLimits;
   /**

@@ -1,7 +1,9 @@
 /**
  * Benchmarks of the coverage engine on all of Quanzhou (every populated res-9
  * cell, every demo facility switched on as a station), each printed beside the
- * naive Turf polygon approach measured in the same run.
+ * naive Turf polygon approach measured in the same run, and the full
+ * evaluation and the move also beside the same engine listing every station's
+ * reach (the path before the straight-line model's fast one), timed in turn.
  *   npm run bench
  */
 import { loadavg } from 'node:os';

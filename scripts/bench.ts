@@ -1,20 +1,24 @@
 /**
  * Benchmarks of the coverage engine on all of Quanzhou (every populated res-9
  * cell, every demo facility switched on as a station), each printed beside the
- * naive Turf polygon approach measured in the same run.
+ * naive Turf polygon approach measured in the same run, and the full
+ * evaluation and the move also beside the same engine listing every station's
+ * reach (the path before the straight-line model's fast one), timed in turn.
  *   npm run bench
  */
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { AGG_COVERED, AGG_MARGINAL, AGG_WITHIN_CIRCLE } from '../src/core/coverage.ts';
 import { createEngine } from '../src/core/evaluate.ts';
+import { createReachModel } from '../src/core/reach-factory.ts';
 import { gapGroups } from '../src/core/gaps.ts';
 import { coverRadiusKm, makeRules } from '../src/core/rules.ts';
 import { totals, zoneRows } from '../src/core/tables.ts';
 import type { Station } from '../src/core/types.ts';
 import { turfCoveredPopulation, turfStatusSums } from './bench/turf-baseline.ts';
 import { loadDemoDataset } from './lib/demo-data.ts';
-import { line, time, timeAsync } from './lib/timing.ts';
+import { line, time, timeAsync, timeInterleaved } from './lib/timing.ts';
+import { withoutFastPaths } from '../tests/helpers/plain-model.ts';
 import { loadFromCsv } from './bench/csv-path.ts';
 import { benchEms } from './bench/ems.ts';
 import { benchMexclp } from './bench/mexclp.ts';
@@ -29,6 +33,8 @@ const rules = makeRules();
 const t1 = performance.now();
 const engine = createEngine(grid, { stations, rules });
 const indexMs = performance.now() - t1;
+// the engine as it was before the model's fast path: every station's reach listed, kept and compared
+const listing = createEngine(grid, { stations, rules }, withoutFastPaths(createReachModel(grid)));
 
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 console.log(`dataset: ${grid.size} populated res-${grid.resolution} cells, ${stations.length} stations (all demo facilities on), node ${process.version}; load average ${load()}`);
@@ -53,6 +59,15 @@ const statuses = time(() => {
   totals(engine);
 }, 41);
 
+const [fastFull, listingFull] = timeInterleaved(
+  [engine, listing].map((e) => () => {
+    e.setStations(stations);
+    totals(e);
+  }),
+  41,
+);
+if (listing.total(AGG_COVERED) !== engine.total(AGG_COVERED)) throw new Error('The listing engine and the fast path disagree on the covered population.');
+
 const baselineRuns = Number(process.env.BENCH_BASELINE_RUNS ?? 3);
 let turfSums = { covered: 0, marginal: 0, gap: 0, withinCircle: 0 };
 const turfSame = time(() => {
@@ -66,6 +81,7 @@ const same = 'Turf, same outputs (covered/marginal/gap + 15-min circle: a union 
 console.log(line('full Quanzhou evaluation (statuses + tables + gap groups)', full, turfSame, same));
 console.log(line('full Quanzhou evaluation (statuses + totals only)', statuses, turfSame, same));
 console.log(line('full Quanzhou evaluation (statuses + totals only)', statuses, turfCoveredOnly, 'Turf, covered flag only (2 unions, 1 point-in-polygon per cell)'));
+console.log(line('full Quanzhou evaluation (statuses + totals only), timed in turn', fastFull, listingFull, 'the same engine listing every reach (before the fast path)', 1));
 const pct = (a: number, b: number) => `${(((a - b) / b) * 100).toFixed(3)} %`;
 console.log(`  covered population: engine ${ours.toLocaleString('en-US')}, Turf ${turfSums.covered.toLocaleString('en-US')} (${pct(turfSums.covered, ours)}; covered-only run ${turfCovered.toLocaleString('en-US')})`);
 console.log(`  marginal: engine ${engine.total(AGG_MARGINAL).toLocaleString('en-US')}, Turf ${turfSums.marginal.toLocaleString('en-US')}; within 15-min circle: engine ${engine.total(AGG_WITHIN_CIRCLE).toLocaleString('en-US')}, Turf ${turfSums.withinCircle.toLocaleString('en-US')} (differences from 64-step circle polygons)`);
@@ -83,6 +99,17 @@ const turfMove = time(() => {
   turfStatusSums(engine, stations.map((s) => (s.id === mover.id ? away : s)), rules);
 }, baselineRuns, 0);
 console.log(line(`one-station move (${mover.id}) + totals`, move, turfMove, 'Turf full recompute, same outputs'));
+const flips = [false, false];
+const [fastMove, listingMove] = timeInterleaved(
+  [engine, listing].map((e, k) => () => {
+    e.upsertStation(flips[k] ? mover : away);
+    flips[k] = !flips[k];
+    totals(e);
+  }),
+  201,
+  10,
+);
+console.log(line(`one-station move (${mover.id}) + totals, timed in turn`, fastMove, listingMove, 'the same engine listing every reach (before the fast path)', 2));
 console.log(`targets: full evaluation ≤ 10 ms, one-station move ≤ 1 ms, ≥ 50× faster than the Turf baseline; load average at the end ${load()} (2 cores shared: figures vary with it)`);
 
 benchEms(engine, stations, mover);

@@ -14,7 +14,8 @@
  * circle sums, so every reader of the engine sees one consistent result.
  */
 import type { PopulationGrid } from './grid.ts';
-import type { CostUnit, Reach, ReachLimits, ReachModel, ReachOrigin } from './reach.ts';
+import type { CostUnit, NearestOut, Reach, ReachLimits, ReachModel, ReachOrigin } from './reach.ts';
+import { reachCacheOf, type ReachCache } from './reach-cache.ts';
 import { chunksOf, CHUNK_SHIFT as CHUNK_SHIFT_IMPORT, ReachStore, type KeptReach } from './reach-store.ts';
 import type { Rules } from './rules.ts';
 import { COVERED as COVERED_IMPORT, GAP as GAP_IMPORT, MARGINAL as MARGINAL_IMPORT, type AreaType, type Station } from './types.ts';
@@ -35,8 +36,8 @@ const CIRCLE_COLUMN = AGG_WITHIN_CIRCLE;
 
 interface Slot {
   station: Station;
-  /** The station's reach, kept in the engine's store. */
-  kept: KeptReach;
+  /** The station's reach, kept in the engine's store; null until asked for when a full evaluation took the model's fast path. */
+  kept: KeptReach | null;
   /** Box of the reached cells [minLng, minLat, maxLng, maxLat], to find stations whose reach overlaps; made on first removal nearby. */
   box: Float64Array | null;
 }
@@ -78,6 +79,10 @@ export class CoverageEngine {
   private readonly store = new ReachStore();
   /** True while setStations adds stations: statuses are derived once at the end. */
   private bulk = false;
+  /** The engine's per-cell arrays as the model's fast path writes them (null: the model has none). */
+  private readonly nearestOut: NearestOut | null;
+  /** Reaches kept between evaluations for a model whose reach is costly (roads), shared with every engine over it. */
+  private readonly reachCache: ReachCache | null;
   /**
    * The engine whose reach decides the emergency circle: this one, or (mixed
    * mode: statuses in straight-line km, circle in road minutes) a second
@@ -114,6 +119,8 @@ export class CoverageEngine {
     this.zoneAgg = new Float64Array(rows * AGG_WIDTH);
     this.zonePopulation = new Float64Array(rows);
     for (let i = 0; i < n; i++) this.zonePopulation[grid.zone[i] + 1] += grid.population[i];
+    this.reachCache = reachCacheOf(model);
+    this.nearestOut = model.nearestAll && model.nearestOf ? { slot: this.nearestSlot, cost: this.nearestCost, inRange: this.inRangeCount } : null;
     this.setRules(rules);
   }
 
@@ -198,15 +205,52 @@ export class CoverageEngine {
     this.zoneAgg.fill(0);
     for (let r = 0; r < this.zonePopulation.length; r++) this.zoneAgg[r * AGG_WIDTH + AGG_GAP] = this.zonePopulation[r];
     // bulk load: find every cell's nearest station first, then derive statuses and sums in one pass
-    this.bulk = true;
-    try {
-      for (const s of stations) if (s.status !== 'disabled') this.addStation(s);
-    } finally {
-      this.bulk = false;
+    if (this.nearestOut) this.loadAll(stations);
+    else {
+      this.bulk = true;
+      try {
+        for (const s of stations) if (s.status !== 'disabled') this.addStation(s);
+      } finally {
+        this.bulk = false;
+      }
     }
     if (!this.ownCircle) this.circleEngine.setStations(stations);
     this.deriveAll();
     this.mirrorCircle();
+  }
+
+  /**
+   * The model's fast path of a bulk load: every cell's nearest station and
+   * in-range count at once, no reach listed; each station's reach is made
+   * when first needed (its removal, stationReach).
+   */
+  private loadAll(stations: readonly Station[]): void {
+    for (const station of stations) {
+      if (station.status === 'disabled') continue;
+      checkStation(station, this.slotById);
+      this.slotById.set(station.id, this.slots.length);
+      this.slots.push({ station, kept: null, box: null });
+    }
+    this.model.nearestAll!(this.origins(), this.ranks(), this.limitsValue, this.areaType, this.nearestOut!);
+  }
+
+  /** Each slot's station (null for a free slot), as origins of the model's fast path. */
+  private origins(): (Station | null)[] {
+    return this.slots.map((s) => s?.station ?? null);
+  }
+
+  /** Each slot's rank in station id order: the tie-break of equal costs. */
+  private ranks(): Int32Array {
+    const order = this.slots.flatMap((s, k) => (s ? [k] : []));
+    order.sort((a, b) => (this.slots[a]!.station.id < this.slots[b]!.station.id ? -1 : 1));
+    const rank = new Int32Array(this.slots.length);
+    order.forEach((slot, r) => (rank[slot] = r));
+    return rank;
+  }
+
+  /** A slot's kept reach, made (and kept) now if the fast path left it out. */
+  private keptOf(slot: Slot): KeptReach {
+    return (slot.kept ??= this.store.keep(this.model.reach(slot.station, this.limitsValue)));
   }
 
   /** Mixed mode: copies the circle engine's circle sums into ours (a column per zone; the per-cell flags are shared). */
@@ -252,10 +296,15 @@ export class CoverageEngine {
     return this.model.reach(origin, this.limitsValue);
   }
 
-  /** The cells an active station reaches and their costs (the engine's own copy: read, never edit), or null. */
+  /**
+   * The cells an active station reaches and their costs (the engine's own
+   * copy: read, never edit), or null. Made on first asking after a full
+   * evaluation by the model's fast path, so valid until the next edit or
+   * the next stationReach: read one station's before asking for another's.
+   */
   stationReach(id: string): Reach | null {
     const slot = this.slotById.get(id);
-    return slot === undefined ? null : this.slots[slot]!.kept.reach;
+    return slot === undefined ? null : this.keptOf(this.slots[slot]!).reach;
   }
 
   hasStation(id: string): boolean {
@@ -281,11 +330,8 @@ export class CoverageEngine {
   }
 
   private addStation(station: Station): void {
-    if (this.slotById.has(station.id)) throw new Error(`Station id "${station.id}" is used twice.`);
-    if (!Number.isFinite(station.lng) || !Number.isFinite(station.lat)) {
-      throw new Error(`Station "${station.id}" has no valid position (${station.lng}, ${station.lat}).`);
-    }
-    const kept = this.store.keep(this.model.reach(station, this.limitsValue));
+    checkStation(station, this.slotById);
+    const kept = this.store.keep(this.reachCache ? this.reachCache.reach(this.model, station, this.limitsValue) : this.model.reach(station, this.limitsValue));
     const slotIndex = this.freeSlots.length > 0 ? this.freeSlots.pop()! : this.slots.length;
     this.slots[slotIndex] = { station, kept, box: null };
     this.slotById.set(station.id, slotIndex);
@@ -339,7 +385,7 @@ export class CoverageEngine {
 
   /** The box of a slot's reached cells, computed once: only removals need it. */
   private boxOf(slot: Slot): Float64Array {
-    return (slot.box ??= this.boxOfCells(slot.kept.reach.cells));
+    return (slot.box ??= this.boxOfCells(this.keptOf(slot).reach.cells));
   }
 
   /** Removes a station by id; cells it was nearest to find their next nearest among overlapping stations. */
@@ -359,8 +405,9 @@ export class CoverageEngine {
     this.slotById.delete(id);
     this.freeSlots.push(slotIndex);
 
-    const { cells, costs } = slot.kept.reach;
-    this.store.release(slot.kept);
+    // a reach the fast path never kept is made for this once (the model's arrays, read before its next reach)
+    const { cells, costs } = slot.kept ? slot.kept.reach : this.model.reach(slot.station, this.limitsValue);
+    if (slot.kept) this.store.release(slot.kept);
     if (this.lost.length < cells.length) this.lost = new Int32Array(cells.length);
     const { lost, coverLimit, inRangeCount, nearestSlot, nearestCost, affected, affectedChunk } = this;
     let nLost = 0;
@@ -376,6 +423,15 @@ export class CoverageEngine {
       }
     }
     if (nLost === 0) return;
+    if (this.nearestOut) {
+      this.model.nearestOf!(lost, nLost, this.origins(), this.ranks(), this.limitsValue, this.nearestOut);
+      for (let q = 0; q < nLost; q++) {
+        affected[lost[q]] = 0;
+        affectedChunk[lost[q] >> CHUNK_SHIFT] = 0;
+        this.refresh(lost[q]);
+      }
+      return;
+    }
     // only stations whose reach box overlaps the lost cells' can be their new nearest, and only
     // the chunks of their reach that hold a lost cell need a look
     const box = this.boxOfCells(lost, nLost);
@@ -386,8 +442,9 @@ export class CoverageEngine {
       if (!other) continue;
       const ob = this.boxOf(other);
       if (ob[2] < box[0] || ob[0] > box[2] || ob[3] < box[1] || ob[1] > box[3]) continue;
-      const { cells: oc, costs: ok } = other.kept.reach;
-      const { key, at } = chunksOf(other.kept);
+      const kept = this.keptOf(other);
+      const { cells: oc, costs: ok } = kept.reach;
+      const { key, at } = chunksOf(kept);
       for (let c = 0; c < key.length; c++) {
         if (affectedChunk[key[c]] === 0) continue;
         for (let k = at[c]; k < at[c + 1]; k++) {
@@ -409,7 +466,7 @@ export class CoverageEngine {
     for (let t = 0; t < nTies; t += 2) {
       const s = ties[t];
       const k = ties[t + 1];
-      const { cells: oc, costs: ok } = this.slots[s]!.kept.reach;
+      const { cells: oc, costs: ok } = this.keptOf(this.slots[s]!).reach;
       const i = oc[k];
       if (ok[k] === nearestCost[i] && this.slots[s]!.station.id < this.slots[nearestSlot[i]]!.station.id) nearestSlot[i] = s;
     }
@@ -460,6 +517,14 @@ export class CoverageEngine {
   /** Aggregate for one zone index (-1 = cells with no zone). */
   zoneValue(zoneIndex: number, column: number): number {
     return this.zoneAgg[(zoneIndex + 1) * AGG_WIDTH + column];
+  }
+}
+
+/** Throws when a station's id is already held or it has no valid position. */
+function checkStation(station: Station, held: Map<string, number>): void {
+  if (held.has(station.id)) throw new Error(`Station id "${station.id}" is used twice.`);
+  if (!Number.isFinite(station.lng) || !Number.isFinite(station.lat)) {
+    throw new Error(`Station "${station.id}" has no valid position (${station.lng}, ${station.lat}).`);
   }
 }
 

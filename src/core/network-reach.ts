@@ -73,6 +73,8 @@ export function networkLimits(rules: Rules): ReachLimits {
  */
 export class NetworkReach implements ReachModel {
   readonly unit = 'minutes' as const;
+  /** A reach is a Dijkstra search: engines keep them between evaluations. */
+  readonly cacheReach = true;
   readonly graph: CsrRoadGraph;
   readonly maxSnapKm: number;
   readonly offRoadKmh: number;
@@ -131,6 +133,11 @@ export class NetworkReach implements ReachModel {
     for (let i = 0; i < n; i++) if (nodeOf[i] >= 0) this.nodeCells[at[nodeOf[i]]++] = i;
     this.costByCell = new Float64Array(n);
     this.found = new Int32Array(n);
+  }
+
+  /** The graph's weights as of now: setArcMinutes bumps it. */
+  get revision(): number {
+    return this.graph.minutesVersion ?? 0;
   }
 
   limits(rules: Rules): ReachLimits {

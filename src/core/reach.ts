@@ -57,6 +57,10 @@ export type MemberRunQuery = (origin: ReachOrigin, sink: RunSink) => void;
 
 export interface ReachModel {
   readonly unit: CostUnit;
+  /** True when a reach is costly enough (a road search) to keep between evaluations (reach-cache.ts). */
+  readonly cacheReach?: boolean;
+  /** Changes whenever the model's costs change in place (roads re-weighted), so kept reaches are dropped. */
+  readonly revision?: number;
   /** The rules as limits in this model's unit. */
   limits(rules: Rules): ReachLimits;
   /**
@@ -72,6 +76,33 @@ export interface ReachModel {
    * filtered by those limits would, as runs of positions in `cells`.
    */
   memberRuns?(cells: Int32Array, limitByCell: Float64Array, limits: ReachLimits): MemberRunQuery;
+  /**
+   * Optional fast path of a full evaluation (offered together with
+   * `nearestOf`): for every grid cell, the nearest origin within
+   * `limits.max` and how many origins lie within the cell's cover limit,
+   * exactly what reaching from each origin and keeping the least cost
+   * (ties to the lower rank) would give, without listing every reach.
+   */
+  nearestAll?(origins: readonly (ReachOrigin | null)[], rank: Int32Array, limits: ReachLimits, areaType: Uint8Array, out: NearestOut): void;
+  /**
+   * Optional: the nearest origin within `limits.max` of some cells only
+   * (`cells[0 … count)`), written to `out.slot` and `out.cost` at those
+   * cells (−1 and Infinity where none), as `nearestAll` would; the counts are
+   * left alone. A removal re-finds its cells' nearest station with it.
+   */
+  nearestOf?(cells: Int32Array, count: number, origins: readonly (ReachOrigin | null)[], rank: Int32Array, limits: ReachLimits, out: NearestOut): void;
+}
+
+/**
+ * Where `nearestAll` / `nearestOf` write, per grid cell: the nearest
+ * origin's index in the origins given (−1: none within the largest limit),
+ * its cost, and the origins within the cell's cover limit (urban or rural
+ * by `areaType`: 1 urban).
+ */
+export interface NearestOut {
+  slot: Int32Array;
+  cost: Float64Array;
+  inRange: Uint16Array;
 }
 
 /** The limits for cells of an area type. */

@@ -16,34 +16,19 @@ import KDBush from 'kdbush';
 import { boxAround, DEG as DEG_IMPORT, EARTH_RADIUS_KM } from './geo.ts';
 import type { PopulationGrid } from './grid.ts';
 import { h3Runs } from './h3-runs.ts';
-import type { MemberRunQuery, Reach, ReachLimits, ReachModel, ReachOrigin, RunSink } from './reach.ts';
+import type { MemberRunQuery, NearestOut, Reach, ReachLimits, ReachModel, ReachOrigin, RunSink } from './reach.ts';
+import { chordToKm, kmToChordSq, SLACK } from './chord.ts';
+import { nearestAll, nearestOf, type MemberLayout } from './straight-line-nearest.ts';
 import { circleRadiusKm, coverRadiusKm, marginalRadiusKm, maxRuleRadiusKm, type Rules } from './rules.ts';
 import type { AreaType } from './types.ts';
 
 // module-local copies: an imported binding may be read through a getter on every use in a hot loop
 const TWO_R = 2 * EARTH_RADIUS_KM;
 const DEG = DEG_IMPORT;
-/** Relative slack kept from the limit before a whole block is taken untested (rounding of block radii and chords). */
-const SLACK = 1e-9;
 /** Up to this distance chordToKm takes its series (c/2 < 0.01 below 127 km): a scan within it needs no Math.asin. */
 const SERIES_KM = 120;
 
-/**
- * Great-circle km from a squared chord of the unit sphere: d = 2R·asin(c/2).
- * Below c/2 = 0.01 (±127 km) the series x + x³/6 + 3x⁵/40 is exact to
- * 1e-11 and much cheaper than Math.asin in the hot loop.
- */
-export function chordToKm(chordSq: number): number {
-  const x = Math.sqrt(chordSq) / 2;
-  if (x >= 0.01) return TWO_R * Math.asin(Math.min(1, x));
-  const x2 = x * x;
-  return TWO_R * x * (1 + x2 * (1 / 6 + x2 * (3 / 40)));
-}
-
-/** Squared chord of a great-circle distance: c = 2·sin(d / 2R). */
-function kmToChordSq(km: number): number {
-  return 4 * Math.sin(Math.min(Math.PI / 2, km / TWO_R)) ** 2;
-}
+export { chordToKm, kmToChordSq } from './chord.ts';
 
 /**
  * The rules as straight-line limits (km): the urban radius, the rural strict
@@ -54,6 +39,19 @@ function kmToChordSq(km: number): number {
 export function straightLineLimits(rules: Rules): ReachLimits {
   const byType = (t: AreaType) => ({ cover: coverRadiusKm(rules, t), marginal: marginalRadiusKm(rules, t), circle: circleRadiusKm(rules, t) });
   return { urban: byType('urban'), rural: byType('rural'), max: maxRuleRadiusKm(rules), defaultTurnoutMinutes: rules.turnoutMinutes };
+}
+
+/** Position of `value` in an ascending array, or −1. */
+function binarySearch(sorted: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else if (sorted[mid] > value) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
 }
 
 /** Each member's own limit, prepared for reachRuns. */
@@ -114,6 +112,8 @@ export class StraightLineReach implements ReachModel {
   private outCells = new Int32Array(0);
   private outCosts = new Float64Array(0);
   private readonly near: Int32Array;
+  /** Block of each member, made on the first nearestOf. */
+  private blockOfMember: Int32Array | null = null;
 
   /**
    * @param grid the population grid the cell indices refer to
@@ -194,6 +194,28 @@ export class StraightLineReach implements ReachModel {
   /** Every member cell within the largest rule radius; a station's own turnout does not move a straight-line radius. */
   reach(origin: ReachOrigin, limits: ReachLimits): Reach {
     return this.withinKm(origin.lng, origin.lat, limits.max);
+  }
+
+  /** Every member's nearest origin and in-range count at once (see straight-line-nearest.ts). */
+  nearestAll(origins: readonly (ReachOrigin | null)[], rank: Int32Array, limits: ReachLimits, areaType: Uint8Array, out: NearestOut): void {
+    nearestAll(this.layout(), origins, rank, limits, areaType, out);
+  }
+
+  /** The nearest origin of some member cells (see straight-line-nearest.ts). */
+  nearestOf(cells: Int32Array, count: number, origins: readonly (ReachOrigin | null)[], rank: Int32Array, limits: ReachLimits, out: NearestOut): void {
+    if (!this.blockOfMember) {
+      this.blockOfMember = new Int32Array(this.memberCount);
+      for (let b = 0; b < this.blockCount; b++) this.blockOfMember.fill(b, this.blockStart[b], this.blockEnd[b]);
+    }
+    const { cellOf } = this;
+    const memberOf = cellOf ? (cell: number) => binarySearch(cellOf, cell) : (cell: number) => cell;
+    nearestOf(this.layout(), memberOf, this.blockOfMember, cells, count, origins, rank, limits, out);
+  }
+
+  /** The member arrays the nearest scans read. */
+  private layout(): MemberLayout {
+    const { cellOf, x, y, z, blockCount, blockStart, blockEnd, blockX, blockY, blockZ, blockRadiusKm, blockSub, subStart, subEnd, subX, subY, subZ, subRadiusKm } = this;
+    return { cellOf, x, y, z, blockCount, blockStart, blockEnd, blockX, blockY, blockZ, blockRadiusKm, blockSub, subStart, subEnd, subX, subY, subZ, subRadiusKm };
   }
 
   memberRuns(cells: Int32Array, limitByCell: Float64Array): MemberRunQuery {

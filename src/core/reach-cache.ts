@@ -1,0 +1,76 @@
+/**
+ * Station reaches kept between evaluations, one cache per reach model
+ * (shared by every engine over it: the scenario's and its before/after
+ * baseline). On roads a reach is a Dijkstra search; a full evaluation after
+ * a rules change that leaves the limits as they were (resource ratios,
+ * area types, EMS settings), a scenario reloaded, or the baseline holding
+ * the same stations, reads the searches already made instead of running
+ * them again. A reach depends only on the origin (position, turnout), the
+ * limits and the model's weights, so the key holds exactly those: new
+ * limits or re-weighted roads (`revision`) empty the cache.
+ */
+import type { Reach, ReachLimits, ReachModel, ReachOrigin } from './reach.ts';
+
+/** Kept entries (cells) at most, all reaches together: ~12 bytes each, 48 MB. */
+export const REACH_CACHE_ENTRIES = 4_000_000;
+
+export class ReachCache {
+  private key = '';
+  /** Reaches by origin, oldest use first (a Map keeps insertion order). */
+  private readonly byOrigin = new Map<string, Reach>();
+  private entries = 0;
+
+  constructor(private readonly maxEntries = REACH_CACHE_ENTRIES) {}
+
+  /**
+   * The model's reach from the origin under the limits, from the cache when
+   * the same origin was reached under the same limits and weights. The
+   * arrays are the cache's own: read, never edit.
+   */
+  reach(model: ReachModel, origin: ReachOrigin, limits: ReachLimits): Reach {
+    const key = `${model.revision ?? 0}|${JSON.stringify(limits)}`;
+    if (key !== this.key) {
+      this.clear();
+      this.key = key;
+    }
+    const at = `${origin.lng},${origin.lat},${origin.turnoutMinutes ?? ''}`;
+    const hit = this.byOrigin.get(at);
+    if (hit) {
+      // most recently used last, so the oldest go first
+      this.byOrigin.delete(at);
+      this.byOrigin.set(at, hit);
+      return hit;
+    }
+    const fresh = model.reach(origin, limits);
+    const kept: Reach = { cells: fresh.cells.slice(), costs: fresh.costs.slice() };
+    this.byOrigin.set(at, kept);
+    this.entries += kept.cells.length;
+    for (const [oldest, r] of this.byOrigin) {
+      if (this.entries <= this.maxEntries || oldest === at) break;
+      this.byOrigin.delete(oldest);
+      this.entries -= r.cells.length;
+    }
+    return kept;
+  }
+
+  /** Forgets every reach. */
+  clear(): void {
+    this.byOrigin.clear();
+    this.entries = 0;
+  }
+
+  /** Reaches held. */
+  get size(): number {
+    return this.byOrigin.size;
+  }
+}
+
+const caches = new WeakMap<ReachModel, ReachCache>();
+
+/** The cache of a model that asks for one (`cacheReach`), null for others. */
+export function reachCacheOf(model: ReachModel): ReachCache | null {
+  if (!model.cacheReach) return null;
+  let cache = caches.get(model);
+  if (!cache) caches.set(model, (cache = new ReachCache()));
+  return cache;
+}

@@ -1,0 +1,294 @@
+/**
+ * Every cell's nearest station at once on the straight line, for a full
+ * evaluation: instead of listing each station's reach (every cell within the
+ * largest radius: ~2 million entries for 泉州市's 184 stations, each written,
+ * copied and compared), each block of cells keeps only the stations that can
+ * be nearest to one of its cells (centre distance − block radius within the
+ * best centre distance + radius), and the stations whose cover radius takes
+ * the whole of a sub-block count for all its cells at once. A cell then
+ * tests two or three stations, not every station within 20 km.
+ *
+ * Same answer as listing every reach: the same squared chords, the same km
+ * (chordToKm), the same limits (squared chord within the largest limit's,
+ * km within the cover limit), ties to the lower rank; whole sub-blocks only
+ * with the model's own slack from the limit.
+ */
+import { chordToKm, kmToChordSq, SLACK as SLACK_IMPORT } from './chord.ts';
+import { DEG as DEG_IMPORT } from './geo.ts';
+import type { NearestOut, ReachLimits, ReachOrigin } from './reach.ts';
+
+// module-local copies: an imported binding may be read through a getter on every use in a hot loop
+const DEG = DEG_IMPORT;
+const SLACK = SLACK_IMPORT;
+/**
+ * A station whose squared chord exceeds the best one's by more than this
+ * share is farther by far more than any rounding, so its km need not be
+ * computed; closer to the best, the km decide (ties to the lower rank).
+ */
+const FARTHER = 1e-9;
+
+/** The members of a straight-line model as its scans see them (see StraightLineReach). */
+export interface MemberLayout {
+  /** Grid index of each member, ascending; null: member q is grid cell q. */
+  cellOf: Int32Array | null;
+  /** Member centres as unit vectors. */
+  x: Float64Array;
+  y: Float64Array;
+  z: Float64Array;
+  blockCount: number;
+  blockStart: Int32Array;
+  blockEnd: Int32Array;
+  blockX: Float64Array;
+  blockY: Float64Array;
+  blockZ: Float64Array;
+  blockRadiusKm: Float64Array;
+  /** Block b holds sub-blocks [blockSub[b], blockSub[b + 1]). */
+  blockSub: Int32Array;
+  subStart: Int32Array;
+  subEnd: Int32Array;
+  subX: Float64Array;
+  subY: Float64Array;
+  subZ: Float64Array;
+  subRadiusKm: Float64Array;
+}
+
+/** The active origins as unit vectors, with their indices and ranks. */
+interface Sources {
+  count: number;
+  index: Int32Array;
+  rank: Int32Array;
+  x: Float64Array;
+  y: Float64Array;
+  z: Float64Array;
+}
+
+function sourcesOf(origins: readonly (ReachOrigin | null)[], rank: Int32Array): Sources {
+  const n = origins.length;
+  const s: Sources = { count: 0, index: new Int32Array(n), rank: new Int32Array(n), x: new Float64Array(n), y: new Float64Array(n), z: new Float64Array(n) };
+  origins.forEach((o, k) => {
+    if (!o) return;
+    // the same expressions as the model's reach, so the same unit vectors to the last bit
+    const la = o.lat * DEG;
+    const ln = o.lng * DEG;
+    s.index[s.count] = k;
+    s.rank[s.count] = rank[k];
+    s.x[s.count] = Math.cos(la) * Math.cos(ln);
+    s.y[s.count] = Math.cos(la) * Math.sin(ln);
+    s.z[s.count++] = Math.sin(la);
+  });
+  return s;
+}
+
+/** A squared chord at least that of `km`: a bound to prune by, rounding (far below the blocks' 1e-6 km padding) on the safe side. */
+function chordAbove(km: number): number {
+  return kmToChordSq(km * (1 + 1e-9) + 1e-9);
+}
+
+/**
+ * The sources whose distance to a block (centre cx, cy, cz, radius r km) can
+ * be the least of one of its cells within maxKm, into `near`; returns how
+ * many. `centreChordSq[j]` receives each source's squared chord to the
+ * centre: compared with bounds as squared chords, the km of only the
+ * nearest is computed.
+ */
+function nearSources(src: Sources, cx: number, cy: number, cz: number, r: number, maxKm: number, centreChordSq: Float64Array, near: Int32Array): number {
+  const { x, y, z, count: m } = src;
+  let least = Infinity;
+  for (let j = 0; j < m; j++) {
+    const dx = x[j] - cx;
+    const dy = y[j] - cy;
+    const dz = z[j] - cz;
+    const chordSq = dx * dx + dy * dy + dz * dz;
+    centreChordSq[j] = chordSq;
+    if (chordSq < least) least = chordSq;
+  }
+  // every cell of the block has a source within the nearest centre's km + r; one farther than that by r is never the nearest
+  const bound = chordAbove(Math.min(chordToKm(least) + r, maxKm) + r);
+  let count = 0;
+  for (let j = 0; j < m; j++) if (centreChordSq[j] <= bound) near[count++] = j;
+  return count;
+}
+
+/**
+ * For every member cell: the nearest origin within limits.max (ties to the
+ * lower rank) and the origins within its cover limit, into `out`.
+ */
+export function nearestAll(layout: MemberLayout, origins: readonly (ReachOrigin | null)[], rank: Int32Array, limits: ReachLimits, areaType: Uint8Array, out: NearestOut): void {
+  const src = sourcesOf(origins, rank);
+  const { cellOf, x, y, z, blockX, blockY, blockZ, blockRadiusKm, blockSub, subStart, subEnd, subX, subY, subZ, subRadiusKm } = layout;
+  const { slot, cost, inRange } = out;
+  const maxKm = limits.max;
+  const maxChordSq = kmToChordSq(maxKm);
+  const coverUrban = limits.urban.cover;
+  const coverRural = limits.rural.cover;
+  const coverHi = Math.max(coverUrban, coverRural);
+  const coverLo = Math.min(coverUrban, coverRural);
+  // squared chords a hair inside and outside each cover limit: only cells between them need their km
+  const insideUrban = kmToChordSq(coverUrban * (1 - SLACK));
+  const outsideUrban = kmToChordSq(coverUrban * (1 + SLACK));
+  const insideRural = kmToChordSq(coverRural * (1 - SLACK));
+  const outsideRural = kmToChordSq(coverRural * (1 + SLACK));
+  const m = src.count;
+  const { x: sx, y: sy, z: sz, rank: sRank, index: sIndex } = src;
+  const centreChordSq = new Float64Array(m);
+  /** Per source: the last block it was a candidate of the count for (+1). */
+  const rangeOf = new Int32Array(m);
+  const blockNear = new Int32Array(m);
+  const blockRange = new Int32Array(m);
+  const subNear = new Int32Array(m);
+  const subKm = new Float64Array(m);
+  const partial = new Int32Array(m);
+  let subsPerBlock = 0;
+  for (let b = 0; b < layout.blockCount; b++) subsPerBlock = Math.max(subsPerBlock, blockSub[b + 1] - blockSub[b]);
+  const subCoverLo = new Float64Array(subsPerBlock);
+  const subCoverHi = new Float64Array(subsPerBlock);
+  for (let b = 0; b < layout.blockCount; b++) {
+    const r = blockRadiusKm[b];
+    const nNear = nearSources(src, blockX[b], blockY[b], blockZ[b], r, maxKm, centreChordSq, blockNear);
+    // each sub-block's own cover limits (its cells mostly of one area type): an urban block needs the stations within 5 km, not 10
+    let blockHi = 0;
+    for (let u = blockSub[b]; u < blockSub[b + 1]; u++) {
+      let lo = coverHi;
+      let hi = coverLo;
+      for (let q = subStart[u]; q < subEnd[u]; q++) {
+        const c = areaType[cellOf ? cellOf[q] : q] === 1 ? coverUrban : coverRural;
+        if (c < lo) lo = c;
+        if (c > hi) hi = c;
+      }
+      subCoverLo[u - blockSub[b]] = lo;
+      subCoverHi[u - blockSub[b]] = hi;
+      if (hi > blockHi) blockHi = hi;
+    }
+    let nRange = 0;
+    const rangeBound = chordAbove(blockHi + r);
+    for (let j = 0; j < m; j++) {
+      if (centreChordSq[j] <= rangeBound) {
+        blockRange[nRange++] = j;
+        rangeOf[j] = b + 1;
+      }
+    }
+    for (let u = blockSub[b]; u < blockSub[b + 1]; u++) {
+      const ur = subRadiusKm[u];
+      const ux = subX[u];
+      const uy = subY[u];
+      const uz = subZ[u];
+      // the block's candidates again, against the sub-block (candidates for the count are a superset)
+      let upper = Infinity;
+      for (let t = 0; t < nRange; t++) {
+        const j = blockRange[t];
+        const dx = sx[j] - ux;
+        const dy = sy[j] - uy;
+        const dz = sz[j] - uz;
+        subKm[j] = chordToKm(dx * dx + dy * dy + dz * dz);
+      }
+      for (let t = 0; t < nNear; t++) {
+        const j = blockNear[t];
+        if (rangeOf[j] !== b + 1) {
+          const dx = sx[j] - ux;
+          const dy = sy[j] - uy;
+          const dz = sz[j] - uz;
+          subKm[j] = chordToKm(dx * dx + dy * dy + dz * dz);
+        }
+        if (subKm[j] + ur < upper) upper = subKm[j] + ur;
+      }
+      const bound = Math.min(upper, maxKm);
+      let nSub = 0;
+      for (let t = 0; t < nNear; t++) if (subKm[blockNear[t]] - ur <= bound) subNear[nSub++] = blockNear[t];
+      const subLo = subCoverLo[u - blockSub[b]];
+      const subHi = subCoverHi[u - blockSub[b]];
+      let whole = 0;
+      let nPartial = 0;
+      for (let t = 0; t < nRange; t++) {
+        const j = blockRange[t];
+        if (subKm[j] - ur > subHi) continue;
+        if (subKm[j] + ur <= subLo * (1 - SLACK)) whole++;
+        else partial[nPartial++] = j;
+      }
+      for (let q = subStart[u]; q < subEnd[u]; q++) {
+        const i = cellOf ? cellOf[q] : q;
+        const qx = x[q];
+        const qy = y[q];
+        const qz = z[q];
+        let best = Infinity;
+        let bestChordSq = maxChordSq;
+        let bestJ = -1;
+        for (let t = 0; t < nSub; t++) {
+          const j = subNear[t];
+          const dx = qx - sx[j];
+          const dy = qy - sy[j];
+          const dz = qz - sz[j];
+          const chordSq = dx * dx + dy * dy + dz * dz;
+          if (chordSq > maxChordSq || chordSq > bestChordSq * (1 + FARTHER)) continue;
+          const km = chordToKm(chordSq);
+          if (km < best || (km === best && sRank[j] < sRank[bestJ])) {
+            best = km;
+            bestJ = j;
+            bestChordSq = chordSq;
+          }
+        }
+        slot[i] = bestJ < 0 ? -1 : sIndex[bestJ];
+        cost[i] = best;
+        let count = whole;
+        if (nPartial > 0) {
+          const urban = areaType[i] === 1;
+          const inside = urban ? insideUrban : insideRural;
+          const outside = urban ? outsideUrban : outsideRural;
+          const cover = urban ? coverUrban : coverRural;
+          for (let t = 0; t < nPartial; t++) {
+            const j = partial[t];
+            const dx = qx - sx[j];
+            const dy = qy - sy[j];
+            const dz = qz - sz[j];
+            const chordSq = dx * dx + dy * dy + dz * dz;
+            if (chordSq <= inside || (chordSq <= outside && chordSq <= maxChordSq && chordToKm(chordSq) <= cover)) count++;
+          }
+        }
+        inRange[i] = count;
+      }
+    }
+  }
+}
+
+/**
+ * For the member cells listed (grid indices), the nearest origin within
+ * limits.max (ties to the lower rank), into `out.slot` and `out.cost`.
+ * @param memberOf position of a grid cell among the members (−1: not a member)
+ * @param blockOf block of each member
+ */
+export function nearestOf(layout: MemberLayout, memberOf: (cell: number) => number, blockOf: Int32Array, cells: Int32Array, count: number, origins: readonly (ReachOrigin | null)[], rank: Int32Array, limits: ReachLimits, out: NearestOut): void {
+  const src = sourcesOf(origins, rank);
+  const { x, y, z, blockX, blockY, blockZ, blockRadiusKm } = layout;
+  const maxChordSq = kmToChordSq(limits.max);
+  const centreChordSq = new Float64Array(src.count);
+  const near = new Int32Array(src.count);
+  let nNear = 0;
+  let lastBlock = -1;
+  for (let k = 0; k < count; k++) {
+    const i = cells[k];
+    const q = memberOf(i);
+    let best = Infinity;
+    let bestJ = -1;
+    if (q >= 0) {
+      const b = blockOf[q];
+      if (b !== lastBlock) {
+        nNear = nearSources(src, blockX[b], blockY[b], blockZ[b], blockRadiusKm[b], limits.max, centreChordSq, near);
+        lastBlock = b;
+      }
+      for (let t = 0; t < nNear; t++) {
+        const j = near[t];
+        const dx = x[q] - src.x[j];
+        const dy = y[q] - src.y[j];
+        const dz = z[q] - src.z[j];
+        const chordSq = dx * dx + dy * dy + dz * dz;
+        if (chordSq > maxChordSq) continue;
+        const km = chordToKm(chordSq);
+        if (km < best || (km === best && src.rank[j] < src.rank[bestJ])) {
+          best = km;
+          bestJ = j;
+        }
+      }
+    }
+    out.slot[i] = bestJ < 0 ? -1 : src.index[bestJ];
+    out.cost[i] = best;
+  }
+}

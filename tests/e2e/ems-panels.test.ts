@@ -104,9 +104,11 @@ describe('the EMS panel shows the worker’s figures', () => {
 
     // the workload chart: one bar per station, busiest first, with the worker's busy fractions
     const bars = JSON.parse((await page.getByTestId('ems-workload-chart').getAttribute('data-bars'))!) as [string, number][];
-    const expected = [...ems.workload].sort((x, y) => y.busyFraction - x.busyFraction || (x.id < y.id ? -1 : 1)).slice(0, 20);
+    const expected = ems.workload.filter((w) => w.firstDueCells > 0).sort((x, y) => y.busyFraction - x.busyFraction || (x.id < y.id ? -1 : 1)).slice(0, 20);
     expect(bars).toEqual(expected.map((w) => [w.id, w.busyFraction * 100]));
     expect(bars.length).toBeGreaterThan(0);
+    const idle = ems.workload.length - expected.length;
+    if (idle > 0) expect(Number(await page.getByTestId('ems-workload-without-area').getAttribute('data-value'))).toBe(idle);
   });
 });
 
@@ -159,7 +161,7 @@ describe('the charts belong to the scenario on screen', () => {
       expect(ids.includes('yc-dapu'), step).toBe(step === 'on');
       // Yongchun's active stations all fit the chart (it draws the 20 busiest)
       expect(ems.workload.length).toBeLessThanOrEqual(20);
-      expect(ids.sort(), step).toEqual(ems.workload.map((w) => w.id).sort());
+      expect(ids.sort(), step).toEqual(ems.workload.filter((w) => w.firstDueCells > 0).map((w) => w.id).sort());
       expect(await page.getByTestId('ems-before-after-chart').getAttribute('data-version')).toBe(String(version));
     }
   });

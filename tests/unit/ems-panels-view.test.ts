@@ -8,14 +8,14 @@
 import { describe, expect, it } from 'vitest';
 import { defaultEmsSettings } from '../../src/core/ems/settings.ts';
 import type { EmsFigures, Fractiles, FractilePair, HospitalAccess, StationWorkload } from '../../src/core/ems/types.ts';
-import { availabilityAssumed, beforeAfterPairs, callsLabel, isAssumedSetting, isAssumedTarget, sameZoneEmsCells, weightsShown, workloadBars, zoneEmsCells } from '../../src/ui/ems/ems-view.ts';
+import { availabilityAssumed, beforeAfterPairs, callsLabel, isAssumedSetting, isAssumedTarget, sameZoneEmsCells, weightsShown, withoutArea, workloadBars, zoneEmsCells } from '../../src/ui/ems/ems-view.ts';
 
 const fr = (withinTarget: number, p90Minutes: number | null = 20, weight = 100): Fractiles => ({ weight, withinTarget, curve: [], medianMinutes: 10, p90Minutes, unreached: 0 });
 const pair = (residents: number, calls: number | null): FractilePair => ({ residents: fr(residents), calls: calls === null ? null : fr(calls) });
 
-const station = (id: string, name: string, busyFraction: number, ambulancesAssumed = false): StationWorkload => ({
+const station = (id: string, name: string, busyFraction: number, ambulancesAssumed = false, firstDueCells = 1): StationWorkload => ({
   id, name, busyFraction, ambulancesAssumed,
-  firstDueCells: 1, firstDuePopulation: 1, callsPerYear: 1, callsSource: 'rate', ambulances: 1, ambulancesForWorkload: 1, ambulancesForRatio: 1, fractiles: pair(1, 1),
+  firstDueCells, firstDuePopulation: 1, callsPerYear: 1, callsSource: 'rate', ambulances: 1, ambulancesForWorkload: 1, ambulancesForRatio: 1, fractiles: pair(1, 1),
 });
 
 function figures(over: Partial<EmsFigures> = {}): EmsFigures {
@@ -49,6 +49,11 @@ describe('workload bars', () => {
     expect(bars.map((b) => b.id)).toEqual(['d', 'b', 'a', 'c']);
     expect(bars.map((b) => b.busyPct)).toEqual([120, 45, 10, 10]);
     expect(bars[1].ambulancesAssumed).toBe(true);
+  });
+  it('leave out the stations with no first-due area in the region, counted apart', () => {
+    const workload = [station('in', '甲', 0.2), station('next-county', '乙', 0, false, 0)];
+    expect(workloadBars(workload).map((b) => b.id)).toEqual(['in']);
+    expect(withoutArea(workload)).toBe(1);
   });
 });
 

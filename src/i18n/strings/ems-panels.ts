@@ -78,6 +78,7 @@ export const emsPanelStrings: Strings = {
     'emsPanel.workload.assumedNote': '* 救护车数为假设（站点文件未给出，按每站 {n} 辆）',
     'emsPanel.workload.over': '{n} 个站点超过目标',
     'emsPanel.workload.shown': '图中为最忙的 {shown} 个站点（共 {total} 个）',
+    'emsPanel.workload.withoutArea': '另有 {n} 个站点在本区域内没有首责区域（如邻县站点），不计工作量、未列出',
 
     'emsPanel.beforeAfter.title': '新增站点前后对比',
     'emsPanel.beforeAfter.axis': '占比（%）',
@@ -183,6 +184,7 @@ export const emsPanelStrings: Strings = {
     'emsPanel.workload.assumedNote': '* Ambulances assumed (not in the station file: {n} a station)',
     'emsPanel.workload.over': '{n} stations above the target',
     'emsPanel.workload.shown': 'The {shown} busiest of {total} stations are drawn',
+    'emsPanel.workload.withoutArea': '{n} more stations have no first-due area in this region (e.g. a neighbouring county’s stations): no workload here, not drawn',
 
     'emsPanel.beforeAfter.title': 'Before and after the new stations',
     'emsPanel.beforeAfter.axis': 'Share (%)',

@@ -8,7 +8,7 @@ import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip, 
 import { useEffect, useRef } from 'react';
 import type { StationWorkload } from '../../core/ems/types.ts';
 import { useT } from '../i18n.ts';
-import { workloadBars } from './ems-view.ts';
+import { withoutArea, workloadBars } from './ems-view.ts';
 import { Flag } from './Flag.tsx';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
@@ -43,6 +43,7 @@ export function WorkloadChart({ workload, busyTarget, defaultAmbulances, version
   target.current = busyTarget * 100;
   const bars = workloadBars(workload);
   const shown = bars.slice(0, MAX_BARS);
+  const idle = withoutArea(workload);
   const over = bars.filter((b) => b.busyPct > busyTarget * 100).length;
   const axis = t('emsPanel.workload.axis');
   const labels = shown.map((b) => `${b.name}${b.ambulancesAssumed ? '*' : ''}`);
@@ -101,6 +102,7 @@ export function WorkloadChart({ workload, busyTarget, defaultAmbulances, version
         {' · '}
         <span data-testid="ems-workload-over" data-value={over}>{t('emsPanel.workload.over', { n: n(over) })}</span>
         {bars.length > shown.length && <div className="muted">{t('emsPanel.workload.shown', { shown: n(shown.length), total: n(bars.length) })}</div>}
+        {idle > 0 && <div className="muted" data-testid="ems-workload-without-area" data-value={idle}>{t('emsPanel.workload.withoutArea', { n: n(idle) })}</div>}
         {shown.some((b) => b.ambulancesAssumed) && <div className="muted">{t('emsPanel.workload.assumedNote', { n: n(defaultAmbulances) })}</div>}
       </figcaption>
     </figure>

@@ -53,12 +53,22 @@ export interface WorkloadBar {
   ambulancesAssumed: boolean;
 }
 
-/** The stations' busy fractions as bars, busiest first (ties by id: a stable order that does not hang on the locale's collation). */
+/**
+ * The busy fractions of the stations with a first-due area in the region, as
+ * bars, busiest first (ties by id: a stable order that does not hang on the
+ * locale's collation). A station with none (a neighbouring county's station
+ * that reaches in, or one every cell has nearer) has no workload here: it is
+ * counted apart (`withoutArea`), not drawn as an idle 0 %.
+ */
 export function workloadBars(workload: readonly StationWorkload[]): WorkloadBar[] {
   return workload
+    .filter((w) => w.firstDueCells > 0)
     .map((w) => ({ id: w.id, name: w.name, busyPct: w.busyFraction * 100, ambulancesAssumed: w.ambulancesAssumed }))
     .sort((a, b) => b.busyPct - a.busyPct || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
+
+/** Stations with no first-due area in the region (left out of the workload bars). */
+export const withoutArea = (workload: readonly StationWorkload[]): number => workload.filter((w) => w.firstDueCells === 0).length;
 
 /** One before/after bar pair, shares in % (0–100). */
 export interface BeforeAfterPair {

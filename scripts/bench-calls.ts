@@ -7,7 +7,8 @@
  * kept), then per row the GCJ-02 → WGS84 conversion, latLngToCell and a
  * Map<string, number> of counts, aligned to the region's cells at the end.
  * Each run is its own child process, so its time and peak memory (maxRSS)
- * are its own; both give the same calls per cell (checked).
+ * are its own (the region's cells reach it as a small JSON file, not the
+ * pack); both give the same calls per cell (checked).
  *   npm run bench:calls     (BENCH_CALLS to change the number of calls)
  */
 import { spawnSync } from 'node:child_process';
@@ -17,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { latLngToCell } from 'h3-js';
 import Papa from 'papaparse';
+import type { CallRegion } from '../src/io/calls/call-cells.ts';
 import { readCalls } from '../src/io/calls/read-calls.ts';
 import { fromWgs84, toWgs84 } from '../src/io/crs.ts';
 import { readRegionPack } from '../src/io/region/pack-read.ts';
@@ -37,9 +39,24 @@ interface Figures {
 
 const loadRegion = async () => readRegionPack(new Uint8Array(readFileSync(PACK)), '350500.region.zip');
 
+/** What the import needs of the region, as a small JSON file, so a child's peak memory is the import's and not the pack reader's. */
+interface BenchRegion {
+  name: string;
+  resolution: number;
+  h3: string[];
+  population: number[];
+  zone: number[];
+  zones: CallRegion['zones'];
+}
+
+function readBenchRegion(file: string): CallRegion {
+  const r = JSON.parse(readFileSync(file, 'utf8')) as BenchRegion;
+  return { name: r.name, resolution: r.resolution, zones: r.zones, cells: { h3: r.h3, population: Float64Array.from(r.population), zone: Int32Array.from(r.zone) } };
+}
+
 /** Runs one method once in this (child) process and prints its figures as JSON. */
-async function child(method: string, file: string): Promise<void> {
-  const region = await loadRegion();
+async function child(method: string, file: string, regionFile: string): Promise<void> {
+  const region = readBenchRegion(regionFile);
   const bytes = new Uint8Array(readFileSync(file));
   const t0 = performance.now();
   const perCell = method === 'reader' ? (await readCalls(bytes, { file: 'calls.csv', region, crs: 'GCJ02' })).calls.perCell : naive(bytes, region.cells.h3, region.resolution);
@@ -65,15 +82,17 @@ function naive(bytes: Uint8Array, h3: readonly string[], resolution: number): Fl
   return Float64Array.from(h3, (c) => counts.get(c) ?? 0);
 }
 
-function run(method: string, file: string): Figures {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', method, file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+function run(method: string, file: string, regionFile: string): Figures {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', method, file, regionFile], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`${method} failed: ${r.stderr.slice(-2000)}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as Figures;
 }
 
 /** The calls as CSV text (UTF-8), built in memory from drawn calls. */
-async function callCsv(): Promise<{ text: string; cells: number }> {
+async function callCsv(regionFile: string): Promise<{ text: string; cells: number }> {
   const region = await loadRegion();
+  const { h3, population, zone } = region.cells;
+  writeFileSync(regionFile, JSON.stringify({ name: region.name, resolution: region.resolution, h3, population: [...population], zone: [...zone], zones: region.zones } satisfies BenchRegion));
   const calls = drawCalls({ h3: region.cells.h3, population: region.cells.population }, CALLS, mulberry32(120));
   const parts = ['编号,呼救时间,经度,纬度,分级,结果'];
   calls.forEach((c, k) => {
@@ -88,11 +107,12 @@ const fmt = (f: Figures) => `${(f.ms / 1000).toFixed(2)} s, peak RSS ${f.peakRss
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ems-bench-calls-'));
   try {
-    const { text, cells } = await callCsv();
+    const regionFile = path.join(dir, 'region.json');
+    const { text, cells } = await callCsv(regionFile);
     const file = path.join(dir, 'calls-synthetic.csv');
     writeFileSync(file, text);
-    const ours = run('reader', file);
-    const base = run('naive', file);
+    const ours = run('reader', file, regionFile);
+    const base = run('naive', file, regionFile);
     if (ours.placed !== base.placed || ours.checksum !== base.checksum) throw new Error(`readCalls placed ${ours.placed} calls (checksum ${ours.checksum}), the naive way ${base.placed} (${base.checksum}): not the same cells.`);
     const size = `${(Buffer.byteLength(text) / 2 ** 20).toFixed(0)} MB`;
     console.log(`calls import ${CALLS.toLocaleString('en-US')} rows (${size} CSV, GCJ-02) → ${cells.toLocaleString('en-US')} cells of 泉州市: readCalls ${fmt(ours)} | baseline naive (row objects + latLngToCell + Map<string>) ${fmt(base)} | ${(base.ms / ours.ms).toFixed(2)}× the baseline's speed, ${(base.peakRssMB / ours.peakRssMB).toFixed(2)}× less peak memory | same ${ours.placed.toLocaleString('en-US')} calls in the same cells`);
@@ -102,5 +122,5 @@ async function main(): Promise<void> {
 }
 
 const at = process.argv.indexOf('--child');
-if (at >= 0) await child(process.argv[at + 1], process.argv[at + 2]);
+if (at >= 0) await child(process.argv[at + 1], process.argv[at + 2], process.argv[at + 3]);
 else await main();

@@ -106,6 +106,7 @@ async function read(bytes: Uint8Array, options: CallImportOptions): Promise<Call
     years: periodAssumed ? 1 : periodYears(tally.firstMs, tally.lastMs),
     periodAssumed,
     total,
+    byTownship: tally.township - unplaced,
     outside,
     rows: tally.rows,
     skipped: tally.skipped,

@@ -82,11 +82,19 @@ function naive(bytes: Uint8Array, h3: readonly string[], resolution: number): Fl
   return Float64Array.from(h3, (c) => counts.get(c) ?? 0);
 }
 
-function run(method: string, file: string, regionFile: string): Figures {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', method, file, regionFile], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (r.status !== 0) throw new Error(`${method} failed: ${r.stderr.slice(-2000)}`);
+/** One method in a child process; null when it failed (with a capped heap: ran out of memory). */
+function run(method: string, file: string, regionFile: string, heapMB?: number): Figures | null {
+  const heap = heapMB ? [`--max-old-space-size=${heapMB}`] : [];
+  const r = spawnSync(process.execPath, [...heap, '--import', 'tsx', fileURLToPath(import.meta.url), '--child', method, file, regionFile], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) {
+    if (heapMB) return null;
+    throw new Error(`${method} failed: ${r.stderr.slice(-2000)}`);
+  }
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as Figures;
 }
+
+/** Heap the two are also run with: V8 collects lazily, so peak RSS alone hides what each must hold. */
+const CAPPED_HEAP_MB = Number(process.env.BENCH_CALLS_HEAP_MB ?? 400);
 
 /** The calls as CSV text (UTF-8), built in memory from drawn calls. */
 async function callCsv(regionFile: string): Promise<{ text: string; cells: number }> {
@@ -111,11 +119,13 @@ async function main(): Promise<void> {
     const { text, cells } = await callCsv(regionFile);
     const file = path.join(dir, 'calls-synthetic.csv');
     writeFileSync(file, text);
-    const ours = run('reader', file, regionFile);
-    const base = run('naive', file, regionFile);
+    const ours = run('reader', file, regionFile)!;
+    const base = run('naive', file, regionFile)!;
     if (ours.placed !== base.placed || ours.checksum !== base.checksum) throw new Error(`readCalls placed ${ours.placed} calls (checksum ${ours.checksum}), the naive way ${base.placed} (${base.checksum}): not the same cells.`);
     const size = `${(Buffer.byteLength(text) / 2 ** 20).toFixed(0)} MB`;
     console.log(`calls import ${CALLS.toLocaleString('en-US')} rows (${size} CSV, GCJ-02) → ${cells.toLocaleString('en-US')} cells of 泉州市: readCalls ${fmt(ours)} | baseline naive (row objects + latLngToCell + Map<string>) ${fmt(base)} | ${(base.ms / ours.ms).toFixed(2)}× the baseline's speed, ${(base.peakRssMB / ours.peakRssMB).toFixed(2)}× less peak memory | same ${ours.placed.toLocaleString('en-US')} calls in the same cells`);
+    const capped = (f: Figures | null) => (f ? `completes (${fmt(f)})` : 'runs out of memory');
+    console.log(`with the heap capped at ${CAPPED_HEAP_MB} MB: readCalls ${capped(run('reader', file, regionFile, CAPPED_HEAP_MB))} | baseline naive ${capped(run('naive', file, regionFile, CAPPED_HEAP_MB))}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

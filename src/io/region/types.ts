@@ -90,6 +90,8 @@ export interface RegionCalls {
   periodAssumed: boolean;
   /** Calls placed in the region's cells. */
   total: number;
+  /** Of those, calls placed by township code (no coordinates): shared over the township's cells by residents, to be said where shown. */
+  byTownship?: number;
   /** Calls read whose place lies outside the region's cells (counted, never silently dropped). */
   outside: number;
   /** Data rows read and rows refused (the importer's row problems give each row and why). */

@@ -17,6 +17,7 @@ import { restoreStrings } from './strings/restore.ts';
 import { cardStrings } from './strings/cards.ts';
 import { vocabularyStrings } from './strings/vocabulary.ts';
 import { regionStrings } from './strings/region.ts';
+import { emsOutputStrings } from './strings/ems-outputs.ts';
 import type { Strings } from './types.ts';
 
 export const DICTIONARIES: Strings[] = [
@@ -35,4 +36,5 @@ export const DICTIONARIES: Strings[] = [
   vocabularyStrings,
   reportStrings,
   regionStrings,
+  emsOutputStrings,
 ];

@@ -98,7 +98,7 @@ export const emsOutputStrings: Strings = {
     'handout.ems.after': '规划后',
     'handout.ems.workload': '站点工作量（繁忙率目标 {target}）',
     'handout.ems.availability': '可用性',
-    'handout.ems.expected': '期望覆盖（MEXCLP，系统繁忙率 {q}）',
+    'handout.ems.expected': '期望覆盖（考虑车辆繁忙，系统繁忙率 {q}）',
     'handout.ems.backup': '后备覆盖（≥ 2 个站点）',
     'handout.ems.fleet': '救护车：现有 {existing}，按工作量需 {workload}，按人口比例需 {ratio}',
     'handout.ems.fleetAssumed': '（含假设 {assumed} 辆）',

@@ -2,13 +2,19 @@ import Papa from 'papaparse';
 import readXlsxFile from 'read-excel-file/universal';
 import { describe, expect, it } from 'vitest';
 import type { EmsFigures, Fractiles } from '../../src/core/ems/types.ts';
+import { evaluate } from '../../src/core/evaluate.ts';
 import { makeRules } from '../../src/core/rules.ts';
 import { figures, type ZoneRow } from '../../src/core/tables.ts';
 import { hospitalsTable, workloadTable } from '../../src/export/ems-tables.ts';
+import { buildReport } from '../../src/export/report.ts';
+import { ZONE_CSV_HEADER, zonesToCsv } from '../../src/export/report-csv.ts';
+import { ZONE_CSV_EMS_HEADER } from '../../src/export/report-ems.ts';
+import { reportToMarkdown } from '../../src/export/report-markdown.ts';
 import { EXPORT_DICTIONARIES, TOWNSHIP_COLUMNS, TOWNSHIP_EMS_COLUMNS } from '../../src/export/table-vocabulary.ts';
 import { tableToCsv, townshipTableCsv } from '../../src/export/tables-csv.ts';
 import { townshipTableXlsx } from '../../src/export/tables-xlsx.ts';
 import type { TownshipTableInput } from '../../src/export/township-table.ts';
+import { cellAt, grid, stationFrom, zone } from '../helpers/tiny.ts';
 
 const rules = makeRules();
 const parseCsv = (text: string) => Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
@@ -127,5 +133,36 @@ describe('the township XLSX with EMS figures', () => {
 
   it('refuses EMS figures without the rules they were computed under', () => {
     expect(() => townshipTableXlsx(table, { language: 'en' })).toThrow(/rules/);
+  });
+});
+
+describe('the CLI report lines with EMS figures', () => {
+  const g = grid([{ h3: cellAt(118.3, 25.3), population: 100, zone: 'a' }], [zone('a', 'urban')]);
+  const station = stationFrom('s1', cellAt(118.3, 25.3), 1);
+  const { engine } = evaluate(g, { stations: [station], rules });
+  const base = buildReport(engine, { county: { code: '999999', name: 'T', counties: ['999999'] }, stations: [station], baselineWithout: [], includeCells: false, bestSitesFor: 0, dataNotes: [] });
+  const zoneEms: EmsFigures = { ...ems, fractiles: { ...ems.fractiles, zones: [{ ...ems.fractiles.zones[0], code: 'a' }] } };
+  const report = { ...base, ems: zoneEms };
+
+  it('the per-zone CSV adds the EMS columns (zone and total rows), after today’s, and none without', () => {
+    const rows = parseCsv(zonesToCsv(report));
+    const k = ZONE_CSV_HEADER.length;
+    expect(rows[0].slice(0, k)).toEqual(ZONE_CSV_HEADER);
+    expect(rows[0].slice(k)).toEqual(ZONE_CSV_EMS_HEADER);
+    expect(rows[1].slice(k)).toEqual(['460', '80', '6.12', '14.5', '90', '5', '12', 'circle-formula']);
+    expect(rows[2].slice(k)).toEqual(['1460', '60.39', '9.25', '', '71.23', '8.5', '31.04', 'circle-formula']);
+    expect(parseCsv(zonesToCsv(base))[0]).toEqual(ZONE_CSV_HEADER);
+  });
+
+  it('the Markdown has an EMS section: synthetic calls, fractiles, each station’s busy fraction, hospital transport, equity and assumptions', () => {
+    const md = reportToMarkdown(report);
+    expect(md).toContain('## EMS measures 院前急救指标');
+    expect(md).toContain('synthetic calls (not real data)');
+    expect(md).toMatch(/\| Calls 呼叫 \| 71\.2 % \| 8\.5 \| 31\.0 \|/);
+    expect(md).toMatch(/\| s2 \| 达埔站 \| 21,000 \| 560\.3 \| 0\.064 \| 1 \(assumption 假设\) \| 1 \| 1 \|/);
+    expect(md).toMatch(/\| stroke centre 卒中中心 \| 60 \| 1 \| 95\.0 % \| 22\.5 \| 48\.0 \| 50\.0 % \| 达埔镇 \|/);
+    expect(md).toContain('Worst served: 达埔镇 (60.0 % within target)');
+    expect(md).toContain(`mean job time (min): ${rules.ems.meanJobMinutes}`);
+    expect(reportToMarkdown(base)).not.toContain('EMS measures');
   });
 });

@@ -7,6 +7,8 @@ import { CoverageEngine } from './coverage.ts';
 import { baselineEngine, compareScenarios, type ScenarioDelta } from './deltas.ts';
 import { gapGroups, type GapGroup } from './gaps.ts';
 import type { PopulationGrid } from './grid.ts';
+import { emsFigures, engineOnlyInputs } from './ems/figures.ts';
+import type { CallWeights, EmsInputs } from './ems/inputs.ts';
 import type { EmsFigures } from './ems/types.ts';
 import type { ReachModel } from './reach.ts';
 import { createReachModel, engineModels } from './reach-factory.ts';
@@ -37,7 +39,7 @@ export interface EvaluationResult {
   /** Response minutes on roads (curve, median, 90th percentile, per zone, before/after); null when reach is straight-line. */
   responseTimes: ResponseTimes | null;
   /** The EMS measures (calls, fractiles, workload, availability, hospital transport, equity); see ems/types.ts. */
-  ems?: EmsFigures;
+  ems: EmsFigures;
 }
 
 export interface CellRow {
@@ -72,8 +74,11 @@ export function proposedIds(stations: readonly Station[]): string[] {
   return stations.filter((s) => s.status === 'proposed').map((s) => s.id);
 }
 
-/** Reads the full result off an engine already holding the scenario. */
-export function readResult(engine: CoverageEngine, baselineWithout: readonly string[]): EvaluationResult {
+/**
+ * Reads the full result off an engine already holding the scenario.
+ * @param ems every station, the imported calls and the roads (default: the engine's active stations, calls from the rules' rate, no roads)
+ */
+export function readResult(engine: CoverageEngine, baselineWithout: readonly string[], ems: EmsInputs = engineOnlyInputs(engine)): EvaluationResult {
   const zones = zoneRows(engine);
   const baseline = baselineWithout.length > 0 ? baselineEngine(engine, baselineWithout) : null;
   return {
@@ -83,15 +88,19 @@ export function readResult(engine: CoverageEngine, baselineWithout: readonly str
     gaps: gapGroups(engine),
     delta: baseline ? compareScenarios(engine, baseline) : null,
     responseTimes: responseTimes(engine, baseline),
+    ems: emsFigures(engine, baseline, ems),
   };
 }
 
 
-/** Evaluates a scenario from scratch (with the reach model given, default straight line, and the region's roads if any). */
-export function evaluate(grid: PopulationGrid, scenario: Scenario, model?: ReachModel, roads: RoadNetwork | null = null): { engine: CoverageEngine; result: EvaluationResult } {
+/**
+ * Evaluates a scenario from scratch (with the reach model given, default straight line, and the region's roads if any).
+ * @param calls calls per cell for the EMS figures (default: modelled from the rules' call rate)
+ */
+export function evaluate(grid: PopulationGrid, scenario: Scenario, model?: ReachModel, roads: RoadNetwork | null = null, calls: CallWeights | null = null): { engine: CoverageEngine; result: EvaluationResult } {
   const engine = createEngine(grid, scenario, model, roads);
   const baseline = scenario.baselineWithout ?? proposedIds(engine.activeStations());
-  return { engine, result: readResult(engine, baseline) };
+  return { engine, result: readResult(engine, baseline, { stations: scenario.stations, calls, roads }) };
 }
 
 /** One cell's row: status, circle, nearest active station (within the largest rule limit) and its straight-line distance. */

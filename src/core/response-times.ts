@@ -10,6 +10,7 @@
  * them is null ("not reached within 60 min"), never a made-up number.
  */
 import type { CoverageEngine } from './coverage.ts';
+import { groupFractiles, minuteBins } from './ems/fractiles.ts';
 import type { PopulationGrid } from './grid.ts';
 import { NetworkReach } from './network-reach.ts';
 import { RESPONSE_HORIZON_MINUTES } from './road-network.ts';
@@ -60,60 +61,25 @@ export interface ResponseTimes extends ResponseFigures {
 
 /**
  * Figures of per-cell minutes (Infinity: not reached) over a grid's
- * population, region-wide and per zone.
+ * population, region-wide and per zone: the EMS fractiles
+ * (ems/fractiles.ts) weighed by residents.
  * @example responseFigures(grid, Float64Array.of(4, Infinity)) // pop 1, 1: curve[4] = 0.5, median 4, p90 null
  */
 export function responseFigures(grid: PopulationGrid, minutes: Float64Array, horizon = RESPONSE_HORIZON_MINUTES): ResponseFigures & { zones: ZoneResponse[] } {
-  const { population, zone, zones, size } = grid;
-  const zonePopulation = new Float64Array(zones.length + 1);
-  const zoneCells = new Int32Array(zones.length + 1);
-  let total = 0;
-  const reached: number[] = [];
-  const bins = new Float64Array(horizon + 1);
-  for (let i = 0; i < size; i++) {
-    const p = population[i];
-    zonePopulation[zone[i] + 1] += p;
-    zoneCells[zone[i] + 1]++;
-    total += p;
-    const m = minutes[i];
-    if (p > 0 && m <= horizon) {
-      reached.push(i);
-      bins[Math.max(0, Math.ceil(m))] += p;
-    }
-  }
-  // one walk in order of minutes finds every percentile, region and zones at once
-  reached.sort((a, b) => minutes[a] - minutes[b] || a - b);
-  const zoneSum = new Float64Array(zones.length + 1);
-  const zoneMedian = new Float64Array(zones.length + 1).fill(NaN);
-  const zoneP90 = new Float64Array(zones.length + 1).fill(NaN);
-  let sum = 0;
-  let median: number | null = null;
-  let p90: number | null = null;
-  for (const i of reached) {
-    const p = population[i];
-    const m = minutes[i];
-    sum += p;
-    if (median === null && sum >= 0.5 * total) median = m;
-    if (p90 === null && sum >= 0.9 * total) p90 = m;
-    const r = zone[i] + 1;
-    zoneSum[r] += p;
-    if (Number.isNaN(zoneMedian[r]) && zoneSum[r] >= 0.5 * zonePopulation[r]) zoneMedian[r] = m;
-    if (Number.isNaN(zoneP90[r]) && zoneSum[r] >= 0.9 * zonePopulation[r]) zoneP90[r] = m;
-  }
-  const curve: number[] = new Array(horizon + 1);
-  let within = 0;
-  for (let t = 0; t <= horizon; t++) {
-    within += bins[t];
-    curve[t] = total > 0 ? within / total : 0;
-  }
-  const orNull = (v: number) => (Number.isNaN(v) ? null : v);
+  const { zones, size } = grid;
+  const bins = minuteBins(minutes, horizon);
+  // no target here: the curve, median and p90 are what these figures give
+  const [region] = groupFractiles(minutes, bins, grid.population, horizon, null, 1, horizon);
+  const byZone = groupFractiles(minutes, bins, grid.population, horizon, grid.zone, zones.length, horizon);
+  const zoneCells = new Int32Array(zones.length);
+  for (let i = 0; i < size; i++) if (grid.zone[i] >= 0) zoneCells[grid.zone[i]]++;
   const zoneRows: ZoneResponse[] = [];
   zones.forEach((z, k) => {
-    const r = k + 1;
-    if (zoneCells[r] === 0) return;
-    zoneRows.push({ code: z.code, name: z.name, county: z.county, population: zonePopulation[r], medianMinutes: orNull(zoneMedian[r]), p90Minutes: orNull(zoneP90[r]), unreachedPopulation: zonePopulation[r] - zoneSum[r] });
+    if (zoneCells[k] === 0) return;
+    const f = byZone[k];
+    zoneRows.push({ code: z.code, name: z.name, county: z.county, population: f.weight, medianMinutes: f.medianMinutes, p90Minutes: f.p90Minutes, unreachedPopulation: f.unreached });
   });
-  return { population: total, curve, medianMinutes: total > 0 ? median : null, p90Minutes: total > 0 ? p90 : null, unreachedPopulation: total - sum, zones: zoneRows };
+  return { population: region.weight, curve: region.curve, medianMinutes: region.medianMinutes, p90Minutes: region.p90Minutes, unreachedPopulation: region.unreached, zones: zoneRows };
 }
 
 /** The cells of the engine's circle model without road access, counted (all zero for a model that is not a road network). */

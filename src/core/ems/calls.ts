@@ -1,0 +1,38 @@
+/**
+ * Calls per cell per year behind the call figures: the imported calls
+ * divided by the years they cover, or (none imported) residents × the rules'
+ * call rate, labelled source 'rate'.
+ */
+import type { PopulationGrid } from '../grid.ts';
+import type { Rules } from '../rules.ts';
+import { checkCallWeights, type CallWeights } from './inputs.ts';
+import type { CallsSummary } from './types.ts';
+
+export interface CallsPerYear {
+  /** Expected calls per year per cell (grid order). */
+  perCell: Float64Array;
+  summary: CallsSummary;
+}
+
+/**
+ * @example callsPerYear(grid, rules, null) // residents × callsPerThousandPerYear / 1000 per cell, source 'rate'
+ */
+export function callsPerYear(grid: PopulationGrid, rules: Rules, calls: CallWeights | null): CallsPerYear {
+  checkCallWeights(grid, calls);
+  const perCell = new Float64Array(grid.size);
+  let total = 0;
+  if (calls) {
+    if (!(calls.years > 0)) throw new Error(`Calls must cover a positive number of years, got ${calls.years}.`);
+    for (let i = 0; i < grid.size; i++) {
+      total += calls.perCell[i];
+      perCell[i] = calls.perCell[i] / calls.years;
+    }
+    return { perCell, summary: { total, perYear: total / calls.years, synthetic: calls.synthetic, source: 'imported' } };
+  }
+  const rate = rules.ems.callsPerThousandPerYear / 1000;
+  for (let i = 0; i < grid.size; i++) {
+    perCell[i] = grid.population[i] * rate;
+    total += perCell[i];
+  }
+  return { perCell, summary: { total, perYear: total, synthetic: false, source: 'rate' } };
+}

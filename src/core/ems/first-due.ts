@@ -1,0 +1,38 @@
+/**
+ * First-due areas: each cell belongs to the active station nearest to it (the
+ * engine's nearestSlot; a cell no station reaches belongs to none). With
+ * roads the circle engine's nearest is taken, the station whose minutes the
+ * cell's response time is.
+ */
+import type { CoverageEngine } from '../coverage.ts';
+import type { Station } from '../types.ts';
+
+export interface FirstDueAreas {
+  /** Active stations, in the engine's order (the rows of `areaOf`). */
+  stations: Station[];
+  /** Per cell (grid order) the row of its first-due station in `stations`, −1 for none. */
+  areaOf: Int32Array;
+}
+
+/**
+ * @param engine the engine whose nearest stations decide (the circle engine when minutes are on roads)
+ * @param stations the rows, in this order (default: the engine's active stations)
+ */
+export function firstDueAreas(engine: CoverageEngine, stations: Station[] = engine.activeStations()): FirstDueAreas {
+  const out = new Int32Array(engine.grid.size);
+  const rowOfId = new Map(stations.map((s, k) => [s.id, k]));
+  const { nearestSlot } = engine;
+  let maxSlot = -1;
+  for (let i = 0; i < nearestSlot.length; i++) if (nearestSlot[i] > maxSlot) maxSlot = nearestSlot[i];
+  // slots may have holes (a removed station's slot is reused later): map each used slot to its row once
+  const rowOfSlot = new Int32Array(maxSlot + 1).fill(-1);
+  for (let s = 0; s <= maxSlot; s++) {
+    const station = engine.stationAtSlot(s);
+    if (station) rowOfSlot[s] = rowOfId.get(station.id) ?? -1;
+  }
+  for (let i = 0; i < nearestSlot.length; i++) {
+    const s = nearestSlot[i];
+    out[i] = s < 0 ? -1 : rowOfSlot[s];
+  }
+  return { stations, areaOf: out };
+}

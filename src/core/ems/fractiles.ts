@@ -1,0 +1,148 @@
+/**
+ * Weighted response-time fractiles from per-cell minutes: the share of a
+ * weight (residents, calls) reached within T minutes, the median and the
+ * 90th percentile, for any number of cell groups (region, zones, first-due
+ * areas) at once, without sorting the cells. One pass fills a histogram of
+ * tenth-of-a-minute bins per group; the shares and the curve are read off
+ * it; a second pass picks the cells of the one bin each percentile falls in,
+ * and only those are sorted, so the percentiles are the exact minutes of a
+ * cell, as a full sort would give them.
+ *
+ * Weight no station reaches within the horizon counts as "not reached": it is
+ * in every share's denominator, never in a numerator, and a percentile that
+ * falls among it is null, never an invented number.
+ */
+import type { Fractiles } from './types.ts';
+
+/** Histogram bins per minute. */
+export const BINS_PER_MINUTE = 10;
+
+/** Float noise allowed when minutes sit exactly on a bin edge (km converted to minutes). */
+const EDGE = 1e-9;
+
+/** The percentiles given, as shares of the weight. */
+const MEDIAN = 0.5;
+const P90 = 0.9;
+
+/**
+ * Per cell, the bin of its minutes (bin b holds minutes in ((b − 1)/10, b/10]),
+ * or −1 when not reached within `horizonMinutes` (Infinity, NaN or beyond).
+ * @example minuteBins(Float64Array.of(0, 7.43, 7.5, 61, Infinity), 60) // [0, 75, 75, -1, -1]
+ */
+export function minuteBins(minutes: Float64Array, horizonMinutes: number, out: Int32Array = new Int32Array(minutes.length)): Int32Array {
+  const last = Math.round(horizonMinutes * BINS_PER_MINUTE);
+  for (let i = 0; i < minutes.length; i++) {
+    const m = minutes[i];
+    // NaN fails the test too: not reached
+    if (m <= horizonMinutes) {
+      const b = Math.ceil(m * BINS_PER_MINUTE - EDGE);
+      out[i] = b < 0 ? 0 : b > last ? last : b;
+    } else out[i] = -1;
+  }
+  return out;
+}
+
+/**
+ * The fractiles of each group of cells.
+ * @param minutes per cell (Infinity: not reached)
+ * @param bins minuteBins(minutes, horizonMinutes)
+ * @param weight per cell (residents, calls per year)
+ * @param groupOf per cell its group 0…groups−1, or −1 for none; null: every cell in group 0
+ * @param targetMinutes the share `withinTarget` counts minutes up to and including this
+ */
+export function groupFractiles(
+  minutes: Float64Array,
+  bins: Int32Array,
+  weight: Float64Array,
+  horizonMinutes: number,
+  groupOf: Int32Array | null,
+  groups: number,
+  targetMinutes: number,
+): Fractiles[] {
+  const width = Math.round(horizonMinutes * BINS_PER_MINUTE) + 1;
+  const reached = new Float64Array(groups * width);
+  const total = new Float64Array(groups);
+  for (let i = 0; i < bins.length; i++) {
+    const w = weight[i];
+    if (w === 0) continue;
+    const g = groupOf === null ? 0 : groupOf[i];
+    if (g < 0) continue;
+    total[g] += w;
+    const b = bins[i];
+    if (b >= 0) reached[g * width + b] += w;
+  }
+
+  const targetBin = Math.floor(targetMinutes * BINS_PER_MINUTE + EDGE);
+  const wholeMinutes = Math.floor(horizonMinutes);
+  const out: Fractiles[] = new Array(groups);
+  // per group and percentile: the bin it falls in (−1: among the not reached) and the weight before that bin
+  const pBin = new Int32Array(2 * groups).fill(-1);
+  const pBefore = new Float64Array(2 * groups);
+  let pending = 0;
+  for (let g = 0; g < groups; g++) {
+    const all = total[g];
+    const curve: number[] = new Array(wholeMinutes + 1);
+    const row = g * width;
+    let cum = 0;
+    let within = 0;
+    for (let b = 0; b < width; b++) {
+      const before = cum;
+      cum += reached[row + b];
+      if (b === targetBin) within = cum;
+      if (all > 0 && pBin[2 * g] < 0 && cum >= MEDIAN * all) {
+        pBin[2 * g] = b;
+        pBefore[2 * g] = before;
+        pending++;
+      }
+      if (all > 0 && pBin[2 * g + 1] < 0 && cum >= P90 * all) {
+        pBin[2 * g + 1] = b;
+        pBefore[2 * g + 1] = before;
+        pending++;
+      }
+      if (b % BINS_PER_MINUTE === 0 && b / BINS_PER_MINUTE <= wholeMinutes) curve[b / BINS_PER_MINUTE] = all > 0 ? cum / all : 0;
+    }
+    if (targetBin >= width) within = cum;
+    out[g] = { weight: all, withinTarget: all > 0 ? within / all : 0, curve, medianMinutes: null, p90Minutes: null, unreached: Math.max(0, all - cum) };
+  }
+  if (pending > 0) exactPercentiles(minutes, bins, weight, groupOf, total, pBin, pBefore, out);
+  return out;
+}
+
+/**
+ * The exact minutes of each percentile: the cells of its bin, in order of
+ * minutes (then index), walked from the weight before the bin.
+ */
+function exactPercentiles(minutes: Float64Array, bins: Int32Array, weight: Float64Array, groupOf: Int32Array | null, total: Float64Array, pBin: Int32Array, pBefore: Float64Array, out: Fractiles[]): void {
+  const picked: number[] = [];
+  for (let i = 0; i < bins.length; i++) {
+    const b = bins[i];
+    if (b < 0 || weight[i] === 0) continue;
+    const g = groupOf === null ? 0 : groupOf[i];
+    if (g >= 0 && (b === pBin[2 * g] || b === pBin[2 * g + 1])) picked.push(i);
+  }
+  const groupOfCell = (i: number) => (groupOf === null ? 0 : groupOf[i]);
+  picked.sort((a, b) => groupOfCell(a) - groupOfCell(b) || minutes[a] - minutes[b] || a - b);
+  for (let s = 0; s < picked.length; ) {
+    const g = groupOfCell(picked[s]);
+    let e = s;
+    while (e < picked.length && groupOfCell(picked[e]) === g) e++;
+    for (let p = 0; p < 2; p++) {
+      const bin = pBin[2 * g + p];
+      if (bin < 0) continue;
+      const share = p === 0 ? MEDIAN : P90;
+      let cum = pBefore[2 * g + p];
+      let found = NaN;
+      for (let k = s; k < e; k++) {
+        const i = picked[k];
+        if (bins[i] !== bin) continue;
+        cum += weight[i];
+        found = minutes[i];
+        if (cum >= share * total[g]) break;
+      }
+      // the histogram sums the same weights in another order: on a float tie the bin's last cell stands
+      if (p === 0) out[g].medianMinutes = found;
+      else out[g].p90Minutes = found;
+    }
+    s = e;
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * Per-cell response minutes for the EMS fractiles: on roads, the engine's
+ * response minutes; with straight-line reach, the nearest station's distance
+ * turned into minutes by the circle formula read backwards (and the figures
+ * say so, basis 'circle-formula').
+ */
+import type { CoverageEngine } from '../coverage.ts';
+import type { Rules } from '../rules.ts';
+import type { AreaType } from '../types.ts';
+import type { MinutesBasis } from './types.ts';
+
+/**
+ * Minutes to drive `km` of straight line by the circle formula of the area
+ * type: turnout + km × detour / speed × 60 (circleRadiusKm read backwards).
+ * @example circleFormulaMinutes(DEFAULT_RULES, 'rural', 10) // 3 + 10 × 1.6 / 40 × 60 = 27
+ */
+export function circleFormulaMinutes(rules: Rules, areaType: AreaType, km: number): number {
+  const speed = areaType === 'urban' ? rules.urbanSpeedKmh : rules.ruralSpeedKmh;
+  const detour = areaType === 'urban' ? rules.urbanDetourCoefficient : rules.ruralDetourCoefficient;
+  return rules.turnoutMinutes + ((km * detour) / speed) * 60;
+}
+
+/**
+ * Per cell (grid order) the minutes of its nearest active station, Infinity
+ * when none reaches it within the engine's reach limit, and where the minutes
+ * come from. On roads the array is the engine's own: read, never edit.
+ */
+export function cellMinutes(engine: CoverageEngine): { minutes: Float64Array; basis: MinutesBasis } {
+  const onRoads = engine.responseMinutes;
+  if (onRoads) return { minutes: onRoads, basis: 'roads' };
+  const circle = engine.circleEngine;
+  const km = circle.nearestCost;
+  const { rules, areaType } = circle;
+  // minutes = turnout + km × (detour / speed × 60): one factor per area type
+  const perKm = [(rules.ruralDetourCoefficient / rules.ruralSpeedKmh) * 60, (rules.urbanDetourCoefficient / rules.urbanSpeedKmh) * 60];
+  const minutes = new Float64Array(km.length);
+  for (let i = 0; i < km.length; i++) minutes[i] = km[i] === Infinity ? Infinity : rules.turnoutMinutes + km[i] * perKm[areaType[i]];
+  return { minutes, basis: 'circle-formula' };
+}

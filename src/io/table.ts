@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 import { readSheet } from 'read-excel-file/universal';
 import { toArrayBuffer, toUint8, type FileBytes } from './bytes.ts';
 import { guessMapping, normaliseCell } from './columns.ts';
-import { DataFileError, fileError, wrapLibraryError, type RowProblem } from './errors.ts';
+import { abortError, DataFileError, fileError, throwIfAborted, wrapLibraryError, type RowProblem } from './errors.ts';
 import { fmtCount, IMPORT_LIMITS } from './limits.ts';
 import { checkXlsxSheet } from './xlsx-extent.ts';
 import { damageWarnings, decodeText, type EncodingOption, type TextEncodingName } from './text.ts';
@@ -46,6 +46,12 @@ export interface TableOptions {
   keepColumns?: (header: string[]) => readonly string[] | null;
   /** Stop after this many data rows (e.g. 0 to read the header alone). */
   maxRows?: number;
+  /**
+   * Each data row handed over as it is read instead of kept (`rows` stays
+   * empty): a million-row table is never held as row objects. The cell limit
+   * then does not apply, since nothing is held.
+   */
+  onRow?: (row: TableRow) => void;
 }
 
 /** Reads a CSV file (bytes), row by row: only the rows (and columns) kept are held. */
@@ -66,6 +72,68 @@ export function readCsvTable(bytes: FileBytes, options: TableOptions): Table {
   } catch (e) {
     throw wrapLibraryError(e, options.file, 'CSV text');
   }
+  const table = builder.finish();
+  table.problems = damageWarnings(decoded, options.file).concat(table.problems);
+  return table;
+}
+
+/** Rows between pauses of a streamed read (to report progress and notice a cancel). */
+const ROWS_PER_PAUSE = 50_000;
+
+/**
+ * Reads a CSV or XLSX table row by row into `options.onRow`, keeping no rows:
+ * a CSV is parsed in slices with a pause between them, so `onProgress`
+ * (fraction of the text read) is called and a cancelled `signal` stops the
+ * read (rejecting with an AbortError). The returned table has no rows.
+ */
+export async function streamTable(bytes: FileBytes, options: TableOptions & { onRow: (row: TableRow) => void; signal?: AbortSignal; onProgress?: (fraction: number) => void }): Promise<Table> {
+  const b = toUint8(bytes);
+  if (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) {
+    const table = await readXlsxTable(b, options);
+    throwIfAborted(options.signal);
+    return table;
+  }
+  const decoded = decodeText(b, options.file, options.encoding);
+  const builder = new TableBuilder('csv', decoded.encoding, options);
+  const length = Math.max(decoded.text.length, 1);
+  await new Promise<void>((resolve, reject) => {
+    let lines = 0;
+    let failed = false;
+    try {
+      Papa.parse<string[]>(decoded.text, {
+        header: false,
+        skipEmptyLines: false,
+        step: (results, parser) => {
+          if (failed) return;
+          try {
+            for (const e of results.errors) {
+              if (e.code !== 'UndetectableDelimiter') builder.syntaxWarning(`CSV syntax: ${e.message}`);
+            }
+            if (!builder.add(results.data)) return parser.abort();
+          } catch (e) {
+            failed = true;
+            parser.abort();
+            return reject(e);
+          }
+          if (++lines % ROWS_PER_PAUSE !== 0) return;
+          parser.pause();
+          options.onProgress?.(results.meta.cursor / length);
+          setTimeout(() => {
+            if (options.signal?.aborted) {
+              failed = true;
+              parser.abort();
+              reject(abortError());
+            } else parser.resume();
+          }, 0);
+        },
+        complete: () => {
+          if (!failed) resolve();
+        },
+      });
+    } catch (e) {
+      reject(wrapLibraryError(e, options.file, 'CSV text'));
+    }
+  });
   const table = builder.finish();
   table.problems = damageWarnings(decoded, options.file).concat(table.problems);
   return table;
@@ -113,6 +181,7 @@ class TableBuilder {
   /** Indices of the header cells kept in each row (all when keepColumns gives null). */
   private kept: number[] = [];
   private cells = 0;
+  private rowsRead = 0;
   private trailingBlank = false;
   private readonly rows: TableRow[] = [];
   private readonly blankRows: number[] = [];
@@ -196,7 +265,7 @@ class TableBuilder {
       return true;
     }
     this.trailingBlank = false;
-    if (maxRows !== undefined && this.rows.length >= maxRows) return false;
+    if (maxRows !== undefined && this.rowsRead >= maxRows) return false;
     if (cells.length > header.length) {
       for (let k = header.length; k < cells.length; k++) {
         if (cells[k] === '') continue;
@@ -204,7 +273,8 @@ class TableBuilder {
         break;
       }
     }
-    this.cells += this.kept.length;
+    this.rowsRead++;
+    if (!this.options.onRow) this.cells += this.kept.length;
     if (this.cells > IMPORT_LIMITS.maxTableCells) {
       throw new DataFileError([
         {
@@ -224,7 +294,8 @@ class TableBuilder {
       if (v.includes('\uFFFD')) (damaged ??= []).push(header[k]);
     }
     if (damaged) this.problems.push({ file, row, column: damaged[0], code: 'damaged-text', severity: 'warning', reason: `undecodable bytes ("�") in ${damaged.slice(0, 3).join(', ')}` });
-    this.rows.push({ row, values });
+    if (this.options.onRow) this.options.onRow({ row, values });
+    else this.rows.push({ row, values });
     return true;
   }
 }

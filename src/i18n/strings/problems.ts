@@ -51,6 +51,9 @@ export const problemStrings: Strings = {
     'import.code.bad-h3': '无效的 H3 网格编号',
     'import.code.no-data': '无人口数据',
     'import.code.duplicate-cell': '网格重复',
+    'import.code.bad-time': '时间无法识别',
+    'import.code.unknown-township': '乡镇代码不在当前区域',
+    'import.code.no-calls': '没有可用的呼叫记录',
   },
   en: {
     'import.code.unsupported': 'Unsupported file type',
@@ -101,5 +104,8 @@ export const problemStrings: Strings = {
     'import.code.bad-h3': 'Invalid H3 cell index',
     'import.code.no-data': 'No population value',
     'import.code.duplicate-cell': 'Repeated cell',
+    'import.code.bad-time': 'Unreadable time',
+    'import.code.unknown-township': 'Township code not in the region',
+    'import.code.no-calls': 'No usable call record',
   },
 };

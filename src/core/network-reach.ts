@@ -162,6 +162,23 @@ export class NetworkReach implements ReachModel {
   }
 
   /**
+   * Per cell (grid order): its node's minutes plus its own off-road leg
+   * (Infinity without road access), for searches run outside this model
+   * (e.g. to the nearest hospital, over the reversed graph).
+   * @param nodeMinutes minutes per graph node
+   */
+  cellMinutes(nodeMinutes: Float64Array): Float64Array {
+    const out = new Float64Array(this.grid.size).fill(Infinity);
+    const { cellStart, nodeCells, cellLegMinutes } = this;
+    for (let v = 0; v < this.graph.nodeCount; v++) {
+      const m = nodeMinutes[v];
+      if (m === Infinity) continue;
+      for (let j = cellStart[v]; j < cellStart[v + 1]; j++) out[nodeCells[j]] = m + cellLegMinutes[nodeCells[j]];
+    }
+    return out;
+  }
+
+  /**
    * Cells whose response time (turnout + off-road leg + fastest drive +
    * the cell's off-road leg) is within `limits.max`. A station without road
    * access reaches no cell.

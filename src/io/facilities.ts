@@ -3,19 +3,20 @@
  * stations: every source row ends up either among the good stations or with
  * at least one error in `problems`, never silently dropped.
  */
+import { CAPABILITIES, type Capability } from '../core/ems/settings.ts';
 import { type Station, type StationKind, type StationStatus } from '../core/types.ts';
 import { sniffFileKind, toUint8, type FileBytes } from './bytes.ts';
 import { guessMapping, parseCoordinate } from './columns.ts';
 import { crsHintInText, toWgs84, type Crs } from './crs.ts';
 import { DataFileError, guardReader, isError, pushAll, wrapLibraryError, type ProblemCode, type RowProblem } from './errors.ts';
-import { KIND_EXAMPLES, mapKind, mapStatus, STATUS_EXAMPLES } from './facility-vocabulary.ts';
+import { CAPABILITY_EXAMPLES, KIND_EXAMPLES, mapCapabilities, mapKind, mapStatus, STATUS_EXAMPLES } from './facility-vocabulary.ts';
 import { checkDeclaredCrs, parseGeoJson, pointOf } from './geojson.ts';
 import { fmtCount, IMPORT_LIMITS } from './limits.ts';
 import { CHINA_BBOX, locateInRegion, type ImportRegion } from './region.ts';
 import { readTable, type TableRow } from './table.ts';
 import type { EncodingOption, TextEncodingName } from './text.ts';
 
-export const FACILITY_FIELDS = ['id', 'name', 'lng', 'lat', 'coords', 'kind', 'status', 'address', 'note'] as const;
+export const FACILITY_FIELDS = ['id', 'name', 'lng', 'lat', 'coords', 'kind', 'status', 'address', 'note', 'capabilities', 'plannedCapabilities', 'ambulances'] as const;
 export type FacilityField = (typeof FACILITY_FIELDS)[number];
 /** Which source column feeds each field (null: the file has none). */
 export type FacilityColumnMapping = Record<FacilityField, string | null>;
@@ -31,6 +32,9 @@ export const FACILITY_COLUMN_ALIASES: Record<FacilityField, readonly string[]> =
   status: ['状态', '建设状态', '现状', 'status', 'state'],
   address: ['地址', '详细地址', '机构地址', 'address', 'addr'],
   note: ['备注', '说明', 'note', 'notes', 'remark', 'remarks', 'comment'],
+  capabilities: ['救治中心', '能力', '救治能力', '中心', '专科中心', '五大中心', 'capabilities', 'capability', 'centres', 'centers', 'treatmentcentres', 'treatmentcenters'],
+  plannedCapabilities: ['规划救治中心', '规划中心', '拟建中心', '规划能力', 'plannedcapabilities', 'plannedcentres', 'plannedcenters'],
+  ambulances: ['救护车', '救护车数量', '救护车数', '车辆数', '车辆', '救护车辆', 'ambulances', 'ambulance', 'vehicles', 'fleet'],
 };
 
 export interface FacilityImportOptions {
@@ -359,6 +363,8 @@ function readRow(r: TableRow, ctx: RowContext, problems: RowProblem[]): Station 
     if (status === null) error(mapping.status, 'unknown-status', `unknown status "${statusText.slice(0, 40)}"`, { value: statusText.slice(0, 40), fix: `use one of ${STATUS_EXAMPLES}, or map "${statusText.slice(0, 40)}" to a status` });
   } else if (mapping.status !== null) warn(mapping.status, 'default-status', `empty status; taken as ${status}`);
 
+  const fleet = readFleet(cell, mapping, error);
+
   if (problems.some(isError)) return null;
   if (name !== '') {
     const firstWithName = ctx.seenNames.get(name);
@@ -375,7 +381,36 @@ function readRow(r: TableRow, ctx: RowContext, problems: RowProblem[]): Station 
     lng,
     lat,
     ...(notes ? { note: notes } : {}),
+    ...fleet,
   };
+}
+
+/** Capabilities (has, planned) and ambulances of a row; an unknown word or a bad count is the row's error. */
+function readFleet(cell: (f: FacilityField) => string, mapping: FacilityColumnMapping, error: Report): Pick<Station, 'capabilities' | 'plannedCapabilities' | 'ambulances'> {
+  const out: Pick<Station, 'capabilities' | 'plannedCapabilities' | 'ambulances'> = {};
+  const has = new Set<Capability>();
+  const planned = new Set<Capability>();
+  for (const field of ['capabilities', 'plannedCapabilities'] as const) {
+    const text = cell(field);
+    if (text === '') continue;
+    const read = mapCapabilities(text);
+    for (const word of read.unknown) {
+      error(mapping[field], 'unknown-capability', `unknown centre "${word.slice(0, 40)}"`, { value: word.slice(0, 40), fix: `use ${CAPABILITY_EXAMPLES}, separated by 、 or commas` });
+    }
+    for (const c of read.has) (field === 'capabilities' ? has : planned).add(c);
+    for (const c of read.planned) planned.add(c);
+  }
+  // a centre the facility has is not also planned; both in CAPABILITIES order
+  if (has.size > 0) out.capabilities = CAPABILITIES.filter((c) => has.has(c));
+  const plannedOnly = CAPABILITIES.filter((c) => planned.has(c) && !has.has(c));
+  if (plannedOnly.length > 0) out.plannedCapabilities = plannedOnly;
+  const text = cell('ambulances');
+  if (text !== '') {
+    const m = /^(\d+)\s*(辆|台|vehicles?|ambulances?)?$/i.exec(text.normalize('NFKC').trim());
+    if (m) out.ambulances = Number(m[1]);
+    else error(mapping.ambulances, 'bad-ambulances', `"${text.slice(0, 40)}" is not a number of ambulances`, { value: text.slice(0, 40), fix: 'write a whole number ≥ 0 (e.g. 2), or leave the cell empty for the default' });
+  }
+  return out;
 }
 
 type Report = (column: string | null, code: ProblemCode, reason: string, extra?: Partial<RowProblem>) => void;

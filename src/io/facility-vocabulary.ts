@@ -1,7 +1,9 @@
 /**
  * Words for station kinds and statuses as Chinese and English facility lists
- * write them (急救站, 卫生院, 规划, 停用, …), mapped to the core's kinds and statuses.
+ * write them (急救站, 卫生院, 规划, 停用, …), mapped to the core's kinds and
+ * statuses; and words for hospital capabilities (胸痛中心, stroke, …).
  */
+import type { Capability } from '../core/ems/settings.ts';
 import { STATION_KINDS, STATION_STATUSES, type StationKind, type StationStatus } from '../core/types.ts';
 import { normaliseHeader } from './columns.ts';
 
@@ -136,3 +138,47 @@ export function mapStatus(value: string, extra: Record<string, StationStatus> = 
 /** Words shown in a fix suggestion for an unknown kind. */
 export const KIND_EXAMPLES = '急救中心, 急救分中心, 急救站, 医院, 卫生院, 社区卫生服务中心, 候选 (or emergency-centre, sub-centre, station, hospital, health-centre, candidate)';
 export const STATUS_EXAMPLES = '现有/已建, 规划/拟建, 停用 (or existing, proposed, disabled)';
+
+/** Words for hospital capabilities (the seeds' 胸痛、卒中、创伤、危重孕产妇、危重新生儿救治中心), compared after normaliseHeader. */
+const CAPABILITY_WORDS: Record<string, Capability> = Object.fromEntries(
+  (
+    [
+      ['chest-pain', ['胸痛中心', '胸痛', '胸痛救治中心', 'chestpain', 'chestpaincentre', 'chestpaincenter', 'cpc']],
+      ['stroke', ['卒中中心', '卒中', '脑卒中中心', '脑卒中', '卒中救治中心', 'stroke', 'strokecentre', 'strokecenter']],
+      ['trauma', ['创伤中心', '创伤', '创伤救治中心', 'trauma', 'traumacentre', 'traumacenter']],
+      ['maternal', ['危重孕产妇救治中心', '孕产妇救治中心', '危重孕产妇', '孕产妇', 'maternal', 'maternalcentre', 'maternalcenter', 'maternalcriticalcare', 'maternalcriticalcarecentre', 'maternalcriticalcarecenter']],
+      ['neonatal', ['危重新生儿救治中心', '新生儿救治中心', '危重儿童和新生儿救治中心', '危重儿童救治中心', '儿童救治中心', '危重新生儿', '新生儿', 'neonatal', 'neonatalcentre', 'neonatalcenter', 'neonatalcriticalcare', 'neonatalcriticalcarecentre', 'neonatalcriticalcarecenter', 'nicu']],
+    ] as const
+  ).flatMap(([c, words]) => words.map((w) => [normaliseHeader(w), c] as const)),
+);
+
+/** Cell values meaning "no capability". */
+const NO_CAPABILITY = new Set(['无', '没有', 'none', 'no', '-', '—', '/']);
+
+/** A bracketed note saying the centre is planned, e.g. 胸痛中心（规划）. */
+const PLANNED_NOTE = /[（(]\s*(规划|拟建|筹建|在建|创建中|创建|计划|planned|proposed|toberecognised|tobecertified)\s*[）)]/i;
+
+/** Words shown when a capability is not known. */
+export const CAPABILITY_EXAMPLES = '胸痛中心, 卒中中心, 创伤中心, 危重孕产妇救治中心, 危重新生儿救治中心 (or chest-pain, stroke, trauma, maternal, neonatal); a planned one as 胸痛中心（规划）';
+
+/**
+ * The capabilities a cell lists ("胸痛中心、卒中中心", "stroke; trauma"),
+ * those marked planned ("胸痛中心（规划）") apart, and the words not known.
+ * @example mapCapabilities('胸痛中心、卒中中心（规划）') // { has: ['chest-pain'], planned: ['stroke'], unknown: [] }
+ */
+export function mapCapabilities(value: string): { has: Capability[]; planned: Capability[]; unknown: string[] } {
+  const has: Capability[] = [];
+  const planned: Capability[] = [];
+  const unknown: string[] = [];
+  for (const raw of value.split(/[、,，;；|+\n]+/)) {
+    const word = raw.trim();
+    if (word === '' || NO_CAPABILITY.has(word.toLowerCase())) continue;
+    const c = CAPABILITY_WORDS[normaliseHeader(word)];
+    if (!c) unknown.push(word);
+    else {
+      const list = PLANNED_NOTE.test(word.normalize('NFKC').replace(/\s+/g, '')) ? planned : has;
+      if (!list.includes(c)) list.push(c);
+    }
+  }
+  return { has, planned: planned.filter((c) => !has.includes(c)), unknown };
+}

@@ -17,7 +17,7 @@ export const PROBLEM_CODES = [
   'missing-coordinates', 'not-a-number', 'swapped-lnglat', 'out-of-range', 'outside-region', 'near-region',
   'outside-china', 'zero-coordinates', 'missing-name', 'duplicate-id', 'duplicate-name', 'generated-id',
   'unknown-kind', 'unknown-status', 'generated-code', 'duplicate-code', 'unknown-area-type', 'bad-geometry',
-  'bad-h3', 'no-data', 'duplicate-cell', 'bad-time', 'unknown-township', 'no-calls',
+  'bad-h3', 'no-data', 'duplicate-cell', 'bad-time', 'unknown-township', 'no-calls', 'unknown-capability', 'bad-ambulances',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -5,7 +5,7 @@ import { useT } from '../i18n.ts';
 import { CrsSelect } from './CrsSelect.tsx';
 
 /** The same fields as io/facilities.ts FACILITY_FIELDS (kept here so the main bundle does not load the reader). */
-const FIELDS: readonly FacilityField[] = ['id', 'name', 'lng', 'lat', 'coords', 'kind', 'status', 'address', 'note'];
+const FIELDS: readonly FacilityField[] = ['id', 'name', 'lng', 'lat', 'coords', 'kind', 'status', 'address', 'note', 'capabilities', 'plannedCapabilities', 'ambulances'];
 
 export function FacilityMapping({ preview, disabled, onCrs, onColumn }: { preview: FacilityPreview; disabled: boolean; onCrs: (crs: Crs) => void; onColumn: (field: FacilityField, column: string | null) => void }) {
   const { t } = useT();

@@ -21,7 +21,9 @@ import { regionFromOutlines, type ImportRegion } from '../io/region.ts';
 import { readRegionPack } from '../io/region/pack-read.ts';
 import { writeRegionPack } from '../io/region/pack-write.ts';
 import type { Region, RegionRoads } from '../io/region/types.ts';
-import type { CellAnswer, EvaluationUpdate, GapCells, GapSummary, Isochrones, LoadedDataset, RegionInfo, UpdateOptions } from './api.ts';
+import type { CellAnswer, EvaluationUpdate, GapCells, GapSummary, HospitalMinutes, Isochrones, LoadedDataset, RegionInfo, UpdateOptions } from './api.ts';
+import type { Capability } from '../core/ems/settings.ts';
+import { hospitalMinutesBasis, hospitalMinutesByCell } from '../core/ems/hospital.ts';
 import type { BaselineStatus } from './baseline-status.ts';
 import { withCellIds } from './dataset-cells.ts';
 import { CellOutliner } from './gap-outline.ts';
@@ -290,6 +292,19 @@ export class CoverageService {
       return { type: 'Feature' as const, properties: { stationId, minutes, cells: cells.length }, geometry: { type: 'MultiPolygon' as const, coordinates: outliner.outline(cells) } };
     });
     return { type: 'FeatureCollection', features };
+  }
+
+  /**
+   * Minutes from every cell to the nearest hospital with `capability` under
+   * the last scenario evaluated (planned centres and proposed facilities
+   * included), tagged with that update's seq: the hospital transport layer.
+   */
+  hospitalMinutes(capability: Capability): HospitalMinutes {
+    const prepared = this.requirePrepared();
+    this.requireEngine();
+    const stations = [...this.stations.values()];
+    const minutes = hospitalMinutesByCell(prepared.grid, this.rules, stations, prepared.roads, capability);
+    return { seq: this.lastSeq, capability, basis: hospitalMinutesBasis(this.rules, prepared.roads), minutes: Float32Array.from(minutes, (m) => (Number.isFinite(m) ? m : NaN)) };
   }
 
   /** One cell under the current scenario (status, nearest station and distance, township, gap group), tagged with the update it belongs to. */

@@ -63,6 +63,10 @@ const api: CoverageWorkerApi = {
   async isochrones(stationId, minutesList) {
     return service.isochrones(stationId, minutesList);
   },
+  async hospitalMinutes(capability) {
+    const answer = service.hospitalMinutes(capability);
+    return transfer(answer, [answer.minutes.buffer]);
+  },
   cancelImport(id) {
     imports.cancelImport(id);
   },

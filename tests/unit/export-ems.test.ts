@@ -10,6 +10,8 @@ import { buildReport } from '../../src/export/report.ts';
 import { ZONE_CSV_HEADER, zonesToCsv } from '../../src/export/report-csv.ts';
 import { ZONE_CSV_EMS_HEADER } from '../../src/export/report-ems.ts';
 import { reportToMarkdown } from '../../src/export/report-markdown.ts';
+import { emsHandoutTables } from '../../src/export/snapshot/ems-handout.ts';
+import { translate } from '../../src/i18n/translate.ts';
 import { EXPORT_DICTIONARIES, TOWNSHIP_COLUMNS, TOWNSHIP_EMS_COLUMNS } from '../../src/export/table-vocabulary.ts';
 import { tableToCsv, townshipTableCsv } from '../../src/export/tables-csv.ts';
 import { townshipTableXlsx } from '../../src/export/tables-xlsx.ts';
@@ -164,5 +166,37 @@ describe('the CLI report lines with EMS figures', () => {
     expect(md).toContain('Worst served: 达埔镇 (60.0 % within target)');
     expect(md).toContain(`mean job time (min): ${rules.ems.meanJobMinutes}`);
     expect(reportToMarkdown(base)).not.toContain('EMS measures');
+  });
+});
+
+describe('the handout’s EMS page', () => {
+  const texts = (language: 'zh-CN' | 'en') => ({
+    t: (key: string, params?: Record<string, string | number>) => translate(language, key, params),
+    n: (v: number, digits = 0) => v.toFixed(digits),
+    pct: (v: number) => `${v.toFixed(1)} %`,
+  });
+
+  it('has the calls (labelled synthetic), fractiles, workload, availability, hospitals, equity and assumptions, in that order', () => {
+    const tables = emsHandoutTables(ems, rules, texts('zh-CN'));
+    expect(tables.map((t) => t.title)).toEqual(['呼叫', '响应时间（直线距离按急救圈公式折算）', '站点工作量（繁忙率目标 0.30）', '可用性', '送院时间（目标内居民占比 · 中位数 · 90百分位）', '公平性', '假设与来源']);
+    expect(tables[0].rows).toEqual([['合成呼叫（非真实数据）', '1460', '1460']]);
+  });
+
+  it('carries the worker’s figures: calls 71.2 % within 15 min, p90 over the horizon named, not invented; the assumed fleet flagged', () => {
+    const tables = emsHandoutTables(ems, rules, texts('en'));
+    expect(tables[1].rows).toEqual([
+      ['Residents', '60.4 %', '9.3 min', 'over 60 min'],
+      ['Calls', '71.2 %', '8.5 min', '31.0 min'],
+    ]);
+    expect(tables[2].rows[1]).toEqual(['达埔站', '21000', '560.3', '0.064', '1 (assumption)', '1', '1']);
+    expect(tables[3].rows[0]).toEqual(['Expected coverage (MEXCLP, system busy fraction 0.060)', '30000 (58.8 %)', '1300 (89.0 %)']);
+    expect(tables[4].rows[0]).toEqual(['stroke centre', '60', '1', '95.0 %', '22.5 min', '48.0 min', '50.0 %', '达埔镇']);
+    expect(tables[5].rows.map((r) => r[0])).toEqual(['Worst served: 达埔镇 (60.0 % within target)', 'Best served: 桃城镇 (80.0 %)', 'Spread between townships: 20.0 percentage points']);
+    expect(tables[6].rows.every((r) => r[2].startsWith('assumption: '))).toBe(true);
+  });
+
+  it('before/after rows when the scenario has a baseline', () => {
+    const withBefore = { ...ems, fractiles: { ...ems.fractiles, before: { residents: fr(51_000, 0.5, 12, null), calls: null } } };
+    expect(emsHandoutTables(withBefore, rules, texts('en'))[1].rows.map((r) => r[0])).toEqual(['Residents · Before', 'Residents · After', 'Calls · After']);
   });
 });

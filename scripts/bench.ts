@@ -16,6 +16,7 @@ import { turfCoveredPopulation, turfStatusSums } from './bench/turf-baseline.ts'
 import { loadDemoDataset } from './lib/demo-data.ts';
 import { line, time, timeAsync } from './lib/timing.ts';
 import { loadFromCsv } from './bench/csv-path.ts';
+import { benchEms } from './bench/ems.ts';
 
 const t0 = performance.now();
 const dataset = await loadDemoDataset('350500');
@@ -82,3 +83,5 @@ const turfMove = time(() => {
 }, baselineRuns, 0);
 console.log(line(`one-station move (${mover.id}) + totals`, move, turfMove, 'Turf full recompute, same outputs'));
 console.log(`targets: full evaluation ≤ 10 ms, one-station move ≤ 1 ms, ≥ 50× faster than the Turf baseline; load average at the end ${load()} (2 cores shared: figures vary with it)`);
+
+benchEms(engine, stations, mover);

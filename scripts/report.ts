@@ -55,6 +55,8 @@ async function main(argv: string[]): Promise<string> {
     bestSitesFor: topGaps,
     dataNotes: data.dataNotes,
     roads: data.region.roads ?? null,
+    roadNetwork: data.roads,
+    calls: data.region.calls ? { perCell: data.region.calls.perCell, years: data.region.calls.years, synthetic: data.region.calls.synthetic } : null,
   });
   if (v.format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
   if (v.format === 'csv') return v.cells ? cellsToCsv(report) : zonesToCsv(report);

@@ -14,6 +14,7 @@ import { groupFractiles, minuteBins } from './ems/fractiles.ts';
 import type { PopulationGrid } from './grid.ts';
 import { NetworkReach } from './network-reach.ts';
 import { RESPONSE_HORIZON_MINUTES } from './road-network.ts';
+import { cellCounts } from './tables.ts';
 
 export interface ResponseFigures {
   /** Residents counted (every cell's population, reached or not). */
@@ -66,13 +67,12 @@ export interface ResponseTimes extends ResponseFigures {
  * @example responseFigures(grid, Float64Array.of(4, Infinity)) // pop 1, 1: curve[4] = 0.5, median 4, p90 null
  */
 export function responseFigures(grid: PopulationGrid, minutes: Float64Array, horizon = RESPONSE_HORIZON_MINUTES): ResponseFigures & { zones: ZoneResponse[] } {
-  const { zones, size } = grid;
+  const { zones } = grid;
   const bins = minuteBins(minutes, horizon);
   // no target here: the curve, median and p90 are what these figures give
   const [region] = groupFractiles(minutes, bins, grid.population, horizon, null, 1, horizon);
   const byZone = groupFractiles(minutes, bins, grid.population, horizon, grid.zone, zones.length, horizon);
-  const zoneCells = new Int32Array(zones.length);
-  for (let i = 0; i < size; i++) if (grid.zone[i] >= 0) zoneCells[grid.zone[i]]++;
+  const zoneCells = cellCounts(grid);
   const zoneRows: ZoneResponse[] = [];
   zones.forEach((z, k) => {
     if (zoneCells[k] === 0) return;

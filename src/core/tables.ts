@@ -59,10 +59,10 @@ export function figures(rules: Rules, population: number, covered: number, margi
   };
 }
 
-/** Cells per zone, counted once per grid. */
+/** Cells per zone, counted once per grid (read, never edit). */
 const zoneCellCounts = new WeakMap<PopulationGrid, Int32Array>();
 
-function cellCounts(grid: PopulationGrid): Int32Array {
+export function cellCounts(grid: PopulationGrid): Int32Array {
   let counts = zoneCellCounts.get(grid);
   if (!counts) {
     counts = new Int32Array(grid.zones.length);

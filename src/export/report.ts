@@ -6,11 +6,13 @@
  */
 import type { CoverageEngine } from '../core/coverage.ts';
 import type { ScenarioDelta } from '../core/deltas.ts';
+import type { CallWeights } from '../core/ems/inputs.ts';
+import type { EmsFigures } from '../core/ems/types.ts';
 import { cellRows, readResult, type CellRow } from '../core/evaluate.ts';
 import { reachInUse } from '../core/reach-factory.ts';
 import { speedModelOf, type ReachSettings } from '../core/reach-settings.ts';
 import type { ResponseTimes } from '../core/response-times.ts';
-import { RESPONSE_HORIZON_MINUTES } from '../core/road-network.ts';
+import { RESPONSE_HORIZON_MINUTES, type RoadNetwork } from '../core/road-network.ts';
 import { SNAP_DEFAULTS } from '../core/roads/snap-defaults.ts';
 import type { Sourced, SpeedModel } from '../core/roads/speeds.ts';
 import type { RegionRoads } from '../io/region/types.ts';
@@ -87,6 +89,8 @@ export interface CoverageReport {
   cellsIncluded: boolean;
   /** Response minutes on roads (curve, median, p90, per zone, before/after, no road access); null when reach is straight-line. */
   responseTimes: ResponseTimes | null;
+  /** The EMS measures: calls, call-weighted coverage, fractiles, station workload, availability, hospital transport, equity. */
+  ems: EmsFigures;
   /** What in the inputs is modelled or approximate. */
   dataNotes: string[];
 }
@@ -102,11 +106,15 @@ export interface ReportOptions {
   dataNotes: string[];
   /** The region's road network, when it has one. */
   roads?: RegionRoads | null;
+  /** The same network as the engine reads it (for the EMS figures), when the region has one. */
+  roadNetwork?: RoadNetwork | null;
+  /** Calls per cell (the region's imported calls); none: modelled from the rules' call rate. */
+  calls?: CallWeights | null;
 }
 
 /** Builds the report from an engine that holds the scenario. */
 export function buildReport(engine: CoverageEngine, options: ReportOptions): CoverageReport {
-  const result = readResult(engine, options.baselineWithout);
+  const result = readResult(engine, options.baselineWithout, { stations: options.stations, calls: options.calls ?? null, roads: options.roadNetwork ?? null });
   const { rules } = engine;
   const counties = new Set(options.county.counties);
   // list stations of the counties, and any outside whose reach enters them
@@ -161,6 +169,7 @@ export function buildReport(engine: CoverageEngine, options: ReportOptions): Cov
     cells: options.includeCells ? cellRows(engine) : [],
     cellsIncluded: options.includeCells,
     responseTimes: result.responseTimes,
+    ems: result.ems,
     dataNotes: options.dataNotes,
   };
 }

@@ -6,6 +6,7 @@ import type { ScenarioDelta } from '../core/deltas.ts';
 import type { CellRow } from '../core/evaluate.ts';
 import type { CellDescription } from '../core/describe-cell.ts';
 import type { ReachInUse } from '../core/reach-factory.ts';
+import type { EmsFigures } from '../core/ems/types.ts';
 import type { ResponseTimes } from '../core/response-times.ts';
 import type { RoadCounts } from '../io/roads/collect.ts';
 import type { RoadFormat } from '../io/roads/types.ts';
@@ -160,6 +161,14 @@ export interface EvaluationUpdate {
   response: ResponseTimes | null;
   /** False when `response` is the previous full update's, unchanged (light updates). */
   responseUpdated: boolean;
+  /**
+   * The EMS measures (calls, call-weighted coverage, fractiles, workload,
+   * availability, hospital transport, equity; see core/ems/types.ts). Light
+   * updates repeat the last full update's (see emsUpdated).
+   */
+  ems: EmsFigures;
+  /** False when `ems` is the previous full update's, unchanged (light updates). */
+  emsUpdated: boolean;
   /** Worker time for this update. */
   computeMs: number;
 }

@@ -4,6 +4,9 @@
  */
 import type { CoverageEngine } from '../core/coverage.ts';
 import { compareScenarios } from '../core/deltas.ts';
+import { emsFigures } from '../core/ems/figures.ts';
+import type { EmsInputs } from '../core/ems/inputs.ts';
+import type { EmsFigures } from '../core/ems/types.ts';
 import { ringAreaTypes } from '../core/rings.ts';
 import { describeCell } from '../core/describe-cell.ts';
 import { cellRows, createEngine, proposedIds, type CellRow } from '../core/evaluate.ts';
@@ -51,6 +54,8 @@ export class CoverageService {
   private lastGaps: GapSummary[] = [];
   /** The last full update's response-time figures, reused by light updates like the gap list. */
   private lastResponse: ResponseTimes | null = null;
+  /** The last full update's EMS figures, reused by light updates like the response times. */
+  private lastEms: EmsFigures | null = null;
   private stations = new Map<string, Station>();
   /** The rules of the last full evaluation (an import rebuilds the engine with them). */
   private rules: Rules = DEFAULT_RULES;
@@ -95,6 +100,7 @@ export class CoverageService {
     this.baseline = null;
     this.lastGaps = [];
     this.lastResponse = null;
+    this.lastEms = null;
     this.describedGaps = null;
   }
 
@@ -248,6 +254,7 @@ export class CoverageService {
           outline: k < OUTLINED_GAPS ? this.requireOutliner().outline(g.cells) : null,
         }));
       this.lastResponse = responseTimes(engine, hasProposed ? this.baselineEngine() : null);
+      this.lastEms = emsFigures(engine, hasProposed ? this.baselineEngine() : null, this.emsInputs());
     }
     const minutes = engine.responseMinutes;
     return {
@@ -268,8 +275,17 @@ export class CoverageService {
       roadAccess: minutes ? (roadAccessByCell(engine)?.slice() ?? null) : null,
       response: this.lastResponse,
       responseUpdated: !options.light,
+      ems: this.lastEms ?? emsFigures(engine, hasProposed ? this.baselineEngine() : null, this.emsInputs()),
+      emsUpdated: !options.light,
       computeMs: performance.now() - t0,
     };
+  }
+
+  /** Every station of the scenario, the region's calls (aligned with the grid: it is built from the region's cells in their order) and roads. */
+  private emsInputs(): EmsInputs {
+    const { region, roads } = this.requirePrepared();
+    const calls = region.calls ? { perCell: region.calls.perCell, years: region.calls.years, synthetic: region.calls.synthetic } : null;
+    return { stations: [...this.stations.values()], calls, roads };
   }
 
   /**

@@ -118,10 +118,18 @@ describe('the EMS figures of a scenario', () => {
     expect(ems.equity.spread).toBe(1);
   });
 
-  it('a scenario with calls from the rate says so on every station', () => {
-    const plain = evaluate(g, { stations, rules }).result.ems;
-    expect(plain.calls.source).toBe('rate');
-    expect(plain.workload.every((w) => w.callsSource === 'rate')).toBe(true);
+  it('calls from the rate (30 per 1,000 a year) say so on every station, and split as the residents do', () => {
+    const plain = evaluate(g, { stations, rules });
+    const ems = plain.result.ems;
+    expect(ems.calls.source).toBe('rate');
+    expect(ems.workload.every((w) => w.callsSource === 'rate')).toBe(true);
+    // residents: covered ua 1,000 + rc 3,000, marginal rb 2,000, gap rc2 3,000
+    const t = ems.callCoverage.totals;
+    expect([t.population, t.covered, t.marginal, t.gap, t.withinCircle].map((v) => Math.round(v * 1e9) / 1e9)).toEqual([270, 120, 60, 90, 120]);
+    expect(ems.callCoverage.zones.map((z) => Math.round(z.covered * 1e9) / 1e9)).toEqual([30, 0, 90]);
+    expect(ems.fractiles.region.calls!.weight).toBeCloseTo(270, 9);
+    expect(ems.fractiles.region.calls!.medianMinutes).toBe(ems.fractiles.region.residents.medianMinutes);
+    expect(ems.workload.map((w) => Math.round(w.callsPerYear * 1e9) / 1e9)).toEqual([30, 60, 90]);
   });
 });
 

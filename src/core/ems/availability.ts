@@ -7,7 +7,7 @@
  */
 import type { CoverageEngine } from '../coverage.ts';
 import type { Station } from '../types.ts';
-import type { Availability, StationWorkload, WeightPair } from './types.ts';
+import type { Availability, StationWorkload } from './types.ts';
 import { ambulancesOf, busyFraction } from './workload.ts';
 
 /** q stays below 1 so that 1 − q^k still tells more ambulances from fewer when the fleet is overloaded. */
@@ -60,23 +60,38 @@ export function expectedCovered(weight: Float64Array, ambulances: Float64Array, 
  */
 export function availability(engine: CoverageEngine, stations: readonly Station[], workload: readonly StationWorkload[], calls: Float64Array): Availability {
   const { rules, grid, inRangeCount } = engine;
+  const { population } = grid;
   const fleet = stations.map((s) => ambulancesOf(s, rules));
   const ambulances = fleet.reduce((sum, f) => sum + f.ambulances, 0);
   let totalCalls = 0;
   for (let i = 0; i < calls.length; i++) totalCalls += calls[i];
   const q = ambulances > 0 ? systemBusyFraction(totalCalls, rules.ems.meanJobMinutes, ambulances) : 0;
-  const k = ambulancesInRange(engine, stations, fleet.map((f) => f.ambulances));
-  const backup: WeightPair = { residents: 0, calls: 0 };
-  for (let i = 0; i < grid.size; i++) {
-    if (inRangeCount[i] < 2) continue;
-    backup.residents += grid.population[i];
-    backup.calls! += calls[i];
+  const counts = fleet.map((f) => f.ambulances);
+  const same = counts.every((a) => a === counts[0]);
+  // one fleet everywhere: k = in-range count × fleet, so 1 − q^k comes from a table by the count (no pow per cell)
+  const k = same ? null : ambulancesInRange(engine, stations, counts);
+  const free = new Float64Array(stations.length + 1);
+  for (let j = 1; j <= stations.length; j++) free[j] = 1 - q ** (j * (counts[0] ?? 0));
+  let expectedResidents = 0;
+  let expectedCalls = 0;
+  let backupResidents = 0;
+  let backupCalls = 0;
+  for (let i = 0; i < inRangeCount.length; i++) {
+    const inRange = inRangeCount[i];
+    if (inRange === 0) continue;
+    const f = k === null ? free[inRange] : k[i] > 0 ? 1 - q ** k[i] : 0;
+    expectedResidents += population[i] * f;
+    expectedCalls += calls[i] * f;
+    if (inRange >= 2) {
+      backupResidents += population[i];
+      backupCalls += calls[i];
+    }
   }
   const given = fleet.filter((f) => !f.assumed);
   return {
     busyFraction: q,
-    expectedCovered: { residents: expectedCovered(grid.population, k, q), calls: expectedCovered(calls, k, q) },
-    backupCovered: backup,
+    expectedCovered: { residents: expectedResidents, calls: expectedCalls },
+    backupCovered: { residents: backupResidents, calls: backupCalls },
     fleet: {
       existing: given.length > 0 ? given.reduce((sum, f) => sum + f.ambulances, 0) : null,
       assumed: fleet.filter((f) => f.assumed).reduce((sum, f) => sum + f.ambulances, 0),

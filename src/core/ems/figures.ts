@@ -7,16 +7,17 @@
 import type { CoverageEngine } from '../coverage.ts';
 import type { PopulationGrid } from '../grid.ts';
 import { RESPONSE_HORIZON_MINUTES } from '../road-network.ts';
+import { cellCounts } from '../tables.ts';
 import { availability } from './availability.ts';
 import { callCoverage } from './call-coverage.ts';
-import { callsPerYear } from './calls.ts';
+import { callsPerYear, type CallsPerYear } from './calls.ts';
 import { equity } from './equity.ts';
 import { firstDueAreas } from './first-due.ts';
-import { groupFractiles, minuteBins } from './fractiles.ts';
+import { groupingFractiles, minuteBins, type Grouping } from './fractiles.ts';
 import { hospitalAccess } from './hospital.ts';
 import type { EmsInputs } from './inputs.ts';
 import { cellMinutes } from './minutes.ts';
-import type { EmsFigures, FractilePair, ZoneFractiles } from './types.ts';
+import type { EmsFigures, FractilePair, Fractiles, ZoneFractiles } from './types.ts';
 import { stationWorkload } from './workload.ts';
 
 /** The inputs when the caller has nothing beyond the engine: its active stations, calls from the rate, no roads. */
@@ -24,14 +25,19 @@ export function engineOnlyInputs(engine: CoverageEngine): EmsInputs {
   return { stations: engine.activeStations(), calls: null, roads: null };
 }
 
+/** Calls modelled as residents × rate: the same shares and minutes, the weights scaled. */
+const scaled = (f: Fractiles, rate: number): Fractiles => ({ ...f, weight: f.weight * rate, unreached: f.unreached * rate });
+
 /**
- * Fractile pairs (residents, calls) of each group of cells.
- * @param groupOf per cell its group, −1 none; null: one group of every cell
+ * Fractile pairs (residents, calls) of each group of each grouping. Calls
+ * from the rate are residents scaled (no second pass); imported calls take
+ * their own pass.
  */
-function groupPairs(minutes: Float64Array, bins: Int32Array, grid: PopulationGrid, calls: Float64Array, groupOf: Int32Array | null, groups: number, targetMinutes: number): FractilePair[] {
-  const residents = groupFractiles(minutes, bins, grid.population, RESPONSE_HORIZON_MINUTES, groupOf, groups, targetMinutes);
-  const byCalls = groupFractiles(minutes, bins, calls, RESPONSE_HORIZON_MINUTES, groupOf, groups, targetMinutes);
-  return residents.map((r, g) => ({ residents: r, calls: byCalls[g] }));
+function groupPairs(minutes: Float64Array, grid: PopulationGrid, calls: CallsPerYear, callsPerResident: number, groupings: Grouping[], targetMinutes: number): FractilePair[][] {
+  const bins = minuteBins(minutes, RESPONSE_HORIZON_MINUTES);
+  const residents = groupingFractiles(minutes, bins, grid.population, RESPONSE_HORIZON_MINUTES, groupings, targetMinutes);
+  const byCalls = calls.summary.source === 'rate' ? null : groupingFractiles(minutes, bins, calls.perCell, RESPONSE_HORIZON_MINUTES, groupings, targetMinutes);
+  return residents.map((list, k) => list.map((r, g) => ({ residents: r, calls: byCalls ? byCalls[k][g] : scaled(r, callsPerResident) })));
 }
 
 /**
@@ -43,32 +49,24 @@ export function emsFigures(engine: CoverageEngine, baseline: CoverageEngine | nu
   const target = rules.circleMinutes;
   const calls = callsPerYear(grid, rules, inputs.calls);
   const { minutes, basis } = cellMinutes(engine);
-  const bins = minuteBins(minutes, RESPONSE_HORIZON_MINUTES);
-
-  const [region] = groupPairs(minutes, bins, grid, calls.perCell, null, 1, target);
-  const zonePairs = groupPairs(minutes, bins, grid, calls.perCell, grid.zone, grid.zones.length, target);
-  const zoneCells = new Int32Array(grid.zones.length + 1);
-  for (let i = 0; i < grid.size; i++) zoneCells[grid.zone[i] + 1]++;
-  const zones: ZoneFractiles[] = [];
-  grid.zones.forEach((z, k) => {
-    if (zoneCells[k + 1] > 0) zones.push({ code: z.code, name: z.name, county: z.county, ...zonePairs[k] });
-  });
-
-  let before: FractilePair | null = null;
-  if (baseline) {
-    const beforeMinutes = cellMinutes(baseline).minutes;
-    [before] = groupPairs(beforeMinutes, minuteBins(beforeMinutes, RESPONSE_HORIZON_MINUTES), grid, calls.perCell, null, 1, target);
-  }
-
+  const rate = rules.ems.callsPerThousandPerYear / 1000;
   // first due: the station whose minutes are the cell's (the circle engine's nearest), rows in the engine's order
   const stations = engine.activeStations();
   const areas = firstDueAreas(engine.circleEngine, stations);
-  const areaPairs = groupPairs(minutes, bins, grid, calls.perCell, areas.areaOf, stations.length, target);
+  const [[region], zonePairs, areaPairs] = groupPairs(minutes, grid, calls, rate, [{ groupOf: null, groups: 1 }, { groupOf: grid.zone, groups: grid.zones.length }, { groupOf: areas.areaOf, groups: stations.length }], target);
+
+  const zoneCells = cellCounts(grid);
+  const zones: ZoneFractiles[] = [];
+  grid.zones.forEach((z, k) => {
+    if (zoneCells[k] > 0) zones.push({ code: z.code, name: z.name, county: z.county, ...zonePairs[k] });
+  });
+
+  const before = baseline ? groupPairs(cellMinutes(baseline).minutes, grid, calls, rate, [{ groupOf: null, groups: 1 }], target)[0][0] : null;
   const workload = stationWorkload(rules, grid.population, calls.perCell, calls.summary.source, areas, areaPairs);
 
   return {
     calls: calls.summary,
-    callCoverage: callCoverage(engine, calls.perCell),
+    callCoverage: callCoverage(engine, calls, rate),
     fractiles: { basis, targetMinutes: target, horizonMinutes: RESPONSE_HORIZON_MINUTES, region, zones, before },
     workload,
     availability: availability(engine, stations, workload, calls.perCell),

@@ -42,107 +42,160 @@ export function minuteBins(minutes: Float64Array, horizonMinutes: number, out: I
   return out;
 }
 
+/** Cells split into groups: per cell its group 0…groups−1, or −1 for none; groupOf null: every cell in group 0. */
+export interface Grouping {
+  groupOf: Int32Array | null;
+  groups: number;
+}
+
 /**
  * The fractiles of each group of cells.
  * @param minutes per cell (Infinity: not reached)
  * @param bins minuteBins(minutes, horizonMinutes)
  * @param weight per cell (residents, calls per year)
- * @param groupOf per cell its group 0…groups−1, or −1 for none; null: every cell in group 0
  * @param targetMinutes the share `withinTarget` counts minutes up to and including this
  */
-export function groupFractiles(
-  minutes: Float64Array,
-  bins: Int32Array,
-  weight: Float64Array,
-  horizonMinutes: number,
-  groupOf: Int32Array | null,
-  groups: number,
-  targetMinutes: number,
-): Fractiles[] {
-  const width = Math.round(horizonMinutes * BINS_PER_MINUTE) + 1;
-  const reached = new Float64Array(groups * width);
-  const total = new Float64Array(groups);
-  for (let i = 0; i < bins.length; i++) {
-    const w = weight[i];
-    if (w === 0) continue;
-    const g = groupOf === null ? 0 : groupOf[i];
-    if (g < 0) continue;
-    total[g] += w;
-    const b = bins[i];
-    if (b >= 0) reached[g * width + b] += w;
-  }
+export function groupFractiles(minutes: Float64Array, bins: Int32Array, weight: Float64Array, horizonMinutes: number, groupOf: Int32Array | null, groups: number, targetMinutes: number): Fractiles[] {
+  return groupingFractiles(minutes, bins, weight, horizonMinutes, [{ groupOf, groups }], targetMinutes)[0];
+}
 
+/**
+ * As groupFractiles for several groupings of the same cells (region, zones,
+ * first-due areas): per grouping one pass over the cells for the histograms
+ * and one for the exact percentiles. Returns one list per grouping.
+ */
+export function groupingFractiles(minutes: Float64Array, bins: Int32Array, weight: Float64Array, horizonMinutes: number, groupings: readonly Grouping[], targetMinutes: number): Fractiles[][] {
+  const width = Math.round(horizonMinutes * BINS_PER_MINUTE) + 1;
+  const read: Read[] = [];
+  for (const { groupOf, groups } of groupings) {
+    // one tight loop per grouping (a loop over groupings inside the cell loop is several times slower)
+    const reached = new Float64Array(groups * width);
+    const total = new Float64Array(groups);
+    if (groupOf === null) {
+      let all = 0;
+      for (let i = 0; i < bins.length; i++) {
+        const w = weight[i];
+        all += w;
+        const b = bins[i];
+        if (b >= 0) reached[b] += w;
+      }
+      total[0] = all;
+    } else {
+      for (let i = 0; i < bins.length; i++) {
+        const g = groupOf[i];
+        if (g < 0) continue;
+        const w = weight[i];
+        total[g] += w;
+        const b = bins[i];
+        if (b >= 0) reached[g * width + b] += w;
+      }
+    }
+    read.push(readHistogram(reached, total, groups, width, horizonMinutes, targetMinutes));
+  }
+  if (read.some((r) => r.pending > 0)) exactPercentiles(minutes, bins, weight, groupings, read);
+  return read.map((r) => r.out);
+}
+
+/** What a grouping's histograms give, with the bin each percentile falls in (−1: among the not reached) and the weight before it. */
+interface Read {
+  out: Fractiles[];
+  total: Float64Array;
+  /** Per group: [median, p90]. */
+  pBin: Int32Array;
+  pBefore: Float64Array;
+  pending: number;
+}
+
+function readHistogram(reached: Float64Array, total: Float64Array, groups: number, width: number, horizonMinutes: number, targetMinutes: number): Read {
   const targetBin = Math.floor(targetMinutes * BINS_PER_MINUTE + EDGE);
   const wholeMinutes = Math.floor(horizonMinutes);
   const out: Fractiles[] = new Array(groups);
-  // per group and percentile: the bin it falls in (−1: among the not reached) and the weight before that bin
   const pBin = new Int32Array(2 * groups).fill(-1);
   const pBefore = new Float64Array(2 * groups);
   let pending = 0;
   for (let g = 0; g < groups; g++) {
     const all = total[g];
-    const curve: number[] = new Array(wholeMinutes + 1);
+    const curve: number[] = new Array(wholeMinutes + 1).fill(0);
     const row = g * width;
     let cum = 0;
     let within = 0;
-    for (let b = 0; b < width; b++) {
-      const before = cum;
-      cum += reached[row + b];
-      if (b === targetBin) within = cum;
-      if (all > 0 && pBin[2 * g] < 0 && cum >= MEDIAN * all) {
-        pBin[2 * g] = b;
-        pBefore[2 * g] = before;
-        pending++;
+    if (all > 0) {
+      for (let b = 0; b < width; b++) {
+        const before = cum;
+        cum += reached[row + b];
+        if (b === targetBin) within = cum;
+        if (pBin[2 * g] < 0 && cum >= MEDIAN * all) {
+          pBin[2 * g] = b;
+          pBefore[2 * g] = before;
+          pending++;
+        }
+        if (pBin[2 * g + 1] < 0 && cum >= P90 * all) {
+          pBin[2 * g + 1] = b;
+          pBefore[2 * g + 1] = before;
+          pending++;
+        }
+        if (b % BINS_PER_MINUTE === 0 && b / BINS_PER_MINUTE <= wholeMinutes) curve[b / BINS_PER_MINUTE] = cum / all;
       }
-      if (all > 0 && pBin[2 * g + 1] < 0 && cum >= P90 * all) {
-        pBin[2 * g + 1] = b;
-        pBefore[2 * g + 1] = before;
-        pending++;
-      }
-      if (b % BINS_PER_MINUTE === 0 && b / BINS_PER_MINUTE <= wholeMinutes) curve[b / BINS_PER_MINUTE] = all > 0 ? cum / all : 0;
+      if (targetBin >= width) within = cum;
     }
-    if (targetBin >= width) within = cum;
     out[g] = { weight: all, withinTarget: all > 0 ? within / all : 0, curve, medianMinutes: null, p90Minutes: null, unreached: Math.max(0, all - cum) };
   }
-  if (pending > 0) exactPercentiles(minutes, bins, weight, groupOf, total, pBin, pBefore, out);
-  return out;
+  return { out, total, pBin, pBefore, pending };
 }
 
 /**
  * The exact minutes of each percentile: the cells of its bin, in order of
  * minutes (then index), walked from the weight before the bin.
  */
-function exactPercentiles(minutes: Float64Array, bins: Int32Array, weight: Float64Array, groupOf: Int32Array | null, total: Float64Array, pBin: Int32Array, pBefore: Float64Array, out: Fractiles[]): void {
-  const picked: number[] = [];
-  for (let i = 0; i < bins.length; i++) {
-    const b = bins[i];
-    if (b < 0 || weight[i] === 0) continue;
-    const g = groupOf === null ? 0 : groupOf[i];
-    if (g >= 0 && (b === pBin[2 * g] || b === pBin[2 * g + 1])) picked.push(i);
-  }
-  const groupOfCell = (i: number) => (groupOf === null ? 0 : groupOf[i]);
-  picked.sort((a, b) => groupOfCell(a) - groupOfCell(b) || minutes[a] - minutes[b] || a - b);
-  for (let s = 0; s < picked.length; ) {
-    const g = groupOfCell(picked[s]);
-    let e = s;
-    while (e < picked.length && groupOfCell(picked[e]) === g) e++;
-    for (let p = 0; p < 2; p++) {
-      const bin = pBin[2 * g + p];
-      if (bin < 0) continue;
-      const share = p === 0 ? MEDIAN : P90;
-      let cum = pBefore[2 * g + p];
-      let found = NaN;
-      for (let k = s; k < e; k++) {
-        const i = picked[k];
-        if (bins[i] !== bin) continue;
-        cum += weight[i];
-        found = minutes[i];
-        if (cum >= share * total[g]) break;
+function exactPercentiles(minutes: Float64Array, bins: Int32Array, weight: Float64Array, groupings: readonly Grouping[], read: readonly Read[]): void {
+  groupings.forEach(({ groupOf }, k) => {
+    const { out, total, pBin, pBefore, pending } = read[k];
+    if (pending === 0) return;
+    const picked: number[] = [];
+    if (groupOf === null) {
+      const b0 = pBin[0];
+      const b1 = pBin[1];
+      for (let i = 0; i < bins.length; i++) {
+        const b = bins[i];
+        if ((b === b0 || b === b1) && b >= 0 && weight[i] !== 0) picked.push(i);
       }
-      // the histogram sums the same weights in another order: on a float tie the bin's last cell stands
-      if (p === 0) out[g].medianMinutes = found;
-      else out[g].p90Minutes = found;
+    } else {
+      for (let i = 0; i < bins.length; i++) {
+        const g = groupOf[i];
+        const b = bins[i];
+        if (g >= 0 && b >= 0 && (b === pBin[2 * g] || b === pBin[2 * g + 1]) && weight[i] !== 0) picked.push(i);
+      }
     }
-    s = e;
-  }
+    // bucket the picked cells by group (counting sort), then sort each small bucket by minutes
+    const start = new Int32Array(out.length + 1);
+    for (const i of picked) start[(groupOf === null ? 0 : groupOf[i]) + 1]++;
+    for (let g = 0; g < out.length; g++) start[g + 1] += start[g];
+    const cells = new Int32Array(picked.length);
+    const fill = start.slice(0, out.length);
+    for (const i of picked) cells[fill[groupOf === null ? 0 : groupOf[i]]++] = i;
+    const byMinutes = (a: number, b: number) => minutes[a] - minutes[b] || a - b;
+    for (let g = 0; g < out.length; g++) {
+      const s = start[g];
+      const e = start[g + 1];
+      if (e === s) continue;
+      cells.subarray(s, e).sort(byMinutes);
+      for (let p = 0; p < 2; p++) {
+        const bin = pBin[2 * g + p];
+        if (bin < 0) continue;
+        const share = p === 0 ? MEDIAN : P90;
+        let cum = pBefore[2 * g + p];
+        let found = NaN;
+        for (let j = s; j < e; j++) {
+          const i = cells[j];
+          if (bins[i] !== bin) continue;
+          cum += weight[i];
+          found = minutes[i];
+          if (cum >= share * total[g]) break;
+        }
+        // the histogram sums the same weights in another order: on a float tie the bin's last cell stands
+        if (p === 0) out[g].medianMinutes = found;
+        else out[g].p90Minutes = found;
+      }
+    }
+  });
 }

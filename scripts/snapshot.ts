@@ -75,7 +75,7 @@ function parse(argv: string[]) {
   const options: Record<string, unknown> = { format, paper: v.paper, orientation: v.orientation, dpi: v.dpi, title: v.title, scenario: v.scenario, footer: v.footer, beforeAfter: v['before-after'] === true, tables: v.tables === true };
   for (const k of Object.keys(options)) if (options[k] === undefined) delete options[k];
   // a demo region alone opens in the app's region list; anything else is made into a pack served beside the app
-  const own = v.pack !== undefined || v.zones !== undefined || v.population !== undefined || v.facilities !== undefined || v['h3-res'] !== undefined || v.roads !== undefined;
+  const own = v.pack !== undefined || v.zones !== undefined || v.population !== undefined || v.facilities !== undefined || v['h3-res'] !== undefined || v.roads !== undefined || v.calls !== undefined;
   if (!own && !v.county) throw new UsageError('Give --county (e.g. --county 350525), --pack <file>, or --zones and --population.');
   return { region: v.county && !own ? demoRegionId(v.county) : '', regionOptions: own ? v : null, out: path.resolve(v.out), language: language as 'zh-CN' | 'en', viewport: viewportOf(v.viewport), options };
 }

@@ -8,6 +8,9 @@ import path from 'node:path';
 import { RoadNetwork } from '../../src/core/road-network.ts';
 import type { Traffic } from '../../src/core/reach-settings.ts';
 import { makeRules, type Rules } from '../../src/core/rules.ts';
+import { callsNote, readRegionCalls } from '../../src/io/calls/region-calls.ts';
+import { withCalls } from '../../src/io/calls/with-calls.ts';
+import { parseCrs } from '../../src/io/crs.ts';
 import { describeProblem } from '../../src/io/errors.ts';
 import { readRegionRoads } from '../../src/io/roads/region-roads.ts';
 import { UsageError } from './cli-options.ts';
@@ -30,6 +33,8 @@ export const REGION_OPTION_SPECS = {
   roads: { type: 'string' },
   traffic: { type: 'string' },
   'service-along-roads': { type: 'boolean', default: false },
+  calls: { type: 'string' },
+  'calls-crs': { type: 'string' },
 } as const;
 
 export const REGION_USAGE = `  --county <adcode>      demo region (e.g. 350525 永春县, 350500 泉州市, 350200 厦门市); "all" = all of Quanzhou
@@ -54,7 +59,12 @@ export const REGION_USAGE = `  --county <adcode>      demo region (e.g. 350525 �
                          (class or speed field); kept within the region + 10 km. The emergency circle becomes
                          "≤ T min response on roads"; statuses stay the standard's straight-line radius
   --traffic off-peak|peak  speeds as given (default), or × the peak factor 0.7 (an assumption)
-  --service-along-roads  judge the service radius along roads too (its km read as minutes by the circle formula)`;
+  --service-along-roads  judge the service radius along roads too (its km read as minutes by the circle formula)
+ Calls (with any of the above):
+  --calls <file>         historical 120 calls: CSV (UTF-8 or GBK) or XLSX, one call a row, with longitude/latitude
+                         (经度/纬度) or a township code (乡镇代码; spread over the township's cells by residents),
+                         optional time (呼救时间: the period), priority, outcome; counted per cell, no call point kept
+  --calls-crs <crs>      wgs84 | gcj02 (AMap) | bd09 (Baidu) of --calls (default: from the file's headers, else WGS84)`;
 
 type Values = { [K in keyof typeof REGION_OPTION_SPECS]?: (typeof REGION_OPTION_SPECS)[K]['type'] extends 'boolean' ? boolean : string };
 
@@ -75,8 +85,27 @@ export async function regionFromOptions(v: Values): Promise<RegionData> {
     const c = read.counts;
     data.dataNotes.push(`Roads: ${file} (${roads.source.licence}): ${c.waysKept} drivable ways kept within the region + 10 km, ${c.vertices} vertices.`);
   }
+  if (v['calls-crs'] !== undefined && v.calls === undefined) throw new UsageError('--calls-crs needs --calls <file>.');
+  if (v.calls !== undefined) await readCallsOption(data, v.calls, v['calls-crs']);
   if (!data.region.roads && (v.traffic !== undefined || v['service-along-roads'])) throw new UsageError('--traffic and --service-along-roads need a road network: give --roads <file> (or a pack that stores roads).');
   return { ...data, roads: data.region.roads ? new RoadNetwork(data.grid, data.region.roads.ways) : null };
+}
+
+/** Listed per call file on stderr; the rest are counted. */
+const LISTED_CALL_PROBLEMS = 20;
+
+/** Reads --calls into the region (the same reader as the app's worker), its problems to the warnings and a line to the notes. */
+async function readCallsOption(data: ReportData, file: string, crsText: string | undefined): Promise<void> {
+  const crs = crsText === undefined ? undefined : parseCrs(crsText);
+  if (crs === null) throw new UsageError(`--calls-crs must be wgs84, gcj02 or bd09, got "${crsText}".`);
+  if (!existsSync(file)) throw new Error(`File not found: ${file}`);
+  const read = await readRegionCalls(new Uint8Array(await (await openAsBlob(file)).arrayBuffer()), path.basename(file), data.region, { crs });
+  data.region = withCalls(data.region, read.calls);
+  const listed = read.problems.slice(0, LISTED_CALL_PROBLEMS);
+  data.warnings.push(...listed.map(describeProblem));
+  const more = read.problems.length - listed.length + read.unlisted;
+  if (more > 0) data.warnings.push(`${path.basename(file)}: … and ${more} more call row problems`);
+  data.dataNotes.push(callsNote(read));
 }
 
 /** The rules with the reach options applied (--traffic, --service-along-roads), validated. */

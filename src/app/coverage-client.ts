@@ -9,6 +9,7 @@ import type { Rules } from '../core/rules.ts';
 import type { Station } from '../core/types.ts';
 import type { Capability } from '../core/ems/settings.ts';
 import type { FacilityPreview } from '../io/facilities.ts';
+import type { Crs } from '../io/crs.ts';
 import type {
   CellAnswer,
   HospitalMinutes,
@@ -19,6 +20,7 @@ import type {
   FacilityPreviewRequest,
   ResultTag,
   GapCells,
+  ImportedCalls,
   ImportedRoads,
   ImportProgress,
   LoadedDataset,
@@ -91,6 +93,16 @@ export class CoverageClient {
   /** Removes the open region's road network (reach is straight-line again). */
   removeRoads(): Promise<LoadedDataset> {
     return this.remote.removeRoads().then((dataset) => withStrings({ dataset }).dataset);
+  }
+
+  /** Imports a call file into the open region's calls per cell in the worker; cancel with cancelImport(id). */
+  importCalls(id: string, file: File, request: { crs?: Crs }, onProgress: ImportProgress): Promise<{ dataset: LoadedDataset; calls: ImportedCalls }> {
+    return this.remote.importCalls(id, file, file.name, request, proxy(onProgress)).then(withStrings);
+  }
+
+  /** Removes the open region's calls. */
+  removeCalls(): Promise<LoadedDataset> {
+    return this.remote.removeCalls().then((dataset) => withStrings({ dataset }).dataset);
   }
 
   cancelImport(id: string): Promise<void> {

@@ -7,9 +7,10 @@
  */
 import type { Station } from '../core/types.ts';
 import type { FacilityPreview, MergeResult } from '../io/facilities.ts';
-import type { DatasetImport, FacilityPreviewRequest, ImportedRoads, LoadedDataset, PopulationImportRequest, ZoneImportRequest } from '../worker/api.ts';
+import type { Crs } from '../io/crs.ts';
+import type { DatasetImport, FacilityPreviewRequest, ImportedCalls, ImportedRoads, LoadedDataset, PopulationImportRequest, ZoneImportRequest } from '../worker/api.ts';
 import { keepUserRegion, requireClient } from './actions.ts';
-import { getState, roadsSummaryOf, setState } from './store.ts';
+import { getState, roadsSummaryOf, setState, type ImportJob } from './store.ts';
 
 let jobs = 0;
 
@@ -68,6 +69,25 @@ export async function removeRoadsNetwork(): Promise<void> {
   }
 }
 
+/** Reads a call file into the open region's calls per cell (`crs` undefined: from the headers, else WGS84); the scenario is kept. */
+export function importCallsFile(file: File, crs: Crs | undefined): Promise<void> {
+  return runImport('calls', file, async (id, onProgress) => {
+    const answer = await requireClient().importCalls(id, file, crs ? { crs } : {}, onProgress);
+    return { dataset: answer.dataset, population: null, zones: null, calls: answer.calls };
+  });
+}
+
+/** Removes the open region's calls; the scenario is kept. */
+export async function removeCallsData(): Promise<void> {
+  const calls = getState().dataset?.region.calls;
+  if (getState().importJob || !calls) return;
+  try {
+    setDataset(await requireClient().removeCalls(), { importOutcome: null });
+  } catch (e) {
+    setState({ importOutcome: { of: 'calls', kind: 'error', file: calls.source.source, message: (e as Error).message } });
+  }
+}
+
 /** Cancels the running import; the dataset stays as it was. */
 export function cancelImport(): void {
   const job = getState().importJob;
@@ -81,7 +101,7 @@ function setDataset(dataset: LoadedDataset, extra: Partial<ReturnType<typeof get
   setState({ dataset, roads: roadsSummaryOf(dataset), result: null, highlightedGap: null, ...extra });
 }
 
-async function runImport(kind: 'population' | 'zones' | 'roads', file: File, start: (id: string, onProgress: (f: number) => void) => Promise<DatasetImport & { roads?: ImportedRoads }>): Promise<void> {
+async function runImport(kind: ImportJob['kind'], file: File, start: (id: string, onProgress: (f: number) => void) => Promise<DatasetImport & { roads?: ImportedRoads; calls?: ImportedCalls }>): Promise<void> {
   if (getState().importJob) return;
   const id = `import-${++jobs}`;
   setState({ importJob: { id, kind, file: file.name, fraction: 0, updates: 0 }, importOutcome: null });
@@ -94,7 +114,7 @@ async function runImport(kind: 'population' | 'zones' | 'roads', file: File, sta
     const sources = getState().dataSources;
     setDataset(answer.dataset, {
       importJob: null,
-      importOutcome: { of: kind, kind: 'done', population: answer.population, zones: answer.zones, roads: answer.roads ?? null },
+      importOutcome: { of: kind, kind: 'done', population: answer.population, zones: answer.zones, roads: answer.roads ?? null, calls: answer.calls ?? null },
       dataSources: {
         population: answer.population ? { kind: 'imported', file: answer.population.file } : sources.population,
         zones: answer.zones ? { kind: 'imported', file: answer.zones.file } : sources.zones,

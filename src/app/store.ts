@@ -11,7 +11,7 @@ import type { Capability } from '../core/ems/settings.ts';
 import type { FocusRequest, LayerKey } from '../map/map-input.ts';
 import type { SuggestProgress } from '../core/suggest/control.ts';
 import type { SuggestAnswer } from '../worker/suggest-runner.ts';
-import type { EvaluationUpdate, ImportedPopulation, ImportedRoads, ImportedZones, LoadedDataset, ResultTag } from '../worker/api.ts';
+import type { EvaluationUpdate, ImportedCalls, ImportedPopulation, ImportedRoads, ImportedZones, LoadedDataset, ResultTag } from '../worker/api.ts';
 import type { RowProblem } from '../io/errors.ts';
 import type { Language } from '../i18n/types.ts';
 
@@ -35,7 +35,7 @@ export const DEMO_SOURCES: DataSources = { population: { kind: 'demo' }, zones: 
 /** A population, zone or road import running in the worker. */
 export interface ImportJob {
   id: string;
-  kind: 'population' | 'zones' | 'roads';
+  kind: 'population' | 'zones' | 'roads' | 'calls';
   file: string;
   /** Fraction done, 0–1. */
   fraction: number;
@@ -45,7 +45,7 @@ export interface ImportJob {
 
 /** How the last population, zone or road import ended. */
 export type ImportOutcome = { of: ImportJob['kind'] } & (
-  | { kind: 'done'; population: ImportedPopulation | null; zones: ImportedZones | null; roads: ImportedRoads | null }
+  | { kind: 'done'; population: ImportedPopulation | null; zones: ImportedZones | null; roads: ImportedRoads | null; calls?: ImportedCalls | null }
   | { kind: 'cancelled'; file: string }
   | { kind: 'error'; file: string; message: string }
 );

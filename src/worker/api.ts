@@ -19,7 +19,7 @@ import type { MinutesBasis } from '../core/ems/types.ts';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import type { Crs } from '../io/crs.ts';
 import type { RegionFilesOptions } from '../io/region/from-files.ts';
-import type { RegionModelled, RegionNotes, RegionPart, RegionSource } from '../io/region/types.ts';
+import type { RegionCalls, RegionModelled, RegionNotes, RegionPart, RegionSource } from '../io/region/types.ts';
 import type { RowProblem } from '../io/errors.ts';
 import type { FacilityColumnMapping, FacilityPreview } from '../io/facilities.ts';
 import type { BaselineStatus } from './baseline-status.ts';
@@ -60,7 +60,12 @@ export interface RegionInfo {
   contextOutlines: FeatureCollection<MultiPolygon, { code: string; name: string }>;
   /** The region's road network (where it came from, what was kept), or null: reach is straight-line only. */
   roads: { source: RegionSource; counts: RoadCounts } | null;
+  /** The region's imported calls, summed (the counts per cell stay in the worker), or absent: none imported. */
+  calls?: CallsSummary | null;
 }
+
+/** What the region's calls are, without their counts per cell. */
+export type CallsSummary = Omit<RegionCalls, 'perCell'>;
 
 export interface LoadedDataset {
   region: RegionInfo;
@@ -248,6 +253,16 @@ export interface ImportedRoads {
   problems: RowProblem[];
 }
 
+/** What a call import placed and refused (only counts per cell are kept, never a call point). */
+export interface ImportedCalls extends CallsSummary {
+  file: string;
+  /** Calls placed by township code (shared over the township's cells by residents). */
+  byTownship: number;
+  /** Row problems (the first 1,000) and file-level warnings; `unlisted` counts the rest. */
+  problems: RowProblem[];
+  unlisted: number;
+}
+
 /** Isochrones of one station: per limit asked, the outline of the cells reached within it on roads. */
 export type Isochrones = FeatureCollection<MultiPolygon, { stationId: string; minutes: number; cells: number }>;
 
@@ -300,6 +315,17 @@ export interface CoverageWorkerApi {
   importRoads(id: string, file: Blob, name: string, onProgress: ImportProgress): Promise<{ dataset: LoadedDataset; roads: ImportedRoads }>;
   /** Removes the open region's road network: reach is straight-line again. */
   removeRoads(): Promise<LoadedDataset>;
+  /**
+   * Reads a file of historical 120 calls (CSV UTF-8/GBK or XLSX; points in
+   * `crs`, else as the headers say, else WGS84; or township codes) into calls
+   * per cell of the open region; the scenario is kept and the next evaluate()
+   * weighs cells by them as rules.ems says. Call points are not kept. Rejects
+   * naming the file when no row lands in the region, and with an AbortError
+   * after cancelImport(id); either way the calls already open stay.
+   */
+  importCalls(id: string, file: Blob, name: string, request: { crs?: Crs }, onProgress: ImportProgress): Promise<{ dataset: LoadedDataset; calls: ImportedCalls }>;
+  /** Removes the open region's calls. */
+  removeCalls(): Promise<LoadedDataset>;
   /**
    * Outlines of the cells a station reaches within each number of minutes on
    * roads (e.g. [5, 10, 15, 20]), for the map; rejects when reach is straight-line.

@@ -23,7 +23,8 @@ import type { AreaType, Station, Zone } from '../core/types.ts';
 import { regionFromOutlines, type ImportRegion } from '../io/region.ts';
 import { readRegionPack } from '../io/region/pack-read.ts';
 import { writeRegionPack } from '../io/region/pack-write.ts';
-import type { Region, RegionRoads } from '../io/region/types.ts';
+import { callsSummary, withCalls } from '../io/calls/with-calls.ts';
+import type { Region, RegionCalls, RegionRoads } from '../io/region/types.ts';
 import type { CellAnswer, EvaluationUpdate, GapCells, GapSummary, HospitalMinutes, Isochrones, LoadedDataset, RegionInfo, UpdateOptions } from './api.ts';
 import type { Capability } from '../core/ems/settings.ts';
 import { hospitalMinutesBasis, hospitalMinutesByCell } from '../core/ems/hospital.ts';
@@ -144,6 +145,19 @@ export class CoverageService {
   setRoads(roads: RegionRoads | null): LoadedDataset {
     const { roads: _old, ...rest } = this.region();
     return this.replaceRegion(roads ? { ...rest, roads } : rest);
+  }
+
+  /**
+   * Gives the open region its calls per cell (or removes them: null). The
+   * cells, grid, reach and engine stay as they are (calls change no cell);
+   * the app re-evaluates the new dataset, which weighs cells by the calls.
+   */
+  setCalls(calls: RegionCalls | null): LoadedDataset {
+    const t0 = performance.now();
+    const prepared = this.requirePrepared();
+    // a new object: the pack cache keeps the region as it was opened
+    this.prepared = { ...prepared, region: withCalls(prepared.region, calls) };
+    return loaded(this.prepared, t0);
   }
 
   /**
@@ -391,6 +405,7 @@ export function regionInfo(region: Region): RegionInfo {
     partOutlines: { type: 'FeatureCollection', features: region.partOutlines },
     contextOutlines: { type: 'FeatureCollection', features: region.contextOutlines ?? [] },
     roads: region.roads ? { source: region.roads.source, counts: region.roads.counts } : null,
+    calls: region.calls ? callsSummary(region.calls) : null,
   };
 }
 

@@ -60,6 +60,14 @@ const api: CoverageWorkerApi = {
     const dataset = service.setRoads(null);
     return transfer(dataset, datasetBuffers(dataset));
   },
+  async importCalls(id, file, name, request, onProgress) {
+    const r = await imports.importCalls(id, file, name, request, onProgress);
+    return transfer(r, datasetBuffers(r.dataset));
+  },
+  async removeCalls() {
+    const dataset = service.setCalls(null);
+    return transfer(dataset, datasetBuffers(dataset));
+  },
   async isochrones(stationId, minutesList) {
     return service.isochrones(stationId, minutesList);
   },

@@ -10,7 +10,9 @@
 import { abortError } from '../io/errors.ts';
 import type { FacilityPreview } from '../io/facilities.ts';
 import { noteLines } from '../io/region/types.ts';
-import type { DatasetImport, FacilityPreviewRequest, ImportedPopulation, ImportedRoads, ImportProgress, LoadedDataset, PopulationImportRequest, RegionOpened, RegionRequest, ZoneImportRequest } from './api.ts';
+import type { Crs } from '../io/crs.ts';
+import type { DatasetImport, FacilityPreviewRequest, ImportedCalls, ImportedPopulation, ImportedRoads, ImportProgress, LoadedDataset, PopulationImportRequest, RegionOpened, RegionRequest, ZoneImportRequest } from './api.ts';
+import { callsSummary } from '../io/calls/with-calls.ts';
 import type { CoverageService } from './coverage-service.ts';
 
 /** Progress calls cross to the app at most this often. */
@@ -109,6 +111,19 @@ export class ImportService {
       progress(READ_SHARE);
       const dataset = this.coverage.setRoads(roads);
       return { dataset, roads: { file: name, format: read.format, counts: read.counts, problems: read.problems } };
+    });
+  }
+
+  /** Reads a call file into the open region's calls per cell (see CoverageWorkerApi.importCalls); the open calls stay when this fails or is cancelled. */
+  async importCalls(id: string, file: Blob, name: string, request: { crs?: Crs }, onProgress: ImportProgress): Promise<{ dataset: LoadedDataset; calls: ImportedCalls }> {
+    return this.run(id, onProgress, async (signal, progress) => {
+      const { readRegionCalls } = await import('../io/calls/region-calls.ts');
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      if (signal.aborted) throw abortError();
+      const read = await readRegionCalls(bytes, name, this.coverage.region(), { crs: request.crs, signal, onProgress: (f) => progress(f * READ_SHARE) });
+      if (signal.aborted) throw abortError();
+      const dataset = this.coverage.setCalls(read.calls);
+      return { dataset, calls: { file: name, ...callsSummary(read.calls), byTownship: read.byTownship, problems: read.problems, unlisted: read.unlisted } };
     });
   }
 

@@ -166,4 +166,20 @@ describe('reading a call file into calls per cell', () => {
     expect(read.unlisted).toBe(5);
     expect(read.calls.skipped).toBe(MAX_LISTED_PROBLEMS + 5);
   });
+
+  it('stops a long read between slices when cancelled, after reporting progress', async () => {
+    const region = sevenCells();
+    const [lng, lat] = gcjCentre(region.cells.h3[0]);
+    const bytes = utf8(csv(['lng', 'lat'], Array.from({ length: 120_000 }, () => [lng, lat])));
+    const controller = new AbortController();
+    const fractions: number[] = [];
+    const onProgress = (f: number) => {
+      fractions.push(f);
+      controller.abort();
+    };
+    await expect(readCalls(bytes, { file: 'big.csv', region, crs: 'GCJ02', signal: controller.signal, onProgress })).rejects.toMatchObject({ name: 'AbortError' });
+    expect(fractions).toHaveLength(1);
+    expect(fractions[0]).toBeGreaterThan(0.3);
+    expect(fractions[0]).toBeLessThan(0.5);
+  });
 });

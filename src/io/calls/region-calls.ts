@@ -5,7 +5,7 @@
  */
 import type { Crs } from '../crs.ts';
 import { fmtCount } from '../limits.ts';
-import type { Region, RegionCalls } from '../region/types.ts';
+import type { Region } from '../region/types.ts';
 import { readCalls, type CallsRead } from './read-calls.ts';
 
 export interface RegionCallsOptions {
@@ -21,12 +21,6 @@ export interface RegionCallsOptions {
  */
 export function readRegionCalls(bytes: Uint8Array, file: string, region: Pick<Region, 'name' | 'cells' | 'zones' | 'resolution'>, options: RegionCallsOptions = {}): Promise<CallsRead> {
   return readCalls(bytes, { file, region, ...options });
-}
-
-/** The region with these calls (or without any: null); nothing else changes. */
-export function withCalls(region: Region, calls: RegionCalls | null): Region {
-  const { calls: _old, ...rest } = region;
-  return calls ? { ...rest, calls } : rest;
 }
 
 /** One line saying what the calls are, for notes and reports (English, as the CLI's data notes). */

@@ -1,9 +1,10 @@
 /** How the last population, zone or road import ended: its summary, a cancel note or the error naming the file. */
-import { useStore } from '../../app/store.ts';
+import { useStore, type ImportJob } from '../../app/store.ts';
 import { useT } from '../i18n.ts';
+import { CallSummaryView } from './CallSummary.tsx';
 import { PopulationSummaryView, RoadSummaryView, ZoneSummaryView } from './ImportSummary.tsx';
 
-export function ImportOutcome({ kind }: { kind: 'population' | 'zones' | 'roads' }) {
+export function ImportOutcome({ kind }: { kind: ImportJob['kind'] }) {
   const outcome = useStore((s) => s.importOutcome);
   const { t } = useT();
   if (!outcome || outcome.of !== kind) return null;
@@ -24,5 +25,6 @@ export function ImportOutcome({ kind }: { kind: 'population' | 'zones' | 'roads'
   if (kind === 'population' && outcome.population) return <PopulationSummaryView s={outcome.population} />;
   if (kind === 'zones' && outcome.zones) return <ZoneSummaryView s={outcome.zones} />;
   if (kind === 'roads' && outcome.roads) return <RoadSummaryView s={outcome.roads} />;
+  if (kind === 'calls' && outcome.calls) return <CallSummaryView s={outcome.calls} />;
   return null;
 }

@@ -1,10 +1,10 @@
 /** Progress of the running population, zone or road import, with its cancel button. */
 import { cancelImport } from '../../app/import-actions.ts';
-import { useStore } from '../../app/store.ts';
+import { useStore, type ImportJob } from '../../app/store.ts';
 import { useT } from '../i18n.ts';
 import { progressPct } from './import-format.ts';
 
-export function ImportProgressBar({ kind }: { kind: 'population' | 'zones' | 'roads' }) {
+export function ImportProgressBar({ kind }: { kind: ImportJob['kind'] }) {
   const job = useStore((s) => s.importJob);
   const { t } = useT();
   if (!job || job.kind !== kind) return null;

@@ -4,7 +4,7 @@ import { useT } from '../i18n.ts';
 import { countProblems, preservedPct } from './import-format.ts';
 import { ProblemTable } from './ProblemTable.tsx';
 
-function Row({ id, label, value, text }: { id: string; label: string; value: number; text: string }) {
+export function Row({ id, label, value, text }: { id: string; label: string; value: number; text: string }) {
   return (
     <tr>
       <th scope="row">{label}</th>

@@ -13,6 +13,7 @@ import { assignCountyCells } from './cells.ts';
 import { readCensus, requirePopulation } from './census.ts';
 import { jinjiangSpecs, placeFacilities, yongchunSpecs } from './facilities.ts';
 import { facilitiesNotPlaced, FACILITY_RULES } from './facility-outcomes.ts';
+import { applyHospitalCentres } from './hospital-centres.ts';
 import { gcjToWgs } from './geo.ts';
 import { readRoster } from './roster.ts';
 import { rosterFacilities } from './roster-facilities.ts';
@@ -247,7 +248,9 @@ export function buildData({ rawDir, outDir }: BuildOptions): BuildReport {
     countySeats,
     documented,
   });
-  const { facilities, unplaced } = placeFacilities([...documented, ...roster.specs], townshipMap);
+  const placed = placeFacilities([...documented, ...roster.specs], townshipMap);
+  const { unplaced } = placed;
+  const facilities = applyHospitalCentres(placed.facilities);
   const notPlaced = facilitiesNotPlaced(unplaced, roster.outcomes, townshipMap);
   for (const n of notPlaced) notes.push(`facility not placed: ${n.name}${n.rosterRows.length ? ` (roster row ${n.rosterRows.join(', ')})` : ''}: ${n.reason}`);
   for (const o of roster.outcomes) if (o.merged) notes.push(`roster row ${o.row} ${o.name} merged into ${o.facility}`);

@@ -3,6 +3,7 @@
  * placing of any facility spec at its township's seat (no document or roster
  * publishes an address). The roster's facilities are in roster-facilities.ts.
  */
+import type { Capability } from '../../src/core/ems/settings.ts';
 import type { Township } from './townships.ts';
 
 export type FacilityKind = 'emergency-centre' | 'sub-centre' | 'station' | 'hospital' | 'health-centre' | 'candidate';
@@ -39,6 +40,9 @@ export interface Facility {
   note: string;
   /** Rows of the 2020 roster that name this facility (empty when only a document names it). */
   rosterRows: number[];
+  /** Hospital centres a planning document says the facility will gain (hospital-centres.ts), and that passage. */
+  plannedCapabilities?: Capability[];
+  centresSource?: string;
 }
 
 /** An institution the documents name, not yet placed. */

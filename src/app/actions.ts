@@ -7,6 +7,7 @@ import type { Capability } from '../core/ems/settings.ts';
 import { loadPlaceNames } from '../i18n/place-name.ts';
 import { makeRules, type Rules } from '../core/rules.ts';
 import type { AreaType, Station } from '../core/types.ts';
+import { withHospitalFields, type HospitalFields } from '../core/ems/station-fields.ts';
 import { CoverageClient } from './coverage-client.ts';
 import { demoRegion } from './regions.ts';
 import { syncEvaluations } from './evaluation-sync.ts';
@@ -239,6 +240,16 @@ export function renameStation(id: string, name: string): void {
   const trimmed = name.trim();
   if (trimmed === '') return;
   replaceStation({ ...findStation(id), name: trimmed });
+}
+
+/** Sets a station's ambulances or hospital centres (has / planned): one undo step. Returns the refusal (a bad count), or null. */
+export function setStationHospital(id: string, changes: Partial<HospitalFields>): string | null {
+  try {
+    replaceStation(withHospitalFields(findStation(id), changes));
+  } catch (e) {
+    return (e as Error).message;
+  }
+  return null;
 }
 
 /** Adds a proposed station where the user clicked. */

@@ -62,6 +62,8 @@ export interface Station {
   capabilities?: Capability[];
   /** Capabilities a plan says it will gain (e.g. a chest-pain centre to be certified by 2025): counted "after", not "before". */
   plannedCapabilities?: Capability[];
+  /** Where the data file took the capabilities from (document, section, the passage), as the file states it. */
+  centresSource?: string;
 }
 
 /** A planning zone (township or user boundary) that owns population cells. */

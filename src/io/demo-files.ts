@@ -5,6 +5,7 @@
  */
 import { STATION_BASES, STATION_KINDS, STATION_STATUSES, type Station, type Zone } from '../core/types.ts';
 import { isValidLngLat } from '../core/geo.ts';
+import { CAPABILITIES, type Capability } from '../core/ems/settings.ts';
 import { DataFileError, type RowProblem } from './errors.ts';
 
 interface TownshipRecord {
@@ -28,6 +29,8 @@ function parseArray(text: string, file: string): unknown[] {
 }
 
 const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
+/** A non-empty list of known capabilities. */
+const capabilityList = (v: unknown): v is Capability[] => Array.isArray(v) && v.length > 0 && v.every((c) => CAPABILITIES.includes(c as Capability));
 
 /** Townships as zones. */
 export function readTownships(text: string, file = 'townships.json'): Zone[] {
@@ -65,6 +68,10 @@ export function readFacilities(text: string, file = 'facilities.json'): Station[
     if (!STATION_STATUSES.includes(r.status as Station['status'])) return bad('status', `unknown status ${JSON.stringify(r.status)} (one of ${STATION_STATUSES.join(', ')})`);
     if (typeof r.lng !== 'number' || typeof r.lat !== 'number' || !isValidLngLat(r.lng, r.lat)) return bad('lng/lat', `not a WGS84 position: ${r.lng}, ${r.lat}`);
     if (r.basis !== undefined && !STATION_BASES.includes(r.basis)) return bad('basis', `unknown basis ${JSON.stringify(r.basis)} (one of ${STATION_BASES.join(', ')})`);
+    for (const key of ['capabilities', 'plannedCapabilities'] as const) {
+      const v: unknown = r[key];
+      if (v !== undefined && !capabilityList(v) && !(Array.isArray(v) && v.length === 0)) return bad(key, `expected a list of ${CAPABILITIES.join(', ')}, got ${JSON.stringify(r[key])}`);
+    }
     seen.add(r.id);
     stations.push({
       id: r.id,
@@ -80,6 +87,9 @@ export function readFacilities(text: string, file = 'facilities.json'): Station[
       ...(isText(r.source) ? { source: r.source } : {}),
       ...(isText(r.positionSource) ? { positionSource: r.positionSource } : {}),
       ...(r.basis !== undefined ? { basis: r.basis } : {}),
+      ...(capabilityList(r.capabilities) ? { capabilities: [...r.capabilities!] } : {}),
+      ...(capabilityList(r.plannedCapabilities) ? { plannedCapabilities: [...r.plannedCapabilities!] } : {}),
+      ...(isText(r.centresSource) ? { centresSource: r.centresSource } : {}),
     });
   });
   if (problems.length > 0) throw new DataFileError(problems);

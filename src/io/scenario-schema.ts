@@ -241,12 +241,13 @@ export function splitStations(fileStations: FileStation[]): Pick<SavedScenario, 
   return { stations, enabledStatus };
 }
 
-/** A station without the data file's provenance (source, positionSource): that belongs to the data, looked up again by id, not to a scenario. */
+/** A station without the data file's provenance (source, positionSource, centresSource): that belongs to the data, looked up again by id, not to a scenario. */
 export function withoutProvenance(station: Station): Station {
-  if (station.source === undefined && station.positionSource === undefined) return station;
+  if (station.source === undefined && station.positionSource === undefined && station.centresSource === undefined) return station;
   const out = { ...station };
   delete out.source;
   delete out.positionSource;
+  delete out.centresSource;
   return out;
 }
 
@@ -264,6 +265,7 @@ export function joinStations(stations: readonly Station[], enabledStatus: Readon
     if (s.note !== undefined) out.note = truncate(cleanNote(s.note), MAX_NOTE_CHARS);
     delete out.source;
     delete out.positionSource;
+    delete out.centresSource;
     for (const key of Object.keys(out) as (keyof typeof out)[]) if (out[key] === undefined) delete out[key];
     const back = Object.hasOwn(enabledStatus, s.id) ? enabledStatus[s.id] : undefined;
     if (back !== undefined) out.enabledStatus = back;

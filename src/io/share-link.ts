@@ -85,7 +85,7 @@ export function encodeShareLink(scenario: SharedScenario, options: ShareLinkOpti
     v: LINK_VERSION,
     name: truncate(cleanName(scenario.name), MAX_NAME_CHARS),
     region: scenario.region,
-    stations: joinStations(scenario.stations, scenario.enabledStatus),
+    stations: joinStations(scenario.stations, scenario.enabledStatus).map(countyFromTownship),
     ...(Object.keys(changes).length > 0 ? { rules: changes } : {}),
   };
   const bytes = deflateSync(new TextEncoder().encode(JSON.stringify(payload)), { level: 9 });
@@ -147,7 +147,29 @@ export function decodeShareLink(urlOrHash: string): ScenarioResult<SharedScenari
   const rules: Rules = { ...DEFAULT_RULES, ...link.rules, areaTypeOverrides: { ...(link.rules?.areaTypeOverrides ?? {}) } };
   const problem = rulesProblem(rules);
   if (problem) return invalid(SOURCE, [{ path: 'rules', message: problem }]);
-  return { ok: true, scenario: { name: link.name ?? '', region: link.region, ...splitStations(link.stations), rules } };
+  return { ok: true, scenario: { name: link.name ?? '', region: link.region, ...splitStations(link.stations.map(countyBack)), rules } };
+}
+
+/**
+ * A link leaves out a station's county where it is its township code's first
+ * six digits (the demo's stations: every one), so a city's stations fit in a link;
+ * a station with a township and no county says so with an empty county.
+ */
+function countyFromTownship<S extends Station>(station: S): S {
+  if (station.township === undefined) return station;
+  const out = { ...station };
+  if (station.county === undefined) out.county = '';
+  else if (station.county === station.township.slice(0, 6)) delete out.county;
+  return out;
+}
+
+/** The county a link left out, read back from the township code (an empty county: none). */
+function countyBack<S extends Station>(station: S): S {
+  if (station.township === undefined) return station;
+  const out = { ...station };
+  if (station.county === '') delete out.county;
+  else if (station.county === undefined) out.county = station.township.slice(0, 6);
+  return out;
 }
 
 /** The value of `scenario=` in the hash part (or the whole text when it has no '#'); null when absent. */

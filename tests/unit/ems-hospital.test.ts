@@ -117,6 +117,14 @@ describe('hospital minutes per cell on roads', () => {
     expect(at(minutes, d)).toBeCloseTo(km(d, a) * 2.5 + leg, 9);
   });
 
+  it('peak traffic (speeds × 0.7, the graph re-weighted in place) gives minutes ÷ 0.7, not those kept from off-peak', () => {
+    const stations = [hospital('h', centre(a), { capabilities: ['stroke'] })];
+    const offPeak = at(hospitalMinutesByCell(g, rules, stations, roads, 'stroke'), d);
+    const peak = makeRules({ reach: { ...defaultReachSettings(), speeds: { ...defaultReachSettings().speeds, traffic: 'peak' } } });
+    expect(at(hospitalMinutesByCell(g, peak, stations, roads, 'stroke'), d)).toBeCloseTo(offPeak / 0.7, 9);
+    expect(at(hospitalMinutesByCell(g, rules, stations, roads, 'stroke'), d)).toBeCloseTo(offPeak, 9);
+  });
+
   it('with the straight-line reach chosen, roads loaded or not, the minutes are the circle formula\'s', () => {
     const straight = makeRules({ reach: { ...defaultReachSettings(), model: 'straight-line' } });
     const stations = [hospital('h', centre(a), { capabilities: ['stroke'] })];
@@ -145,6 +153,17 @@ describe('hospital minutes per cell on the straight line', () => {
     const stations = [hospital('hr', move(centre(r), 10, 90), { capabilities: ['trauma'] })];
     const minutes = hospitalMinutesByCell(g, makeRules({ areaTypeOverrides: { r: 'urban' } }), stations, null, 'trauma');
     expect(minutes[g.indexOf.get(r)!]).toBeCloseTo((10 * 1.6 * 60) / 32.07, 6);
+  });
+
+  it('minutes kept from an earlier call follow a moved hospital and a changed speed (never stale)', () => {
+    const at = (km: number) => [hospital('hr', move(centre(r), km, 90), { capabilities: ['trauma'] })];
+    const i = g.indexOf.get(r)!;
+    expect(hospitalMinutesByCell(g, rules, at(10), null, 'trauma')[i]).toBeCloseTo(24, 6);
+    expect(hospitalMinutesByCell(g, rules, at(5), null, 'trauma')[i]).toBeCloseTo(12, 6);
+    expect(hospitalMinutesByCell(g, makeRules({ ruralSpeedKmh: 80 }), at(10), null, 'trauma')[i]).toBeCloseTo(12, 6);
+    // a copy each time: changing one leaves the next call's alone
+    hospitalMinutesByCell(g, rules, at(10), null, 'trauma').fill(0);
+    expect(hospitalMinutesByCell(g, rules, at(10), null, 'trauma')[i]).toBeCloseTo(24, 6);
   });
 
   it('no capable hospital: every cell Infinity', () => {
@@ -268,6 +287,30 @@ describe('weighted fractiles', () => {
     expect(f.medianMinutes).toBe(20);
     expect(f.p90Minutes).toBeNull();
     expect(f.unreached).toBe(200);
+  });
+
+  it('median and p90 equal a full sort\'s on 300 random sets (ties, zero weights, not reached, beyond the horizon, minutes ≤ 0)', () => {
+    const rand = mulberry32(7);
+    for (let trial = 0; trial < 300; trial++) {
+      const n = 1 + Math.floor(rand() * 60);
+      const minutes = Float64Array.from({ length: n }, () => {
+        const r = rand();
+        return r < 0.1 ? Infinity : r < 0.15 ? NaN : r < 0.2 ? -rand() : Math.round(rand() * 150 * 4) / 4;
+      });
+      const weight = Array.from({ length: n }, () => (rand() < 0.2 ? 0 : Math.floor(rand() * 50)));
+      const f = weightedFractiles(minutes, weight, 60, 120);
+      // naive: every reached cell sorted by minutes, walked until half (90 %) of all the weight
+      const total = weight.reduce((a, b) => a + b, 0);
+      const order = [...minutes.keys()].filter((i) => weight[i] > 0 && minutes[i] <= 120).sort((a, b) => minutes[a] - minutes[b]);
+      const walk = (share: number) => {
+        let sum = 0;
+        for (const i of order) if ((sum += weight[i]) >= share * total) return minutes[i];
+        return null;
+      };
+      expect(f.medianMinutes).toBe(total > 0 ? walk(0.5) : null);
+      expect(f.p90Minutes).toBe(total > 0 ? walk(0.9) : null);
+      expect(f.unreached).toBe(total - order.reduce((s2, i) => s2 + weight[i], 0));
+    }
   });
 
   it('no weight: shares 0 and percentiles null', () => {

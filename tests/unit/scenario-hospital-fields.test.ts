@@ -56,3 +56,19 @@ describe('a station\'s ambulances and centres round-trip', () => {
     expect(half.ok ? 'no error' : half.error).toMatch(/stations\[0\]\.ambulances.*whole number/);
   });
 });
+
+describe('a link leaves out a county its township code gives', () => {
+  it('and reads back exactly: county from the township, no county, or a county the township does not begin with', () => {
+    const base = { kind: 'station' as const, status: 'existing' as const, lng: 118.5, lat: 25 };
+    const stations = [
+      { ...base, id: 'a', name: 'a', township: '350582003000', county: '350582' },
+      { ...base, id: 'b', name: 'b', township: '350582003000' },
+      { ...base, id: 'c', name: 'c', township: '350582003000', county: '350505' },
+      { ...base, id: 'd', name: 'd', county: '350505' },
+    ];
+    const link = encodeShareLink({ ...scenario, stations, enabledStatus: {} });
+    if (!link.ok) throw new Error(link.error);
+    const back = decodeShareLink(link.hash);
+    expect(back?.ok && back.scenario.stations).toEqual(stations);
+  });
+});

@@ -14,7 +14,7 @@ import type { RoadNetwork } from '../road-network.ts';
 import type { Rules } from '../rules.ts';
 import type { Station } from '../types.ts';
 import { capabilityPlanned, capableHospitals, type HospitalPhase } from './capable-hospitals.ts';
-import { hospitalMinutesBasis, hospitalMinutesByCell } from './hospital-minutes.ts';
+import { hospitalMinutesBasis, hospitalMinutesByCell, minutesKey } from './hospital-minutes.ts';
 import { checkCallWeights, type CallWeights, type EmsInputs } from './inputs.ts';
 import { CAPABILITIES, type Capability } from './settings.ts';
 import type { HospitalAccess, HospitalFigures } from './types.ts';
@@ -56,9 +56,34 @@ function hospitalFigures(
 ): HospitalFigures {
   const target = rules.ems.hospitalTargetMinutes[capability];
   const horizon = Math.max(HOSPITAL_HORIZON_MINUTES, Math.ceil(target));
-  const minutes = hospitalMinutesByCell(grid, rules, stations, roads, capability, phase);
+  const capable = capableHospitals(stations, capability, phase);
+  // an evaluation that moved no capable hospital and changed no rule they depend on reads the figures kept
+  const { owner, key: minutesAt } = minutesKey(grid, rules, roads, capable);
+  const key = `${target}|${callsId(calls)}|${capable.map((s) => `${s.id}\u0000${s.name}`).join('\u0001')}|${minutesAt}`;
+  let kept = figuresKept.get(owner);
+  if (!kept) figuresKept.set(owner, (kept = new Map()));
+  const found = kept.get(key);
+  if (found) return found;
+  const figures = computeFigures(grid, hospitalMinutesByCell(grid, rules, stations, roads, capability, phase), calls, target, horizon, capable);
+  if (kept.size >= 24) kept.clear();
+  kept.set(key, figures);
+  return figures;
+}
+
+/** Figures kept by minutes owner (grid or road model) and key; plain data, never changed after. */
+const figuresKept = new WeakMap<object, Map<string, HospitalFigures>>();
+const callIds = new WeakMap<CallWeights, number>();
+let nextCallId = 1;
+const callsId = (calls: CallWeights | null): number => {
+  if (!calls) return 0;
+  let id = callIds.get(calls);
+  if (id === undefined) callIds.set(calls, (id = nextCallId++));
+  return id;
+};
+
+function computeFigures(grid: PopulationGrid, minutes: Float64Array, calls: CallWeights | null, target: number, horizon: number, capable: readonly Station[]): HospitalFigures {
   return {
-    hospitals: capableHospitals(stations, capability, phase).map((s) => ({ id: s.id, name: s.name })),
+    hospitals: capable.map((s) => ({ id: s.id, name: s.name })),
     fractiles: {
       residents: weightedFractiles(minutes, grid.population, target, horizon),
       calls: calls ? weightedFractiles(minutes, calls.perCell, target, horizon) : null,

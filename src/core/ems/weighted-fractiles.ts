@@ -18,26 +18,17 @@ import type { Fractiles } from './types.ts';
 export function weightedFractiles(minutes: Float64Array, weight: ArrayLike<number>, targetMinutes: number, horizonMinutes: number): Fractiles {
   const horizon = Math.ceil(horizonMinutes);
   const bins = new Float64Array(horizon + 1);
-  const reached: number[] = [];
   let total = 0;
   let within = 0;
+  let reachedWeight = 0;
   for (let i = 0; i < minutes.length; i++) {
     const w = weight[i];
     total += w;
     const m = minutes[i];
     if (!(w > 0 && m <= horizonMinutes)) continue;
-    reached.push(i);
-    bins[Math.max(0, Math.ceil(m))] += w;
+    bins[binOf(m)] += w;
+    reachedWeight += w;
     if (m <= targetMinutes) within += w;
-  }
-  reached.sort((a, b) => minutes[a] - minutes[b] || a - b);
-  let sum = 0;
-  let median: number | null = null;
-  let p90: number | null = null;
-  for (const i of reached) {
-    sum += weight[i];
-    if (median === null && sum >= 0.5 * total) median = minutes[i];
-    if (p90 === null && sum >= 0.9 * total) p90 = minutes[i];
   }
   const curve: number[] = new Array(horizon + 1);
   let cumulative = 0;
@@ -49,8 +40,36 @@ export function weightedFractiles(minutes: Float64Array, weight: ArrayLike<numbe
     weight: total,
     withinTarget: total > 0 ? within / total : 0,
     curve,
-    medianMinutes: total > 0 ? median : null,
-    p90Minutes: total > 0 ? p90 : null,
-    unreached: total - sum,
+    medianMinutes: total > 0 ? quantile(minutes, weight, bins, horizonMinutes, 0.5 * total) : null,
+    p90Minutes: total > 0 ? quantile(minutes, weight, bins, horizonMinutes, 0.9 * total) : null,
+    unreached: total - reachedWeight,
   };
+}
+
+/** The curve's minute bin of a time: T holds the times in (T − 1, T] (and every time ≤ 0 in 0). */
+const binOf = (m: number) => Math.max(0, Math.ceil(m));
+
+/**
+ * The least minutes by which `needed` weight is reached (null when it never
+ * is within the horizon): the bin holding it is found from the bin sums, and
+ * only that bin's cells are sorted, so a region of a million cells is not.
+ */
+function quantile(minutes: Float64Array, weight: ArrayLike<number>, bins: Float64Array, horizonMinutes: number, needed: number): number | null {
+  let before = 0;
+  let bin = 0;
+  while (bin < bins.length && before + bins[bin] < needed) before += bins[bin++];
+  if (bin === bins.length) return null;
+  const cells: number[] = [];
+  for (let i = 0; i < minutes.length; i++) {
+    const m = minutes[i];
+    if (weight[i] > 0 && m <= horizonMinutes && binOf(m) === bin) cells.push(i);
+  }
+  cells.sort((a, b) => minutes[a] - minutes[b]);
+  let sum = before;
+  for (const i of cells) {
+    sum += weight[i];
+    if (sum >= needed) return minutes[i];
+  }
+  // rounding between the bin sums and this walk: the bin's last time
+  return cells.length > 0 ? minutes[cells[cells.length - 1]] : null;
 }

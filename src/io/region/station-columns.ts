@@ -3,6 +3,7 @@
  * plain columns): a new Station field is added here, in one place, and both
  * the writer and the reader follow.
  */
+import { CAPABILITIES, type Capability } from '../../core/ems/settings.ts';
 import { STATION_BASES, STATION_KINDS, STATION_STATUSES, type Station } from '../../core/types.ts';
 
 export interface StationColumn {
@@ -14,7 +15,7 @@ export interface StationColumn {
   set(station: Partial<Station>, value: unknown): string | null;
 }
 
-const optionalText = (key: 'township' | 'county' | 'note' | 'source' | 'positionSource'): StationColumn => ({
+const optionalText = (key: 'township' | 'county' | 'note' | 'source' | 'positionSource' | 'centresSource'): StationColumn => ({
   name: key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
   type: 'STRING',
   nullable: true,
@@ -48,6 +49,23 @@ const coordinate = (key: 'lng' | 'lat', limit: number): StationColumn => ({
   set: (s, v) => {
     if (typeof v !== 'number' || !Number.isFinite(v) || Math.abs(v) > limit) return `expected a WGS84 ${key === 'lng' ? 'longitude' : 'latitude'}`;
     s[key] = v;
+    return null;
+  },
+});
+
+/** A list of capabilities, written comma-separated ('' when none). */
+const capabilityList = (key: 'capabilities' | 'plannedCapabilities'): StationColumn => ({
+  name: key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
+  type: 'STRING',
+  nullable: true,
+  get: (s) => s[key]?.join(',') ?? null,
+  set: (s, v) => {
+    if (v === null || v === undefined || v === '') return null;
+    if (typeof v !== 'string') return 'expected text';
+    const words = v.split(',');
+    const bad = words.find((w) => !CAPABILITIES.includes(w as Capability));
+    if (bad !== undefined) return `"${bad}" is not one of ${CAPABILITIES.join(', ')}`;
+    s[key] = words as Capability[];
     return null;
   },
 });
@@ -105,4 +123,19 @@ export const STATION_COLUMNS: readonly StationColumn[] = [
       return null;
     },
   },
+  {
+    name: 'ambulances',
+    type: 'DOUBLE',
+    nullable: true,
+    get: (s) => s.ambulances ?? null,
+    set: (s, v) => {
+      if (v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v))) return null;
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) return 'expected a whole number of ambulances ≥ 0, or empty';
+      s.ambulances = v;
+      return null;
+    },
+  },
+  capabilityList('capabilities'),
+  capabilityList('plannedCapabilities'),
+  optionalText('centresSource'),
 ];

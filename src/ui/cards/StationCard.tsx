@@ -1,4 +1,4 @@
-/** A station's details: kind, status, basis (documented, assumed, candidate), source document, position source, note, coordinates, and a field to move it exactly. */
+/** A station's details: kind, status, basis (documented, assumed, candidate), source document, position source, note, coordinates, its ambulances and hospital centres (editable), and a field to move it exactly. */
 import { useEffect } from 'react';
 import { closeCard, placeStation } from '../../app/card-actions.ts';
 import { useStore } from '../../app/store.ts';
@@ -6,6 +6,7 @@ import { fromWgs84 } from '../../io/crs.ts';
 import { useT } from '../i18n.ts';
 import { CardShell, Field } from './CardShell.tsx';
 import { CoordinateField } from './CoordinateField.tsx';
+import { StationHospital } from './StationHospital.tsx';
 import { noteText, positionText, sourceText } from './provenance.ts';
 
 const DIGITS = 6;
@@ -38,6 +39,11 @@ export function StationCard({ id }: { id: string }) {
         <Field label={t('cards.source')} testId="station-card-source">
           {sourceText(station.source ?? data?.source, t, language === 'en')}
         </Field>
+        {(station.centresSource ?? data?.centresSource) && (
+          <Field label={t('cards.centresSource')} testId="station-card-centres-source">
+            {sourceText(station.centresSource ?? data?.centresSource, t, language === 'en')}
+          </Field>
+        )}
         <Field label={t('cards.position')} testId="station-card-position">
           {positionText(station, station.positionSource ?? data?.positionSource, t)}
         </Field>
@@ -51,6 +57,7 @@ export function StationCard({ id }: { id: string }) {
           {t('cards.coords.value', { lng: gLng.toFixed(DIGITS), lat: gLat.toFixed(DIGITS) })}
         </Field>
       </dl>
+      <StationHospital station={station} />
       <CoordinateField key={station.id} label={t('cards.place.title')} submitLabel={t('cards.place.submit')} testId="station-place" onPlace={(lng, lat) => placeStation(station.id, lng, lat)} />
     </CardShell>
   );

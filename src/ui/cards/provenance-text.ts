@@ -27,6 +27,7 @@ const read = (rules: readonly Rule[], text: string): Phrase | null => {
 /** Details after the document in the demo's sources. */
 const DETAIL_RULES: readonly Rule[] = [
   { match: /^§(\S+) line (\d+)$/, key: 'cards.src.sectionLine', params: (m) => ({ section: m[1], line: m[2] }) },
+  { match: /^§(\S+) line (\d+): (“[^”]+”)$/, key: 'cards.src.sectionLineQuote', params: (m) => ({ section: m[1], line: m[2], quote: m[3] }) },
   {
     match: /^§(\S+) line (\d+) and line (\d+) \(永和镇卫生院 merged into 英墩华侨医院\)/,
     key: 'cards.src.jjYingdun',

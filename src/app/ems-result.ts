@@ -7,5 +7,5 @@ import type { EmsFigures } from '../core/ems/types.ts';
 import type { EvaluationUpdate } from '../worker/api.ts';
 
 export function emsOf(result: EvaluationUpdate | null | undefined): EmsFigures | null {
-  return (result as (EvaluationUpdate & { ems?: EmsFigures | null }) | null | undefined)?.ems ?? null;
+  return result?.ems ?? null;
 }

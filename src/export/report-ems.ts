@@ -21,9 +21,9 @@ const bi = (key: string, params?: Params) => {
 const table = (header: string[], rows: (string | number)[][]) =>
   [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 
-/** The report's EMS figures, when the report has them. */
+/** The report's EMS figures (absent from a report made before they existed). */
 export function reportEms(report: CoverageReport): EmsFigures | null {
-  return (report as CoverageReport & { ems?: EmsFigures | null }).ems ?? null;
+  return (report.ems as EmsFigures | undefined) ?? null;
 }
 
 const minutesText = (m: number | null, horizon: number) => (m === null ? bi('handout.ems.overHorizon', { horizon }) : m.toFixed(1));

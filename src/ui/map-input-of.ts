@@ -7,8 +7,8 @@ import type { MapCalls, MapInput } from '../map/map-input.ts';
 import { capabilityDrawn } from '../map/capabilities-on-map.ts';
 import type { LoadedDataset } from '../worker/api.ts';
 
-/** The dataset's calls per cell, when the calls import has put them on it. */
-export const callsOf = (dataset: LoadedDataset | null): MapCalls | null => (dataset as (LoadedDataset & { calls?: MapCalls | null }) | null)?.calls ?? null;
+/** The dataset's calls per cell, when calls are imported. */
+export const callsOf = (dataset: LoadedDataset | null): MapCalls | null => dataset?.calls ?? null;
 
 export function mapInputSelector(): (state: AppState) => MapInput {
   let lastSuggestion: { answer: AppState['suggestion']; stale: boolean; value: MapInput['suggestion'] } | null = null;

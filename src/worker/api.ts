@@ -83,6 +83,8 @@ export interface LoadedDataset {
   population: Float64Array;
   /** Zone index per cell (-1 none). */
   zone: Int32Array;
+  /** The region's calls per cell (dataset order; transferred) for the call density layer, and whether they are synthetic; null or absent without calls. */
+  calls?: { perCell: Float32Array; synthetic: boolean } | null;
   prepareMs: number;
 }
 

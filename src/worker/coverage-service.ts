@@ -419,6 +419,8 @@ function loaded({ region, grid }: { region: Region; grid: PopulationGrid }, t0: 
     h3Halves: grid.h3Halves.slice(),
     population: grid.population.slice(),
     zone: grid.zone.slice(),
+    // calls per cell for the call density layer (aligned with the grid, as the EMS figures read them); counts only, never points
+    calls: region.calls ? { perCell: Float32Array.from(region.calls.perCell), synthetic: region.calls.synthetic } : null,
     prepareMs: performance.now() - t0,
   };
   // the worker's own strings (for tests and tools that drive the service); they stay in the worker

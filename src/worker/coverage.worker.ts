@@ -17,7 +17,7 @@ const imports = new ImportService(service);
 const suggestions = new SuggestRunner(() => service.currentEngine());
 
 /** The dataset's per-cell arrays, moved to the page rather than copied. */
-const datasetBuffers = (d: LoadedDataset) => [d.h3Halves.buffer, d.population.buffer, d.zone.buffer];
+const datasetBuffers = (d: LoadedDataset) => [d.h3Halves.buffer, d.population.buffer, d.zone.buffer, ...(d.calls ? [d.calls.perCell.buffer] : [])];
 
 const sendImport = (r: DatasetImport) => transfer(r, datasetBuffers(r.dataset));
 

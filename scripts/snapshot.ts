@@ -98,6 +98,8 @@ async function main(argv: string[]): Promise<number> {
   // the region of the user's files (or pack, or a demo region with a file replaced), opened in Node by the one region loader
   const own = args.regionOptions ? await regionFromOptions(args.regionOptions) : null;
   for (const warning of own?.warnings ?? []) console.error(`snapshot: ${warning}`);
+  // the page opens the region from a pack, and packs do not store calls yet: say so rather than drop them silently
+  if (own?.region.calls) console.error('snapshot: the calls of --calls are read and checked, but not yet drawn: the page opens the region from a pack, which does not store calls.');
   const app = await buildAndServe({ outDir });
   const pack = own ? 'snapshot-region.region.zip' : undefined;
   // a region that is not the user's own (e.g. a demo region with a file replaced) gets a user id, so the page tells it from the demo

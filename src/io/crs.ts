@@ -3,6 +3,7 @@
  * gcoord: WGS84 (GPS, OSM, WorldPop), GCJ-02 (AMap/高德, Tencent), BD-09 (Baidu/百度).
  */
 import gcoord from 'gcoord';
+import { gcj02ToWgs84 } from './gcj02.ts';
 
 export const CRS_NAMES = ['WGS84', 'GCJ02', 'BD09'] as const;
 export type Crs = (typeof CRS_NAMES)[number];
@@ -58,6 +59,7 @@ const GCOORD_CRS = { WGS84: gcoord.WGS84, GCJ02: gcoord.GCJ02, BD09: gcoord.BD09
  */
 export function toWgs84(lng: number, lat: number, crs: Crs): [number, number] {
   if (crs === 'WGS84') return [lng, lat];
+  if (crs === 'GCJ02') return gcj02ToWgs84(lng, lat);
   const [x, y] = gcoord.transform([lng, lat], GCOORD_CRS[crs], gcoord.WGS84);
   return [x, y];
 }

@@ -78,9 +78,10 @@ async function read(bytes: Uint8Array, options: CallImportOptions): Promise<Call
   const cells = new CallCells(region);
   const tally = new Tally(cells.count, region.zones.length);
   let ctx: RowContext | null = null;
+  let reader: RowReader | null = null;
   const onRow = (r: TableRow) => {
-    ctx ??= startRows(r, options, cells);
-    readRow(r, ctx, tally);
+    if (!reader) reader = new RowReader((ctx = startRows(r, options, cells)), tally);
+    reader.read(r);
   };
   const table = await streamTable(bytes, { file, encoding: options.encoding, sheet: options.sheet, scoreHeader: callHeaderScore, onRow, signal: options.signal, onProgress: options.onProgress });
   ctx ??= startRows(null, options, cells, table.header);
@@ -212,107 +213,134 @@ function startRows(first: TableRow | null, options: CallImportOptions, cells: Ca
 
 const coordinate = (text: string) => (PLAIN_NUMBER.test(text) ? Number(text) : parseCoordinate(text));
 
-/** Reads one row into the tally: placed, outside, or refused with its problems. */
-function readRow(r: TableRow, ctx: RowContext, tally: Tally): void {
-  const { mapping, cells } = ctx;
-  const cell = (f: CallField) => (mapping[f] === null ? '' : (r.values[mapping[f]!] ?? ''));
-  const problem = (column: string | null, code: ProblemCode, reason: string, extra: Partial<RowProblem> = {}) => {
-    if (ctx.problems.length >= MAX_LISTED_PROBLEMS) ctx.unlisted++;
-    else ctx.problems.push({ file: ctx.file, row: r.row, ...(column ? { column } : {}), code, reason, ...extra });
-  };
-  tally.rows++;
+/**
+ * Reads rows into the tally: each placed, counted outside, or refused with
+ * its problems. One object for the whole file: a row makes no closures.
+ */
+class RowReader {
+  private row = 0;
+  private values: Record<string, string> = {};
 
-  let lngText = '';
-  let latText = '';
-  if (mapping.coords !== null) {
-    const text = cell('coords');
-    const parts = text.split(/[,，;；\s]+/).filter(Boolean);
-    if (text !== '' && parts.length !== 2) return error(mapping.coords, 'not-a-number', `"${text.slice(0, 60)}" is not "longitude,latitude"`, { value: text.slice(0, 60) });
-    [lngText, latText] = text === '' ? ['', ''] : parts;
-  } else if (mapping.lng !== null) {
-    lngText = cell('lng');
-    latText = cell('lat');
-  }
-  const township = cell('township');
-  let placed: 'cell' | 'zone' | 'outside';
-  if (lngText !== '' || latText !== '') {
-    const place = placePoint(lngText, latText, ctx, tally, problem);
-    if (place === null) return void tally.skipped++;
-    placed = place;
-  } else if (township !== '') {
-    const z = cells.zoneOf(township);
-    if (z < 0) return error(mapping.township, 'unknown-township', `township code "${township.slice(0, 20)}" is not a zone of ${cells.region.name}`, { value: township.slice(0, 20), fix: 'use the 12-digit statistical code of a township in the region' });
-    tally.perZone[z]++;
-    tally.township++;
-    placed = 'zone';
-  } else {
-    const column = mapping.township !== null && mapping.lng === null && mapping.coords === null ? mapping.township : ctx.coordColumn;
-    return error(column, 'missing-coordinates', mapping.township !== null ? 'no coordinates and no township code' : 'empty coordinates', { fix: 'fill in the call position (longitude, latitude) or its township code' });
-  }
+  constructor(
+    private readonly ctx: RowContext,
+    private readonly tally: Tally,
+  ) {}
 
-  const timeText = cell('time');
-  if (timeText !== '') {
-    const ms = parseCallTime(timeText);
-    if (Number.isNaN(ms)) problem(mapping.time, 'bad-time', `"${timeText.slice(0, 40)}" is not a date and time; the call is counted, its time not used for the period`, { severity: 'warning', value: timeText.slice(0, 40), fix: 'write times as 2023-01-05 08:12' });
-    else {
-      tally.timed++;
-      if (ms < tally.firstMs) tally.firstMs = ms;
-      if (ms > tally.lastMs) tally.lastMs = ms;
+  read(r: TableRow): void {
+    const { ctx, tally } = this;
+    const { mapping, cells } = ctx;
+    this.row = r.row;
+    this.values = r.values;
+    tally.rows++;
+
+    let lngText = '';
+    let latText = '';
+    if (mapping.coords !== null) {
+      const text = this.cell('coords');
+      const parts = text.split(/[,，;；\s]+/).filter(Boolean);
+      if (text !== '' && parts.length !== 2) return this.error(mapping.coords, 'not-a-number', `"${text.slice(0, 60)}" is not "longitude,latitude"`, { value: text.slice(0, 60) });
+      [lngText, latText] = text === '' ? ['', ''] : parts;
+    } else if (mapping.lng !== null) {
+      lngText = this.cell('lng');
+      latText = this.cell('lat');
+    }
+    let placed: 'cell' | 'zone' | 'outside' | null;
+    if (lngText !== '' || latText !== '') {
+      placed = this.placePoint(lngText, latText);
+      if (placed === null) return;
+    } else {
+      const township = this.cell('township');
+      if (township === '') {
+        const column = mapping.township !== null && mapping.lng === null && mapping.coords === null ? mapping.township : ctx.coordColumn;
+        return this.error(column, 'missing-coordinates', mapping.township !== null ? 'no coordinates and no township code' : 'empty coordinates', { fix: 'fill in the call position (longitude, latitude) or its township code' });
+      }
+      const z = cells.zoneOf(township);
+      if (z < 0) return this.error(mapping.township, 'unknown-township', `township code "${township.slice(0, 20)}" is not a zone of ${cells.region.name}`, { value: township.slice(0, 20), fix: 'use the 12-digit statistical code of a township in the region' });
+      tally.perZone[z]++;
+      tally.township++;
+      placed = 'zone';
+    }
+
+    const timeText = this.cell('time');
+    if (timeText !== '') {
+      const ms = parseCallTime(timeText);
+      if (Number.isNaN(ms)) this.problem(mapping.time, 'bad-time', `"${timeText.slice(0, 40)}" is not a date and time; the call is counted, its time not used for the period`, { severity: 'warning', value: timeText.slice(0, 40), fix: 'write times as 2023-01-05 08:12' });
+      else {
+        tally.timed++;
+        if (ms < tally.firstMs) tally.firstMs = ms;
+        if (ms > tally.lastMs) tally.lastMs = ms;
+      }
+    }
+    if (placed !== 'outside') {
+      count(ctx.priorities, this.cell('priority'));
+      count(ctx.outcomes, this.cell('outcome'));
     }
   }
-  if (placed !== 'outside') {
-    count(ctx.priorities, cell('priority'));
-    count(ctx.outcomes, cell('outcome'));
+
+  private cell(f: CallField): string {
+    const column = this.ctx.mapping[f];
+    return column === null ? '' : (this.values[column] ?? '');
   }
 
-  function error(column: string | null, code: ProblemCode, reason: string, extra: Partial<RowProblem> = {}): void {
-    problem(column, code, reason, extra);
-    tally.skipped++;
+  /** Lists a problem of the current row (the first MAX_LISTED_PROBLEMS; the rest are counted). */
+  private problem(column: string | null, code: ProblemCode, reason: string, extra: Partial<RowProblem> = {}): void {
+    const { ctx } = this;
+    if (ctx.problems.length >= MAX_LISTED_PROBLEMS) ctx.unlisted++;
+    else ctx.problems.push({ file: ctx.file, row: this.row, ...(column ? { column } : {}), code, reason, ...extra });
   }
-}
 
-/** Places a point read in the source CRS: 'cell' (counted in it), 'outside' (counted outside), or null after refusing the row. */
-function placePoint(lngText: string, latText: string, ctx: RowContext, tally: Tally, problem: (column: string | null, code: ProblemCode, reason: string, extra?: Partial<RowProblem>) => void): 'cell' | 'outside' | null {
-  const { mapping, cells } = ctx;
-  const column = ctx.coordColumn;
-  if (lngText === '' || latText === '') {
-    problem(mapping.coords ?? (lngText === '' ? mapping.lng : mapping.lat), 'missing-coordinates', `empty ${lngText === '' ? 'longitude' : 'latitude'}`, { fix: 'fill in the call position, or leave both empty and give its township code' });
-    return null;
+  /** Refuses the current row with this problem. */
+  private error(column: string | null, code: ProblemCode, reason: string, extra: Partial<RowProblem> = {}): void {
+    this.problem(column, code, reason, extra);
+    this.tally.skipped++;
   }
-  const x = coordinate(lngText);
-  const y = coordinate(latText);
-  if (!Number.isFinite(x) || !Number.isFinite(y)) {
-    const bad = Number.isFinite(x) ? latText : lngText;
-    problem(mapping.coords ?? (Number.isFinite(x) ? mapping.lat : mapping.lng), 'not-a-number', `"${bad.slice(0, 60)}" is not a ${Number.isFinite(x) ? 'latitude' : 'longitude'} (a number of degrees)`, { value: bad.slice(0, 60) });
-    return null;
-  }
-  const value = `${x}, ${y}`;
-  if (x === 0 && y === 0) {
-    problem(column, 'zero-coordinates', 'coordinates are 0, 0 (usually a missing value written as zero)', { value, fix: 'fill in the real coordinates' });
-    return null;
-  }
-  const at = (lng: number, lat: number) => {
+
+  /** The region cell of a source-CRS point, -1 outside the region's cells, -2 when it is no longitude/latitude. */
+  private at(lng: number, lat: number): number {
     if (Math.abs(lng) > 180 || Math.abs(lat) > 90) return -2;
-    const [wx, wy] = toWgs84(lng, lat, ctx.sourceCrs!);
-    return cells.cellOf(wx, wy);
-  };
-  const here = at(x, y);
-  if (here >= 0) {
-    tally.perCell[here]++;
-    tally.placedPoints++;
-    return 'cell';
+    const [wx, wy] = toWgs84(lng, lat, this.ctx.sourceCrs!);
+    return this.ctx.cells.cellOf(wx, wy);
   }
-  if (at(y, x) >= 0) {
-    problem(column, 'swapped-lnglat', `longitude and latitude look swapped: ${value} lies outside ${cells.region.name}, ${y}, ${x} inside it`, { value, fix: `swap ${mapping.lng ?? 'longitude'} and ${mapping.lat ?? 'latitude'}` });
-    return null;
+
+  /** Places a point read in the source CRS: 'cell' (counted in it), 'outside' (counted outside), or null after refusing the row. */
+  private placePoint(lngText: string, latText: string): 'cell' | 'outside' | null {
+    const { ctx, tally } = this;
+    const { mapping, cells } = ctx;
+    const column = ctx.coordColumn;
+    if (lngText === '' || latText === '') {
+      this.error(mapping.coords ?? (lngText === '' ? mapping.lng : mapping.lat), 'missing-coordinates', `empty ${lngText === '' ? 'longitude' : 'latitude'}`, { fix: 'fill in the call position, or leave both empty and give its township code' });
+      return null;
+    }
+    const x = coordinate(lngText);
+    const y = coordinate(latText);
+    if (!Number.isFinite(x) || !Number.isFinite(y)) {
+      const bad = Number.isFinite(x) ? latText : lngText;
+      this.error(mapping.coords ?? (Number.isFinite(x) ? mapping.lat : mapping.lng), 'not-a-number', `"${bad.slice(0, 60)}" is not a ${Number.isFinite(x) ? 'latitude' : 'longitude'} (a number of degrees)`, { value: bad.slice(0, 60) });
+      return null;
+    }
+    if (x === 0 && y === 0) {
+      this.error(column, 'zero-coordinates', 'coordinates are 0, 0 (usually a missing value written as zero)', { value: `${x}, ${y}`, fix: 'fill in the real coordinates' });
+      return null;
+    }
+    const here = this.at(x, y);
+    if (here >= 0) {
+      tally.perCell[here]++;
+      tally.placedPoints++;
+      return 'cell';
+    }
+    const value = `${x}, ${y}`;
+    if (this.at(y, x) >= 0) {
+      this.error(column, 'swapped-lnglat', `longitude and latitude look swapped: ${value} lies outside ${cells.region.name}, ${y}, ${x} inside it`, { value, fix: `swap ${mapping.lng ?? 'longitude'} and ${mapping.lat ?? 'latitude'}` });
+      return null;
+    }
+    if (here === -2) {
+      this.error(column, 'out-of-range', `${value} is not a longitude/latitude (longitude −180…180, latitude −90…90)`, { value, fix: 'check the columns hold degrees, not metres or a projected coordinate' });
+      return null;
+    }
+    this.problem(column, 'outside-region', `${value} lies outside the cells of ${cells.region.name}; counted outside, not placed`, { severity: 'warning', value, fix: `check the coordinates and the coordinate system (${ctx.sourceCrs})` });
+    tally.outside++;
+    return 'outside';
   }
-  if (here === -2) {
-    problem(column, 'out-of-range', `${value} is not a longitude/latitude (longitude −180…180, latitude −90…90)`, { value, fix: 'check the columns hold degrees, not metres or a projected coordinate' });
-    return null;
-  }
-  problem(column, 'outside-region', `${value} lies outside the cells of ${cells.region.name}; counted outside, not placed`, { severity: 'warning', value, fix: `check the coordinates and the coordinate system (${ctx.sourceCrs})` });
-  tally.outside++;
-  return 'outside';
 }
 
 function count(labels: Map<string, number>, text: string): void {

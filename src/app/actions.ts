@@ -12,7 +12,7 @@ import { CoverageClient } from './coverage-client.ts';
 import { demoRegion } from './regions.ts';
 import { syncEvaluations } from './evaluation-sync.ts';
 import type { LoadedDataset, RegionRequest } from '../worker/api.ts';
-import { getState, responseTagOf, resultIsCurrent, roadsSummaryOf, setState, useStore, type AppState, type DataSource, type FocusRequest, type ScenarioNotice, type Language, type LayerKey, type PanelKey } from './store.ts';
+import { emsTagOf, getState, responseTagOf, resultIsCurrent, roadsSummaryOf, setState, useStore, type AppState, type DataSource, type FocusRequest, type ScenarioNotice, type Language, type LayerKey, type PanelKey } from './store.ts';
 
 let client: CoverageClient | null = null;
 let nonce = 0;
@@ -28,7 +28,7 @@ export async function startApp(worker: Worker, opening: () => Promise<boolean> =
       // an answer for an older dataset (a region switched while it was computed) is never shown
       if (update.tag.dataset !== getState().datasetGeneration) return;
       // the response figures of a light update are an earlier full update's: keep the tag they were computed for
-      setState({ result: update, responseFor: responseTagOf(update, getState().responseFor), lastLatencyMs: performance.now() - requestedAt });
+      setState({ result: update, responseFor: responseTagOf(update, getState().responseFor), emsFor: emsTagOf(update, getState().emsFor), lastLatencyMs: performance.now() - requestedAt });
     },
     (e, tag) => {
       // a request for the dataset before a region switch can fail on the new one: its answer was not wanted

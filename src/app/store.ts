@@ -19,7 +19,7 @@ export type { Language } from '../i18n/types.ts';
 
 export { LAYER_KEYS, type LayerKey, type FocusRequest } from '../map/map-input.ts';
 
-export type PanelKey = 'stations' | 'rules' | 'results' | 'scenario' | 'suggest';
+export type PanelKey = 'stations' | 'rules' | 'results' | 'ems' | 'scenario' | 'suggest';
 
 
 /** Where the population or zones in use came from: the embedded demo data, or a file the user imported. */
@@ -168,6 +168,8 @@ export interface AppState {
    * with this, never with the light update's own version.
    */
   responseFor: ResultTag | null;
+  /** The scenario the shown `result.ems` was computed for (light updates repeat an earlier full update's, as for responseFor). */
+  emsFor: ResultTag | null;
 }
 
 export type ScenarioOrigin = 'demo' | 'restored' | 'file' | 'link';
@@ -188,7 +190,7 @@ export const initialState: AppState = {
   layers: { population: false, status: true, minutes: true, backup: false, calls: false, hospital: false, gaps: true, radii: true, circles: false, stations: true, townships: true, basemap: false },
   hospitalCapability: null,
   basemapUrl: '',
-  collapsed: { stations: false, rules: true, results: false, scenario: true, suggest: true },
+  collapsed: { stations: false, rules: true, results: false, ems: true, scenario: true, suggest: true },
   addMode: false,
   selectedStationId: null,
   draggingStationId: null,
@@ -219,6 +221,7 @@ export const initialState: AppState = {
   card: null,
   roads: null,
   responseFor: null,
+  emsFor: null,
 };
 
 export const useStore = create<AppState>()(() => initialState);
@@ -252,6 +255,17 @@ export function responseTagOf(update: Pick<EvaluationUpdate, 'tag' | 'response' 
 export function roadsSummaryOf(dataset: LoadedDataset | null): RoadsSummary | null {
   const roads = dataset?.region.roads;
   return roads ? { file: roads.source.source, ways: roads.counts.waysKept } : null;
+}
+
+/** The scenario an update's EMS figures belong to: its own tag when it computed them, the previous one when it repeats them (a light update). */
+export function emsTagOf(update: Pick<EvaluationUpdate, 'tag' | 'emsUpdated'>, previous: ResultTag | null): ResultTag | null {
+  return update.emsUpdated ? update.tag : previous;
+}
+
+/** True when the EMS figures shown are those of the scenario on screen (a drag's light updates repeat older ones). */
+export function emsIsCurrent(state: Pick<AppState, 'result' | 'emsFor' | 'datasetGeneration' | 'scenarioVersion'>): boolean {
+  const tag = state.emsFor;
+  return !!state.result?.ems && !!tag && !tag.partial && tag.dataset === state.datasetGeneration && tag.version === state.scenarioVersion;
 }
 
 /** True when a suggestion is shown that was computed for an earlier scenario. */

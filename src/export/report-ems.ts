@@ -67,7 +67,7 @@ export function emsMarkdownSection(ems: EmsFigures, rules: { ems: EmsSettings; r
       table(
         [bi('vocab.hospital.capability'), bi('vocab.hospital.target_minutes'), bi('vocab.hospital.hospitals'), bi('vocab.hospital.within_target_pct'), bi('vocab.hospital.median_minutes'), bi('vocab.hospital.p90_minutes'), bi('vocab.hospital.before_within_target_pct'), bi('vocab.hospital.zones_beyond')],
         ems.hospitals.map((h) => [
-          bi(`ems.capability.${h.capability}`),
+          bi(`vocab.capability.${h.capability}`),
           h.targetMinutes,
           h.hospitals.length,
           pct(100 * h.fractiles.residents.withinTarget),

@@ -91,7 +91,7 @@ function wordsOf(language: ExportLanguage): ExportDictionary {
     station: record('station', STATION_COLUMNS),
     workload: record('workload', WORKLOAD_COLUMNS),
     hospital: record('hospital', HOSPITAL_COLUMNS),
-    capability: Object.fromEntries(CAPABILITIES.map((c) => [c, translate(language, `ems.capability.${c}`)])) as Record<Capability, string>,
+    capability: Object.fromEntries(CAPABILITIES.map((c) => [c, translate(language, `vocab.capability.${c}`)])) as Record<Capability, string>,
     basis: { roads: translate(language, 'ems.basis.roads'), 'circle-formula': translate(language, 'ems.basis.circle-formula') },
     callsSource: record('callsSource', ['imported', 'rate'] as const),
     areaType: record('areaType', ['urban', 'rural'] as const),

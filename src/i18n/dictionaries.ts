@@ -18,6 +18,7 @@ import { cardStrings } from './strings/cards.ts';
 import { vocabularyStrings } from './strings/vocabulary.ts';
 import { regionStrings } from './strings/region.ts';
 import { emsOutputStrings } from './strings/ems-outputs.ts';
+import { emsPanelStrings } from './strings/ems-panels.ts';
 import type { Strings } from './types.ts';
 
 export const DICTIONARIES: Strings[] = [
@@ -37,4 +38,5 @@ export const DICTIONARIES: Strings[] = [
   reportStrings,
   regionStrings,
   emsOutputStrings,
+  emsPanelStrings,
 ];

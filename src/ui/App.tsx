@@ -9,6 +9,7 @@ import { ImportDialog } from './import/ImportDialog.tsx';
 import { PackDropTarget } from './region/PackDropTarget.tsx';
 import { RegionDialog } from './region/RegionDialog.tsx';
 import { MapView } from './MapView.tsx';
+import { EmsPanel } from './ems/EmsPanel.tsx';
 import { ResultsPanel } from './ResultsPanel.tsx';
 import { RulesPanel } from './RulesPanel.tsx';
 import { ScenarioBanner } from './ScenarioBanner.tsx';
@@ -58,6 +59,7 @@ export function App() {
       {sidebarOpen && (
         <aside className="sidebar">
           <ResultsPanel />
+          <EmsPanel />
           <StationsPanel />
           <SuggestPanel />
           <RulesPanel />

@@ -166,7 +166,7 @@ function HospitalItems({ capability, available, targetMinutes, onRoads }: { capa
   const { t, n } = useT();
   const steps = hospitalSteps(targetMinutes);
   const swatch = (k: number) => <Fill colour={HOSPITAL_COLOURS[k]} alpha={MINUTES_OPACITY} />;
-  const name = (c: Capability) => t(`ems.capability.${c}`);
+  const name = (c: Capability) => t(`vocab.capability.${c}`);
   return (
     <>
       <li className="ems-legend__wide">

@@ -5,6 +5,7 @@ import { useStore } from '../app/store.ts';
 import { circleFormula, OFFERED_CIRCLE_MINUTES, RULE_SOURCES, type Rules } from '../core/rules.ts';
 import { AreaTypeOverrides } from './AreaTypeOverrides.tsx';
 import { CommitNumberInput } from './CommitNumberInput.tsx';
+import { EmsRules } from './ems/EmsRules.tsx';
 import { RoadSpeedRules } from './RoadSpeedRules.tsx';
 import { useT } from './i18n.ts';
 import { Panel } from './Panel.tsx';
@@ -86,6 +87,7 @@ export function RulesPanel() {
       ))}
       <p className="muted small">{t('rules.distanceNote')}</p>
       <RoadSpeedRules hasRoads={hasRoads} onError={setError} />
+      <EmsRules onError={setError} />
       <AreaTypeOverrides />
     </Panel>
   );

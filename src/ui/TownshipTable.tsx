@@ -9,6 +9,8 @@ import { useStore } from '../app/store.ts';
 import type { ZoneResponse } from '../core/response-times.ts';
 import type { ZoneRow } from '../core/tables.ts';
 import { AmbulanceRoundingNote } from './AmbulanceRoundingNote.tsx';
+import { weightsShown, zoneEmsCells } from './ems/ems-view.ts';
+import { TownshipEmsHeaders } from './ems/TownshipEmsCells.tsx';
 import { useT } from './i18n.ts';
 import { TownshipRow } from './TownshipRow.tsx';
 
@@ -26,6 +28,12 @@ export function TownshipTable() {
   const opened = useStore((s) => s.dataset?.region);
   const region = useMemo(() => regionOf(regionId, opened), [regionId, opened]);
   const [sort, setSort] = useState<{ column: Column; descending: boolean }>({ column: 'gap', descending: true });
+  // the EMS columns (calls, share within the circle minutes, 90th percentile) on request: the sidebar is narrow
+  const [showEms, setShowEms] = useState(false);
+  const ems = useStore((s) => s.result?.ems ?? null);
+  const demand = useStore((s) => s.rules.ems.demand);
+  const weights = useMemo(() => weightsShown(demand), [demand]);
+  const emsCells = useMemo(() => (showEms && ems ? zoneEmsCells(ems, weights) : null), [showEms, ems, weights]);
   const { t, language } = useT();
   const rows = useMemo(() => {
     if (!zones) return [];
@@ -54,8 +62,13 @@ export function TownshipTable() {
       <p className="muted small">
         {t('zones.approximate')} · {t('zones.zoomHint')}
       </p>
+      {ems && (
+        <label className="townships-ems-toggle">
+          <input type="checkbox" data-testid="township-ems-toggle" checked={showEms} onChange={(e) => setShowEms(e.target.checked)} /> {t('emsPanel.zones.show')}
+        </label>
+      )}
       <div className="table-scroll">
-        <table data-testid="township-table">
+        <table data-testid="township-table" className={emsCells ? 'townships-with-ems' : undefined}>
           <thead>
             <tr>
               {header('name', t('zones.name'))}
@@ -67,11 +80,17 @@ export function TownshipTable() {
               {header('ambulancesNeeded', t('zones.ambulances'))}
               {zoneResponses && header('medianMinutes', t('zones.medianMinutes'), t('zones.medianMinutesTitle'))}
               {zoneResponses && header('p90Minutes', t('zones.p90Minutes'), t('zones.p90MinutesTitle'))}
+              {emsCells && ems && <TownshipEmsHeaders weights={weights} minutes={ems.fractiles.targetMinutes} basis={ems.fractiles.basis} />}
             </tr>
           </thead>
           <tbody>
             {rows.map((z) => (
-              <TownshipRow key={z.code} zone={z} response={zoneResponses ? (responseOf.get(z.code) ?? null) : undefined} />
+              <TownshipRow
+                key={z.code}
+                zone={z}
+                response={zoneResponses ? (responseOf.get(z.code) ?? null) : undefined}
+                ems={emsCells && ems ? { cells: emsCells.get(z.code) ?? null, weights, horizonMinutes: ems.fractiles.horizonMinutes } : undefined}
+              />
             ))}
           </tbody>
           <AmbulanceRoundingNote zones={zones} total={totalAmbulances ?? 0} region={region} />

@@ -106,7 +106,7 @@ export function emsHandoutTables(ems: EmsFigures, rules: EmsHandoutRules, texts:
         ems.hospitals.length === 0
           ? [[t('handout.ems.noHospitals'), '', '', '', '', '', '', '']]
           : ems.hospitals.map((h) => [
-              t(`ems.capability.${h.capability}`),
+              t(`vocab.capability.${h.capability}`),
               n(h.targetMinutes),
               n(h.hospitals.length),
               share(h.fractiles.residents.withinTarget),

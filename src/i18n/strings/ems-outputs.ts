@@ -11,12 +11,6 @@ import type { Strings } from '../types.ts';
 
 export const emsOutputStrings: Strings = {
   'zh-CN': {
-    // capabilities (one word each, as the station card)
-    'ems.capability.chest-pain': '胸痛中心',
-    'ems.capability.stroke': '卒中中心',
-    'ems.capability.trauma': '创伤中心',
-    'ems.capability.maternal': '危重孕产妇救治中心',
-    'ems.capability.neonatal': '危重新生儿救治中心',
     'ems.basis.roads': '路网响应时间',
     'ems.basis.circle-formula': '直线距离按急救圈公式折算',
     'ems.calls.imported': '导入的呼叫记录',
@@ -119,11 +113,6 @@ export const emsOutputStrings: Strings = {
     'report.ems.title': '院前急救指标',
   },
   en: {
-    'ems.capability.chest-pain': 'chest-pain centre',
-    'ems.capability.stroke': 'stroke centre',
-    'ems.capability.trauma': 'trauma centre',
-    'ems.capability.maternal': 'maternal critical-care centre',
-    'ems.capability.neonatal': 'neonatal critical-care centre',
     'ems.basis.roads': 'response time on roads',
     'ems.basis.circle-formula': 'straight line converted with the circle formula',
     'ems.calls.imported': 'imported call records',

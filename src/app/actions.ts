@@ -3,6 +3,7 @@
  * store. They never call the worker: the evaluation sync watches the store
  * and asks for the consequences (./evaluation-sync.ts).
  */
+import type { Capability } from '../core/ems/settings.ts';
 import { loadPlaceNames } from '../i18n/place-name.ts';
 import { makeRules, type Rules } from '../core/rules.ts';
 import type { AreaType, Station } from '../core/types.ts';
@@ -289,6 +290,8 @@ export async function setLanguage(language: Language): Promise<void> {
   setState({ language });
 }
 export const toggleLayer = (key: LayerKey) => setState({ layers: { ...getState().layers, [key]: !getState().layers[key] } });
+/** The capability whose hospital transport minutes the map draws. */
+export const setHospitalCapability = (capability: Capability) => setState({ hospitalCapability: capability });
 export const setBasemapUrl = (basemapUrl: string) => setState({ basemapUrl });
 export const togglePanel = (key: PanelKey) => setState({ collapsed: { ...getState().collapsed, [key]: !getState().collapsed[key] } });
 export const setAddMode = (addMode: boolean) => setState({ addMode });

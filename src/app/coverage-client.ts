@@ -7,10 +7,12 @@ import { proxy, wrap, type Remote } from 'comlink';
 import type { CellRow } from '../core/evaluate.ts';
 import type { Rules } from '../core/rules.ts';
 import type { Station } from '../core/types.ts';
+import type { Capability } from '../core/ems/settings.ts';
 import type { FacilityPreview } from '../io/facilities.ts';
 import type { Crs } from '../io/crs.ts';
 import type {
   CellAnswer,
+  HospitalMinutes,
   Isochrones,
   CoverageWorkerApi,
   DatasetImport,
@@ -139,6 +141,11 @@ export class CoverageClient {
   /** Isochrone outlines of an active station on roads (the map's selected station). */
   isochrones(stationId: string, minutesList: number[]): Promise<Isochrones> {
     return this.remote.isochrones(stationId, minutesList);
+  }
+
+  /** Minutes to the nearest hospital with a capability, per cell (the hospital transport layer). */
+  hospitalMinutes(capability: Capability): Promise<HospitalMinutes> {
+    return this.remote.hospitalMinutes(capability);
   }
 
   evaluate(stations: Station[], rules: Rules, tag: ResultTag): void {

@@ -18,6 +18,8 @@ import { handoutFileName } from '../export/snapshot/file-name.ts';
 import { NUMBERED_GAPS } from '../export/snapshot/figures.ts';
 import { frameView, type MapView } from '../export/snapshot/framing.ts';
 import { gapTable, townshipTable } from '../export/snapshot/handout-tables.ts';
+import { emsHandoutTables } from '../export/snapshot/ems-handout.ts';
+import { emsOf } from './ems-result.ts';
 import { pageLayout, type PageLayout } from '../export/snapshot/layout.ts';
 import { parseSnapshotOptions, snapshotDefaults, type SnapshotOptions } from '../export/snapshot/options.ts';
 import { pagePixels, type Page } from '../export/snapshot/paper.ts';
@@ -287,7 +289,11 @@ export async function exportSnapshot(input: unknown, context: SnapshotContext): 
   if (options.tables) {
     const tables = [townshipTable(result.zones, result.totals, state.rules, texts), gapTable(gaps, texts)];
     const tablePlan = planTablePages(page, tables);
-    pageCount = 1 + tablePlan.pages.length;
+    // the EMS measures start a page of their own after the township and gap tables
+    const ems = emsOf(result);
+    const emsTables = ems ? emsHandoutTables(ems, state.rules, texts) : [];
+    const emsPlan = ems ? planTablePages(page, emsTables) : null;
+    pageCount = 1 + tablePlan.pages.length + (emsPlan?.pages.length ?? 0);
     const pageText = {
       title: texts.t('handout.tables.title'),
       subtitle: `${options.title} · ${content.subtitle}`,
@@ -300,6 +306,13 @@ export async function exportSnapshot(input: unknown, context: SnapshotContext): 
       recording = recordText(ctx);
       drawTablesPage(ctx, page, tables, tablePlan, i, i + 2, pageCount, pageText);
       await emit(i + 2, recording.stop());
+    }
+    const emsText = { ...pageText, title: texts.t('handout.ems.title') };
+    for (let i = 0; emsPlan && i < emsPlan.pages.length; i++) {
+      const pageNumber = 2 + tablePlan.pages.length + i;
+      recording = recordText(ctx);
+      drawTablesPage(ctx, page, emsTables, emsPlan, i, pageNumber, pageCount, emsText);
+      await emit(pageNumber, recording.stop());
     }
   }
 

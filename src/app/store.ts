@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import { DEFAULT_RULES, makeRules, type Rules } from '../core/rules.ts';
 import type { CoverageFigures, ZoneRow } from '../core/tables.ts';
 import type { Station } from '../core/types.ts';
+import type { Capability } from '../core/ems/settings.ts';
 import type { FocusRequest, LayerKey } from '../map/map-input.ts';
 import type { SuggestProgress } from '../core/suggest/control.ts';
 import type { SuggestAnswer } from '../worker/suggest-runner.ts';
@@ -112,6 +113,8 @@ export interface AppState {
   /** Milliseconds from the request to the result being stored (latest update). */
   lastLatencyMs: number | null;
   layers: Record<LayerKey, boolean>;
+  /** The capability the hospital transport layer draws (null: the first one the result has). */
+  hospitalCapability: Capability | null;
   basemapUrl: string;
   collapsed: Record<PanelKey, boolean>;
   addMode: boolean;
@@ -184,7 +187,8 @@ export const initialState: AppState = {
   datasetGeneration: 0,
   scenarioVersion: 0,
   lastLatencyMs: null,
-  layers: { population: false, status: true, minutes: true, gaps: true, radii: true, circles: false, stations: true, townships: true, basemap: false },
+  layers: { population: false, status: true, minutes: true, backup: false, calls: false, hospital: false, gaps: true, radii: true, circles: false, stations: true, townships: true, basemap: false },
+  hospitalCapability: null,
   basemapUrl: '',
   collapsed: { stations: false, rules: true, results: false, ems: true, scenario: true, suggest: true },
   addMode: false,

@@ -6,11 +6,13 @@
 import type { Crs } from '../io/crs.ts';
 import { downloadName } from '../export/download-name.ts';
 import { stationsCsv, stationsGeoJson } from '../export/stations-export.ts';
-import { csvBlob, townshipTableCsv } from '../export/tables-csv.ts';
+import { hospitalsTable, workloadTable } from '../export/ems-tables.ts';
+import { csvBlob, tableToCsv, townshipTableCsv } from '../export/tables-csv.ts';
 import { cellsGeoJson, gapsGeoJson, geoJsonBlob } from '../export/tables-geojson.ts';
 import { townshipTableXlsx } from '../export/tables-xlsx.ts';
 import type { TownshipTableInput } from '../export/township-table.ts';
 import { requireClient } from './actions.ts';
+import { emsOf } from './ems-result.ts';
 import { currentRegion } from './regions.ts';
 import { getState, type AppState } from './store.ts';
 
@@ -19,7 +21,7 @@ export interface ExportFile {
   fileName: string;
 }
 
-export type TableExportKind = 'township-csv' | 'township-xlsx' | 'stations-csv' | 'stations-geojson' | 'gaps-geojson' | 'cells-geojson';
+export type TableExportKind = 'township-csv' | 'township-xlsx' | 'stations-csv' | 'stations-geojson' | 'gaps-geojson' | 'cells-geojson' | 'workload-csv' | 'hospitals-csv';
 
 /** A file title in the UI language, e.g. "永春县 乡镇覆盖表". */
 export type TitleOf = (key: string, params: Record<string, string>) => string;
@@ -34,7 +36,14 @@ function townshipInput(state: AppState): TownshipTableInput {
     totals: state.result.totals,
     populationSource: state.dataSources.population,
     response: state.result.response,
+    ems: emsOf(state.result),
   };
+}
+
+function requireEms(state: AppState) {
+  const ems = emsOf(state.result);
+  if (!ems) throw new Error('The result has no EMS figures to export.');
+  return ems;
 }
 
 /**
@@ -51,7 +60,11 @@ export async function buildTableExport(kind: TableExportKind, crs: Crs, title: T
     case 'township-csv':
       return { blob: csvBlob(townshipTableCsv(townshipInput(state), { language })), fileName: downloadName(title('tables.tableFile', { region }), 'csv') };
     case 'township-xlsx':
-      return { blob: await townshipTableXlsx(townshipInput(state), { language }), fileName: downloadName(title('tables.tableFile', { region }), 'xlsx') };
+      return { blob: await townshipTableXlsx(townshipInput(state), { language, rules: state.rules }), fileName: downloadName(title('tables.tableFile', { region }), 'xlsx') };
+    case 'workload-csv':
+      return { blob: csvBlob(tableToCsv(workloadTable(requireEms(state), { language }))), fileName: downloadName(title('tables.workloadFile', { region }), 'csv') };
+    case 'hospitals-csv':
+      return { blob: csvBlob(tableToCsv(hospitalsTable(requireEms(state), { language }))), fileName: downloadName(title('tables.hospitalsFile', { region }), 'csv') };
     case 'stations-csv':
       return { blob: csvBlob(stationsCsv(state.stations, { crs, language })), fileName: downloadName(`${title('tables.stationsFile', { region })} ${crs}`, 'csv') };
     case 'stations-geojson':

@@ -10,6 +10,7 @@ import { translate } from '../i18n/translate.ts';
 import type { ResponseFigures, ResponseTimes } from '../core/response-times.ts';
 import type { CoverageReport } from './report.ts';
 import { int, mdCell, pct, signed } from './format.ts';
+import { emsMarkdownSection, reportEms } from './report-ems.ts';
 
 type Params = Record<string, string | number>;
 
@@ -60,6 +61,8 @@ export function reportToMarkdown(report: CoverageReport, topGaps = 10): string {
   }
   out.push('');
   if (report.responseTimes) out.push(...responseSection(report.responseTimes, report.rules.reach.snap?.maxSnapKm.value ?? 0), '');
+  const ems = reportEms(report);
+  if (ems) out.push(...emsMarkdownSection(ems, rules), '');
   if (deltas) {
     const names = deltas.stations.map((s) => mdCell(s.name)).join('、');
     out.push(`## ${bi('report.beforeAfter')}: ${names}`);

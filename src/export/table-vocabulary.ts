@@ -4,6 +4,8 @@
  * dictionaries as the UI and the CLI (pure, so exports run anywhere).
  * The zh-CN kind and status words are ones the facility importer reads back.
  */
+import { CAPABILITIES, type Capability } from '../core/ems/settings.ts';
+import type { CallsSource, MinutesBasis } from '../core/ems/types.ts';
 import { STATION_KINDS, type AreaType, type StationKind, type StationStatus } from '../core/types.ts';
 import { translate } from '../i18n/translate.ts';
 import type { Language } from '../i18n/types.ts';
@@ -18,7 +20,31 @@ export const TOWNSHIP_COLUMNS = [
 ] as const;
 /** Columns added after those when the figures are on roads (as the CLI's CSV): response minutes, empty when not reached within the horizon. */
 export const TOWNSHIP_ROAD_COLUMNS = ['median_minutes', 'p90_minutes'] as const;
-export type TownshipColumn = (typeof TOWNSHIP_COLUMNS)[number] | (typeof TOWNSHIP_ROAD_COLUMNS)[number];
+/**
+ * Columns added after those when the result has EMS figures (issue 14): the
+ * township's calls, the share of residents and of calls reached within the
+ * target, and their median and 90th-percentile minutes, with the minutes'
+ * basis (roads, or straight line by the circle formula). Empty when not known.
+ */
+export const TOWNSHIP_EMS_COLUMNS = [
+  'calls', 'within_target_pct', 'residents_median_minutes', 'residents_p90_minutes',
+  'calls_within_target_pct', 'calls_median_minutes', 'calls_p90_minutes', 'minutes_basis',
+] as const;
+export type TownshipColumn = (typeof TOWNSHIP_COLUMNS)[number] | (typeof TOWNSHIP_ROAD_COLUMNS)[number] | (typeof TOWNSHIP_EMS_COLUMNS)[number];
+
+/** Columns of the station workload sheet: one row per active station (its first-due area, calls, busy fraction, fleet). */
+export const WORKLOAD_COLUMNS = [
+  'id', 'name', 'first_due_cells', 'first_due_population', 'calls_per_year', 'calls_source', 'busy_fraction',
+  'ambulances', 'ambulances_assumed', 'ambulances_for_workload', 'ambulances_for_ratio', 'within_target_pct', 'p90_minutes',
+] as const;
+export type WorkloadColumn = (typeof WORKLOAD_COLUMNS)[number];
+
+/** Columns of the hospital transport sheet: one row per capability. */
+export const HOSPITAL_COLUMNS = [
+  'capability', 'target_minutes', 'hospitals', 'hospital_names', 'within_target_pct', 'median_minutes', 'p90_minutes',
+  'calls_within_target_pct', 'zones_beyond', 'before_within_target_pct', 'minutes_basis',
+] as const;
+export type HospitalColumn = (typeof HOSPITAL_COLUMNS)[number];
 
 export const STATION_COLUMNS = ['id', 'name', 'kind', 'status', 'lng', 'lat', 'crs', 'township', 'position_approximate', 'note'] as const;
 export type StationColumn = (typeof STATION_COLUMNS)[number];
@@ -30,6 +56,11 @@ export interface ExportDictionary {
   township: Record<TownshipColumn, string>;
   /** `{crs}` in the lng/lat headers is replaced by the CRS name ("经度(GCJ-02)"), which the importer reads as a hint. */
   station: Record<StationColumn, string>;
+  workload: Record<WorkloadColumn, string>;
+  hospital: Record<HospitalColumn, string>;
+  capability: Record<Capability, string>;
+  basis: Record<MinutesBasis, string>;
+  callsSource: Record<CallsSource, string>;
   areaType: Record<AreaType, string>;
   kind: Record<StationKind, string>;
   status: Record<StationStatus, string>;
@@ -47,6 +78,8 @@ export interface ExportDictionary {
   sheetNotes: string;
   /** What the minute columns mean (on roads); `{horizon}` is the response horizon in minutes. */
   minutesNote: string;
+  sheetWorkload: string;
+  sheetHospitals: string;
 }
 
 /** The export words of one language, read from the i18n dictionaries (`src/i18n/strings/vocabulary.ts`). */
@@ -54,8 +87,13 @@ function wordsOf(language: ExportLanguage): ExportDictionary {
   const w = (key: string) => translate(language, `vocab.${key}`);
   const record = <K extends string>(group: string, keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, w(`${group}.${k}`)])) as Record<K, string>;
   return {
-    township: record('township', [...TOWNSHIP_COLUMNS, ...TOWNSHIP_ROAD_COLUMNS]),
+    township: record('township', [...TOWNSHIP_COLUMNS, ...TOWNSHIP_ROAD_COLUMNS, ...TOWNSHIP_EMS_COLUMNS]),
     station: record('station', STATION_COLUMNS),
+    workload: record('workload', WORKLOAD_COLUMNS),
+    hospital: record('hospital', HOSPITAL_COLUMNS),
+    capability: Object.fromEntries(CAPABILITIES.map((c) => [c, translate(language, `vocab.capability.${c}`)])) as Record<Capability, string>,
+    basis: { roads: translate(language, 'ems.basis.roads'), 'circle-formula': translate(language, 'ems.basis.circle-formula') },
+    callsSource: record('callsSource', ['imported', 'rate'] as const),
     areaType: record('areaType', ['urban', 'rural'] as const),
     kind: record('kind', STATION_KINDS),
     status: record('status', ['existing', 'proposed', 'disabled'] as const),
@@ -68,6 +106,8 @@ function wordsOf(language: ExportLanguage): ExportDictionary {
     sheetTownships: w('sheetTownships'),
     sheetNotes: w('sheetNotes'),
     minutesNote: w('minutesNote'),
+    sheetWorkload: w('sheetWorkload'),
+    sheetHospitals: w('sheetHospitals'),
   };
 }
 

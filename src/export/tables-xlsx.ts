@@ -4,6 +4,8 @@
  * "browser" entry adds only a download helper, the "node" entry a stream).
  */
 import writeXlsxFile, { type Cell, type Row, type Sheet } from 'write-excel-file/universal';
+import type { EmsSettings } from '../core/ems/settings.ts';
+import { emsNotes, hospitalsTable, workloadTable } from './ems-tables.ts';
 import { exportWords, fill, populationNote, type ExportTextOptions } from './table-vocabulary.ts';
 import { townshipTable, type TableData, type TownshipTableInput } from './township-table.ts';
 
@@ -55,16 +57,26 @@ export function tablesToXlsx(sheets: readonly XlsxSheet[], notes?: { name: strin
 export interface TownshipXlsxOptions extends ExportTextOptions {
   /** Lines for the notes sheet (title, date, rules, data notes); the population note is always the first. */
   notes?: readonly string[];
+  /** The rules the EMS figures were computed under (their notes name the settings and assumptions); needed when `input.ems` is given. */
+  rules?: { ems: EmsSettings; residentsPerAmbulance: number };
 }
 
 /**
  * The per-township table as an XLSX workbook: the table on the first sheet,
- * and a notes sheet naming the population source (modelled for the demo).
+ * with EMS figures (`input.ems`) the station workload and hospital transport
+ * sheets after it, and a notes sheet naming the population source (modelled
+ * for the demo) and what the EMS columns mean.
  * @example const blob = await townshipTableXlsx({ ...report, populationSource: { kind: 'demo' } }, { language: 'zh-CN' });
  */
 export function townshipTableXlsx(input: TownshipTableInput, options: TownshipXlsxOptions): Promise<Blob> {
   const words = exportWords(options);
   const minutes = input.response ? [fill(words.minutesNote, { horizon: String(input.response.horizonMinutes) })] : [];
-  const lines = [populationNote(input.populationSource, words), ...minutes, ...(options.notes ?? [])];
-  return tablesToXlsx([{ name: words.sheetTownships, table: townshipTable(input, options) }], { name: words.sheetNotes, lines });
+  const ems = input.ems ?? null;
+  if (ems && !options.rules) throw new Error('The EMS sheets need the rules their figures were computed under.');
+  const emsLines = ems && options.rules ? emsNotes(ems, options.rules, options) : [];
+  const lines = [populationNote(input.populationSource, words), ...minutes, ...emsLines, ...(options.notes ?? [])];
+  const sheets: XlsxSheet[] = [{ name: words.sheetTownships, table: townshipTable(input, options) }];
+  if (ems) sheets.push({ name: words.sheetWorkload, table: workloadTable(ems, options) });
+  if (ems && ems.hospitals.length > 0) sheets.push({ name: words.sheetHospitals, table: hospitalsTable(ems, options) });
+  return tablesToXlsx(sheets, { name: words.sheetNotes, lines });
 }

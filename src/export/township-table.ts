@@ -6,7 +6,9 @@
 import { placeName } from '../i18n/place-name.ts';
 import type { ResponseTimes } from '../core/response-times.ts';
 import type { CountyRow, CoverageFigures, ZoneRow } from '../core/tables.ts';
-import { exportWords, fill, populationNote, TOWNSHIP_COLUMNS, TOWNSHIP_ROAD_COLUMNS, type ExportTextOptions, type PopulationSource, type TownshipColumn } from './table-vocabulary.ts';
+import type { EmsFigures } from '../core/ems/types.ts';
+import { townshipEmsValues } from './ems-tables.ts';
+import { exportWords, fill, populationNote, TOWNSHIP_COLUMNS, TOWNSHIP_EMS_COLUMNS, TOWNSHIP_ROAD_COLUMNS, type ExportTextOptions, type PopulationSource, type TownshipColumn } from './table-vocabulary.ts';
 
 export type TableValue = string | number | null;
 
@@ -32,6 +34,8 @@ export interface TownshipTableInput {
   populationSource: PopulationSource;
   /** The response times on roads (the result's `response`): adds median_minutes and p90_minutes; null or absent on straight line. */
   response?: ResponseTimes | null;
+  /** The EMS figures (the result's `ems`): adds calls, shares within the target, median and p90 for residents and calls; absent or null without. */
+  ems?: EmsFigures | null;
 }
 
 /** People as whole numbers (a raster import gives fractions), as in the CLI report. */
@@ -67,7 +71,10 @@ const minutes = (m: number | null | undefined) => (m === null || m === undefined
 export function townshipTable(input: TownshipTableInput, options: ExportTextOptions): TableData {
   const words = exportWords(options);
   const source = populationNote(input.populationSource, words);
-  const columns: readonly TownshipColumn[] = input.response ? [...TOWNSHIP_COLUMNS, ...TOWNSHIP_ROAD_COLUMNS] : TOWNSHIP_COLUMNS;
+  const ems = input.ems ?? null;
+  const columns: readonly TownshipColumn[] = [...TOWNSHIP_COLUMNS, ...(input.response ? TOWNSHIP_ROAD_COLUMNS : []), ...(ems ? TOWNSHIP_EMS_COLUMNS : [])];
+  const emsByZone = new Map((ems?.fractiles.zones ?? []).map((z) => [z.code, z]));
+  const emsValues = (pair: Parameters<typeof townshipEmsValues>[0]) => (ems ? townshipEmsValues(pair, ems, words) : {});
   const row = (values: Partial<Record<TownshipColumn, TableValue>>) => columns.map((c) => values[c] ?? null);
   const byZone = new Map((input.response?.zones ?? []).map((z) => [z.code, z]));
   const roadFigures = (f: { medianMinutes: number | null; p90Minutes: number | null } | undefined) => (f ? { median_minutes: minutes(f.medianMinutes), p90_minutes: minutes(f.p90Minutes) } : {});
@@ -81,6 +88,7 @@ export function townshipTable(input: TownshipTableInput, options: ExportTextOpti
       area_type_overridden: z.areaTypeOverridden ? words.yes : words.no,
       ...figures(z),
       ...roadFigures(byZone.get(z.code)),
+      ...emsValues(emsByZone.get(z.code)),
       population_source: source,
     }),
   );
@@ -89,6 +97,6 @@ export function townshipTable(input: TownshipTableInput, options: ExportTextOpti
       rows.push(row({ county: c.county, county_name: c.countyName, zone_name: fill(words.countyTotal, { county: c.countyName }), ...figures(c), population_source: source }));
     }
   }
-  rows.push(row({ county: input.county.code, county_name: input.county.name, zone_name: words.total, ...figures(input.totals), ...roadFigures(input.response ?? undefined), population_source: source }));
+  rows.push(row({ county: input.county.code, county_name: input.county.name, zone_name: words.total, ...figures(input.totals), ...roadFigures(input.response ?? undefined), ...emsValues(ems?.fractiles.region), population_source: source }));
   return { columns, header: columns.map((c) => words.township[c]), rows };
 }

@@ -17,6 +17,7 @@ import { restoreStrings } from './strings/restore.ts';
 import { cardStrings } from './strings/cards.ts';
 import { vocabularyStrings } from './strings/vocabulary.ts';
 import { regionStrings } from './strings/region.ts';
+import { emsOutputStrings } from './strings/ems-outputs.ts';
 import { emsPanelStrings } from './strings/ems-panels.ts';
 import type { Strings } from './types.ts';
 
@@ -36,5 +37,6 @@ export const DICTIONARIES: Strings[] = [
   vocabularyStrings,
   reportStrings,
   regionStrings,
+  emsOutputStrings,
   emsPanelStrings,
 ];

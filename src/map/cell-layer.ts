@@ -9,6 +9,7 @@ import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { EvaluationUpdate, LoadedDataset } from '../worker/api.ts';
 import { CellLayerCache } from './cell-layer-cache.ts';
 import { MinutesLayer } from './minutes-layer.ts';
+import type { PaintContext } from './ems-layers.ts';
 import type { Bounds } from './cells.ts';
 import { boundsOf } from './focus.ts';
 import { LAYER, MAX_DRAWN_CELLS, PARENT_MAX_ZOOM, SOURCE, STATUS_PARENT_MAX_ZOOM } from './layers.ts';
@@ -226,9 +227,19 @@ export class CellLayer {
       [LAYER.statusParents, 0, coarse ? 24 : STATUS_PARENT_MAX_ZOOM],
       [LAYER.outsideCircleParents, 0, coarse ? 24 : STATUS_PARENT_MAX_ZOOM],
       [LAYER.minutesParents, 0, coarse ? 24 : STATUS_PARENT_MAX_ZOOM],
+      [LAYER.backupParents, 0, coarse ? 24 : STATUS_PARENT_MAX_ZOOM],
+      [LAYER.callsParents, 0, coarse ? 24 : STATUS_PARENT_MAX_ZOOM],
+      [LAYER.hospitalParents, 0, coarse ? 24 : STATUS_PARENT_MAX_ZOOM],
       [LAYER.populationParents, 0, coarse ? 24 : PARENT_MAX_ZOOM],
     ];
     for (const [id, min, max] of ranges) if (this.map.getLayer(id)) this.map.setLayerZoomRange(id, min, max);
+  }
+
+  /** What the EMS layers paint on: the dataset drawn, once a result of it is painted (null before). */
+  paintContext(): PaintContext | null {
+    const dataset = this.dataset;
+    if (!dataset || !this.shown || !this.index) return null;
+    return { generation: this.generation, population: dataset.population, index: this.index, coarse: this.coarse };
   }
 
   /** Box of the cells of a zone, when the zone has cells. */

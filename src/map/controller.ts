@@ -10,6 +10,7 @@ import { Camera } from './camera.ts';
 import { CellLayer, type CellStats } from './cell-layer.ts';
 import { GapLayer } from './gap-layer.ts';
 import { IsochroneLayer, type FetchIsochrones } from './isochrone-layer.ts';
+import { EmsLayers, type EmsLayerStats, type FetchHospitalMinutes } from './ems-layers.ts';
 import { LayerVisibility } from './layer-visibility.ts';
 import { countyLinePaint, inCounties, LAYER, SOURCE } from './layers.ts';
 import type { MapInput } from './map-input.ts';
@@ -27,6 +28,8 @@ export interface MapStats extends CellStats {
   ringsRecomputed: number;
   /** Isochrone outlines drawn for the selected station (0 when none). */
   isochrones: number;
+  /** What the EMS layers draw (baselines, the hospital minutes' update); tests read drawn states with it. */
+  ems?: EmsLayerStats;
 }
 
 export interface MapControllerOptions {
@@ -37,6 +40,8 @@ export interface MapControllerOptions {
   onBasemapStatus?: (failed: boolean) => void;
   /** The worker's isochrones of a station on roads; without it none are drawn. */
   isochrones?: FetchIsochrones;
+  /** The worker's minutes to the nearest capable hospital; without it the hospital layer draws nothing. */
+  hospitalMinutes?: FetchHospitalMinutes;
 }
 
 /**
@@ -87,6 +92,7 @@ export class MapController {
   private readonly gaps: GapLayer;
   private readonly stationLayer: StationLayer;
   private readonly isochrones: IsochroneLayer;
+  private readonly ems: EmsLayers;
   private readonly visibility: LayerVisibility;
   private readonly camera: Camera;
 
@@ -99,6 +105,8 @@ export class MapController {
     this.gaps = new GapLayer(map, (rank) => translate(this.input?.language ?? 'zh-CN', 'map.gapLabel', { rank }));
     this.stationLayer = new StationLayer(map, translate, this.stats);
     this.isochrones = new IsochroneLayer(map, this.stats, options.isochrones ?? null, (language, minutes) => translate(language, 'map.isochroneLabel', { minutes }));
+    this.ems = new EmsLayers(map, options.hospitalMinutes ?? null, () => this.cells.paintContext(), () => this.applyVisibility());
+    this.stats.ems = this.ems.stats;
     this.visibility = new LayerVisibility(map, options.onBasemapStatus ?? (() => {}));
     this.camera = new Camera(map, options.fitPadding ?? (() => FIT_PADDING));
     // an opted-in online basemap that cannot load is reported once, not logged per tile; other errors are logged as MapLibre would
@@ -155,11 +163,12 @@ export class MapController {
       this.drawStations(next);
     }
     this.isochrones.update(next);
+    this.ems.update(next);
     if (changed('highlightedGap')) this.gaps.highlight(next.highlightedGap);
     if (changed('suggestion')) this.applySuggestion(next);
     if (changed('language')) this.gaps.relabel();
     if (changed('language') && !datasetChanged && next.dataset) this.source(SOURCE.zoneLabels).setData(zoneLabelFeatures(next.dataset.zones, next.language));
-    this.visibility.apply(next.layers, next.basemapUrl, this.cells.shown, this.cells.shown && this.cells.minutes.shown);
+    this.applyVisibility();
     this.camera.apply(next.focus, {
       regionBounds: this.cells.bounds,
       zoneOutline: (code) => this.zoneOutlines.get(code),
@@ -193,9 +202,23 @@ export class MapController {
     } else this.lastDragPaint = input.draggingStationId !== null ? now : -Infinity;
     const result = input.result!;
     if (this.cells.showResult(result, input.rules.circleMinutes) === null) return false;
+    const context = this.cells.paintContext();
+    if (context) this.ems.showInRange(result.inRange, context);
     this.painted = result;
     this.gaps.showResult(result);
     return true;
+  }
+
+  /** Shows the toggled layers that have data of the dataset drawn. */
+  private applyVisibility(): void {
+    const input = this.input;
+    if (!input || this.disposed) return;
+    const shown = this.cells.shown;
+    this.visibility.apply(input.layers, input.basemapUrl, shown, shown && this.cells.minutes.shown, {
+      backup: shown && this.ems.backup.shown,
+      calls: shown && this.ems.calls.shown,
+      hospital: shown && this.ems.hospital.shown,
+    });
   }
 
   private stopDragPaint(): void {
@@ -240,6 +263,7 @@ export class MapController {
     const { dataset } = input;
     this.painted = null;
     this.cells.setDataset(dataset, input.datasetGeneration);
+    this.ems.reset();
     this.gaps.clear();
     this.stationLayer.clearOverlay();
     this.source(SOURCE.zoneLabels).setData(dataset ? zoneLabelFeatures(dataset.zones, input.language) : EMPTY);

@@ -11,6 +11,24 @@ import { basemapLayer, basemapSource, isTileTemplate } from './style.ts';
 const NEEDS_RESULT: ReadonlySet<string> = new Set([LAYER.status, LAYER.outsideCircle, LAYER.statusParents, LAYER.outsideCircleParents]);
 /** Shown only while the result drawn has response minutes on roads. */
 const NEEDS_MINUTES: ReadonlySet<string> = new Set([LAYER.minutes, LAYER.minutesParents]);
+/** Shown only while the EMS layer's data of the dataset drawn (and, for hospitals, of the update shown) is painted. */
+const NEEDS_EMS: Readonly<Record<string, keyof EmsShown>> = {
+  [LAYER.backup]: 'backup',
+  [LAYER.backupParents]: 'backup',
+  [LAYER.calls]: 'calls',
+  [LAYER.callsParents]: 'calls',
+  [LAYER.hospital]: 'hospital',
+  [LAYER.hospitalParents]: 'hospital',
+};
+
+/** Which EMS layers have their data painted. */
+export interface EmsShown {
+  backup: boolean;
+  calls: boolean;
+  hospital: boolean;
+}
+
+const NO_EMS: EmsShown = { backup: false, calls: false, hospital: false };
 
 export class LayerVisibility {
   private readonly visible = new Map<string, boolean>();
@@ -30,8 +48,9 @@ export class LayerVisibility {
   /**
    * @param resultShown a result of the dataset drawn is painted
    * @param minutesShown that result has response minutes on roads, painted
+   * @param emsShown the EMS layers whose data is painted
    */
-  apply(layers: Readonly<Record<LayerKey, boolean>>, basemapUrl: string, resultShown: boolean, minutesShown = false): void {
+  apply(layers: Readonly<Record<LayerKey, boolean>>, basemapUrl: string, resultShown: boolean, minutesShown = false, emsShown: EmsShown = NO_EMS): void {
     const wanted = layers.basemap && isTileTemplate(basemapUrl) ? basemapUrl.trim() : null;
     if (wanted !== this.basemapShown) {
       if (this.map.getLayer(LAYER.basemap)) this.map.removeLayer(LAYER.basemap);
@@ -47,7 +66,7 @@ export class LayerVisibility {
       this.onBasemapStatus(false);
     }
     for (const [key, ids] of Object.entries(TOGGLED_LAYERS) as [LayerKey, readonly string[]][]) {
-      for (const id of ids) this.set(id, layers[key] && (!NEEDS_RESULT.has(id) || resultShown) && (!NEEDS_MINUTES.has(id) || minutesShown));
+      for (const id of ids) this.set(id, layers[key] && (!NEEDS_RESULT.has(id) || resultShown) && (!NEEDS_MINUTES.has(id) || minutesShown) && (!(id in NEEDS_EMS) || emsShown[NEEDS_EMS[id]]));
     }
   }
 

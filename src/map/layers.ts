@@ -6,6 +6,7 @@ import type { LayerSpecification } from 'maplibre-gl';
 import type { LayerKey } from './map-input.ts';
 import type { StationKind } from '../core/types.ts';
 import { MINUTES_COLOURS, MINUTES_OPACITY } from './minutes-ramp.ts';
+import { BACKUP_COLOURS, BACKUP_OPACITY, CALL_COLOURS, CALL_OPACITY, HOSPITAL_COLOURS } from './ems-ramps.ts';
 
 export const SOURCE = {
   basemap: 'basemap',
@@ -40,6 +41,13 @@ export const LAYER = {
   /** Response minutes on roads per cell (class on feature-state `m`), and on the parents at low zoom. */
   minutes: 'minutes-cells',
   minutesParents: 'minutes-parents',
+  /** EMS layers (class on feature-state `b`, `k`, `h`): stations in cover range, calls per cell, minutes to the nearest capable hospital. */
+  backup: 'backup-cells',
+  backupParents: 'backup-parents',
+  calls: 'calls-cells',
+  callsParents: 'calls-parents',
+  hospital: 'hospital-cells',
+  hospitalParents: 'hospital-parents',
   zonesLine: 'zones-line',
   /** Outline of the township the user zoomed to. */
   zoneHighlight: 'zone-highlight',
@@ -169,6 +177,9 @@ export const TOGGLED_LAYERS: Record<LayerKey, readonly string[]> = {
   radii: [LAYER.radiusSolid, LAYER.radiusDashed],
   circles: [LAYER.circle, LAYER.circleLabel, LAYER.outsideCircleParents, LAYER.outsideCircle, LAYER.isochroneHalo, LAYER.isochrones, LAYER.isochroneLabels],
   minutes: [LAYER.minutesParents, LAYER.minutes],
+  backup: [LAYER.backupParents, LAYER.backup],
+  calls: [LAYER.callsParents, LAYER.calls],
+  hospital: [LAYER.hospitalParents, LAYER.hospital],
   townships: [LAYER.zonesLine, LAYER.zoneLabels],
   stations: [LAYER.stationApprox, LAYER.stationSelected, LAYER.stations, LAYER.stationHit, LAYER.stationLabels],
 };
@@ -205,17 +216,38 @@ export const outsideCircleOpacity = (baseline = 0) => ['case', ['==', ['coalesce
  * Fill colour of the response-time layer: class on feature-state `m`
  * (minutes-ramp.ts); features without it have class `baseline`.
  */
-export const minutesFillColor = (baseline = 0) => ['match', ['coalesce', ['feature-state', 'm'], baseline], ...MINUTES_COLOURS.slice(0, -1).flatMap((c, k) => [k, c]), MINUTES_COLOURS[MINUTES_COLOURS.length - 1]];
+export const minutesFillColor = (baseline = 0) => classFillColor('m', MINUTES_COLOURS, baseline);
 
-const minutesLayer = (id: string, source: string, zooms: { minzoom?: number; maxzoom?: number }): LayerSpecification => ({
+/** Fill colour expression of a class layer (class-layer.ts): class on feature-state `key`, features without it have class `baseline`. */
+export function classFillColor(key: string, colours: readonly string[], baseline = 0): unknown[] {
+  return ['match', ['coalesce', ['feature-state', key], baseline], ...colours.slice(0, -1).flatMap((c, k) => [k, c]), colours[colours.length - 1]];
+}
+
+const minutesLayer = (id: string, source: string, zooms: { minzoom?: number; maxzoom?: number }): LayerSpecification => classLayer(id, source, zooms, 'm', MINUTES_COLOURS, MINUTES_OPACITY);
+
+/** A class layer's fill (class on feature-state `key`), hidden until its data is painted (layer-visibility.ts). */
+const classLayer = (id: string, source: string, zooms: { minzoom?: number; maxzoom?: number }, key: string, colours: readonly string[], opacity: number): LayerSpecification => ({
   id,
   type: 'fill',
   source,
   ...zooms,
-  // hidden until a result on roads is painted (layer-visibility.ts)
   layout: { visibility: 'none' },
-  paint: { 'fill-color': minutesFillColor() as never, 'fill-opacity': MINUTES_OPACITY, 'fill-antialias': false },
+  paint: { 'fill-color': classFillColor(key, colours) as never, 'fill-opacity': opacity, 'fill-antialias': false },
 });
+
+/** The EMS layers on the parents (low zoom) and cells, in drawing order. */
+const emsLayers = (): LayerSpecification[] => {
+  const parents = { maxzoom: STATUS_PARENT_MAX_ZOOM };
+  const cells = { minzoom: STATUS_PARENT_MAX_ZOOM };
+  return [
+    classLayer(LAYER.callsParents, SOURCE.parents, parents, 'k', CALL_COLOURS, CALL_OPACITY),
+    classLayer(LAYER.calls, SOURCE.cells, cells, 'k', CALL_COLOURS, CALL_OPACITY),
+    classLayer(LAYER.backupParents, SOURCE.parents, parents, 'b', BACKUP_COLOURS, BACKUP_OPACITY),
+    classLayer(LAYER.backup, SOURCE.cells, cells, 'b', BACKUP_COLOURS, BACKUP_OPACITY),
+    classLayer(LAYER.hospitalParents, SOURCE.parents, parents, 'h', HOSPITAL_COLOURS, MINUTES_OPACITY),
+    classLayer(LAYER.hospital, SOURCE.cells, cells, 'h', HOSPITAL_COLOURS, MINUTES_OPACITY),
+  ];
+};
 
 /** Status fill and outside-circle tint of one source (cells, or parents at low zoom), both driven by feature-state. */
 const statusLayers = (statusId: string, outsideId: string, source: string, zooms: { minzoom?: number; maxzoom?: number }): LayerSpecification[] => [
@@ -285,6 +317,7 @@ export function overlayLayers(options: OverlayOptions = {}): LayerSpecification[
     ...statusLayers(LAYER.status, LAYER.outsideCircle, SOURCE.cells, { minzoom: STATUS_PARENT_MAX_ZOOM }),
     minutesLayer(LAYER.minutesParents, SOURCE.parents, { maxzoom: STATUS_PARENT_MAX_ZOOM }),
     minutesLayer(LAYER.minutes, SOURCE.cells, { minzoom: STATUS_PARENT_MAX_ZOOM }),
+    ...emsLayers(),
     {
       id: LAYER.zonesLine,
       type: 'line',

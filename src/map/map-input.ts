@@ -9,10 +9,17 @@ import type { Station } from '../core/types.ts';
 import type { EvaluationUpdate, LoadedDataset } from '../worker/api.ts';
 import type { Language } from '../i18n/types.ts';
 import type { SuggestedPoint } from './suggestions.ts';
+import type { Capability } from '../core/ems/settings.ts';
+
+/** Calls per cell of the dataset drawn (aligned with its cells), and whether they are synthetic. */
+export interface MapCalls {
+  perCell: ArrayLike<number>;
+  synthetic: boolean;
+}
 
 export type MapLanguage = Language;
 
-export const LAYER_KEYS = ['population', 'status', 'minutes', 'gaps', 'radii', 'circles', 'stations', 'townships', 'basemap'] as const;
+export const LAYER_KEYS = ['population', 'status', 'minutes', 'backup', 'calls', 'hospital', 'gaps', 'radii', 'circles', 'stations', 'townships', 'basemap'] as const;
 export type LayerKey = (typeof LAYER_KEYS)[number];
 
 /** Something the map should fly to; `nonce` makes a repeated click count. */
@@ -39,6 +46,10 @@ export interface MapInput {
   basemapUrl: string;
   highlightedGap: number | null;
   focus: FocusRequest | null;
+  /** Calls per cell of `dataset`, or null when none are loaded (the call density layer). */
+  calls: MapCalls | null;
+  /** The capability whose hospital transport minutes the hospital layer draws, or null. */
+  hospitalCapability: Capability | null;
   /** Suggested sites, and whether they were computed for an earlier scenario (drawn greyed). */
   suggestion: { picks: readonly SuggestedPoint[]; stale: boolean } | null;
 }

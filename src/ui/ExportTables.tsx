@@ -1,6 +1,7 @@
 /** Buttons that download the township table, the station list and the gap/cell layers of the current result. */
 import { useState } from 'react';
 import type { TableExportKind } from '../app/table-exports.ts';
+import { emsOf } from '../app/ems-result.ts';
 import { useStore } from '../app/store.ts';
 import type { Crs } from '../io/crs.ts';
 import { downloadBlob } from './export/download.ts';
@@ -13,11 +14,16 @@ const BUTTONS: { kind: TableExportKind; label: string }[] = [
   { kind: 'stations-geojson', label: 'tables.stationsGeoJson' },
   { kind: 'gaps-geojson', label: 'tables.gapsGeoJson' },
   { kind: 'cells-geojson', label: 'tables.cellsGeoJson' },
+  { kind: 'workload-csv', label: 'tables.workloadCsv' },
+  { kind: 'hospitals-csv', label: 'tables.hospitalsCsv' },
 ];
 
 export function ExportTables() {
   const { t } = useT();
   const hasResult = useStore((s) => s.result !== null);
+  const ems = useStore((s) => emsOf(s.result));
+  // the EMS tables exist only when the result has EMS figures (hospital transport: when a capability is set)
+  const available = (kind: TableExportKind) => hasResult && (kind === 'workload-csv' ? ems !== null : kind === 'hospitals-csv' ? (ems?.hospitals.length ?? 0) > 0 : true);
   const [crs, setCrs] = useState<Crs>('WGS84');
   const [busy, setBusy] = useState<TableExportKind | null>(null);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
@@ -50,7 +56,7 @@ export function ExportTables() {
       </label>
       <div className="button-row wrap">
         {BUTTONS.map((b) => (
-          <button key={b.kind} type="button" data-testid={`export-${b.kind}`} disabled={!hasResult || busy !== null} onClick={() => void run(b.kind)}>
+          <button key={b.kind} type="button" data-testid={`export-${b.kind}`} disabled={!available(b.kind) || busy !== null} onClick={() => void run(b.kind)}>
             {t(b.label)}
           </button>
         ))}

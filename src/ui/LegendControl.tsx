@@ -4,7 +4,11 @@
  * online basemap address. Collapsible; lives over the map.
  */
 import { useState, type CSSProperties, type ReactNode } from 'react';
-import { setBasemapUrl, toggleLayer } from '../app/actions.ts';
+import { setBasemapUrl, setHospitalCapability, toggleLayer } from '../app/actions.ts';
+import type { Capability } from '../core/ems/settings.ts';
+import { capabilitiesOf, capabilityDrawn } from '../map/capabilities-on-map.ts';
+import { BACKUP_COLOURS, BACKUP_OPACITY, CALL_COLOURS, CALL_OPACITY, CALL_STEPS, HOSPITAL_COLOURS, HOSPITAL_NONE, hospitalSteps } from '../map/ems-ramps.ts';
+import { callsOf as mapInputCalls } from './map-input-of.ts';
 import { useStore, type LayerKey } from '../app/store.ts';
 import { MAX_DRAWN_CELLS } from '../map/layers.ts';
 import { circleFormula } from '../core/rules.ts';
@@ -125,6 +129,70 @@ function MinutesItems({ circleMinutes }: { circleMinutes: number }) {
   );
 }
 
+/** Backup coverage: cells by the number of stations within their cover limit. */
+function BackupItems() {
+  const { t } = useT();
+  return (
+    <>
+      {(['none', 'one', 'two'] as const).map((k, i) => (
+        <Item key={k} wide={k === 'two'} symbol={<Fill colour={BACKUP_COLOURS[i]} alpha={BACKUP_OPACITY} />}>
+          {t(`map.backup.${k}`)}
+        </Item>
+      ))}
+      <li className="ems-legend__note">{t('map.backup.note')}</li>
+    </>
+  );
+}
+
+/** Call density: a swatch per step of calls per cell. */
+function CallItems() {
+  const { t, n } = useT();
+  const bounds = [0, ...CALL_STEPS];
+  return (
+    <>
+      {CALL_COLOURS.slice(1).map((colour, k) => (
+        <Item key={k} symbol={<Fill colour={colour} alpha={CALL_OPACITY} />}>
+          {k < CALL_STEPS.length ? `${n(bounds[k])}–${n(bounds[k + 1])}` : `> ${n(bounds[k])}`}
+        </Item>
+      ))}
+      <li className="ems-legend__note">{t('map.calls.unit')}</li>
+      <li className="ems-legend__note">{t('map.calls.note')}</li>
+    </>
+  );
+}
+
+/** Hospital transport: the capability drawn (a choice when there are several), the ramp around its target. */
+function HospitalItems({ capability, available, targetMinutes, onRoads }: { capability: Capability; available: Capability[]; targetMinutes: number; onRoads: boolean }) {
+  const { t, n } = useT();
+  const steps = hospitalSteps(targetMinutes);
+  const swatch = (k: number) => <Fill colour={HOSPITAL_COLOURS[k]} alpha={MINUTES_OPACITY} />;
+  const name = (c: Capability) => t(`vocab.capability.${c}`);
+  return (
+    <>
+      <li className="ems-legend__wide">
+        <label className="ems-legend__select">
+          {t('map.hospital.capability')}{' '}
+          <select value={capability} onChange={(e) => setHospitalCapability(e.target.value as Capability)} data-testid="hospital-capability">
+            {available.map((c) => (
+              <option key={c} value={c}>
+                {name(c)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </li>
+      {steps.map((minutes, k) => (
+        <Item key={k} symbol={swatch(k)}>
+          {minutes === targetMinutes ? <strong>{t('map.hospital.stepTarget', { minutes: n(minutes) })}</strong> : t('map.hospital.step', { minutes: n(minutes) })}
+        </Item>
+      ))}
+      <Item symbol={swatch(BEYOND_LAST_STEP)}>{t('map.hospital.beyond', { minutes: n(steps[steps.length - 1]) })}</Item>
+      <Item symbol={swatch(HOSPITAL_NONE)}>{t('map.hospital.none')}</Item>
+      <li className="ems-legend__note">{t('map.hospital.note', { capability: name(capability), basis: t(onRoads ? 'ems.basis.roads' : 'ems.basis.circle-formula') })}</li>
+    </>
+  );
+}
+
 export interface LegendControlProps {
   /** The online basemap is on but its tiles do not load. */
   basemapFailed?: boolean;
@@ -141,6 +209,9 @@ export function LegendControl({ basemapFailed = false }: LegendControlProps) {
   const onRoads = useStore((s) => s.result?.reach.model === 'roads' && s.result.minutes !== null);
   const serviceAlongRoads = useStore((s) => onRoads && s.result?.reach.serviceAlongRoads === true);
   const stationSelected = useStore((s) => s.selectedStationId !== null);
+  const calls = useStore((s) => mapInputCalls(s.dataset));
+  const hospitalCapability = useStore((s) => capabilityDrawn(s.stations, s.hospitalCapability));
+  const capabilities = capabilitiesOf(stations);
   // on a narrow screen the legend starts folded so it does not cover the map
   const [collapsed, setCollapsed] = useState(() => typeof window !== 'undefined' && window.innerWidth < 900);
   const kinds = STATION_KINDS.filter((k) => stations.some((s) => s.kind === k));
@@ -182,6 +253,18 @@ export function LegendControl({ basemapFailed = false }: LegendControlProps) {
 
           <LayerRow layer="minutes" title={t('map.layer.minutes')} columns unavailable={onRoads ? null : t('map.minutes.needsRoads')}>
             <MinutesItems circleMinutes={rules.circleMinutes} />
+          </LayerRow>
+
+          <LayerRow layer="backup" title={t('map.layer.backup')} columns>
+            <BackupItems />
+          </LayerRow>
+
+          <LayerRow layer="calls" title={t(calls?.synthetic ? 'map.layer.callsSynthetic' : 'map.layer.calls')} columns unavailable={calls ? null : t('map.calls.needsCalls')}>
+            <CallItems />
+          </LayerRow>
+
+          <LayerRow layer="hospital" title={t('map.layer.hospital')} columns unavailable={hospitalCapability ? null : t('map.hospital.needsHospitals')}>
+            {hospitalCapability && <HospitalItems capability={hospitalCapability} available={capabilities} targetMinutes={rules.ems.hospitalTargetMinutes[hospitalCapability]} onRoads={onRoads} />}
           </LayerRow>
 
           {onRoads ? (

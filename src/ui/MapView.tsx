@@ -83,6 +83,7 @@ export function MapView() {
       translate,
       onBasemapStatus: setBasemapFailed,
       isochrones: (stationId, minutesList) => requireClient().isochrones(stationId, minutesList),
+      hospitalMinutes: (capability) => requireClient().hospitalMinutes(capability),
       // keep fitted boxes clear of the legend when it is open
       fitPadding: () => {
         const legend = mapContainer.parentElement?.querySelector('.ems-legend');

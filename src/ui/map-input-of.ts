@@ -3,7 +3,12 @@
  * their identity while unchanged, so the map controller redraws only what did.
  */
 import { resultIsCurrent, suggestionIsStale, type AppState } from '../app/store.ts';
-import type { MapInput } from '../map/map-input.ts';
+import type { MapCalls, MapInput } from '../map/map-input.ts';
+import { capabilityDrawn } from '../map/capabilities-on-map.ts';
+import type { LoadedDataset } from '../worker/api.ts';
+
+/** The dataset's calls per cell, when calls are imported. */
+export const callsOf = (dataset: LoadedDataset | null): MapCalls | null => dataset?.calls ?? null;
 
 export function mapInputSelector(): (state: AppState) => MapInput {
   let lastSuggestion: { answer: AppState['suggestion']; stale: boolean; value: MapInput['suggestion'] } | null = null;
@@ -27,6 +32,8 @@ export function mapInputSelector(): (state: AppState) => MapInput {
       highlightedGap: state.highlightedGap,
       focus: state.focus,
       suggestion: lastSuggestion.value,
+      calls: callsOf(state.dataset),
+      hospitalCapability: capabilityDrawn(state.stations, state.hospitalCapability),
     };
   };
 }

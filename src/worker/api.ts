@@ -14,6 +14,8 @@ import type { GapFigures, GapSite } from '../core/gaps.ts';
 import type { Rules } from '../core/rules.ts';
 import type { CountyRow, CoverageFigures, ZoneRow } from '../core/tables.ts';
 import type { AreaType, Station, Zone } from '../core/types.ts';
+import type { Capability } from '../core/ems/settings.ts';
+import type { MinutesBasis } from '../core/ems/types.ts';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import type { Crs } from '../io/crs.ts';
 import type { RegionFilesOptions } from '../io/region/from-files.ts';
@@ -81,6 +83,8 @@ export interface LoadedDataset {
   population: Float64Array;
   /** Zone index per cell (-1 none). */
   zone: Int32Array;
+  /** The region's calls per cell (dataset order; transferred) for the call density layer, and whether they are synthetic; null or absent without calls. */
+  calls?: { perCell: Float32Array; synthetic: boolean } | null;
   prepareMs: number;
 }
 
@@ -264,6 +268,16 @@ export interface ImportedCalls extends CallsSummary {
 /** Isochrones of one station: per limit asked, the outline of the cells reached within it on roads. */
 export type Isochrones = FeatureCollection<MultiPolygon, { stationId: string; minutes: number; cells: number }>;
 
+/** Minutes from every cell to the nearest hospital with one capability, under the scenario of update `seq` (the hospital transport map layer). */
+export interface HospitalMinutes {
+  /** The update whose scenario (stations, rules) the minutes belong to: drawn only while that update is the one shown. */
+  seq: number;
+  capability: Capability;
+  basis: MinutesBasis;
+  /** Per cell (dataset order); NaN where no capable hospital is reached. */
+  minutes: Float32Array;
+}
+
 /** Called with the fraction done (0–1). */
 export type ImportProgress = (fraction: number) => void;
 
@@ -319,6 +333,8 @@ export interface CoverageWorkerApi {
    * roads (e.g. [5, 10, 15, 20]), for the map; rejects when reach is straight-line.
    */
   isochrones(stationId: string, minutesList: number[]): Promise<Isochrones>;
+  /** Minutes from every cell to the nearest hospital with `capability` (planned centres and proposed facilities included), under the last scenario evaluated. */
+  hospitalMinutes(capability: Capability): Promise<HospitalMinutes>;
   /** Cancels a running import; unknown or finished ids are ignored. */
   cancelImport(id: string): void;
   /** Suggests new sites (k best, or fewest for a target share) for the current scenario; cancel with cancelSuggest(id). */

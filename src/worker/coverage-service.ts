@@ -25,7 +25,9 @@ import { readRegionPack } from '../io/region/pack-read.ts';
 import { writeRegionPack } from '../io/region/pack-write.ts';
 import { callsSummary, withCalls } from '../io/calls/with-calls.ts';
 import type { Region, RegionCalls, RegionRoads } from '../io/region/types.ts';
-import type { CellAnswer, EvaluationUpdate, GapCells, GapSummary, Isochrones, LoadedDataset, RegionInfo, UpdateOptions } from './api.ts';
+import type { CellAnswer, EvaluationUpdate, GapCells, GapSummary, HospitalMinutes, Isochrones, LoadedDataset, RegionInfo, UpdateOptions } from './api.ts';
+import type { Capability } from '../core/ems/settings.ts';
+import { hospitalMinutesBasis, hospitalMinutesByCell } from '../core/ems/hospital.ts';
 import type { BaselineStatus } from './baseline-status.ts';
 import { withCellIds } from './dataset-cells.ts';
 import { CellOutliner } from './gap-outline.ts';
@@ -322,6 +324,19 @@ export class CoverageService {
     return { type: 'FeatureCollection', features };
   }
 
+  /**
+   * Minutes from every cell to the nearest hospital with `capability` under
+   * the last scenario evaluated (planned centres and proposed facilities
+   * included), tagged with that update's seq: the hospital transport layer.
+   */
+  hospitalMinutes(capability: Capability): HospitalMinutes {
+    const prepared = this.requirePrepared();
+    this.requireEngine();
+    const stations = [...this.stations.values()];
+    const minutes = hospitalMinutesByCell(prepared.grid, this.rules, stations, prepared.roads, capability);
+    return { seq: this.lastSeq, capability, basis: hospitalMinutesBasis(this.rules, prepared.roads), minutes: Float32Array.from(minutes, (m) => (Number.isFinite(m) ? m : NaN)) };
+  }
+
   /** One cell under the current scenario (status, nearest station and distance, township, gap group), tagged with the update it belongs to. */
   describeCell(index: number): CellAnswer {
     const engine = this.requireEngine();
@@ -404,6 +419,8 @@ function loaded({ region, grid }: { region: Region; grid: PopulationGrid }, t0: 
     h3Halves: grid.h3Halves.slice(),
     population: grid.population.slice(),
     zone: grid.zone.slice(),
+    // calls per cell for the call density layer (aligned with the grid, as the EMS figures read them); counts only, never points
+    calls: region.calls ? { perCell: Float32Array.from(region.calls.perCell), synthetic: region.calls.synthetic } : null,
     prepareMs: performance.now() - t0,
   };
   // the worker's own strings (for tests and tools that drive the service); they stay in the worker

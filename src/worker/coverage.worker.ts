@@ -21,7 +21,7 @@ const suggestions = new SuggestRunner(
 );
 
 /** The dataset's per-cell arrays, moved to the page rather than copied. */
-const datasetBuffers = (d: LoadedDataset) => [d.h3Halves.buffer, d.population.buffer, d.zone.buffer];
+const datasetBuffers = (d: LoadedDataset) => [d.h3Halves.buffer, d.population.buffer, d.zone.buffer, ...(d.calls ? [d.calls.perCell.buffer] : [])];
 
 const sendImport = (r: DatasetImport) => transfer(r, datasetBuffers(r.dataset));
 
@@ -74,6 +74,10 @@ const api: CoverageWorkerApi = {
   },
   async isochrones(stationId, minutesList) {
     return service.isochrones(stationId, minutesList);
+  },
+  async hospitalMinutes(capability) {
+    const answer = service.hospitalMinutes(capability);
+    return transfer(answer, [answer.minutes.buffer]);
   },
   cancelImport(id) {
     imports.cancelImport(id);

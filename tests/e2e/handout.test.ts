@@ -107,11 +107,11 @@ describe('PNG handout', () => {
     expect(watch.errors, watch.summary()).toEqual([]);
   });
 
-  it('with the tables: a second PNG file (page 2) at the same dpi, named as page 2', async () => {
+  it('with the tables: a second PNG file (page 2) at the same dpi, named as page 2, and the EMS page 3', async () => {
     const { page } = await shared.get();
     const r = await exportHandout(page, { dpi: 150, format: 'png', tables: true });
-    expect(r.pageCount).toBe(2);
-    expect(r.extraFiles.map((f) => f.fileName)).toEqual(['永春县-覆盖图-A4横版-150dpi-第2页.png']);
+    expect(r.pageCount).toBe(3);
+    expect(r.extraFiles.map((f) => f.fileName)).toEqual(['永春县-覆盖图-A4横版-150dpi-第2页.png', '永春县-覆盖图-A4横版-150dpi-第3页.png']);
     save(r.fileName, r.base64);
     save(r.extraFiles[0].fileName, r.extraFiles[0].base64);
     const phys = chunks(Buffer.from(r.extraFiles[0].base64, 'base64')).find((c) => c.type === 'pHYs')!;
@@ -155,8 +155,12 @@ describe('PDF handout', () => {
     expect(rows.length).toBeGreaterThan(15);
     const r = await exportHandout(page, { dpi: 150, format: 'pdf', tables: true });
     const file = save('handout-tables.pdf', r.base64);
-    expect(r.pageCount).toBe(2);
-    expect(Buffer.from(r.base64, 'base64').toString('latin1').match(/\/Type \/Page\b/g)).toHaveLength(2);
+    // page 3: the EMS measures on a page of their own
+    expect(r.pageCount).toBe(3);
+    expect(Buffer.from(r.base64, 'base64').toString('latin1').match(/\/Type \/Page\b/g)).toHaveLength(3);
+    const ems = pdfText(file, 3);
+    for (const title of ['院前急救指标', '站点工作量', '可用性', '公平性', '假设与来源']) expect(ems, title).toContain(title);
+    expect(ems).toContain('按呼叫率估算');
     const text = pdfText(file, 2);
     expect(text, file).toContain('各乡镇覆盖情况');
     for (const z of rows) expect(text, z.name).toMatch(new RegExp(`${escape(z.name)}\\s+(城区|乡村)(（已调整）)?\\s+${escape(z.population)}\\s`));

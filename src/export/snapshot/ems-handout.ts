@@ -1,0 +1,137 @@
+/**
+ * The tables of the handout's EMS page (issue 14): calls (labelled synthetic
+ * or modelled), response fractiles before/after with their basis, station
+ * workload, availability (MEXCLP expected coverage, backup coverage, fleet),
+ * hospital transport per capability, equity, and the assumptions with their
+ * sources. The worker's `EmsFigures`, formatted; nothing recomputed.
+ */
+import { EMS_SETTING_SOURCES, type EmsSettings } from '../../core/ems/settings.ts';
+import type { EmsFigures, Fractiles } from '../../core/ems/types.ts';
+import type { HandoutTable, Texts } from './types.ts';
+
+export interface EmsHandoutRules {
+  ems: EmsSettings;
+  residentsPerAmbulance: number;
+}
+
+const left = (label: string) => ({ label, align: 'left' as const });
+const right = (label: string) => ({ label, align: 'right' as const });
+
+/** The EMS page's tables, in reading order. */
+export function emsHandoutTables(ems: EmsFigures, rules: EmsHandoutRules, texts: Texts): HandoutTable[] {
+  const { t, n, pct } = texts;
+  const place = texts.place ?? ((name: string) => name);
+  const f = ems.fractiles;
+  const minutes = (m: number | null) => (m === null ? t('handout.ems.overHorizon', { horizon: f.horizonMinutes }) : t('handout.ems.minutes', { minutes: n(m, 1) }));
+  const share = (s: number) => pct(100 * s);
+  const callsLabel =
+    ems.calls.source === 'rate' ? t('ems.calls.rate', { rate: n(rules.ems.callsPerThousandPerYear, 1) }) : ems.calls.synthetic ? t('ems.calls.synthetic') : t('ems.calls.imported');
+
+  const fractileRow = (label: string, x: Fractiles) => [label, share(x.withinTarget), minutes(x.medianMinutes), minutes(x.p90Minutes)];
+  const pairRows = (suffix: string, pair: { residents: Fractiles; calls: Fractiles | null }) => [
+    fractileRow(`${t('handout.ems.residents')}${suffix}`, pair.residents),
+    ...(pair.calls ? [fractileRow(`${t('handout.ems.callsWeight')}${suffix}`, pair.calls)] : []),
+  ];
+  const fractileRows = f.before ? [...pairRows(` · ${t('handout.ems.before')}`, f.before), ...pairRows(` · ${t('handout.ems.after')}`, f.region)] : pairRows('', f.region);
+
+  const a = ems.availability;
+  const population = f.region.residents.weight;
+  const calls = f.region.calls?.weight ?? 0;
+  const of = (x: number, total: number) => (total > 0 ? `${n(x)} (${pct((100 * x) / total)})` : n(x));
+  const fleet = t('handout.ems.fleet', { existing: a.fleet.existing === null ? '–' : n(a.fleet.existing), workload: n(a.fleet.forWorkload), ratio: n(a.fleet.forRatio) }) + (a.fleet.assumed > 0 ? t('handout.ems.fleetAssumed', { assumed: n(a.fleet.assumed) }) : '');
+
+  const e = ems.equity;
+  const assumption = t('ems.assumption');
+  const settingRows: string[][] = [
+    [t('vocab.workload.calls_per_year'), `${n(rules.ems.callsPerThousandPerYear, 1)} / 1000`, EMS_SETTING_SOURCES.callsPerThousandPerYear],
+    [t('vocab.emsAssumption.meanJobMinutes'), n(rules.ems.meanJobMinutes), EMS_SETTING_SOURCES.meanJobMinutes],
+    [t('vocab.workload.busy_fraction'), `≤ ${n(rules.ems.busyTarget, 2)}`, EMS_SETTING_SOURCES.busyTarget],
+    [t('vocab.emsAssumption.defaultAmbulances'), n(rules.ems.defaultAmbulancesPerStation), EMS_SETTING_SOURCES.defaultAmbulancesPerStation],
+    [t('vocab.hospital.target_minutes'), [...new Set(Object.values(rules.ems.hospitalTargetMinutes))].map((m) => n(m)).join(' / '), EMS_SETTING_SOURCES.hospitalTargetMinutes],
+  ].map(([label, value, source]) => {
+    const s = source as (typeof EMS_SETTING_SOURCES)[keyof typeof EMS_SETTING_SOURCES];
+    return [label as string, value as string, s.assumption ? `${assumption}: ${s.source}` : s.source];
+  });
+
+  return [
+    {
+      title: t('handout.ems.calls'),
+      columns: [left(t('vocab.workload.calls_source')), right(t('vocab.township.calls')), right(t('vocab.workload.calls_per_year'))],
+      rows: [[callsLabel, n(ems.calls.total), n(ems.calls.perYear)]],
+      total: null,
+    },
+    {
+      title: t('handout.ems.fractiles', { basis: t(`ems.basis.${f.basis}`) }),
+      columns: [left(''), right(t('handout.ems.withinTarget', { minutes: f.targetMinutes })), right(t('handout.ems.median')), right(t('handout.ems.p90'))],
+      rows: fractileRows,
+      total: null,
+    },
+    {
+      title: t('handout.ems.workload', { target: n(rules.ems.busyTarget, 2) }),
+      columns: [
+        left(t('vocab.workload.name')),
+        right(t('vocab.workload.first_due_population')),
+        right(t('vocab.workload.calls_per_year')),
+        right(t('vocab.workload.busy_fraction')),
+        right(t('vocab.workload.ambulances')),
+        right(t('vocab.workload.ambulances_for_workload')),
+        right(t('vocab.workload.ambulances_for_ratio')),
+      ],
+      rows: ems.workload.map((w) => [w.name, n(w.firstDuePopulation), n(w.callsPerYear, 1), n(w.busyFraction, 3), w.ambulancesAssumed ? `${n(w.ambulances)} (${assumption})` : n(w.ambulances), n(w.ambulancesForWorkload), n(w.ambulancesForRatio)]),
+      total: null,
+    },
+    {
+      title: t('handout.ems.availability'),
+      columns: [left(''), right(t('handout.ems.residents')), right(t('handout.ems.callsWeight'))],
+      rows: [
+        [t('handout.ems.expected', { q: n(a.busyFraction, 3) }), of(a.expectedCovered.residents, population), a.expectedCovered.calls === null ? '–' : of(a.expectedCovered.calls, calls)],
+        [t('handout.ems.backup'), of(a.backupCovered.residents, population), a.backupCovered.calls === null ? '–' : of(a.backupCovered.calls, calls)],
+        [fleet, '', ''],
+      ],
+      total: null,
+    },
+    {
+      title: t('handout.ems.hospitals'),
+      columns: [
+        left(t('vocab.hospital.capability')),
+        right(t('vocab.hospital.target_minutes')),
+        right(t('vocab.hospital.hospitals')),
+        right(t('vocab.hospital.within_target_pct')),
+        right(t('handout.ems.median')),
+        right(t('handout.ems.p90')),
+        right(t('vocab.hospital.before_within_target_pct')),
+        left(t('vocab.hospital.zones_beyond')),
+      ],
+      rows:
+        ems.hospitals.length === 0
+          ? [[t('handout.ems.noHospitals'), '', '', '', '', '', '', '']]
+          : ems.hospitals.map((h) => [
+              t(`vocab.capability.${h.capability}`),
+              n(h.targetMinutes),
+              n(h.hospitals.length),
+              share(h.fractiles.residents.withinTarget),
+              minutes(h.fractiles.residents.medianMinutes),
+              minutes(h.fractiles.residents.p90Minutes),
+              h.before ? share(h.before.fractiles.residents.withinTarget) : '–',
+              h.zonesBeyond.map((z) => place(z.name)).join('、') || '–',
+            ]),
+      total: null,
+    },
+    {
+      title: t('handout.ems.equity'),
+      columns: [left('')],
+      rows: [
+        ...(e.worstZone ? [[t('handout.ems.worst', { name: place(e.worstZone.name), share: share(e.worstZone.withinTarget) })]] : []),
+        ...(e.bestZone ? [[t('handout.ems.best', { name: place(e.bestZone.name), share: share(e.bestZone.withinTarget) })]] : []),
+        [t('handout.ems.spread', { spread: n(100 * e.spread, 1) })],
+      ],
+      total: null,
+    },
+    {
+      title: t('handout.ems.assumptions'),
+      columns: [left(''), right(''), left('')],
+      rows: settingRows,
+      total: null,
+    },
+  ];
+}

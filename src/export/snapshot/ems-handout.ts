@@ -42,16 +42,14 @@ export function emsHandoutTables(ems: EmsFigures, rules: EmsHandoutRules, texts:
 
   const e = ems.equity;
   const assumption = t('ems.assumption');
-  const settingRows: string[][] = [
-    [t('vocab.workload.calls_per_year'), `${n(rules.ems.callsPerThousandPerYear, 1)} / 1000`, EMS_SETTING_SOURCES.callsPerThousandPerYear],
-    [t('vocab.emsAssumption.meanJobMinutes'), n(rules.ems.meanJobMinutes), EMS_SETTING_SOURCES.meanJobMinutes],
-    [t('vocab.workload.busy_fraction'), `≤ ${n(rules.ems.busyTarget, 2)}`, EMS_SETTING_SOURCES.busyTarget],
-    [t('vocab.emsAssumption.defaultAmbulances'), n(rules.ems.defaultAmbulancesPerStation), EMS_SETTING_SOURCES.defaultAmbulancesPerStation],
-    [t('vocab.hospital.target_minutes'), [...new Set(Object.values(rules.ems.hospitalTargetMinutes))].map((m) => n(m)).join(' / '), EMS_SETTING_SOURCES.hospitalTargetMinutes],
-  ].map(([label, value, source]) => {
-    const s = source as (typeof EMS_SETTING_SOURCES)[keyof typeof EMS_SETTING_SOURCES];
-    return [label as string, value as string, s.assumption ? `${assumption}: ${s.source}` : s.source];
-  });
+  // the sources in the handout's language (the rules panel's words), not core's English notes
+  const settingRows: string[][] = ([
+    [t('vocab.workload.calls_per_year'), `${n(rules.ems.callsPerThousandPerYear, 1)} / 1000`, 'callsPerThousandPerYear'],
+    [t('vocab.emsAssumption.meanJobMinutes'), n(rules.ems.meanJobMinutes), 'meanJobMinutes'],
+    [t('vocab.workload.busy_fraction'), `≤ ${n(rules.ems.busyTarget, 2)}`, 'busyTarget'],
+    [t('vocab.emsAssumption.defaultAmbulances'), n(rules.ems.defaultAmbulancesPerStation), 'defaultAmbulancesPerStation'],
+    [t('vocab.hospital.target_minutes'), [...new Set(Object.values(rules.ems.hospitalTargetMinutes))].map((m) => n(m)).join(' / '), 'hospitalTargetMinutes'],
+  ] as [string, string, keyof typeof EMS_SETTING_SOURCES][]).map(([label, value, key]) => [label, value, t(`emsPanel.rules.source.${key}`)]);
 
   return [
     {

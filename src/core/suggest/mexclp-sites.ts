@@ -8,6 +8,7 @@
  */
 import type { CoverageEngine } from '../coverage.ts';
 import type { EmsSettings } from '../ems/settings.ts';
+import type { PopulationGrid } from '../grid.ts';
 import type { Station } from '../types.ts';
 import type { QualityBound } from './bound.ts';
 import { cellCandidates } from './candidates.ts';
@@ -64,19 +65,27 @@ export function stationAmbulances(s: Station, fallback: number): number {
  * settings' call rate) × the settings' minutes per call, over the fleet the
  * answer would have (the fixed stations' ambulances, or the default each,
  * plus k new sites × ambulancesPerSite), capped below 1.
+ * @param stations the fixed stations (the scenario's active ones in the region)
  * @param calls calls per grid cell and the years they cover, or null to use the rate
  */
-export function questionBusyFraction(engine: CoverageEngine, ems: EmsSettings, calls: { perCell: Float64Array; years: number } | null, k: number, ambulancesPerSite = 1): { busyFraction: number; callsPerYear: number; ambulances: number } {
+export function questionBusyFraction(
+  grid: PopulationGrid,
+  stations: readonly Station[],
+  ems: EmsSettings,
+  calls: { perCell: Float64Array; years: number } | null,
+  k: number,
+  ambulancesPerSite = 1,
+): { busyFraction: number; callsPerYear: number; ambulances: number } {
   let callsPerYear = 0;
   if (calls) {
     for (let i = 0; i < calls.perCell.length; i++) callsPerYear += calls.perCell[i];
     callsPerYear /= calls.years;
   } else {
-    for (let i = 0; i < engine.grid.size; i++) callsPerYear += engine.grid.population[i];
+    for (let i = 0; i < grid.size; i++) callsPerYear += grid.population[i];
     callsPerYear *= ems.callsPerThousandPerYear / 1000;
   }
   let ambulances = k * ambulancesPerSite;
-  for (const s of engine.activeStations()) ambulances += stationAmbulances(s, ems.defaultAmbulancesPerStation);
+  for (const s of stations) ambulances += stationAmbulances(s, ems.defaultAmbulancesPerStation);
   return { busyFraction: mexclpBusyFraction(callsPerYear, ems.meanJobMinutes, ambulances), callsPerYear, ambulances };
 }
 

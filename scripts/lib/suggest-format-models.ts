@@ -62,6 +62,6 @@ export function modelProof(r: ModelResult): string[] {
   );
   if (r.exhausted) out.push(`- ${r.picks.length} site${r.picks.length === 1 ? '' : 's'} suffice: more cannot shorten the worst.`);
   if (r.unreachedWeight > 0) out.push(`- ${int(r.unreachedWeight)} people are beyond every station's and candidate's reach (${r.horizon} ${r.unit}) and are left out of the worst.`);
-  out.push(`- work: thresholds tested ${r.iterations.checks}; exact search nodes ${int(r.iterations.exactNodes)}; candidate–cell costs kept ${int(r.iterations.entries)}`);
+  out.push(`- work: thresholds tested ${r.iterations.checks}; exact search work (elements scanned) ${int(r.iterations.exactNodes)}; candidate–cell costs kept ${int(r.iterations.entries)}`);
   return out;
 }

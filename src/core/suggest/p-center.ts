@@ -38,7 +38,7 @@ export interface PCenterSolution {
   /** No k sites make the worst cost smaller than this. */
   lowerBound: number;
   provenOptimal: boolean;
-  /** Thresholds tested, and the work (elements scanned) the exact search spent in all. */
+  /** Thresholds tested, and the work (elements scanned; named exactNodes) the exact search spent in all. */
   checks: number;
   exactNodes: number;
 }

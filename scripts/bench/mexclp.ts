@@ -16,7 +16,7 @@ import { makeRules } from '../../src/core/rules.ts';
 import type { Station, Zone } from '../../src/core/types.ts';
 import { cellCandidates, type Candidate } from '../../src/core/suggest/candidates.ts';
 import { ambulancesInReach, suggestMexclpSites, type MexclpSuggestion } from '../../src/core/suggest/mexclp-sites.ts';
-import { mexclpBusyFraction } from '../../src/core/suggest/mexclp.ts';
+import { systemBusyFraction } from '../../src/core/ems/availability.ts';
 import { mulberry32 } from '../../tests/helpers/random.ts';
 import { line, time } from '../lib/timing.ts';
 
@@ -80,7 +80,7 @@ export function benchMexclp(runs = 5, baselineRuns = 2): void {
   for (let i = 0; i < grid.size; i++) people += grid.population[i];
   const k = 10;
   // 30 calls per 1,000 residents a year, 60 minutes each, on the fixed fleet plus one ambulance a new site
-  const q = mexclpBusyFraction((people * 30) / 1000, 60, 5 * 2 + k);
+  const q = systemBusyFraction((people * 30) / 1000, 60, 5 * 2 + k);
 
   let ours!: MexclpSuggestion;
   let naive!: { picks: number[]; value: number };

@@ -10,7 +10,7 @@ import { buildGrid } from '../../src/core/grid.ts';
 import { coverRadiusKm, makeRules } from '../../src/core/rules.ts';
 import type { Station } from '../../src/core/types.ts';
 import {
-  mexclpBusyFraction,
+  questionBusyFraction,
   mexclpSteps,
   problemFromSets,
   runSteps,
@@ -45,10 +45,13 @@ describe('MEXCLP on hand-made sets (counted by hand)', () => {
     expect(s.value).toBeCloseTo(180, 9);
   });
 
-  it('the busy fraction is calls × job minutes over the fleet-year, capped below 1', () => {
-    expect(mexclpBusyFraction(8760, 60, 10)).toBeCloseTo(0.1, 12);
-    expect(mexclpBusyFraction(1e9, 60, 1)).toBe(0.99);
-    expect(() => mexclpBusyFraction(10, 60, 0)).toThrow(/at least one ambulance/);
+  it('the busy fraction of a question: 8,760 one-hour calls a year on 9 fixed ambulances + 1 new site = 0.1', () => {
+    const grid = buildGrid([{ h3: cellAt(118, 25), population: 1, zone: 'r' }], [zone('r', 'rural')]);
+    const fixed: Station[] = [{ ...stationFrom('a', grid.h3[0], 1), ambulances: 4 }, stationFrom('b', grid.h3[0], 2)];
+    const ems = { ...makeRules().ems, meanJobMinutes: 60, defaultAmbulancesPerStation: 5 };
+    const calls = { perCell: Float64Array.from([17_520]), years: 2 };
+    expect(questionBusyFraction(grid, fixed, ems, calls, 1).busyFraction).toBeCloseTo(0.1, 12);
+    expect(questionBusyFraction(grid, fixed, ems, calls, 1).ambulances).toBe(10);
   });
 });
 

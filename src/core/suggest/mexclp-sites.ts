@@ -7,6 +7,7 @@
  * circle), exactly as the engine counts it.
  */
 import type { CoverageEngine } from '../coverage.ts';
+import { systemBusyFraction } from '../ems/availability.ts';
 import type { EmsSettings } from '../ems/settings.ts';
 import type { PopulationGrid } from '../grid.ts';
 import type { Station } from '../types.ts';
@@ -15,13 +16,13 @@ import { cellCandidates } from './candidates.ts';
 import { runSteps, type Steps, type SuggestControl } from './control.ts';
 import { mergeDemand } from './demand.ts';
 import { cellLimits, coverageMatrixSteps, objectiveEngine, type SuggestObjective } from './matrix.ts';
-import { mexclpBusyFraction, MexclpState, mexclpSteps } from './mexclp.ts';
+import { MexclpState, mexclpSteps } from './mexclp.ts';
 import { checkWeights, sitePlace, type SiteQuestion, type SuggestedSite, type SuggestionBase } from './suggest.ts';
 
 export interface MexclpSitesOptions extends SiteQuestion {
   /** New sites to choose. */
   k: number;
-  /** System busy fraction q, 0 ≤ q < 1 (see mexclpBusyFraction). */
+  /** System busy fraction q, 0 ≤ q < 1 (see questionBusyFraction). */
   busyFraction: number;
   /** Ambulances at each new site (default 1). */
   ambulancesPerSite?: number;
@@ -86,7 +87,9 @@ export function questionBusyFraction(
   }
   let ambulances = k * ambulancesPerSite;
   for (const s of stations) ambulances += stationAmbulances(s, ems.defaultAmbulancesPerStation);
-  return { busyFraction: mexclpBusyFraction(callsPerYear, ems.meanJobMinutes, ambulances), callsPerYear, ambulances };
+  if (!(ambulances > 0)) throw new Error('The fleet has no ambulance: the fixed stations and the new sites together must have at least one.');
+  // the figure the EMS availability reports, capped below 1 the same way
+  return { busyFraction: systemBusyFraction(callsPerYear, ems.meanJobMinutes, ambulances), callsPerYear, ambulances };
 }
 
 /** Per grid cell, the ambulances of the fixed stations reaching it within its limit under the objective. */

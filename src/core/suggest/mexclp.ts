@@ -16,20 +16,6 @@ import type { Steps } from './control.ts';
 import type { CoverageProblem } from './demand.ts';
 import { LazyGreedy, type GainState } from './greedy.ts';
 
-/** Busy fractions are capped here: q = 1 would serve no one whatever is built. */
-export const MAX_BUSY_FRACTION = 0.99;
-
-/**
- * The system busy fraction MEXCLP uses: a year's calls × minutes per call,
- * over the minutes a year of the fleet, capped below 1 (MAX_BUSY_FRACTION).
- * @example mexclpBusyFraction(8760, 60, 10) // 0.1: 8,760 one-hour calls a year on 10 ambulances
- */
-export function mexclpBusyFraction(callsPerYear: number, meanJobMinutes: number, ambulances: number): number {
-  if (!(callsPerYear >= 0) || !(meanJobMinutes >= 0)) throw new Error(`Calls per year and minutes per call must be ≥ 0, got ${callsPerYear} and ${meanJobMinutes}.`);
-  if (!(ambulances > 0)) throw new Error(`The fleet must have at least one ambulance, got ${ambulances}.`);
-  return Math.min(MAX_BUSY_FRACTION, (callsPerYear * meanJobMinutes) / (525_600 * ambulances));
-}
-
 /** Expected-coverage state of a set of picks: `problem.first` holds each element's W (see the file comment). */
 export class MexclpState implements GainState {
   readonly problem: CoverageProblem;

@@ -49,7 +49,8 @@ export function modelProof(r: ModelResult): string[] {
         ? `- **Proven optimal 已证明最优**: no ${r.k} sites add more than ${int(b.value)} expected coverage.`
         : `- No ${r.k} sites add more than **${int(b.upperBound)}** expected coverage; these add ${int(b.value)}, **at least ${pct(b.ratio * 100)} of the best possible** (gap ${pct(r.gap * 100)}).`,
     );
-    out.push(`- bound used: ${b.kind} — ${BOUND_DESCRIPTIONS[b.kind]}`);
+    const how = b.kind === 'lagrangian' ? "Lagrangian relaxation of Daskin's programme (covers priced per element, subgradient steps from the all-candidates bound)" : BOUND_DESCRIPTIONS[b.kind];
+    out.push(`- bound used: ${b.kind} — ${how}`);
     const all = (Object.keys(b.bounds) as BoundKind[]).filter((key) => b.bounds[key] !== null).map((key) => `${key} ${int(b.bounds[key]!)}`);
     out.push(`- all bounds computed: ${all.join('; ')}`);
     out.push(`- work: gain evaluations ${int(r.iterations.gainEvaluations)}`);

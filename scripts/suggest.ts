@@ -3,12 +3,18 @@
  * should go, with the scenario's stations kept fixed.
  *   npm run suggest -- --county 350525 --k 3          # the 3 best new sites (maximal coverage)
  *   npm run suggest -- --county 350525 --target 0.95  # the fewest new sites for 95 % covered (set cover)
+ *   npm run suggest -- --county 350525 --k 3 --objective mexclp    # most expected coverage (ambulances may be busy)
+ *   npm run suggest -- --county 350525 --k 3 --objective p-center  # shortest worst distance / response time
  * Exit code 0 on success, 2 on bad usage or data.
  */
 import { createEngine } from '../src/core/evaluate.ts';
 import { circleRadiusKm, coverRadiusKm } from '../src/core/rules.ts';
 import { cellCandidates, idleFacilities, stationCandidates } from '../src/core/suggest/candidates.ts';
+import { questionBusyFraction, suggestMexclpSites } from '../src/core/suggest/mexclp-sites.ts';
+import { suggestPCenterSites } from '../src/core/suggest/p-center-sites.ts';
 import { sitesForTarget, suggestSites } from '../src/core/suggest/suggest.ts';
+import type { SuggestObjective } from '../src/core/suggest/matrix.ts';
+import type { SiteModel } from '../src/core/suggest/suggest.ts';
 import type { Station } from '../src/core/types.ts';
 import { idList, parseOptions, parseShare, positiveInteger, rulesFrom, scenarioStations, UsageError } from './lib/cli-options.ts';
 import { SUGGESTION_VERSION, suggestionToCsv, suggestionToMarkdown, type SuggestionDocument } from './lib/suggest-format.ts';
@@ -18,7 +24,16 @@ const USAGE = `Usage: npm run suggest -- (--county <adcode> | --pack <file> | --
   --k <n>                  the n new sites that newly cover the most people (maximal coverage)
   --target <share>         the fewest new sites to cover this share of the population,
                            0–1 or a percentage (e.g. 0.95 or 95%) (set cover)
-  --objective coverage|circle   covered = within the service radius (default), or inside the emergency circle
+  --objective <model>[,<measure>]   what the sites are chosen for, and what counts as reached:
+                           model mclp (default): the most people newly covered (maximal coverage);
+                           mexclp: the most expected coverage, Σ people × (1 − q^ambulances in reach) (Daskin);
+                           p-center: the shortest worst distance (or response time on roads) to the nearest station;
+                           measure coverage (default): within the service radius; circle: inside the emergency circle
+                           (e.g. --objective circle, --objective mexclp, --objective p-center,circle); mexclp and p-center with --k only
+  --weight residents|calls  demand by residents (default) or by the region's imported 120 calls
+  --busy-fraction <q>      mexclp: ambulance busy fraction, 0 to below 1 (default: calls a year × the rules' minutes per
+                           call ÷ the minutes a year of the fleet: the fixed stations' ambulances + the new sites')
+  --ambulances-per-site <n>  mexclp: ambulances at each new site (default 1)
   --candidates cells|health-centres   candidate sites: every populated cell centre (default), or every
                            health centre / disabled facility that is not a station in the scenario
   --candidate-res <r>      with cells: one candidate per populated H3 cell of resolution r (default 9, the grid's)
@@ -41,6 +56,9 @@ async function main(argv: string[]): Promise<string> {
     k: { type: 'string' },
     target: { type: 'string' },
     objective: { type: 'string', default: 'coverage' },
+    weight: { type: 'string', default: 'residents' },
+    'busy-fraction': { type: 'string' },
+    'ambulances-per-site': { type: 'string' },
     candidates: { type: 'string', default: 'cells' },
     'candidate-res': { type: 'string' },
     backup: { type: 'boolean', default: false },
@@ -58,8 +76,20 @@ async function main(argv: string[]): Promise<string> {
   if ((v.k === undefined) === (v.target === undefined)) throw new UsageError('Give exactly one of --k <n> (best n sites) or --target <share> (fewest sites for a share).');
   const k = v.k === undefined ? null : positiveInteger('--k', v.k);
   const target = v.target === undefined ? null : parseShare('--target', v.target);
-  const objective = v.objective!;
-  if (objective !== 'coverage' && objective !== 'circle') throw new UsageError(`--objective must be coverage or circle, got "${objective}".`);
+  const { model, objective } = parseObjective(v.objective!);
+  if (model !== 'mclp' && target !== null) throw new UsageError(`--objective ${model} applies to --k only.`);
+  const weight = v.weight!;
+  if (weight !== 'residents' && weight !== 'calls') throw new UsageError(`--weight must be residents or calls, got "${weight}".`);
+  let busyGiven: number | null = null;
+  let ambulancesPerSite: number | null = null;
+  if (v['busy-fraction'] !== undefined || v['ambulances-per-site'] !== undefined) {
+    if (model !== 'mexclp') throw new UsageError('--busy-fraction and --ambulances-per-site apply to --objective mexclp only.');
+    if (v['busy-fraction'] !== undefined) {
+      busyGiven = Number(v['busy-fraction']);
+      if (!Number.isFinite(busyGiven) || busyGiven < 0 || busyGiven >= 1) throw new UsageError(`--busy-fraction must be from 0 up to (not including) 1, got "${v['busy-fraction']}".`);
+    }
+  }
+  if (model === 'mexclp') ambulancesPerSite = v['ambulances-per-site'] === undefined ? 1 : positiveInteger('--ambulances-per-site', v['ambulances-per-site']);
   const candidateKind = v.candidates!;
   if (candidateKind !== 'cells' && candidateKind !== 'health-centres') throw new UsageError(`--candidates must be cells or health-centres, got "${candidateKind}".`);
   if (!['md', 'csv', 'json'].includes(v.format!)) throw new UsageError(`--format must be md, csv or json, got "${v.format}".`);
@@ -69,9 +99,11 @@ async function main(argv: string[]): Promise<string> {
     if (!Number.isFinite(backupWeight) || backupWeight <= 0 || backupWeight > 1) throw new UsageError(`--backup-weight must be above 0 and at most 1, got "${v['backup-weight']}".`);
   } else if (v.backup) backupWeight = 0.5;
   if (backupWeight > 0 && target !== null) throw new UsageError('--backup applies to --k only: a target counts people covered once.');
+  if (backupWeight > 0 && model !== 'mclp') throw new UsageError(`--backup applies to --objective mclp only (${model} counts every station in reach its own way).`);
   let gapTolerance: number | undefined;
   if (v.gap !== undefined) {
     if (target !== null) throw new UsageError('--gap applies to --k only.');
+    if (model !== 'mclp') throw new UsageError('--gap applies to --objective mclp only.');
     gapTolerance = Number(v.gap);
     if (!Number.isFinite(gapTolerance) || gapTolerance < 0 || gapTolerance >= 1) throw new UsageError(`--gap must be a share from 0 up to (not including) 1, got "${v.gap}".`);
   }
@@ -99,10 +131,21 @@ async function main(argv: string[]): Promise<string> {
   const resolution = candidateRes ?? data.grid.resolution;
   const candidates = candidateKind === 'cells' ? cellCandidates(data.grid, resolution) : stationCandidates(data.grid, idleFacilities(engine, stations).filter(ofRegion));
   if (candidates.length === 0) throw new Error(`No candidate sites: ${candidateKind === 'cells' ? 'the area has no populated cell' : 'every health centre is already a station in the scenario'}.`);
+  const calls = data.region.calls ?? null;
+  if (weight === 'calls' && !calls) throw new UsageError('--weight calls needs 120 calls imported into the region; this region has none.');
+  const weights = weight === 'calls' ? calls!.perCell : undefined;
+  if (weight === 'calls' && calls!.synthetic) process.stderr.write('suggest: the calls are synthetic (generated), not real 120 records.\n');
+  // the fleet of the fixed stations in the region, with their own ambulances when the facility file gives them
+  const fleet = engine.activeStations().filter(ofRegion);
+  const busyFraction = model !== 'mexclp' ? null : (busyGiven ?? questionBusyFraction(data.grid, fleet, rules.ems, calls, k!, ambulancesPerSite!).busyFraction);
   const result =
-    k !== null
-      ? suggestSites(engine, { k, objective, candidates, backupWeight, gapTolerance })
-      : sitesForTarget(engine, { target: target!, objective, candidates });
+    k === null
+      ? sitesForTarget(engine, { target: target!, objective, candidates, weights })
+      : model === 'mexclp'
+        ? suggestMexclpSites(engine, { k, objective, candidates, weights, busyFraction: busyFraction!, ambulancesPerSite: ambulancesPerSite!, defaultAmbulancesPerStation: rules.ems.defaultAmbulancesPerStation })
+        : model === 'p-center'
+          ? suggestPCenterSites(engine, { k, objective, candidates, weights })
+          : suggestSites(engine, { k, objective, candidates, backupWeight, gapTolerance, weights });
 
   const doc: SuggestionDocument = {
     suggestionVersion: SUGGESTION_VERSION,
@@ -112,6 +155,10 @@ async function main(argv: string[]): Promise<string> {
       k,
       target,
       objective,
+      model,
+      weight,
+      busyFraction,
+      ambulancesPerSite,
       candidates: candidateKind,
       candidateResolution: candidateKind === 'cells' ? resolution : null,
       backupWeight,
@@ -131,6 +178,22 @@ async function main(argv: string[]): Promise<string> {
   if (v.format === 'json') return `${JSON.stringify(doc, null, 2)}\n`;
   if (v.format === 'csv') return suggestionToCsv(doc);
   return suggestionToMarkdown(doc);
+}
+
+/** --objective: a location model (mclp, mexclp, p-center) and/or a measure (coverage, circle), comma-separated. */
+function parseObjective(value: string): { model: SiteModel; objective: SuggestObjective } {
+  let model: SiteModel | null = null;
+  let objective: SuggestObjective | null = null;
+  for (const part of value.split(',').map((p) => p.trim())) {
+    if (part === 'coverage' || part === 'circle') {
+      if (objective !== null) throw new UsageError(`--objective names two measures ("${objective}" and "${part}"): give one of coverage or circle.`);
+      objective = part;
+    } else if (part === 'mclp' || part === 'mexclp' || part === 'p-center') {
+      if (model !== null) throw new UsageError(`--objective names two models ("${model}" and "${part}"): give one of mclp, mexclp or p-center.`);
+      model = part;
+    } else throw new UsageError(`--objective must be coverage or circle, or a model mclp, mexclp or p-center (e.g. mexclp, or p-center,circle), got "${value}".`);
+  }
+  return { model: model ?? 'mclp', objective: objective ?? 'coverage' };
 }
 
 try {

@@ -2,10 +2,13 @@
  * The site suggestion as a document (the CLI's JSON) and its Markdown and
  * CSV forms, in the style of the coverage report.
  */
-import type { SiteSuggestion, SuggestedSite, TargetSuggestion } from '../../src/core/suggest/suggest.ts';
+import type { MexclpSuggestion } from '../../src/core/suggest/mexclp-sites.ts';
+import type { PCenterSuggestion } from '../../src/core/suggest/p-center-sites.ts';
+import type { SiteModel, SiteSuggestion, SuggestedSite, TargetSuggestion } from '../../src/core/suggest/suggest.ts';
 import { BOUND_DESCRIPTIONS, type BoundKind } from '../../src/core/suggest/bound.ts';
 import type { Station } from '../../src/core/types.ts';
 import { csvField, int, mdCell, pct, signed } from '../../src/export/format.ts';
+import { modelColumn, modelProof, modelQuestion, modelRows } from './suggest-format-models.ts';
 
 export const SUGGESTION_VERSION = 1;
 
@@ -15,6 +18,13 @@ export interface SuggestionQuestion {
   k: number | null;
   target: number | null;
   objective: 'coverage' | 'circle';
+  /** What the sites are chosen for: mclp (most newly covered), mexclp (most expected coverage), p-center (shortest worst). */
+  model: SiteModel;
+  /** What cells weigh: residents, or the region's imported 120 calls. */
+  weight: 'residents' | 'calls';
+  /** MEXCLP only (else null): the busy fraction q, and ambulances at each new site. */
+  busyFraction: number | null;
+  ambulancesPerSite: number | null;
   candidates: 'cells' | 'health-centres';
   /** H3 resolution of cell candidates (null for facilities). */
   candidateResolution: number | null;
@@ -36,14 +46,15 @@ export interface SuggestionDocument {
   question: SuggestionQuestion;
   /** Stations kept fixed (never moved): the scenario's active stations that reach the area. */
   fixedStations: Pick<Station, 'id' | 'name' | 'kind' | 'status' | 'lng' | 'lat'>[];
-  result: SiteSuggestion | TargetSuggestion;
+  result: SiteSuggestion | TargetSuggestion | MexclpSuggestion | PCenterSuggestion;
   dataNotes: string[];
 }
 
 const table = (header: string[], rows: (string | number)[][]) =>
   [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 
-const isTarget = (r: SiteSuggestion | TargetSuggestion): r is TargetSuggestion => 'target' in r;
+const isTarget = (r: SuggestionDocument['result']): r is TargetSuggestion => 'target' in r;
+const isModel = (r: SuggestionDocument['result']): r is MexclpSuggestion | PCenterSuggestion => 'model' in r && (r.model === 'mexclp' || r.model === 'p-center');
 
 function siteLabel(p: SuggestedSite): string {
   return p.stationId ? `${mdCell(p.name ?? p.stationId)} (${mdCell(p.stationId)})` : `cell ${p.h3}`;
@@ -61,13 +72,15 @@ export function suggestionToMarkdown(doc: SuggestionDocument): string {
   for (const note of doc.dataNotes) out.push(`> ⚠ ${mdCell(note)}`);
   out.push('');
   out.push('## Question 问题');
-  if (q.mode === 'sites') out.push(`- ${q.k} new station${q.k === 1 ? '' : 's'} newly covering the most people 新增覆盖人口最多 (maximal coverage: lazy greedy + swap refinement)`);
+  if (isModel(r)) out.push(...modelQuestion(r));
+  else if (q.mode === 'sites') out.push(`- ${q.k} new station${q.k === 1 ? '' : 's'} newly covering the most people 新增覆盖人口最多 (maximal coverage: lazy greedy + swap refinement)`);
   else out.push(`- the fewest new stations covering ${pct(q.target! * 100)} of the population 覆盖率达到 ${pct(q.target! * 100)} 所需最少站点 (set cover)`);
   if (q.objective === 'coverage') {
     out.push(`- covered 已覆盖 = within the service radius: urban 城区 ≤ ${q.rules.urbanCoverKm} km, rural 乡村 ≤ ${q.rules.ruralCoverKm} km (${q.rules.ruralReading} reading); straight-line (geodesic) distance`);
   } else {
     out.push(`- covered = inside the ${q.rules.circleMinutes}-minute circle 急救圈: urban ${q.rules.circleRadiusKm.urban.toFixed(2)} km, rural ${q.rules.circleRadiusKm.rural.toFixed(2)} km; straight-line (geodesic) distance`);
   }
+  if (q.weight === 'calls') out.push('- demand 需求 = the region\'s imported 120 calls per cell 按120呼叫量: "people" below counts calls');
   if (q.backupWeight > 0) out.push(`- backup 双重覆盖: a person covered by a second station counts ${q.backupWeight} of a newly covered one`);
   const fixed = doc.fixedStations.map((s) => `${mdCell(s.name)}${s.status === 'proposed' ? ' (proposed 规划)' : ''}`).join('、');
   out.push(`- fixed stations 现有站点 (never moved 不移动): ${fixed || 'none'}`);
@@ -76,7 +89,10 @@ export function suggestionToMarkdown(doc: SuggestionDocument): string {
       ? `${int(r.candidates.total)} populated H3 res-${q.candidateResolution} cell centres 有人口的网格中心`
       : `${int(r.candidates.total)} health centres / disabled facilities 卫生院及停用设施`;
   out.push(`- candidates 候选点: ${candidates}; ${int(r.candidates.usable)} would cover someone new`);
-  out.push(
+  if (isModel(r)) {
+    const cells = r.model === 'mexclp' ? 'cells with people (every one counts: more ambulances in reach raise the expected coverage)' : 'cells the fixed stations leave beyond the best any site could do';
+    out.push(`- demand 需求: ${int(r.demand.cells)} ${cells}; ${int(r.demand.uncoveredPopulation)} people not covered now, ${int(r.demand.unreachablePopulation)} of them beyond every candidate's reach`);
+  } else out.push(
     `- demand 需求: ${int(r.demand.cells)} cells not yet covered${q.backupWeight > 0 ? ' (or covered once)' : ''} (${int(r.demand.uncoveredPopulation)} people not covered), merged into ${int(r.demand.elements)} groups with the same candidates; ${int(r.demand.unreachablePopulation)} people beyond every candidate's reach`,
   );
   out.push('');
@@ -87,6 +103,7 @@ export function suggestionToMarkdown(doc: SuggestionDocument): string {
   if (r.before.coveredTwice !== null && r.after.coveredTwice !== null) {
     rows.push(['covered twice 双重覆盖', int(r.before.coveredTwice), int(r.after.coveredTwice), signed(r.after.coveredTwice - r.before.coveredTwice)]);
   }
+  if (isModel(r)) rows.push(...modelRows(r));
   out.push(table(['', 'now 现状', 'with the sites 建议后', 'change 变化'], rows));
   out.push('');
   if (isTarget(r)) {
@@ -104,9 +121,10 @@ export function suggestionToMarkdown(doc: SuggestionDocument): string {
   }
   out.push('## Suggested sites 建议站点 (in pick order: each adds the most given those above)');
   const backup = q.backupWeight > 0;
+  const extra = isModel(r) ? modelColumn(r) : null;
   out.push(
     table(
-      ['#', 'site 站点', 'township 乡镇', 'lng, lat', 'adds 新增覆盖', ...(backup ? ['adds twice 新增双重覆盖'] : []), 'covered after 累计覆盖'],
+      ['#', 'site 站点', 'township 乡镇', 'lng, lat', 'adds 新增覆盖', ...(backup ? ['adds twice 新增双重覆盖'] : []), 'covered after 累计覆盖', ...(extra ? [extra.header] : [])],
       r.picks.map((p) => [
         p.rank,
         siteLabel(p),
@@ -115,11 +133,13 @@ export function suggestionToMarkdown(doc: SuggestionDocument): string {
         signed(p.populationAdded),
         ...(backup ? [signed(p.backupPopulationAdded ?? 0)] : []),
         `${int(p.cumulativeCovered)} (${pct(p.cumulativeShare * 100)})`,
+        ...(extra ? [extra.cell(p.rank)] : []),
       ]),
     ),
   );
   out.push('');
-  if (!isTarget(r)) {
+  if (isModel(r)) out.push(...modelProof(r));
+  else if (!isTarget(r)) {
     const b = r.bound;
     const unit = backup ? `objective units (people newly covered + ${q.backupWeight} × people newly covered twice)` : 'people newly covered';
     out.push('## Quality bound 质量界');
@@ -144,10 +164,20 @@ export const SUGGESTION_CSV_HEADER = [
   'rank', 'lng', 'lat', 'h3', 'station_id', 'name', 'zone_code', 'zone_name', 'population_added', 'backup_population_added', 'cumulative_covered', 'cumulative_share',
 ];
 
-/** One row per suggested site, in pick order. */
+/** Columns added after the common ones for an expected-coverage or p-center suggestion. */
+export const SUGGESTION_CSV_MODEL_COLUMNS = { mexclp: ['expected_added', 'cumulative_expected'], 'p-center': ['worst_after'] } as const;
+
+/** One row per suggested site, in pick order (a MEXCLP or p-center suggestion adds its own columns at the end). */
 export function suggestionToCsv(doc: SuggestionDocument): string {
   const line = (fields: (string | number | boolean | null)[]) => fields.map(csvField).join(',');
-  const rows = doc.result.picks.map((p) =>
+  const r = doc.result;
+  const model = isModel(r) ? r.model : null;
+  const extra = (rank: number): (string | number | null)[] => {
+    if (!isModel(r)) return [];
+    if (r.model === 'mexclp') return [r.picks[rank - 1].expectedAdded.toFixed(2), r.picks[rank - 1].cumulativeExpected.toFixed(2)];
+    return [r.picks[rank - 1].worstAfter?.toFixed(3) ?? null];
+  };
+  const rows = r.picks.map((p) =>
     line([
       p.rank,
       p.lng.toFixed(6),
@@ -161,7 +191,9 @@ export function suggestionToCsv(doc: SuggestionDocument): string {
       p.backupPopulationAdded === null ? null : Math.round(p.backupPopulationAdded),
       Math.round(p.cumulativeCovered),
       p.cumulativeShare.toFixed(4),
+      ...extra(p.rank),
     ]),
   );
-  return `${[line(SUGGESTION_CSV_HEADER), ...rows].join('\n')}\n`;
+  const header = model ? [...SUGGESTION_CSV_HEADER, ...SUGGESTION_CSV_MODEL_COLUMNS[model]] : SUGGESTION_CSV_HEADER;
+  return `${[line(header), ...rows].join('\n')}\n`;
 }

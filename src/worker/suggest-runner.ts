@@ -72,7 +72,7 @@ export class SuggestRunner {
       if (request.mode === 'k') {
         const k = request.k ?? 1;
         if (request.model === 'mexclp') {
-          const busyFraction = request.busyFraction ?? questionBusyFraction(engine, engine.rules.ems, calls, k).busyFraction;
+          const busyFraction = request.busyFraction ?? questionBusyFraction(engine.grid, engine.activeStations(), engine.rules.ems, calls, k).busyFraction;
           const steps = mexclpSitesSteps(engine, { ...question, k, busyFraction, defaultAmbulancesPerStation: engine.rules.ems.defaultAmbulancesPerStation });
           return { mode: 'k', ...(await this.drive(id, steps, onProgress)) };
         }

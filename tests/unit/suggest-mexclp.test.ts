@@ -10,7 +10,7 @@ import { buildGrid } from '../../src/core/grid.ts';
 import { coverRadiusKm, makeRules } from '../../src/core/rules.ts';
 import type { Station } from '../../src/core/types.ts';
 import {
-  mexclpBusyFraction,
+  questionBusyFraction,
   mexclpSteps,
   problemFromSets,
   runSteps,
@@ -45,10 +45,13 @@ describe('MEXCLP on hand-made sets (counted by hand)', () => {
     expect(s.value).toBeCloseTo(180, 9);
   });
 
-  it('the busy fraction is calls × job minutes over the fleet-year, capped below 1', () => {
-    expect(mexclpBusyFraction(8760, 60, 10)).toBeCloseTo(0.1, 12);
-    expect(mexclpBusyFraction(1e9, 60, 1)).toBe(0.99);
-    expect(() => mexclpBusyFraction(10, 60, 0)).toThrow(/at least one ambulance/);
+  it('the busy fraction of a question: 8,760 one-hour calls a year on 9 fixed ambulances + 1 new site = 0.1', () => {
+    const grid = buildGrid([{ h3: cellAt(118, 25), population: 1, zone: 'r' }], [zone('r', 'rural')]);
+    const fixed: Station[] = [{ ...stationFrom('a', grid.h3[0], 1), ambulances: 4 }, stationFrom('b', grid.h3[0], 2)];
+    const ems = { ...makeRules().ems, meanJobMinutes: 60, defaultAmbulancesPerStation: 5 };
+    const calls = { perCell: Float64Array.from([17_520]), years: 2 };
+    expect(questionBusyFraction(grid, fixed, ems, calls, 1).busyFraction).toBeCloseTo(0.1, 12);
+    expect(questionBusyFraction(grid, fixed, ems, calls, 1).ambulances).toBe(10);
   });
 });
 
@@ -107,7 +110,7 @@ describe('MEXCLP on 24 generated instances against enumeration', () => {
   const rules = makeRules();
   const cases = Array.from({ length: 24 }, (_, c) => ({ seed: 100 + c, k: 2 + (c % 2), q: [0.1, 0.3, 0.5, 0.7][c % 4], perSite: 1 + (c % 3 === 0 ? 1 : 0) }));
 
-  it.each(cases)('seed $seed: k = $k, q = $q, $perSite ambulance(s) a site — bound ≥ optimum ≥ greedy ≥ (1 − 1/e) optimum', ({ seed, k, q, perSite }) => {
+  it.each(cases)('seed $seed: k = $k, q = $q, $perSite ambulance(s) a site — every bound (Lagrangian included) ≥ optimum ≥ greedy ≥ (1 − 1/e) optimum', ({ seed, k, q, perSite }) => {
     const inst = siteInstance(seed, 11);
     const engine = createEngine(inst.grid, { stations: inst.fixed, rules });
     const s = suggestMexclpSites(engine, { k, busyFraction: q, candidates: inst.candidates, ambulancesPerSite: perSite });
@@ -136,6 +139,8 @@ describe('MEXCLP on 24 generated instances against enumeration', () => {
     expect(s.expected.before).toBeCloseTo(before, 6);
     expect(s.bound.value).toBeCloseTo(expectedWith(s.picks.map((p) => p.candidate)) - before, 6);
     expect(s.bound.upperBound).toBeGreaterThanOrEqual(optimum - eps);
+    // every bound computed is one, whichever is reported
+    for (const b of Object.values(s.bound.bounds)) if (b !== null) expect(b).toBeGreaterThanOrEqual(optimum - eps);
     expect(s.bound.value).toBeLessThanOrEqual(optimum + eps);
     expect(s.bound.value).toBeGreaterThanOrEqual(s.bound.ratio * optimum - eps);
     expect(s.bound.value).toBeGreaterThanOrEqual((1 - 1 / Math.E) * optimum - eps);

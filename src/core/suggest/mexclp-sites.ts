@@ -7,20 +7,22 @@
  * circle), exactly as the engine counts it.
  */
 import type { CoverageEngine } from '../coverage.ts';
+import { systemBusyFraction } from '../ems/availability.ts';
 import type { EmsSettings } from '../ems/settings.ts';
+import type { PopulationGrid } from '../grid.ts';
 import type { Station } from '../types.ts';
 import type { QualityBound } from './bound.ts';
 import { cellCandidates } from './candidates.ts';
 import { runSteps, type Steps, type SuggestControl } from './control.ts';
 import { mergeDemand } from './demand.ts';
 import { cellLimits, coverageMatrixSteps, objectiveEngine, type SuggestObjective } from './matrix.ts';
-import { mexclpBusyFraction, MexclpState, mexclpSteps } from './mexclp.ts';
+import { MexclpState, mexclpSteps } from './mexclp.ts';
 import { checkWeights, sitePlace, type SiteQuestion, type SuggestedSite, type SuggestionBase } from './suggest.ts';
 
 export interface MexclpSitesOptions extends SiteQuestion {
   /** New sites to choose. */
   k: number;
-  /** System busy fraction q, 0 ≤ q < 1 (see mexclpBusyFraction). */
+  /** System busy fraction q, 0 ≤ q < 1 (see questionBusyFraction). */
   busyFraction: number;
   /** Ambulances at each new site (default 1). */
   ambulancesPerSite?: number;
@@ -64,20 +66,30 @@ export function stationAmbulances(s: Station, fallback: number): number {
  * settings' call rate) × the settings' minutes per call, over the fleet the
  * answer would have (the fixed stations' ambulances, or the default each,
  * plus k new sites × ambulancesPerSite), capped below 1.
+ * @param stations the fixed stations (the scenario's active ones in the region)
  * @param calls calls per grid cell and the years they cover, or null to use the rate
  */
-export function questionBusyFraction(engine: CoverageEngine, ems: EmsSettings, calls: { perCell: Float64Array; years: number } | null, k: number, ambulancesPerSite = 1): { busyFraction: number; callsPerYear: number; ambulances: number } {
+export function questionBusyFraction(
+  grid: PopulationGrid,
+  stations: readonly Station[],
+  ems: EmsSettings,
+  calls: { perCell: Float64Array; years: number } | null,
+  k: number,
+  ambulancesPerSite = 1,
+): { busyFraction: number; callsPerYear: number; ambulances: number } {
   let callsPerYear = 0;
   if (calls) {
     for (let i = 0; i < calls.perCell.length; i++) callsPerYear += calls.perCell[i];
     callsPerYear /= calls.years;
   } else {
-    for (let i = 0; i < engine.grid.size; i++) callsPerYear += engine.grid.population[i];
+    for (let i = 0; i < grid.size; i++) callsPerYear += grid.population[i];
     callsPerYear *= ems.callsPerThousandPerYear / 1000;
   }
   let ambulances = k * ambulancesPerSite;
-  for (const s of engine.activeStations()) ambulances += stationAmbulances(s, ems.defaultAmbulancesPerStation);
-  return { busyFraction: mexclpBusyFraction(callsPerYear, ems.meanJobMinutes, ambulances), callsPerYear, ambulances };
+  for (const s of stations) ambulances += stationAmbulances(s, ems.defaultAmbulancesPerStation);
+  if (!(ambulances > 0)) throw new Error('The fleet has no ambulance: the fixed stations and the new sites together must have at least one.');
+  // the figure the EMS availability reports, capped below 1 the same way
+  return { busyFraction: systemBusyFraction(callsPerYear, ems.meanJobMinutes, ambulances), callsPerYear, ambulances };
 }
 
 /** Per grid cell, the ambulances of the fixed stations reaching it within its limit under the objective. */

@@ -22,7 +22,7 @@ import { checkWeights, sitePlace, type SiteQuestion, type SuggestedSite, type Su
 export interface PCenterSitesOptions extends SiteQuestion {
   /** New sites to choose. */
   k: number;
-  /** Nodes the exact search may visit per threshold (see p-center.ts). */
+  /** Work the exact search may spend per threshold (see p-center.ts). */
   nodeBudget?: number;
   /** Refuse questions keeping more candidate–cell costs than this (memory guard: 12 bytes each; default 20,000,000). */
   maxEntries?: number;

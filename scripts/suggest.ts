@@ -3,8 +3,8 @@
  * should go, with the scenario's stations kept fixed.
  *   npm run suggest -- --county 350525 --k 3          # the 3 best new sites (maximal coverage)
  *   npm run suggest -- --county 350525 --target 0.95  # the fewest new sites for 95 % covered (set cover)
- *   npm run suggest -- --county 350525 --k 3 --objective mexclp    # most expected coverage (ambulances may be busy)
- *   npm run suggest -- --county 350525 --k 3 --objective p-center  # shortest worst distance / response time
+ *   npm run suggest -- --county 350525 --k 3 --model mexclp        # most expected coverage (ambulances may be busy)
+ *   npm run suggest -- --county 350525 --k 3 --model p-center      # shortest worst distance / response time
  * Exit code 0 on success, 2 on bad usage or data.
  */
 import { createEngine } from '../src/core/evaluate.ts';
@@ -24,12 +24,12 @@ const USAGE = `Usage: npm run suggest -- (--county <adcode> | --pack <file> | --
   --k <n>                  the n new sites that newly cover the most people (maximal coverage)
   --target <share>         the fewest new sites to cover this share of the population,
                            0–1 or a percentage (e.g. 0.95 or 95%) (set cover)
-  --objective <model>[,<measure>]   what the sites are chosen for, and what counts as reached:
-                           model mclp (default): the most people newly covered (maximal coverage);
+  --model mclp|mexclp|p-center   the location model (what the sites are chosen for):
+                           mclp (default): the most people newly covered (maximal coverage);
                            mexclp: the most expected coverage, Σ people × (1 − q^ambulances in reach) (Daskin);
                            p-center: the shortest worst distance (or response time on roads) to the nearest station;
-                           measure coverage (default): within the service radius; circle: inside the emergency circle
-                           (e.g. --objective circle, --objective mexclp, --objective p-center,circle); mexclp and p-center with --k only
+                           mexclp and p-center with --k only
+  --objective coverage|circle    what counts as reached: within the service radius (default), or inside the emergency circle
   --weight residents|calls  demand by residents (default) or by the region's imported 120 calls
   --busy-fraction <q>      mexclp: ambulance busy fraction, 0 to below 1 (default: calls a year × the rules' minutes per
                            call ÷ the minutes a year of the fleet: the fixed stations' ambulances + the new sites')
@@ -56,6 +56,7 @@ async function main(argv: string[]): Promise<string> {
     k: { type: 'string' },
     target: { type: 'string' },
     objective: { type: 'string', default: 'coverage' },
+    model: { type: 'string', default: 'mclp' },
     weight: { type: 'string', default: 'residents' },
     'busy-fraction': { type: 'string' },
     'ambulances-per-site': { type: 'string' },
@@ -76,14 +77,14 @@ async function main(argv: string[]): Promise<string> {
   if ((v.k === undefined) === (v.target === undefined)) throw new UsageError('Give exactly one of --k <n> (best n sites) or --target <share> (fewest sites for a share).');
   const k = v.k === undefined ? null : positiveInteger('--k', v.k);
   const target = v.target === undefined ? null : parseShare('--target', v.target);
-  const { model, objective } = parseObjective(v.objective!);
-  if (model !== 'mclp' && target !== null) throw new UsageError(`--objective ${model} applies to --k only.`);
+  const { model, objective } = parseModel(v.model!, v.objective!);
+  if (model !== 'mclp' && target !== null) throw new UsageError(`--model ${model} applies to --k only.`);
   const weight = v.weight!;
   if (weight !== 'residents' && weight !== 'calls') throw new UsageError(`--weight must be residents or calls, got "${weight}".`);
   let busyGiven: number | null = null;
   let ambulancesPerSite: number | null = null;
   if (v['busy-fraction'] !== undefined || v['ambulances-per-site'] !== undefined) {
-    if (model !== 'mexclp') throw new UsageError('--busy-fraction and --ambulances-per-site apply to --objective mexclp only.');
+    if (model !== 'mexclp') throw new UsageError('--busy-fraction and --ambulances-per-site apply to --model mexclp only.');
     if (v['busy-fraction'] !== undefined) {
       busyGiven = Number(v['busy-fraction']);
       if (!Number.isFinite(busyGiven) || busyGiven < 0 || busyGiven >= 1) throw new UsageError(`--busy-fraction must be from 0 up to (not including) 1, got "${v['busy-fraction']}".`);
@@ -99,11 +100,11 @@ async function main(argv: string[]): Promise<string> {
     if (!Number.isFinite(backupWeight) || backupWeight <= 0 || backupWeight > 1) throw new UsageError(`--backup-weight must be above 0 and at most 1, got "${v['backup-weight']}".`);
   } else if (v.backup) backupWeight = 0.5;
   if (backupWeight > 0 && target !== null) throw new UsageError('--backup applies to --k only: a target counts people covered once.');
-  if (backupWeight > 0 && model !== 'mclp') throw new UsageError(`--backup applies to --objective mclp only (${model} counts every station in reach its own way).`);
+  if (backupWeight > 0 && model !== 'mclp') throw new UsageError(`--backup applies to --model mclp only (${model} counts every station in reach its own way).`);
   let gapTolerance: number | undefined;
   if (v.gap !== undefined) {
     if (target !== null) throw new UsageError('--gap applies to --k only.');
-    if (model !== 'mclp') throw new UsageError('--gap applies to --objective mclp only.');
+    if (model !== 'mclp') throw new UsageError('--gap applies to --model mclp only.');
     gapTolerance = Number(v.gap);
     if (!Number.isFinite(gapTolerance) || gapTolerance < 0 || gapTolerance >= 1) throw new UsageError(`--gap must be a share from 0 up to (not including) 1, got "${v.gap}".`);
   }
@@ -180,20 +181,11 @@ async function main(argv: string[]): Promise<string> {
   return suggestionToMarkdown(doc);
 }
 
-/** --objective: a location model (mclp, mexclp, p-center) and/or a measure (coverage, circle), comma-separated. */
-function parseObjective(value: string): { model: SiteModel; objective: SuggestObjective } {
-  let model: SiteModel | null = null;
-  let objective: SuggestObjective | null = null;
-  for (const part of value.split(',').map((p) => p.trim())) {
-    if (part === 'coverage' || part === 'circle') {
-      if (objective !== null) throw new UsageError(`--objective names two measures ("${objective}" and "${part}"): give one of coverage or circle.`);
-      objective = part;
-    } else if (part === 'mclp' || part === 'mexclp' || part === 'p-center') {
-      if (model !== null) throw new UsageError(`--objective names two models ("${model}" and "${part}"): give one of mclp, mexclp or p-center.`);
-      model = part;
-    } else throw new UsageError(`--objective must be coverage or circle, or a model mclp, mexclp or p-center (e.g. mexclp, or p-center,circle), got "${value}".`);
-  }
-  return { model: model ?? 'mclp', objective: objective ?? 'coverage' };
+/** --model (the location model) and --objective (what counts as reached): two words for two concepts, as in the app's panel. */
+function parseModel(modelValue: string, objectiveValue: string): { model: SiteModel; objective: SuggestObjective } {
+  if (modelValue !== 'mclp' && modelValue !== 'mexclp' && modelValue !== 'p-center') throw new UsageError(`--model must be mclp, mexclp or p-center, got "${modelValue}".`);
+  if (objectiveValue !== 'coverage' && objectiveValue !== 'circle') throw new UsageError(`--objective must be coverage or circle, got "${objectiveValue}".`);
+  return { model: modelValue, objective: objectiveValue };
 }
 
 try {

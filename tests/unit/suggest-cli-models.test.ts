@@ -15,9 +15,9 @@ const suggest = (args: string[]) => {
   return r.stdout;
 };
 
-describe('npm run suggest --objective mexclp | p-center on Yongchun (350525)', () => {
+describe('npm run suggest --model mexclp | p-center on Yongchun (350525)', () => {
   it('mexclp --format json: q from the call rate and the fleet, expected coverage before/after, the bound above the value', () => {
-    const doc = JSON.parse(suggest(['--county', '350525', '--k', '2', '--objective', 'mexclp', '--format', 'json'])) as SuggestionDocument;
+    const doc = JSON.parse(suggest(['--county', '350525', '--k', '2', '--model', 'mexclp', '--format', 'json'])) as SuggestionDocument;
     expect(doc.question).toMatchObject({ mode: 'sites', k: 2, objective: 'coverage', model: 'mexclp', weight: 'residents', ambulancesPerSite: 1 });
     const r = doc.result as MexclpSuggestion;
     expect(r.model).toBe('mexclp');
@@ -31,30 +31,31 @@ describe('npm run suggest --objective mexclp | p-center on Yongchun (350525)', (
   });
 
   it('--busy-fraction 0 makes expected coverage plain coverage: expected equals covered, before and after', () => {
-    const m = JSON.parse(suggest(['--county', '350525', '--k', '2', '--objective', 'mexclp', '--busy-fraction', '0', '--candidates', 'health-centres', '--format', 'json'])) as SuggestionDocument;
+    const m = JSON.parse(suggest(['--county', '350525', '--k', '2', '--model', 'mexclp', '--busy-fraction', '0', '--candidates', 'health-centres', '--format', 'json'])) as SuggestionDocument;
     const r = m.result as MexclpSuggestion;
     expect(r.expected.before).toBe(r.before.covered);
     expect(r.expected.after).toBeCloseTo(r.after.covered, 6);
   });
 
   it('p-center on the health centres: the worst distance falls, proven optimal, with a column per pick in CSV', () => {
-    const doc = JSON.parse(suggest(['--county', '350525', '--k', '2', '--objective', 'p-center', '--candidates', 'health-centres', '--format', 'json'])) as SuggestionDocument;
+    const doc = JSON.parse(suggest(['--county', '350525', '--k', '2', '--model', 'p-center', '--candidates', 'health-centres', '--format', 'json'])) as SuggestionDocument;
     const r = doc.result as PCenterSuggestion;
     expect(doc.question.model).toBe('p-center');
     expect(r.unit).toBe('km');
     expect(r.worst.after).not.toBeNull();
     expect(r.worst.after!).toBeLessThanOrEqual(r.worst.before ?? Infinity);
     expect(r.lowerBound).toBeLessThanOrEqual(r.worst.after!);
-    const csv = suggest(['--county', '350525', '--k', '2', '--objective', 'p-center', '--candidates', 'health-centres', '--format', 'csv']);
+    const csv = suggest(['--county', '350525', '--k', '2', '--model', 'p-center', '--candidates', 'health-centres', '--format', 'csv']);
     expect(csv.split('\n')[0]).toMatch(/,cumulative_share,worst_after$/);
   });
 
   it.each([
-    [['--target', '0.9', '--objective', 'mexclp'], /--objective mexclp applies to --k only/],
-    [['--k', '2', '--objective', 'mclp,p-center'], /names two models/],
-    [['--k', '2', '--objective', 'p-center', '--backup'], /--backup applies to --objective mclp only/],
-    [['--k', '2', '--busy-fraction', '0.2'], /apply to --objective mexclp only/],
-    [['--k', '2', '--objective', 'mexclp', '--busy-fraction', '1'], /--busy-fraction must be from 0 up to/],
+    [['--target', '0.9', '--model', 'mexclp'], /--model mexclp applies to --k only/],
+    [['--k', '2', '--objective', 'p-center'], /--objective must be coverage or circle/],
+    [['--k', '2', '--model', 'pcenter'], /--model must be mclp, mexclp or p-center/],
+    [['--k', '2', '--model', 'p-center', '--backup'], /--backup applies to --model mclp only/],
+    [['--k', '2', '--busy-fraction', '0.2'], /apply to --model mexclp only/],
+    [['--k', '2', '--model', 'mexclp', '--busy-fraction', '1'], /--busy-fraction must be from 0 up to/],
     [['--k', '2', '--weight', 'calls'], /--weight calls needs 120 calls imported/],
     [['--k', '2', '--weight', 'visits'], /--weight must be residents or calls/],
   ])('refuses %j with exit code 2', (args, message) => {

@@ -194,7 +194,8 @@ describe('the handout’s EMS page', () => {
     expect(tables[3].rows[0]).toEqual(['Expected coverage (MEXCLP, system busy fraction 0.060)', '30000 (58.8 %)', '1300 (89.0 %)']);
     expect(tables[4].rows[0]).toEqual(['stroke centre', '60', '1', '95.0 %', '22.5 min', '48.0 min', '50.0 %', '达埔镇']);
     expect(tables[5].rows.map((r) => r[0])).toEqual(['Worst served: 达埔镇 (60.0 % within target)', 'Best served: 桃城镇 (80.0 %)', 'Spread between townships: 20.0 percentage points']);
-    expect(tables[6].rows.every((r) => r[2].startsWith('assumption: '))).toBe(true);
+    // each source in the handout's language, as the rules panel words it
+    expect(tables[6].rows.every((r) => r[2].startsWith('Assumption of this tool'))).toBe(true);
   });
 
   it('before/after rows when the scenario has a baseline', () => {

@@ -232,17 +232,20 @@ describe('rule reading and overrides', () => {
   });
 });
 
-describe('both pages, Chinese and English, to look at', () => {
-  it('saves page 1 and page 2 in Chinese: PNG (landscape, before/after) and PDF pages (portrait)', { timeout: 180_000 }, async () => {
+describe('every page, Chinese and English, to look at', () => {
+  it('saves pages 1–3 in Chinese: PNG (landscape, before/after) and PDF pages (portrait); the third is the EMS page', { timeout: 180_000 }, async () => {
     const { page } = await shared.get();
     const zhPng = await exportHandout(page, { dpi: 150, tables: true, beforeAfter: true });
     save(`look-zh-p1-${zhPng.fileName}`, zhPng.base64);
-    save(`look-zh-p2-${zhPng.extraFiles[0].fileName}`, zhPng.extraFiles[0].base64);
+    for (const extra of zhPng.extraFiles) save(`look-zh-${extra.fileName}`, extra.base64);
     const zhPdf = await exportHandout(page, { dpi: 150, tables: true, format: 'pdf', orientation: 'portrait' });
-    expect(pdfPages(save('look-zh-portrait.pdf', zhPdf.base64))).toHaveLength(2);
+    const file = save('look-zh-portrait.pdf', zhPdf.base64);
+    // map, tables, and the EMS measures on a page of their own
+    expect(pdfPages(file)).toHaveLength(3);
+    expect(pdfText(file, 3, 3)).toContain('院前急救指标');
   });
 
-  it('in English: English file names and page text, both pages saved', { timeout: 180_000 }, async () => {
+  it('in English: English file names and page text, every page saved', { timeout: 180_000 }, async () => {
     const { page } = await shared.get();
     await page.getByTestId('lang-switch').click();
     try {
@@ -251,11 +254,12 @@ describe('both pages, Chinese and English, to look at', () => {
       expect(enPng.fileName).toBe('永春县-before-after-A4-landscape-150dpi.png');
       expect(enPng.extraFiles[0].fileName).toBe('永春县-before-after-A4-landscape-150dpi-page2.png');
       save(`look-en-p1-${enPng.fileName}`, enPng.base64);
-      save(`look-en-p2-${enPng.extraFiles[0].fileName}`, enPng.extraFiles[0].base64);
+      for (const extra of enPng.extraFiles) save(`look-en-${extra.fileName}`, extra.base64);
       const enPdf = await exportHandout(page, { dpi: 150, tables: true, format: 'pdf' });
       const file = save('look-en.pdf', enPdf.base64);
-      expect(pdfPages(file)).toHaveLength(2);
-      const text = pdfText(file, 1, 2);
+      expect(pdfPages(file)).toHaveLength(3);
+      expect(pdfText(file, 3, 3)).toContain('EMS measures');
+      const text = pdfText(file, 1, 3);
       expect(text).toContain('EMS station coverage');
       expect(text).toMatch(/Rural service radius\s+strict: 10 km covered; 10–20 km marginal/);
       expect(text).toContain('Coverage by township');

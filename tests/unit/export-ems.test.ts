@@ -178,6 +178,13 @@ describe('the handout’s EMS page', () => {
     pct: (v: number) => `${v.toFixed(1)} %`,
   });
 
+  it('lists only stations with a first-due area in the region; the others are counted in the title', () => {
+    const outside = { ...ems.workload[0], id: 'next', name: '邻县卫生院', firstDueCells: 0, firstDuePopulation: 0, callsPerYear: 0 };
+    const tables = emsHandoutTables({ ...ems, workload: [...ems.workload, outside] }, rules, texts('zh-CN'));
+    expect(tables[2].rows.map((r) => r[0])).toEqual(ems.workload.map((w) => w.name));
+    expect(tables[2].title).toBe('站点工作量（繁忙率目标 0.30）；另有 1 个站点在本区域内没有首责区域，未列出');
+  });
+
   it('has the calls (labelled synthetic), fractiles, workload, availability, hospitals, equity and assumptions, in that order', () => {
     const tables = emsHandoutTables(ems, rules, texts('zh-CN'));
     expect(tables.map((t) => t.title)).toEqual(['呼叫', '响应时间（直线距离按急救圈公式折算）', '站点工作量（繁忙率目标 0.30）', '可用性', '送院时间（目标内居民占比 · 中位数 · 90百分位）', '公平性', '假设与来源']);

@@ -42,6 +42,9 @@ export function emsHandoutTables(ems: EmsFigures, rules: EmsHandoutRules, texts:
 
   const e = ems.equity;
   const assumption = t('ems.assumption');
+  // stations with no first-due area here (a neighbouring county's) have no workload in this region: counted, not listed
+  const served = ems.workload.filter((w) => w.firstDueCells > 0);
+  const idle = ems.workload.length - served.length;
   // the sources in the handout's language (the rules panel's words), not core's English notes
   const settingRows: string[][] = ([
     [t('vocab.workload.calls_per_year'), `${n(rules.ems.callsPerThousandPerYear, 1)} / 1000`, 'callsPerThousandPerYear'],
@@ -65,7 +68,7 @@ export function emsHandoutTables(ems: EmsFigures, rules: EmsHandoutRules, texts:
       total: null,
     },
     {
-      title: t('handout.ems.workload', { target: n(rules.ems.busyTarget, 2) }),
+      title: t('handout.ems.workload', { target: n(rules.ems.busyTarget, 2) }) + (idle > 0 ? t('handout.ems.workloadWithoutArea', { n: n(idle) }) : ''),
       columns: [
         left(t('vocab.workload.name')),
         right(t('vocab.workload.first_due_population')),
@@ -75,7 +78,7 @@ export function emsHandoutTables(ems: EmsFigures, rules: EmsHandoutRules, texts:
         right(t('vocab.workload.ambulances_for_workload')),
         right(t('vocab.workload.ambulances_for_ratio')),
       ],
-      rows: ems.workload.map((w) => [w.name, n(w.firstDuePopulation), n(w.callsPerYear, 1), n(w.busyFraction, 3), w.ambulancesAssumed ? `${n(w.ambulances)} (${assumption})` : n(w.ambulances), n(w.ambulancesForWorkload), n(w.ambulancesForRatio)]),
+      rows: served.map((w) => [w.name, n(w.firstDuePopulation), n(w.callsPerYear, 1), n(w.busyFraction, 3), w.ambulancesAssumed ? `${n(w.ambulances)} (${assumption})` : n(w.ambulances), n(w.ambulancesForWorkload), n(w.ambulancesForRatio)]),
       total: null,
     },
     {

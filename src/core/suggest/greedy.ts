@@ -5,6 +5,7 @@
  * top is the true best. Ties go to the lower candidate index, so the picks
  * equal those of a plain greedy that recomputes every gain every round.
  */
+import type { Steps } from './control.ts';
 
 /**
  * What the lazy greedy needs of an objective's state: candidates, which are
@@ -150,4 +151,39 @@ export class LazyGreedy<S extends GainState = GainState> {
     }
     return { count, sum };
   }
+}
+
+/** What the k lazy-greedy picks give: the picks, the online bound collected along the way, and whether candidates ran out. */
+export interface GreedyRun {
+  picks: number[];
+  /** min over the steps of f(S) + the k largest keys: an upper bound on any k picks' value. */
+  online: number;
+  /** The bound with no picks (the initial keys are exact gains). */
+  onlineAtNone: number;
+  /** True when no candidate gained anything before k picks. */
+  exhausted: boolean;
+}
+
+/**
+ * Makes up to k lazy-greedy picks on a state whose `value` is f(S), yielding
+ * progress before each, and collects the online bound (MCLP and MEXCLP alike).
+ */
+export function* greedyPicks<S extends GainState & { readonly value: number }>(greedy: LazyGreedy<S>, k: number): Steps<GreedyRun> {
+  const onlineAtNone = greedy.topKeys(k).sum;
+  let online = onlineAtNone;
+  const picks: number[] = [];
+  let exhausted = false;
+  for (let t = 0; t < k; t++) {
+    yield { phase: 'greedy', done: t, total: k };
+    const j = greedy.best();
+    if (j < 0) {
+      exhausted = true;
+      break;
+    }
+    greedy.pick(j);
+    picks.push(j);
+    online = Math.min(online, greedy.state.value + greedy.topKeys(k).sum);
+  }
+  yield { phase: 'greedy', done: picks.length, total: k };
+  return { picks, online, onlineAtNone, exhausted };
 }

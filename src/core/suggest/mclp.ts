@@ -17,7 +17,7 @@ import {
 } from './bound.ts';
 import type { Steps } from './control.ts';
 import type { CoverageProblem } from './demand.ts';
-import { LazyGreedy } from './greedy.ts';
+import { greedyPicks, LazyGreedy } from './greedy.ts';
 import { CoverState } from './objective.ts';
 import { swapSteps } from './swap.ts';
 
@@ -111,22 +111,9 @@ export function* mclpSteps(problem: CoverageProblem, options: MclpOptions): Step
   const state = new CoverState(problem);
   const greedy = new LazyGreedy(state);
   // initial keys are exact gains: the online bound with no picks
-  const onlineAtNone = greedy.topKeys(k).sum;
-  let online = onlineAtNone;
-  const picks: number[] = [];
-  let exhausted = false;
-  for (let t = 0; t < k; t++) {
-    yield { phase: 'greedy', done: t, total: k };
-    const j = greedy.best();
-    if (j < 0) {
-      exhausted = true;
-      break;
-    }
-    greedy.pick(j);
-    picks.push(j);
-    online = Math.min(online, state.value + greedy.topKeys(k).sum);
-  }
-  yield { phase: 'greedy', done: picks.length, total: k };
+  const run = yield* greedyPicks(greedy, k);
+  const { picks, onlineAtNone, exhausted } = run;
+  let online = run.online;
   const greedyValue = state.value;
 
   let swapRounds = 0;

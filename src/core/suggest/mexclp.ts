@@ -14,7 +14,7 @@
 import { greedyGuaranteeBound, type BoundKind, type QualityBound } from './bound.ts';
 import type { Steps } from './control.ts';
 import type { CoverageProblem } from './demand.ts';
-import { LazyGreedy, type GainState } from './greedy.ts';
+import { greedyPicks, LazyGreedy, type GainState } from './greedy.ts';
 
 /** Expected-coverage state of a set of picks: `problem.first` holds each element's W (see the file comment). */
 export class MexclpState implements GainState {
@@ -188,21 +188,9 @@ export function* mexclpSteps(problem: CoverageProblem, options: MexclpOptions): 
   const state = new MexclpState(problem, retain);
   const greedy = new LazyGreedy(state);
   // keys bound current gains from above: f(S) + the k largest keys ≥ OPT at every step
-  let online = greedy.topKeys(k).sum;
-  const picks: number[] = [];
-  let exhausted = false;
-  for (let t = 0; t < k; t++) {
-    yield { phase: 'greedy', done: t, total: k };
-    const j = greedy.best();
-    if (j < 0) {
-      exhausted = true;
-      break;
-    }
-    greedy.pick(j);
-    picks.push(j);
-    online = Math.min(online, state.value + greedy.topKeys(k).sum);
-  }
-  yield { phase: 'greedy', done: picks.length, total: k };
+  const run = yield* greedyPicks(greedy, k);
+  const { picks, exhausted } = run;
+  let online = run.online;
   const value = state.value;
   if (exhausted) online = Math.min(online, value);
   const iterations = options.lagrangianIterations ?? 30;

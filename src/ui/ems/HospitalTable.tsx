@@ -4,6 +4,7 @@
  * it, median and 90th percentile, the townships beyond it, and the share
  * before the planned centres when one is planned.
  */
+import { Fragment } from 'react';
 import type { EmsSettings } from '../../core/ems/settings.ts';
 import type { Fractiles, HospitalAccess } from '../../core/ems/types.ts';
 import { useT } from '../i18n.ts';
@@ -17,7 +18,7 @@ export function HospitalTable({ hospitals, settings, weights, horizonMinutes, ca
   const minutes = (m: number | null) => (m === null ? t('emsPanel.notReached', { max: horizonMinutes }) : n(m, 1));
   const share = (f: Fractiles | null | undefined) => (f ? pct(f.withinTarget * 100) : '—');
   return (
-    <div className="ems-block" data-testid="ems-hospitals">
+    <div className="ems-block ems-hospitals" data-testid="ems-hospitals">
       <h3>{t('emsPanel.hospital.title')}</h3>
       {hospitals.length === 0 ? (
         <p className="muted small">{t('emsPanel.hospital.none')}</p>
@@ -42,16 +43,11 @@ export function HospitalTable({ hospitals, settings, weights, horizonMinutes, ca
             </thead>
             <tbody>
               {hospitals.map((h) => (
-                <tr key={h.capability} data-testid={`ems-hospital-${h.capability}`} data-basis={h.basis}>
-                  <th scope="row" className="ems-wrap">
+                <Fragment key={h.capability}>
+                <tr data-testid={`ems-hospital-${h.capability}`} data-basis={h.basis}>
+                  <th scope="row" className="ems-nowrap">
                     {t(`vocab.capability.${h.capability}`)}
                     <div className="muted small">{t('emsPanel.hospital.count', { n: h.hospitals.length })}</div>
-                    {h.zonesBeyond.length > 0 && (
-                      <div className="muted small" data-testid={`ems-hospital-${h.capability}-beyond`} data-value={h.zonesBeyond.length}>
-                        {t('emsPanel.hospital.beyond')}: {h.zonesBeyond.slice(0, BEYOND_SHOWN).map((z) => place(z.name)).join('、')}
-                        {h.zonesBeyond.length > BEYOND_SHOWN ? ` +${h.zonesBeyond.length - BEYOND_SHOWN}` : ''}
-                      </div>
-                    )}
                   </th>
                   <td>
                     {t('emsPanel.minutes', { minutes: n(h.targetMinutes) })} <Flag kind={isAssumedTarget(settings, h.capability) && 'assumed'} />
@@ -69,6 +65,16 @@ export function HospitalTable({ hospitals, settings, weights, horizonMinutes, ca
                   <td data-testid={`ems-hospital-${h.capability}-median`} data-value={h.fractiles.residents.medianMinutes ?? ''}>{minutes(h.fractiles.residents.medianMinutes)}</td>
                   <td data-testid={`ems-hospital-${h.capability}-p90`} data-value={h.fractiles.residents.p90Minutes ?? ''}>{minutes(h.fractiles.residents.p90Minutes)}</td>
                 </tr>
+                {h.zonesBeyond.length > 0 && (
+                  // the townships on a full-width line of their own: in the capability's column they squeezed the table
+                  <tr className="ems-subrow">
+                    <td colSpan={4 + weights.length} className="muted small ems-wrap" data-testid={`ems-hospital-${h.capability}-beyond`} data-value={h.zonesBeyond.length}>
+                      {t('emsPanel.hospital.beyond')}: {h.zonesBeyond.slice(0, BEYOND_SHOWN).map((z) => place(z.name)).join('、')}
+                      {h.zonesBeyond.length > BEYOND_SHOWN ? ` +${h.zonesBeyond.length - BEYOND_SHOWN}` : ''}
+                    </td>
+                  </tr>
+                )}
+                </Fragment>
               ))}
             </tbody>
           </table>

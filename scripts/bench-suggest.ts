@@ -6,18 +6,15 @@
  * candidate list to the chosen sites.
  *   npm run bench:suggest
  */
-import { cellToLatLng, gridDisk, latLngToCell } from 'h3-js';
 import { createEngine } from '../src/core/evaluate.ts';
-import { buildGrid, type CellInput } from '../src/core/grid.ts';
 import { createReachModel } from '../src/core/reach-factory.ts';
 import { makeRules } from '../src/core/rules.ts';
-import type { Zone } from '../src/core/types.ts';
 import { cellCandidates } from '../src/core/suggest/candidates.ts';
 import { sitesForTarget, suggestSites, type SiteSuggestion, type TargetSuggestion } from '../src/core/suggest/suggest.ts';
 import { loadDemoDataset } from './lib/demo-data.ts';
 import { naiveSites, naiveSitesForNeed, type NaiveResult } from './lib/suggest-naive.ts';
+import { syntheticDisc } from './lib/synthetic-disc.ts';
 import { line, time } from './lib/timing.ts';
-import { mulberry32 } from '../tests/helpers/random.ts';
 
 const runs = Number(process.env.BENCH_RUNS ?? 9);
 const baselineRuns = Number(process.env.BENCH_BASELINE_RUNS ?? 3);
@@ -28,18 +25,7 @@ const rules = makeRules();
 // 1. Synthetic: 10,000 populated res-9 cells — a disc of ~18 km radius with one cell in eleven left empty
 //    at random — the west quarter urban, no station yet, 1,000 candidate cells at random.
 {
-  const rnd = mulberry32(7);
-  const zones: Zone[] = [
-    { code: 'town', name: 'town', county: '999999', countyName: 'synthetic', areaType: 'urban', seat: null },
-    { code: 'country', name: 'country', county: '999999', countyName: 'synthetic', areaType: 'rural', seat: null },
-  ];
-  const disc = gridDisk(latLngToCell(25.38, 118.2, 9), 60);
-  for (let i = disc.length - 1; i > 0; i--) {
-    const j = Math.floor(rnd() * (i + 1));
-    [disc[i], disc[j]] = [disc[j], disc[i]];
-  }
-  const cells: CellInput[] = disc.slice(0, 10_000).map((h3) => ({ h3, population: 1 + Math.floor(rnd() * 300), zone: cellToLatLng(h3)[1] < 118.13 ? 'town' : 'country' }));
-  const grid = buildGrid(cells, zones);
+  const { grid, rnd } = syntheticDisc(7);
   const model = createReachModel(grid);
   const engine = createEngine(grid, { stations: [], rules }, model);
   const all = cellCandidates(grid);

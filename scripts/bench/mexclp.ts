@@ -7,17 +7,16 @@
  * measured in the same run. Both time the whole question, from an engine
  * holding the scenario and the candidate list to the chosen sites.
  */
-import { cellToLatLng, gridDisk, latLngToCell } from 'h3-js';
+import { cellToLatLng } from 'h3-js';
 import type { CoverageEngine } from '../../src/core/coverage.ts';
 import { createEngine } from '../../src/core/evaluate.ts';
-import { buildGrid, type CellInput } from '../../src/core/grid.ts';
 import { createReachModel } from '../../src/core/reach-factory.ts';
 import { makeRules } from '../../src/core/rules.ts';
-import type { Station, Zone } from '../../src/core/types.ts';
+import type { Station } from '../../src/core/types.ts';
 import { cellCandidates, type Candidate } from '../../src/core/suggest/candidates.ts';
 import { ambulancesInReach, suggestMexclpSites, type MexclpSuggestion } from '../../src/core/suggest/mexclp-sites.ts';
 import { systemBusyFraction } from '../../src/core/ems/availability.ts';
-import { mulberry32 } from '../../tests/helpers/random.ts';
+import { syntheticDisc } from '../lib/synthetic-disc.ts';
 import { line, time } from '../lib/timing.ts';
 
 /** Plain greedy on expected coverage: each round, every candidate's gain Σ w q^n (1 − q) summed afresh over its cells. */
@@ -55,18 +54,7 @@ function naiveMexclp(engine: CoverageEngine, candidates: readonly Candidate[], k
 
 /** Runs the benchmark and prints its lines. */
 export function benchMexclp(runs = 5, baselineRuns = 2): void {
-  const rnd = mulberry32(11);
-  const zones: Zone[] = [
-    { code: 'town', name: 'town', county: '999999', countyName: 'synthetic', areaType: 'urban', seat: null },
-    { code: 'country', name: 'country', county: '999999', countyName: 'synthetic', areaType: 'rural', seat: null },
-  ];
-  const disc = gridDisk(latLngToCell(25.38, 118.2, 9), 60);
-  for (let i = disc.length - 1; i > 0; i--) {
-    const j = Math.floor(rnd() * (i + 1));
-    [disc[i], disc[j]] = [disc[j], disc[i]];
-  }
-  const cells: CellInput[] = disc.slice(0, 10_000).map((h3) => ({ h3, population: 1 + Math.floor(rnd() * 300), zone: cellToLatLng(h3)[1] < 118.13 ? 'town' : 'country' }));
-  const grid = buildGrid(cells, zones);
+  const { grid, disc, rnd } = syntheticDisc(11);
   const fixed: Station[] = Array.from({ length: 5 }, (_, s) => {
     const [lat, lng] = cellToLatLng(disc[Math.floor(rnd() * 10_000)]);
     return { id: `fixed-${s}`, name: `fixed ${s}`, kind: 'station', status: 'existing', lng, lat, ambulances: 2 };

@@ -313,6 +313,7 @@ function printCity(now: CityFigures, before: CityFigures | null, commit: string 
   console.log(
     `泉州市 10-step drag (${now.dragStation}) settled (10 moves of 6 px 50 ms apart, first pointermove → the drop's figures): median ${beside(now.dragSettled, before?.dragSettled)}; target ≤ 2,000 ms (n=${now.dragSettledRuns.length}: ${list(now.dragSettledRuns)}${before ? `; baseline ${list(before.dragSettledRuns)}` : ''})`,
   );
+  if (now.paintFrameMs !== null) console.log(`泉州市 map paint → frame shown: mean ${fmt(now.paintFrameMs)} on this machine, so a drag repaints the cells at most every ${fmt(now.dragPaintMs ?? NaN)} (frame-pace.ts)`);
   console.log(
     `泉州市 drag one step at a time (pointermove → that step's figures): median ${beside(now.dragStepMedian, before?.dragStepMedian)} (steps without an update: ${now.dragMisses}${before ? `, baseline ${before.dragMisses}` : ''})`,
   );

@@ -36,6 +36,9 @@ export interface CityFigures {
   firstVisitIdle: number;
   revisit: number;
   revisitIdle: number;
+  /** The map's measured paint → frame time and the drag repaint interval it chose (absent in builds without them). */
+  paintFrameMs: number | null;
+  dragPaintMs: number | null;
 }
 
 /**
@@ -234,6 +237,10 @@ export async function measureCity(browser: Browser, url: string): Promise<CityFi
     const settled: number[] = [];
     for (let run = 0; run < DRAG_RUNS; run++) settled.push(await measureDragSettled(page, STATION, run % 2 === 0 ? -1 : 1));
     const dragSettled = median(settled);
+    const pace = await page.evaluate(() => {
+      const s = (window as unknown as { __emsMapStats?: { paintFrameMs?: number | null; dragPaintMs?: number } }).__emsMapStats;
+      return { paintFrameMs: s?.paintFrameMs ?? null, dragPaintMs: s?.dragPaintMs ?? null };
+    });
     await switchRegion(page, YONGCHUN);
     const again = await switchRegion(page, CITY);
     if (again.population !== first.population) throw new Error(`The revisit shows ${again.population} residents when the first visit showed ${first.population}.`);
@@ -249,6 +256,7 @@ export async function measureCity(browser: Browser, url: string): Promise<CityFi
       firstVisitIdle: first.idle,
       revisit: again.figures,
       revisitIdle: again.idle,
+      ...pace,
     };
   } finally {
     await context.close();

@@ -16,6 +16,7 @@ import { countyLinePaint, inCounties, LAYER, SOURCE } from './layers.ts';
 import type { MapInput } from './map-input.ts';
 import { StationLayer, type MapTranslate } from './station-layer.ts';
 import { suggestionFeatures } from './suggestions.ts';
+import { FramePace } from './frame-pace.ts';
 import { EMPTY } from './style.ts';
 import { zoneLabelFeatures, zoneOutlineFeatures, type ZoneFeature } from './zones.ts';
 
@@ -30,6 +31,9 @@ export interface MapStats extends CellStats {
   isochrones: number;
   /** What the EMS layers draw (baselines, the hospital minutes' update); tests read drawn states with it. */
   ems?: EmsLayerStats;
+  /** A paint → its frame shown, mean ms on this machine (null before one is measured), and the drag's repaint interval it gives. */
+  paintFrameMs?: number | null;
+  dragPaintMs?: number;
 }
 
 export interface MapControllerOptions {
@@ -51,15 +55,6 @@ export interface MapControllerOptions {
  * GPU makes the page wait for.
  */
 const DRAG_WAIT_MS = 150;
-/**
- * While a station is being dragged, the cells' colours follow its results at
- * most this often (and at once on the drop). Each map frame is a full WebGL
- * draw, read back to the page's thread in software rendering (130–200 ms for
- * a whole city): painting every step's result held back the pointer's next
- * moves, so a half-second drag took seconds. The figures follow every step;
- * the marker and rings follow the pointer (a DOM overlay, no map frame).
- */
-export const DRAG_PAINT_MS = 700;
 const FIT_PADDING: PaddingOptions = { top: 48, right: 48, bottom: 48, left: 48 };
 
 export class MapController {
@@ -83,6 +78,14 @@ export class MapController {
   private pending: MapInput | null = null;
   private zoneOutlines = new Map<string, ZoneFeature>();
   private stationsWaiting: ReturnType<typeof setTimeout> | null = null;
+  /**
+   * While a station is being dragged, the cells' colours follow its results at
+   * most every `pace.dragPaintMs()` (and at once on the drop): each paint's frame
+   * holds back the pointer's next moves, for ~300 ms with software WebGL. The
+   * figures follow every step; the marker and rings follow the pointer (a DOM
+   * overlay, no map frame).
+   */
+  private readonly pace: FramePace;
   /** When a drag step's result was last painted, and the timer painting a newer one later. */
   private lastDragPaint = -Infinity;
   private dragPaintTimer: ReturnType<typeof setTimeout> | null = null;
@@ -102,6 +105,7 @@ export class MapController {
   ) {
     const translate = options.translate;
     this.cells = new CellLayer(map, this.stats);
+    this.pace = new FramePace(map);
     this.gaps = new GapLayer(map, (rank) => translate(this.input?.language ?? 'zh-CN', 'map.gapLabel', { rank }));
     this.stationLayer = new StationLayer(map, translate, this.stats);
     this.isochrones = new IsochroneLayer(map, this.stats, options.isochrones ?? null, (language, minutes) => translate(language, 'map.isochroneLabel', { minutes }));
@@ -151,7 +155,9 @@ export class MapController {
     if (datasetChanged) this.applyDataset(next);
     // a drag's start costs a frame already (the marker handed to the overlay): its first result waits its turn too
     if (changed('draggingStationId') && next.draggingStationId !== null && prev?.draggingStationId == null) this.lastDragPaint = performance.now();
-    // a drag step's result held back by paintResult is painted by its timer, or replaced by the drop's result
+    // a drag step's result held back by paintResult is painted by its timer, or replaced by the drop's result:
+    // at the drop a late step is not painted (a frame the drop's own result would wait behind)
+    if (changed('draggingStationId') && next.draggingStationId === null) this.stopDragPaint();
     const resultChanged = datasetChanged || changed('result');
     const drawn = resultChanged && next.result ? this.paintResult(next, datasetChanged) : false;
     // every station edit (a drag step, a toggle, an add) asks the worker, so its redraw waits for the answer: a frame fewer
@@ -180,7 +186,7 @@ export class MapController {
 
   /**
    * Paints the input's result on the cells and gap areas, unless a drag is
-   * on and the last drag paint is under DRAG_PAINT_MS old: it is then painted
+   * on and the last drag paint is younger than the pace allows: it is then painted
    * when that time is up (or at the drop), whichever result is current then.
    * True when painted now.
    */
@@ -188,7 +194,7 @@ export class MapController {
     this.stopDragPaint();
     const now = performance.now();
     if (input.draggingStationId !== null && !datasetChanged && this.painted !== null) {
-      const wait = this.lastDragPaint + DRAG_PAINT_MS - now;
+      const wait = this.lastDragPaint + this.pace.dragPaintMs() - now;
       if (wait > 0) {
         this.dragPaintTimer = setTimeout(() => {
           this.dragPaintTimer = null;
@@ -202,6 +208,9 @@ export class MapController {
     } else this.lastDragPaint = input.draggingStationId !== null ? now : -Infinity;
     const result = input.result!;
     if (this.cells.showResult(result, input.rules.circleMinutes) === null) return false;
+    this.pace.measure(now);
+    this.stats.paintFrameMs = this.pace.frameMs;
+    this.stats.dragPaintMs = this.pace.dragPaintMs();
     const context = this.cells.paintContext();
     if (context) this.ems.showInRange(result.inRange, context);
     this.painted = result;

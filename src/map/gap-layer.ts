@@ -26,19 +26,22 @@ export class GapLayer {
 
   clear(): void {
     this.shown = [];
+    if (this.stale) this.map.removeFeatureState({ source: SOURCE.gaps });
+    this.stale = false;
     for (const id of [SOURCE.gaps, SOURCE.gapLabels]) this.source(id).setData(EMPTY);
   }
 
   /** Takes a drawn result: new outlines from a full update, faded old ones during a drag. */
   showResult(result: EvaluationUpdate): void {
     if (result.gapsUpdated && hasOutlines(result.gaps)) {
-      this.draw(result.gaps);
-      if (this.stale) this.map.setPaintProperty(LAYER.gapsLine, 'line-opacity', 0.9);
+      if (this.stale) this.map.removeFeatureState({ source: SOURCE.gaps });
       this.stale = false;
+      this.draw(result.gaps);
     } else if (!this.stale) {
-      // drag updates repeat the last gap groups: keep their outlines, faded, until the drop
+      // drag updates repeat the last gap groups: keep their outlines, faded, until the drop.
+      // A feature-state, not a paint property: that would cost a frame of its own (two, in MapLibre 5)
       this.stale = true;
-      this.map.setPaintProperty(LAYER.gapsLine, 'line-opacity', 0.35);
+      for (const gap of this.shown) this.map.setFeatureState({ source: SOURCE.gaps, id: gap.rank }, { stale: true });
     }
   }
 

@@ -84,9 +84,15 @@ export function attachInteraction(map: MapLibreMap, handlers: InteractionHandler
     if (!drag) return;
     drag.lng = lng;
     drag.lat = lat;
-    if (!drag.moved && Math.hypot(x - drag.startX, y - drag.startY) < DRAG_THRESHOLD_PX) return;
-    drag.moved = true;
-    setCursor();
+    if (!drag.moved) {
+      if (Math.hypot(x - drag.startX, y - drag.startY) < DRAG_THRESHOLD_PX) return;
+      drag.moved = true;
+      setCursor();
+      // the drag's start at once: MapLibre has asked for a frame for this move already, and the map's
+      // own marker of the station must leave in that frame, not in one more (a software frame is ~300 ms)
+      handlers.move(drag.id, drag.lng, drag.lat, false);
+      return;
+    }
     drag.frame ??= requestAnimationFrame(flush);
   };
 

@@ -336,7 +336,8 @@ export function overlayLayers(options: OverlayOptions = {}): LayerSpecification[
       id: LAYER.gapsLine,
       type: 'line',
       source: SOURCE.gaps,
-      paint: { 'line-color': COLOURS.gapLine, 'line-width': 1.4, 'line-opacity': 0.9 },
+      // faded while a drag makes the outlines out of date (gap-layer.ts)
+      paint: { 'line-color': COLOURS.gapLine, 'line-width': 1.4, 'line-opacity': ['case', ['boolean', ['feature-state', 'stale'], false], 0.35, 0.9] as never },
     },
     {
       id: LAYER.gapHighlightHalo,

@@ -50,6 +50,8 @@ export function buildStyle(options: StyleOptions = {}): StyleSpecification {
   return {
     version: 8,
     name: 'ems-coverage',
+    // no animated paint changes: each would cost extra frames, and a software-rendered frame of a whole city costs ~300 ms
+    transition: { duration: 0, delay: 0 },
     sources: {
       ...(basemap ? { [SOURCE.basemap]: basemap } : {}),
       [SOURCE.counties]: geojson(),
@@ -57,7 +59,8 @@ export function buildStyle(options: StyleOptions = {}): StyleSpecification {
       // cells are small polygons: no need for deep tiles or a wide buffer
       [SOURCE.cells]: geojson({ maxzoom: 13, buffer: 16, tolerance: 0.3 }),
       [SOURCE.parents]: geojson({ maxzoom: 11, buffer: 16 }),
-      [SOURCE.gaps]: geojson(),
+      // feature ids: a drag fades the last gap outlines by feature-state (a frame shared with the cells' paint)
+      [SOURCE.gaps]: geojson({ promoteId: 'rank' }),
       [SOURCE.gapLabels]: geojson(),
       // feature ids: a dragged station's marker and rings are hidden by feature-state (see drag-overlay.ts)
       [SOURCE.radii]: geojson({ promoteId: 'stationId' }),

@@ -182,7 +182,7 @@ describe('dragging a station on the map', () => {
     expect(counts(r.after), `figures after dragging 达埔 (${file}; result updated: ${r.seqChanged})`).not.toEqual(counts(r.start));
     expect(r.after.population).toBe(r.start.population);
     expect(r.after.covered + r.after.marginal + r.after.gap, 'covered + marginal + gap = population').toBe(r.after.population);
-    // mid-drag the map paints a step's result at most every DRAG_PAINT_MS; after the drop it shows the drop's
+    // mid-drag the map paints a step's result at most every few frames (frame-pace.ts); after the drop it shows the drop's
     await waitMapIdle(page);
     const drawn = await checkDrawn(page);
     expect({ wrongCells: drawn.wrongCells, wrongParents: drawn.wrongParents }, `cells drawn after the drop against the current result (${file})`).toEqual({ wrongCells: 0, wrongParents: 0 });

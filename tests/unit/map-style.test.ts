@@ -12,6 +12,10 @@ import { basemapSource, buildStyle, isTileTemplate } from '../../src/map/style.t
 const ids = (style: ReturnType<typeof buildStyle>) => style.layers.map((l) => l.id);
 
 describe('offline style', () => {
+  it('animates no paint change (a transition costs extra frames, ~300 ms each in software WebGL)', () => {
+    expect(buildStyle().transition).toEqual({ duration: 0, delay: 0 });
+  });
+
   it('is a valid MapLibre style', () => {
     expect(validateStyleMin(buildStyle({ highlightedGap: 2, counties: ['350525'] }))).toEqual([]);
     expect(validateStyleMin(buildStyle({ basemapUrl: 'https://tile.example.org/{z}/{x}/{y}.png' }))).toEqual([]);

@@ -72,18 +72,14 @@ const bench = (page: Page) => page.evaluate(() => (window as unknown as { __benc
 
 const waitMapIdle = (page: Page) => waitMapIdleAt(page, 120_000);
 
-async function measureLoads(browser: Browser, url: string): Promise<{ ready: number[]; idle: number[]; dcl: number[] }> {
-  const ready: number[] = [];
-  const idle: number[] = [];
-  const dcl: number[] = [];
-  for (let i = 0; i < LOADS; i++) {
-    const page = await newPage(browser, url);
-    await page.waitForFunction(() => (window as unknown as { __bench: Bench }).__bench.readyAt !== null, undefined, { timeout: 120_000, polling: 50 });
-    ready.push((await bench(page)).readyAt!);
-    dcl.push(await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd));
-    idle.push(await waitMapIdle(page).catch(() => NaN));
-    await page.context().close();
-  }
+/** One page load: navigation → first figures, DOMContentLoaded, map idle (ms). */
+async function measureLoad(browser: Browser, url: string): Promise<{ ready: number; idle: number; dcl: number }> {
+  const page = await newPage(browser, url);
+  await page.waitForFunction(() => (window as unknown as { __bench: Bench }).__bench.readyAt !== null, undefined, { timeout: 120_000, polling: 50 });
+  const ready = (await bench(page)).readyAt!;
+  const dcl = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
+  const idle = await waitMapIdle(page).catch(() => NaN);
+  await page.context().close();
   return { ready, idle, dcl };
 }
 
@@ -200,11 +196,11 @@ async function main() {
       await measureLargeRegion(browser, app);
       return;
     }
-    if (process.env.BENCH_ONLY !== 'city') await measureEverythingElse(browser, app);
+    baseline = await serveBaseline(app);
+    if (process.env.BENCH_ONLY !== 'city') await measureEverythingElse(browser, app, baseline);
     if (process.env.BENCH_ONLY !== 'city') await measureLargeRegion(browser, app);
 
     const city = await measureCity(browser, app.url);
-    baseline = await serveBaseline(app);
     const before = baseline ? await measureCity(browser, baseline.app.url) : null;
     printCity(city, before, baseline?.commit ?? null);
   } finally {
@@ -237,12 +233,24 @@ async function measureLargeRegion(browser: Browser, app: ServedApp) {
 }
 
 /** Page loads, drag latency in 永春县 and 泉州市, bundle sizes. */
-async function measureEverythingElse(browser: Browser, app: ServedApp) {
+async function measureEverythingElse(browser: Browser, app: ServedApp, baseline: { app: ServedApp; commit: string } | null) {
   {
-    const loads = await measureLoads(browser, app.url);
-    console.log(`first figures (navigation → results-panel data-ready), 永春县: median ${fmt(median(loads.ready))} (n=${loads.ready.length}; ${loads.ready.map((v) => v.toFixed(0)).join(', ')})`);
-    console.log(`DOMContentLoaded (bundle fetched and run), 永春县: median ${fmt(median(loads.dcl))} (n=${loads.dcl.length})`);
-    console.log(`map idle after navigation, 永春县: median ${fmt(median(loads.idle))} (n=${loads.idle.length})`);
+    // loads of this build and of the baseline taken in turn, so both meet the same machine
+    const loads = { ready: [] as number[], idle: [] as number[], dcl: [] as number[] };
+    const old = { ready: [] as number[], idle: [] as number[], dcl: [] as number[] };
+    for (let i = 0; i < LOADS; i++) {
+      for (const [into, url] of [[loads, app.url], ...(baseline ? [[old, baseline.app.url] as const] : [])] as const) {
+        const one = await measureLoad(browser, url);
+        into.ready.push(one.ready);
+        into.idle.push(one.idle);
+        into.dcl.push(one.dcl);
+      }
+    }
+    const beside = (now: number[], before: number[]) =>
+      `median ${fmt(median(now))}` + (baseline ? ` (baseline ${baseline.commit}: ${fmt(median(before))}, ${(median(before) / median(now)).toFixed(1)}× faster)` : '') + ` (n=${now.length}; ${now.map((v) => v.toFixed(0)).join(', ')})`;
+    console.log(`first figures (navigation → results-panel data-ready), 永春县: ${beside(loads.ready, old.ready)}; target ≤ 1,000 ms`);
+    console.log(`DOMContentLoaded (bundle fetched and run), 永春县: ${beside(loads.dcl, old.dcl)}`);
+    console.log(`map idle after navigation, 永春县: ${beside(loads.idle, old.idle)}`);
 
     const lngLat = stationLngLat(DRAG_STATION);
     const page = await newPage(browser, app.url);

@@ -16,6 +16,7 @@ import { countyLinePaint, inCounties, LAYER, SOURCE } from './layers.ts';
 import type { MapInput } from './map-input.ts';
 import { StationLayer, type MapTranslate } from './station-layer.ts';
 import { suggestionFeatures } from './suggestions.ts';
+import { DatasetHold } from './dataset-hold.ts';
 import { FramePace } from './frame-pace.ts';
 import { EMPTY } from './style.ts';
 import { zoneLabelFeatures, zoneOutlineFeatures, type ZoneFeature } from './zones.ts';
@@ -86,6 +87,8 @@ export class MapController {
    * overlay, no map frame).
    */
   private readonly pace: FramePace;
+  /** A new region's drawing, held until its first figures are on screen. */
+  private readonly hold: DatasetHold;
   /** When a drag step's result was last painted, and the timer painting a newer one later. */
   private lastDragPaint = -Infinity;
   private dragPaintTimer: ReturnType<typeof setTimeout> | null = null;
@@ -106,6 +109,9 @@ export class MapController {
     const translate = options.translate;
     this.cells = new CellLayer(map, this.stats);
     this.pace = new FramePace(map);
+    this.hold = new DatasetHold(() => {
+      if (this.input && !this.disposed) this.update(this.input);
+    });
     this.gaps = new GapLayer(map, (rank) => translate(this.input?.language ?? 'zh-CN', 'map.gapLabel', { rank }));
     this.stationLayer = new StationLayer(map, translate, this.stats);
     this.isochrones = new IsochroneLayer(map, this.stats, options.isochrones ?? null, (language, minutes) => translate(language, 'map.isochroneLabel', { minutes }));
@@ -133,6 +139,7 @@ export class MapController {
   dispose(): void {
     this.disposed = true;
     this.cells.cancelCells();
+    this.hold.cancel();
     this.stopWaiting();
     this.stopDragPaint();
     this.styleReady = false;
@@ -151,20 +158,35 @@ export class MapController {
     const prev = force ? null : this.input;
     this.input = next;
     const changed = (...keys: (keyof MapInput)[]) => !prev || keys.some((k) => prev[k] !== next[k]);
-    const datasetChanged = changed('dataset', 'datasetGeneration');
-    if (datasetChanged) this.applyDataset(next);
+    const resultOfDataset = next.result !== null && next.result.tag.dataset === next.datasetGeneration;
+    // a new region: the old one goes at once, the new one is drawn after the frame of its first figures (dataset-hold.ts)
+    if (changed('dataset', 'datasetGeneration')) {
+      this.hold.cancel();
+      if (next.dataset && !resultOfDataset) {
+        this.applyDataset({ ...next, dataset: null });
+        this.drawStations({ ...next, stations: [] });
+        this.hold.hold(next.datasetGeneration);
+      } else this.applyDataset(next);
+    }
+    if (resultOfDataset) this.hold.resultShown(next.datasetGeneration);
+    const released = this.hold.take();
+    if (released) this.applyDataset(next);
+    const holding = this.hold.holding;
+    // the dataset drawn now: it was not held, or its hold has just ended
+    const datasetChanged = released || (changed('dataset', 'datasetGeneration') && !holding);
     // a drag's start costs a frame already (the marker handed to the overlay): its first result waits its turn too
     if (changed('draggingStationId') && next.draggingStationId !== null && prev?.draggingStationId == null) this.lastDragPaint = performance.now();
     // a drag step's result held back by paintResult is painted by its timer, or replaced by the drop's result:
     // at the drop a late step is not painted (a frame the drop's own result would wait behind)
     if (changed('draggingStationId') && next.draggingStationId === null) this.stopDragPaint();
-    const resultChanged = datasetChanged || changed('result');
+    const resultChanged = datasetChanged || (changed('result') && !holding);
     const drawn = resultChanged && next.result ? this.paintResult(next, datasetChanged) : false;
     // every station edit (a drag step, a toggle, an add) asks the worker, so its redraw waits for the answer: a frame fewer
     // (a dragged station is a DOM overlay that costs no map frame: it follows the pointer at once)
     const stationEdit = prev !== null && !drawn && !changed('dataset', 'selectedStationId', 'rules', 'language') && next.draggingStationId === null;
-    if (stationEdit && changed('stations')) this.waitForResult();
-    else if (drawn || changed('dataset', 'stations', 'selectedStationId', 'draggingStationId', 'rules', 'language')) {
+    if (holding) this.stopWaiting();
+    else if (stationEdit && changed('stations')) this.waitForResult();
+    else if (drawn || datasetChanged || changed('dataset', 'stations', 'selectedStationId', 'draggingStationId', 'rules', 'language')) {
       this.stopWaiting();
       this.drawStations(next);
     }
@@ -173,7 +195,7 @@ export class MapController {
     if (changed('highlightedGap')) this.gaps.highlight(next.highlightedGap);
     if (changed('suggestion')) this.applySuggestion(next);
     if (changed('language')) this.gaps.relabel();
-    if (changed('language') && !datasetChanged && next.dataset) this.source(SOURCE.zoneLabels).setData(zoneLabelFeatures(next.dataset.zones, next.language));
+    if (changed('language') && !datasetChanged && !holding && next.dataset) this.source(SOURCE.zoneLabels).setData(zoneLabelFeatures(next.dataset.zones, next.language));
     this.applyVisibility();
     this.camera.apply(next.focus, {
       regionBounds: this.cells.bounds,

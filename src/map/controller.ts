@@ -212,7 +212,7 @@ export class MapController {
     this.stats.paintFrameMs = this.pace.frameMs;
     this.stats.dragPaintMs = this.pace.dragPaintMs();
     const context = this.cells.paintContext();
-    if (context) this.ems.showInRange(result.inRange, context);
+    if (context) this.ems.showResult(result, input.rules, context);
     this.painted = result;
     this.gaps.showResult(result);
     return true;
@@ -223,11 +223,7 @@ export class MapController {
     const input = this.input;
     if (!input || this.disposed) return;
     const shown = this.cells.shown;
-    this.visibility.apply(input.layers, input.basemapUrl, shown, shown && this.cells.minutes.shown, {
-      backup: shown && this.ems.backup.shown,
-      calls: shown && this.ems.calls.shown,
-      hospital: shown && this.ems.hospital.shown,
-    });
+    this.visibility.apply(input.layers, input.basemapUrl, shown, shown && this.cells.minutes.shown, this.ems.shown(shown));
   }
 
   private stopDragPaint(): void {

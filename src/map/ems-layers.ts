@@ -1,19 +1,24 @@
 /**
- * The three EMS map layers (issue 14), each a ClassLayer on the cell and
- * parent features: backup coverage (the result's in-range counts: 0 / 1 /
- * ≥ 2 stations), call density (the dataset's calls per cell, when calls are
- * loaded) and hospital transport (minutes to the nearest hospital with the
- * chosen capability, asked of the worker for the result on screen). Each
- * draws only data of the dataset drawn, and the hospital minutes only while
- * the update they were computed for is the one shown: stale is hidden, never
- * drawn.
+ * The EMS map layers (issue 14). Each cell layer is a ClassLayer on the cell
+ * and parent features (EMS_CELL_LAYERS): backup coverage (the result's
+ * in-range counts: 0 / 1 / ≥ 2 stations), call density (the dataset's calls
+ * per cell, when calls are loaded), first-due workload (the busy fraction of
+ * each cell's first-due station, from the result's first-due rows and
+ * workload) and hospital transport (minutes to the nearest hospital with the
+ * chosen capability, asked of the worker for the result on screen). Township
+ * equity paints the zones by feature-state: each zone's 90th-percentile
+ * minutes, the worst-served outlined. Each draws only data of the dataset
+ * drawn, and the hospital minutes only while the update they were computed
+ * for is the one shown: stale is hidden, never drawn.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Capability } from '../core/ems/settings.ts';
-import type { HospitalMinutes } from '../worker/api.ts';
+import type { EvaluationUpdate, HospitalMinutes } from '../worker/api.ts';
+import type { Rules } from '../core/rules.ts';
 import { ClassLayer } from './class-layer.ts';
-import { backupClasses, BACKUP_COLOURS, CALL_COLOURS, callClasses, HOSPITAL_COLOURS, hospitalClasses, hospitalSteps } from './ems-ramps.ts';
-import { LAYER } from './layers.ts';
+import { backupClasses, callClasses, equityClass, equitySteps, hospitalClasses, hospitalSteps, workloadClasses } from './ems-ramps.ts';
+import { EMS_CELL_LAYERS, EMS_LAYER_KEYS, SOURCE, type EmsCellLayerKey } from './layers.ts';
+import type { EmsShown } from './layer-visibility.ts';
 import type { MapInput } from './map-input.ts';
 import type { ParentIndex } from './parent-status.ts';
 
@@ -28,20 +33,29 @@ export interface PaintContext {
   coarse: boolean;
 }
 
-/** What each EMS layer shows now (tests read drawn states with the baselines and the seq). */
+/** What each EMS layer shows now (tests read drawn states with the baselines and the seqs). */
 export interface EmsLayerStats {
   backup: { cells: number; parents: number } | null;
   calls: { cells: number; parents: number } | null;
+  workload: { cells: number; parents: number } | null;
   hospital: { cells: number; parents: number } | null;
   /** The update the hospital minutes drawn belong to, and their capability; null while none are drawn. */
   hospitalDrawn: { seq: number; capability: Capability } | null;
+  /** The update whose workload and first-due rows are drawn; null while none are. */
+  workloadSeq: number | null;
+  /** The update whose zone fractiles are drawn, the zones painted and the one outlined worst; null while none are. */
+  equity: { seq: number; zones: number; worst: string | null } | null;
 }
 
+const EMPTY_STATS: EmsLayerStats = { backup: null, calls: null, workload: null, hospital: null, hospitalDrawn: null, workloadSeq: null, equity: null };
+
 export class EmsLayers {
-  readonly backup: ClassLayer;
-  readonly calls: ClassLayer;
-  readonly hospital: ClassLayer;
-  readonly stats: EmsLayerStats = { backup: null, calls: null, hospital: null, hospitalDrawn: null };
+  /** The cell layers, one per entry of EMS_CELL_LAYERS. */
+  readonly layers: Record<EmsCellLayerKey, ClassLayer>;
+  readonly stats: EmsLayerStats = { ...EMPTY_STATS };
+  /** Zones given equity state (by code), and the one marked worst. */
+  private equityZones = new Set<string>();
+  private worstZone: string | null = null;
   /** The calls painted (the array itself: a new import is a new array). */
   private callsDrawn: ArrayLike<number> | null = null;
   /** Key of the hospital minutes wanted for the input last seen, and the key last asked for. */
@@ -53,29 +67,94 @@ export class EmsLayers {
    * @param changed told when a layer's data arrived or went (its visibility is then applied again)
    */
   constructor(
-    map: MapLibreMap,
+    private readonly map: MapLibreMap,
     private readonly fetchHospital: FetchHospitalMinutes | null,
     private readonly context: () => PaintContext | null,
     private readonly changed: () => void,
   ) {
-    this.backup = new ClassLayer(map, { key: 'b', cells: LAYER.backup, parents: LAYER.backupParents, colours: BACKUP_COLOURS });
-    this.calls = new ClassLayer(map, { key: 'k', cells: LAYER.calls, parents: LAYER.callsParents, colours: CALL_COLOURS });
-    this.hospital = new ClassLayer(map, { key: 'h', cells: LAYER.hospital, parents: LAYER.hospitalParents, colours: HOSPITAL_COLOURS });
+    const layers = {} as Record<EmsCellLayerKey, ClassLayer>;
+    for (const key of Object.keys(EMS_CELL_LAYERS) as EmsCellLayerKey[]) layers[key] = new ClassLayer(map, EMS_CELL_LAYERS[key]);
+    this.layers = layers;
+  }
+
+  get backup(): ClassLayer {
+    return this.layers.backup;
+  }
+  get calls(): ClassLayer {
+    return this.layers.calls;
+  }
+  get hospital(): ClassLayer {
+    return this.layers.hospital;
+  }
+
+  /** Which layers have data painted (none before a result of the dataset drawn is shown). */
+  shown(resultShown: boolean): EmsShown {
+    const out = {} as EmsShown;
+    for (const key of EMS_LAYER_KEYS) out[key] = resultShown && (key === 'equity' ? this.stats.equity !== null : this.layers[key].shown);
+    return out;
   }
 
   /** A new dataset: nothing of the previous one is drawn. */
   reset(): void {
-    for (const layer of [this.backup, this.calls, this.hospital]) layer.reset();
+    for (const layer of Object.values(this.layers)) layer.reset();
     this.callsDrawn = null;
     this.hospitalKey = null;
     this.hospitalAsked = null;
-    Object.assign(this.stats, { backup: null, calls: null, hospital: null, hospitalDrawn: null });
+    // the zones source gets the new dataset's outlines: no state of the old ones may stay on a code they share
+    if (this.map.getSource(SOURCE.zones)) this.map.removeFeatureState({ source: SOURCE.zones });
+    this.equityZones.clear();
+    this.worstZone = null;
+    Object.assign(this.stats, EMPTY_STATS);
   }
 
-  /** Paints a result's in-range counts (called by the cell layer with each result of the dataset drawn). */
-  showInRange(inRange: ArrayLike<number>, context: PaintContext): void {
-    this.backup.show(backupClasses(inRange), 'b', context.population, context.index, context.coarse);
+  /**
+   * Paints what a result of the dataset drawn gives the cell layers and zones
+   * (called by the controller with each result painted): its in-range counts,
+   * the busy fraction of each cell's first-due station, each zone's 90th percentile.
+   */
+  showResult(result: EvaluationUpdate, rules: Rules, context: PaintContext): void {
+    this.backup.show(backupClasses(result.inRange), 'b', context.population, context.index, context.coarse);
     this.stats.backup = this.backup.baseline;
+    this.showWorkload(result, rules, context);
+    this.showEquity(result);
+  }
+
+  private showWorkload(result: EvaluationUpdate, rules: Rules, context: PaintContext): void {
+    const layer = this.layers.workload;
+    if (result.firstDue.length !== context.population.length) {
+      layer.hide();
+      this.stats.workload = null;
+      this.stats.workloadSeq = null;
+      return;
+    }
+    const { busyTarget } = rules.ems;
+    const classes = workloadClasses(
+      result.firstDue,
+      result.ems.workload.map((w) => w.busyFraction),
+      busyTarget,
+    );
+    layer.show(classes, `w|${busyTarget}`, context.population, context.index, context.coarse);
+    this.stats.workload = layer.baseline;
+    this.stats.workloadSeq = result.seq;
+  }
+
+  /** Each zone's class by its residents' 90th percentile (feature-state `e`), the worst-served township by `worst`. */
+  private showEquity(result: EvaluationUpdate): void {
+    const { fractiles, equity } = result.ems;
+    if (!this.map.getSource(SOURCE.zones)) return;
+    const steps = equitySteps(fractiles.targetMinutes);
+    const painted = new Set<string>();
+    for (const z of fractiles.zones) {
+      this.map.setFeatureState({ source: SOURCE.zones, id: z.code }, { e: equityClass(z.residents.p90Minutes, z.residents.weight, steps) });
+      painted.add(z.code);
+    }
+    for (const code of this.equityZones) if (!painted.has(code)) this.map.removeFeatureState({ source: SOURCE.zones, id: code }, 'e');
+    this.equityZones = painted;
+    const worst = equity.worstZone?.code ?? null;
+    if (this.worstZone !== null && this.worstZone !== worst) this.map.removeFeatureState({ source: SOURCE.zones, id: this.worstZone }, 'worst');
+    if (worst !== null) this.map.setFeatureState({ source: SOURCE.zones, id: worst }, { worst: true });
+    this.worstZone = worst;
+    this.stats.equity = painted.size > 0 ? { seq: result.seq, zones: painted.size, worst } : null;
   }
 
   /** Brings the call and hospital layers in step with the input (after the cell layer painted its result). */

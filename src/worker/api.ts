@@ -176,6 +176,12 @@ export interface EvaluationUpdate {
   ems: EmsFigures;
   /** False when `ems` is the previous full update's, unchanged (light updates). */
   emsUpdated: boolean;
+  /**
+   * Per cell (dataset order), the row in `ems.workload` of the cell's
+   * first-due station, −1 for none (the first-due workload layer). Belongs
+   * with `ems`: light updates repeat the last full update's.
+   */
+  firstDue: Int32Array;
   /** Worker time for this update. */
   computeMs: number;
 }

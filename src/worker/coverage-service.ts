@@ -4,7 +4,7 @@
  */
 import type { CoverageEngine } from '../core/coverage.ts';
 import { compareScenarios } from '../core/deltas.ts';
-import { emsFigures } from '../core/ems/figures.ts';
+import { emsFigures, emsFirstDue } from '../core/ems/figures.ts';
 import type { EmsInputs } from '../core/ems/inputs.ts';
 import type { EmsFigures } from '../core/ems/types.ts';
 import { ringAreaTypes } from '../core/rings.ts';
@@ -57,6 +57,8 @@ export class CoverageService {
   private lastResponse: ResponseTimes | null = null;
   /** The last full update's EMS figures, reused by light updates like the response times. */
   private lastEms: EmsFigures | null = null;
+  /** The first-due rows of lastEms's workload, per cell. */
+  private lastFirstDue: Int32Array | null = null;
   private stations = new Map<string, Station>();
   /** The rules of the last full evaluation (an import rebuilds the engine with them). */
   private rules: Rules = DEFAULT_RULES;
@@ -102,6 +104,7 @@ export class CoverageService {
     this.lastGaps = [];
     this.lastResponse = null;
     this.lastEms = null;
+    this.lastFirstDue = null;
     this.describedGaps = null;
   }
 
@@ -269,6 +272,7 @@ export class CoverageService {
         }));
       this.lastResponse = responseTimes(engine, hasProposed ? this.baselineEngine() : null);
       this.lastEms = emsFigures(engine, hasProposed ? this.baselineEngine() : null, this.emsInputs());
+      this.lastFirstDue = emsFirstDue(engine).areaOf;
     }
     const minutes = engine.responseMinutes;
     return {
@@ -291,6 +295,7 @@ export class CoverageService {
       responseUpdated: !options.light,
       ems: this.lastEms ?? emsFigures(engine, hasProposed ? this.baselineEngine() : null, this.emsInputs()),
       emsUpdated: !options.light,
+      firstDue: (this.lastFirstDue ?? emsFirstDue(engine).areaOf).slice(),
       computeMs: performance.now() - t0,
     };
   }

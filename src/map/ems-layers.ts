@@ -56,6 +56,8 @@ export class EmsLayers {
   /** Zones given equity state (by code), and the one marked worst. */
   private equityZones = new Set<string>();
   private worstZone: string | null = null;
+  /** Stations marked over the busy target (by id). */
+  private overStations = new Set<string>();
   /** The calls painted (the array itself: a new import is a new array). */
   private callsDrawn: ArrayLike<number> | null = null;
   /** Key of the hospital minutes wanted for the input last seen, and the key last asked for. */
@@ -104,6 +106,7 @@ export class EmsLayers {
     if (this.map.getSource(SOURCE.zones)) this.map.removeFeatureState({ source: SOURCE.zones });
     this.equityZones.clear();
     this.worstZone = null;
+    this.markOver(new Set());
     Object.assign(this.stats, EMPTY_STATS);
   }
 
@@ -125,6 +128,7 @@ export class EmsLayers {
       layer.hide();
       this.stats.workload = null;
       this.stats.workloadSeq = null;
+      this.markOver(new Set());
       return;
     }
     const { busyTarget } = rules.ems;
@@ -136,6 +140,15 @@ export class EmsLayers {
     layer.show(classes, `w|${busyTarget}`, context.population, context.index, context.coarse);
     this.stats.workload = layer.baseline;
     this.stats.workloadSeq = result.seq;
+    this.markOver(new Set(result.ems.workload.filter((w) => w.firstDueCells > 0 && w.busyFraction >= busyTarget).map((w) => w.id)));
+  }
+
+  /** Rings the stations over the busy target (feature-state `over` on the stations); those no longer over lose it. */
+  private markOver(over: Set<string>): void {
+    if (!this.map.getSource(SOURCE.stations)) return;
+    for (const id of this.overStations) if (!over.has(id)) this.map.removeFeatureState({ source: SOURCE.stations, id }, 'over');
+    for (const id of over) if (!this.overStations.has(id)) this.map.setFeatureState({ source: SOURCE.stations, id }, { over: true });
+    this.overStations = over;
   }
 
   /** Each zone's class by its residents' 90th percentile (feature-state `e`), the worst-served township by `worst`. */

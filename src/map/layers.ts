@@ -6,7 +6,7 @@ import type { LayerSpecification } from 'maplibre-gl';
 import type { LayerKey } from './map-input.ts';
 import type { StationKind } from '../core/types.ts';
 import { MINUTES_COLOURS, MINUTES_OPACITY } from './minutes-ramp.ts';
-import { BACKUP_COLOURS, BACKUP_OPACITY, CALL_COLOURS, CALL_OPACITY, EQUITY_COLOURS, EQUITY_NONE, EQUITY_OPACITY, HOSPITAL_COLOURS, WORKLOAD_COLOURS, WORKLOAD_OPACITY } from './ems-ramps.ts';
+import { BACKUP_COLOURS, BACKUP_OPACITY, CALL_COLOURS, CALL_OPACITY, EQUITY_COLOURS, EQUITY_NONE, EQUITY_OPACITY, HOSPITAL_COLOURS, WORKLOAD_COLOURS, WORKLOAD_OPACITY, WORKLOAD_OVER } from './ems-ramps.ts';
 
 export const SOURCE = {
   basemap: 'basemap',
@@ -51,6 +51,8 @@ export const LAYER = {
   callsParents: 'calls-parents',
   workload: 'workload-cells',
   workloadParents: 'workload-parents',
+  /** A ring round each station over the busy target (feature-state `over` on the stations), with the workload layer. */
+  workloadOver: 'workload-over-stations',
   hospital: 'hospital-cells',
   hospitalParents: 'hospital-parents',
   /** Township equity: each zone filled by its residents' 90th-percentile minutes (feature-state `e`), the worst-served outlined (`worst`). */
@@ -85,12 +87,12 @@ export const LAYER = {
  * The EMS cell layers (issue 14) in drawing order, each a ClassLayer on the
  * cell and parent features (class on feature-state `key`). The style, the
  * toggles, the visibility rule, the coarse zoom ranges and ems-layers.ts all
- * read this one list: a new cell layer is an entry here, its ramp
+ * read this one list (`marks`: other layers the toggle shows with it): a new cell layer is an entry here, its ramp
  * (ems-ramps.ts), its paint in ems-layers.ts and its legend row.
  */
 export const EMS_CELL_LAYERS = {
   calls: { key: 'k', cells: LAYER.calls, parents: LAYER.callsParents, colours: CALL_COLOURS, opacity: CALL_OPACITY },
-  workload: { key: 'w', cells: LAYER.workload, parents: LAYER.workloadParents, colours: WORKLOAD_COLOURS, opacity: WORKLOAD_OPACITY },
+  workload: { key: 'w', cells: LAYER.workload, parents: LAYER.workloadParents, colours: WORKLOAD_COLOURS, opacity: WORKLOAD_OPACITY, marks: [LAYER.workloadOver] },
   backup: { key: 'b', cells: LAYER.backup, parents: LAYER.backupParents, colours: BACKUP_COLOURS, opacity: BACKUP_OPACITY },
   hospital: { key: 'h', cells: LAYER.hospital, parents: LAYER.hospitalParents, colours: HOSPITAL_COLOURS, opacity: MINUTES_OPACITY },
 } as const;
@@ -195,10 +197,13 @@ const FONT = FONT_FAMILIES;
 // the first name only sets the weight TinySDF draws with; it falls through to the next family
 const FONT_BOLD = ['Noto Sans CJK SC Bold', ...FONT_FAMILIES];
 
-/** Each EMS cell layer's toggle: its parents and cells. */
+/** Each EMS cell layer's toggle: its parents, cells and marks. */
 function cellLayerToggles(): Record<EmsCellLayerKey, readonly string[]> {
   const out = {} as Record<EmsCellLayerKey, readonly string[]>;
-  for (const key of Object.keys(EMS_CELL_LAYERS) as EmsCellLayerKey[]) out[key] = [EMS_CELL_LAYERS[key].parents, EMS_CELL_LAYERS[key].cells];
+  for (const key of Object.keys(EMS_CELL_LAYERS) as EmsCellLayerKey[]) {
+    const l = EMS_CELL_LAYERS[key];
+    out[key] = [l.parents, l.cells, ...('marks' in l ? l.marks : [])];
+  }
   return out;
 }
 
@@ -537,6 +542,20 @@ export function overlayLayers(options: OverlayOptions = {}): LayerSpecification[
         'circle-stroke-color': COLOURS.gapHighlight,
         'circle-stroke-width': 2,
         'circle-stroke-opacity': unlessDragged(1) as never,
+      },
+    },
+    {
+      // stations over the busy target stand out on the workload layer (ems-layers.ts sets `over`)
+      id: LAYER.workloadOver,
+      type: 'circle',
+      source: SOURCE.stations,
+      layout: { visibility: 'none' },
+      paint: {
+        'circle-radius': ['+', ['get', 'radius'], 5],
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-stroke-color': WORKLOAD_COLOURS[WORKLOAD_OVER + 1],
+        'circle-stroke-width': 3,
+        'circle-stroke-opacity': ['case', ['boolean', ['feature-state', 'over'], false], unlessDragged(1), 0] as never,
       },
     },
     {

@@ -26,6 +26,7 @@ const onScreen = (page: Page) =>
 async function setLanguage(page: Page, language: 'zh' | 'en'): Promise<void> {
   const current = await page.evaluate(() => (window as unknown as { __emsState: () => PageState }).__emsState().language);
   if ((language === 'en') !== (current === 'en')) await page.getByTestId('lang-switch').click();
+  await page.waitForFunction((en) => ((window as unknown as { __emsState: () => PageState }).__emsState().language === 'en') === en && (document.documentElement.lang === 'en') === en, language === 'en');
 }
 
 /** Both languages' screenshots of the map with its legend; back in zh after. */
@@ -81,6 +82,13 @@ describe('first-due workload and township equity layers', () => {
     expect(expected.filter((c) => c >= 3).length).toBeGreaterThan(0);
     expect(expected.filter((c) => c === 1 || c === 2).length).toBeGreaterThan(0);
 
+    // the stations over the target are ringed (feature-state `over`), the others not
+    const over = await page.evaluate((ids) => {
+      const m = (window as unknown as { __emsMap: { getFeatureState(f: { source: string; id: string }): { over?: boolean } } }).__emsMap;
+      return ids.map((id) => m.getFeatureState({ source: 'stations', id }).over === true);
+    }, now.ems.workload.map((w) => w.id));
+    expect(over).toEqual(now.ems.workload.map((w) => w.firstDueCells > 0 && w.busyFraction >= target));
+    expect(over.filter(Boolean).length).toBe(2);
     const busiest = [...now.ems.workload].sort((a, b) => b.busyFraction - a.busyFraction)[0];
     expect(await page.getByTestId('legend-workload-over').textContent()).toContain(busiest.name);
     // no call file here: the calls are modelled from residents, and the legend says so

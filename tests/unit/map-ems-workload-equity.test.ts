@@ -109,6 +109,9 @@ describe('EmsLayers paints first-due workload and township equity from the resul
     // station 0 at 0.2 × target (class 1), station 1 at 2.5 × target (class 4); cell 0 has none
     layers.showResult(result(1, [-1, 0, 1, 1], [0.2 * target, 2.5 * target], [{ code: 'a', p90: 12, residents: 100 }, { code: 'b', p90: null, residents: 50 }], 'b'), rules, context);
     expect([0, 1, 2, 3].map((i) => drawn(layers, state, i))).toEqual([0, 1, 4, 4]);
+    // the station over the target is ringed, the other not
+    expect(state.get('stations/s1')).toEqual({ over: true });
+    expect(state.has('stations/s0')).toBe(false);
     expect(layers.layers.workload.shown).toBe(true);
     expect(layers.stats.workloadSeq).toBe(1);
     expect(state.get('zones/a')).toEqual({ e: 2 });
@@ -120,8 +123,14 @@ describe('EmsLayers paints first-due workload and township equity from the resul
     // station 1's area now has cell 1 too, station 0 none; zone b has no figure any more, a is the worst
     layers.showResult(result(2, [-1, 1, 1, 1], [0.2 * target, 1.2 * target], [{ code: 'a', p90: 31, residents: 100 }], 'a'), rules, context);
     expect([0, 1, 2, 3].map((i) => drawn(layers, state, i))).toEqual([0, 3, 3, 3]);
+    expect(state.get('stations/s1')).toEqual({ over: true });
     expect(state.get('zones/a')).toEqual({ e: 4, worst: true });
     expect(state.get('zones/b')).toEqual({});
+
+    // station 1 back under the target: its ring goes
+    layers.showResult(result(3, [-1, 1, 1, 1], [0.2 * target, 0.9 * target], [{ code: 'a', p90: 31, residents: 100 }], 'a'), rules, context);
+    expect([0, 1, 2, 3].map((i) => drawn(layers, state, i))).toEqual([0, 2, 2, 2]);
+    expect(state.get('stations/s1')).toEqual({});
 
     // a new dataset: nothing of the old zones stays
     layers.reset();

@@ -15,7 +15,7 @@ const NAMED_OVER = 4;
 
 /** First-due workload: the busy-fraction classes around the target, the stations over it, how calls were had. */
 export function WorkloadItems() {
-  const { t, pct } = useT();
+  const { t, pct, language } = useT();
   const busyTarget = useStore((s) => s.rules.ems.busyTarget);
   const ems = useStore((s) => s.result?.ems ?? null);
   const swatch = (k: number) => <Fill colour={WORKLOAD_COLOURS[k]} alpha={WORKLOAD_OPACITY} />;
@@ -37,7 +37,7 @@ export function WorkloadItems() {
         {t('map.workload.none')}
       </Item>
       <li className="ems-legend__note" data-testid="legend-workload-over">
-        {over.length > 0 ? t('map.workload.overStations', { list: named.join('、') }) : t('map.workload.overNone')}
+        {over.length > 0 ? t('map.workload.overStations', { list: named.join(language === 'en' ? ', ' : '、') }) : t('map.workload.overNone')}
       </li>
       <li className="ems-legend__note">{t('map.workload.note')}</li>
       {ems && ems.calls.source === 'rate' && (

@@ -10,7 +10,7 @@ import { Camera } from './camera.ts';
 import { CellLayer, type CellStats } from './cell-layer.ts';
 import { GapLayer } from './gap-layer.ts';
 import { IsochroneLayer, type FetchIsochrones } from './isochrone-layer.ts';
-import { EmsLayers, type EmsLayerStats, type FetchHospitalMinutes } from './ems-layers.ts';
+import { EmsLayers, type EmsLayerStats, type FetchFirstDueOutlines, type FetchHospitalMinutes } from './ems-layers.ts';
 import { LayerVisibility } from './layer-visibility.ts';
 import { countyLinePaint, inCounties, LAYER, SOURCE } from './layers.ts';
 import type { MapInput } from './map-input.ts';
@@ -46,6 +46,8 @@ export interface MapControllerOptions {
   isochrones?: FetchIsochrones;
   /** The worker's minutes to the nearest capable hospital; without it the hospital layer draws nothing. */
   hospitalMinutes?: FetchHospitalMinutes;
+  /** The worker's first-due area outlines; without them the workload layer draws no borders. */
+  firstDueOutlines?: FetchFirstDueOutlines;
 }
 
 /**
@@ -109,7 +111,7 @@ export class MapController {
     this.gaps = new GapLayer(map, (rank) => translate(this.input?.language ?? 'zh-CN', 'map.gapLabel', { rank }));
     this.stationLayer = new StationLayer(map, translate, this.stats);
     this.isochrones = new IsochroneLayer(map, this.stats, options.isochrones ?? null, (language, minutes) => translate(language, 'map.isochroneLabel', { minutes }));
-    this.ems = new EmsLayers(map, options.hospitalMinutes ?? null, () => this.cells.paintContext(), () => this.applyVisibility());
+    this.ems = new EmsLayers(map, options.hospitalMinutes ?? null, () => this.cells.paintContext(), () => this.applyVisibility(), options.firstDueOutlines ?? null);
     this.stats.ems = this.ems.stats;
     this.visibility = new LayerVisibility(map, options.onBasemapStatus ?? (() => {}));
     this.camera = new Camera(map, options.fitPadding ?? (() => FIT_PADDING));

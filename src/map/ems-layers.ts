@@ -11,9 +11,9 @@
  * drawn, and the hospital minutes only while the update they were computed
  * for is the one shown: stale is hidden, never drawn.
  */
-import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { Capability } from '../core/ems/settings.ts';
-import type { EvaluationUpdate, HospitalMinutes } from '../worker/api.ts';
+import type { EvaluationUpdate, FirstDueOutlines, HospitalMinutes } from '../worker/api.ts';
 import type { Rules } from '../core/rules.ts';
 import { ClassLayer } from './class-layer.ts';
 import { backupClasses, callClasses, equityClass, equitySteps, hospitalClasses, hospitalSteps, workloadClasses } from './ems-ramps.ts';
@@ -24,6 +24,11 @@ import type { ParentIndex } from './parent-status.ts';
 
 /** Asks the worker for the minutes to the nearest hospital with a capability (CoverageWorkerApi.hospitalMinutes). */
 export type FetchHospitalMinutes = (capability: Capability) => Promise<HospitalMinutes>;
+
+/** Asks the worker for the outlines of the first-due areas of its last update (CoverageWorkerApi.firstDueOutlines). */
+export type FetchFirstDueOutlines = () => Promise<FirstDueOutlines>;
+
+const NO_OUTLINES: FirstDueOutlines['outlines'] = { type: 'FeatureCollection', features: [] };
 
 /** What the cell layer draws on: the dataset's residents, parent index, whether cells are drawn, and its generation. */
 export interface PaintContext {
@@ -43,11 +48,13 @@ export interface EmsLayerStats {
   hospitalDrawn: { seq: number; capability: Capability } | null;
   /** The update whose workload and first-due rows are drawn; null while none are. */
   workloadSeq: number | null;
+  /** The update whose first-due area outlines are drawn, and how many; null while none are. */
+  outlines: { seq: number; areas: number } | null;
   /** The update whose zone fractiles are drawn, the zones painted and the one outlined worst; null while none are. */
   equity: { seq: number; zones: number; worst: string | null } | null;
 }
 
-const EMPTY_STATS: EmsLayerStats = { backup: null, calls: null, workload: null, hospital: null, hospitalDrawn: null, workloadSeq: null, equity: null };
+const EMPTY_STATS: EmsLayerStats = { backup: null, calls: null, workload: null, hospital: null, hospitalDrawn: null, workloadSeq: null, outlines: null, equity: null };
 
 export class EmsLayers {
   /** The cell layers, one per entry of EMS_CELL_LAYERS. */
@@ -63,6 +70,9 @@ export class EmsLayers {
   /** Key of the hospital minutes wanted for the input last seen, and the key last asked for. */
   private hospitalKey: string | null = null;
   private hospitalAsked: string | null = null;
+  /** Key of the first-due outlines wanted for the input last seen, and the key last asked for. */
+  private outlinesKey: string | null = null;
+  private outlinesAsked: string | null = null;
 
   /**
    * @param context the cell layer's dataset drawn, or null before its first result
@@ -73,6 +83,7 @@ export class EmsLayers {
     private readonly fetchHospital: FetchHospitalMinutes | null,
     private readonly context: () => PaintContext | null,
     private readonly changed: () => void,
+    private readonly fetchOutlines: FetchFirstDueOutlines | null = null,
   ) {
     const layers = {} as Record<EmsCellLayerKey, ClassLayer>;
     for (const key of Object.keys(EMS_CELL_LAYERS) as EmsCellLayerKey[]) layers[key] = new ClassLayer(map, EMS_CELL_LAYERS[key]);
@@ -102,6 +113,9 @@ export class EmsLayers {
     this.callsDrawn = null;
     this.hospitalKey = null;
     this.hospitalAsked = null;
+    this.outlinesKey = null;
+    this.outlinesAsked = null;
+    this.setOutlines(NO_OUTLINES);
     // the zones source gets the new dataset's outlines: no state of the old ones may stay on a code they share
     if (this.map.getSource(SOURCE.zones)) this.map.removeFeatureState({ source: SOURCE.zones });
     this.equityZones.clear();
@@ -176,6 +190,32 @@ export class EmsLayers {
     if (!context || context.generation !== input.datasetGeneration) return;
     this.updateCalls(input, context);
     this.updateHospital(input);
+    this.updateOutlines(input);
+  }
+
+  /** The first-due outlines wanted: for the result on screen, when it is current and the workload layer on. */
+  private updateOutlines(input: MapInput): void {
+    const { result } = input;
+    const key = this.fetchOutlines && input.layers.workload && result && result.tag.dataset === input.datasetGeneration ? `${input.datasetGeneration}|${result.seq}` : null;
+    this.outlinesKey = key;
+    // outlines of another update are stale: hidden at once
+    if (this.stats.outlines && (!result || this.stats.outlines.seq !== result.seq)) this.setOutlines(NO_OUTLINES);
+    if (key === null || !input.resultCurrent || this.outlinesAsked === key) return;
+    this.outlinesAsked = key;
+    this.fetchOutlines!().then(
+      (answer) => {
+        if (this.outlinesKey !== key || answer.seq !== result!.seq) return;
+        this.setOutlines(answer.outlines, answer.seq);
+      },
+      () => {
+        if (this.outlinesAsked === key) this.outlinesAsked = null;
+      },
+    );
+  }
+
+  private setOutlines(outlines: FirstDueOutlines['outlines'], seq?: number): void {
+    this.map.getSource<GeoJSONSource>(SOURCE.firstDue)?.setData(outlines);
+    this.stats.outlines = seq === undefined ? null : { seq, areas: outlines.features.length };
   }
 
   private updateCalls(input: MapInput, context: PaintContext): void {

@@ -23,6 +23,8 @@ export const SOURCE = {
   stations: 'stations',
   /** Sites the optimiser suggests (not stations until the user accepts one). */
   suggestions: 'suggestions',
+  /** Outlines of the first-due areas (from the worker, while the workload layer is on). */
+  firstDue: 'first-due-areas',
   /** Outlines of the cells the selected station reaches within 5/10/15/20 minutes on roads (from the worker). */
   isochrones: 'isochrones',
 } as const;
@@ -53,6 +55,8 @@ export const LAYER = {
   workloadParents: 'workload-parents',
   /** A ring round each station over the busy target (feature-state `over` on the stations), with the workload layer. */
   workloadOver: 'workload-over-stations',
+  /** Thin borders between first-due areas, with the workload layer. */
+  workloadAreas: 'workload-areas',
   hospital: 'hospital-cells',
   hospitalParents: 'hospital-parents',
   /** Township equity: each zone filled by its residents' 90th-percentile minutes (feature-state `e`), the worst-served outlined (`worst`). */
@@ -92,7 +96,7 @@ export const LAYER = {
  */
 export const EMS_CELL_LAYERS = {
   calls: { key: 'k', cells: LAYER.calls, parents: LAYER.callsParents, colours: CALL_COLOURS, opacity: CALL_OPACITY },
-  workload: { key: 'w', cells: LAYER.workload, parents: LAYER.workloadParents, colours: WORKLOAD_COLOURS, opacity: WORKLOAD_OPACITY, marks: [LAYER.workloadOver] },
+  workload: { key: 'w', cells: LAYER.workload, parents: LAYER.workloadParents, colours: WORKLOAD_COLOURS, opacity: WORKLOAD_OPACITY, marks: [LAYER.workloadAreas, LAYER.workloadOver] },
   backup: { key: 'b', cells: LAYER.backup, parents: LAYER.backupParents, colours: BACKUP_COLOURS, opacity: BACKUP_OPACITY },
   hospital: { key: 'h', cells: LAYER.hospital, parents: LAYER.hospitalParents, colours: HOSPITAL_COLOURS, opacity: MINUTES_OPACITY },
 } as const;
@@ -144,6 +148,7 @@ export const COLOURS = {
   gapHighlight: '#111111',
   zoneHighlight: '#3949ab',
   equityWorst: '#67000d',
+  firstDueLine: '#37474f',
   urbanRadius: '#1565c0',
   ruralRadius: '#00838f',
   circle: '#7b1fa2',
@@ -374,6 +379,13 @@ export function overlayLayers(options: OverlayOptions = {}): LayerSpecification[
       paint: { 'line-color': COLOURS.zoneLine, 'line-width': 0.8, 'line-dasharray': [3, 2] },
     },
     equityWorstLayer(),
+    {
+      id: LAYER.workloadAreas,
+      type: 'line',
+      source: SOURCE.firstDue,
+      layout: { visibility: 'none' },
+      paint: { 'line-color': COLOURS.firstDueLine, 'line-width': 0.9, 'line-opacity': 0.75 },
+    },
     {
       id: LAYER.zoneHighlight,
       type: 'line',

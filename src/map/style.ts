@@ -69,6 +69,7 @@ export function buildStyle(options: StyleOptions = {}): StyleSpecification {
       [SOURCE.stations]: geojson({ buffer: 64, promoteId: 'id' }),
       [SOURCE.suggestions]: geojson({ buffer: 64 }),
       [SOURCE.isochrones]: geojson(),
+      [SOURCE.firstDue]: geojson(),
     },
     layers: [
       { id: LAYER.background, type: 'background', paint: { 'background-color': COLOURS.background } },

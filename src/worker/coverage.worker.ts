@@ -79,6 +79,9 @@ const api: CoverageWorkerApi = {
     const answer = service.hospitalMinutes(capability);
     return transfer(answer, [answer.minutes.buffer]);
   },
+  async firstDueOutlines() {
+    return service.firstDueOutlines();
+  },
   cancelImport(id) {
     imports.cancelImport(id);
   },

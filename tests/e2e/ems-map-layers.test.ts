@@ -58,7 +58,8 @@ describe('first-due workload and township equity layers', () => {
     await page.getByTestId('layer-workload').check();
     await page.waitForFunction(() => {
       const w = window as unknown as { __emsMapStats: { ems?: { workloadSeq: number | null } }; __emsState: () => PageState };
-      return w.__emsMapStats.ems?.workloadSeq === w.__emsState().result.seq;
+      const ems = w.__emsMapStats.ems as { workloadSeq: number | null; outlines: { seq: number } | null } | undefined;
+      return ems?.workloadSeq === w.__emsState().result.seq && ems.outlines?.seq === w.__emsState().result.seq;
     }, null, { timeout: 30_000 });
     await waitMapIdle(page);
 
@@ -89,6 +90,9 @@ describe('first-due workload and township equity layers', () => {
     }, now.ems.workload.map((w) => w.id));
     expect(over).toEqual(now.ems.workload.map((w) => w.firstDueCells > 0 && w.busyFraction >= target));
     expect(over.filter(Boolean).length).toBe(2);
+    // one border outline per station with a first-due area
+    const areas = await page.evaluate(() => (window as unknown as { __emsMapStats: { ems: { outlines: { areas: number } } } }).__emsMapStats.ems.outlines.areas);
+    expect(areas).toBe(now.ems.workload.filter((w) => w.firstDueCells > 0).length);
     const busiest = [...now.ems.workload].sort((a, b) => b.busyFraction - a.busyFraction)[0];
     expect(await page.getByTestId('legend-workload-over').textContent()).toContain(busiest.name);
     // no call file here: the calls are modelled from residents, and the legend says so

@@ -14,7 +14,8 @@ import { makeRules } from '../../src/core/rules.ts';
 import { EmsLayers, type PaintContext } from '../../src/map/ems-layers.ts';
 import { EQUITY_NONE, EQUITY_OVER_HORIZON, equityClass, equitySteps, WORKLOAD_NONE, workloadClass, workloadClasses } from '../../src/map/ems-ramps.ts';
 import { parentChildren } from '../../src/map/parent-status.ts';
-import type { EvaluationUpdate } from '../../src/worker/api.ts';
+import type { MapInput } from '../../src/map/map-input.ts';
+import type { EvaluationUpdate, FirstDueOutlines } from '../../src/worker/api.ts';
 import { demoService, openDemo } from '../helpers/demo-service.ts';
 
 describe('first-due workload classes (busy target 0.3)', () => {
@@ -65,7 +66,7 @@ function fakeMap() {
   const state = new Map<string, Record<string, unknown>>();
   const map = {
     setPaintProperty: () => {},
-    getSource: () => ({}),
+    getSource: (id: string) => ({ setData: (data: { features: unknown[] }) => state.set(`${id}/data`, { features: data.features.length }) }),
     setFeatureState: (f: { source: string; id: number | string }, s: Record<string, unknown>) => state.set(`${f.source}/${f.id}`, { ...state.get(`${f.source}/${f.id}`), ...s }),
     removeFeatureState: (f: { source: string; id?: number | string }, key?: string) => {
       for (const k of [...state.keys()]) {
@@ -149,6 +150,40 @@ describe('EmsLayers paints first-due workload and township equity from the resul
   });
 });
 
+describe('first-due outlines on the map belong to the update shown', () => {
+  const context: PaintContext = { generation: 1, population: [10], index: { parentOf: Int32Array.of(0), count: 1, children: parentChildren(Int32Array.of(0), 1) }, coarse: false };
+  const update = (seq: number) => ({ seq, tag: { dataset: 1, version: seq } }) as EvaluationUpdate;
+  const input = (seq: number, over: Partial<MapInput> = {}): MapInput => ({ datasetGeneration: 1, result: update(seq), resultCurrent: true, rules: makeRules(), layers: { workload: true }, hospitalCapability: null, calls: null, ...over }) as MapInput;
+  const outlines = (seq: number, areas: number): FirstDueOutlines => ({ seq, outlines: { type: 'FeatureCollection', features: Array.from({ length: areas }, () => ({ type: 'Feature', properties: { stationId: 's', cells: 1 }, geometry: { type: 'MultiPolygon', coordinates: [] } })) } });
+
+  it('are asked only with the workload layer on and the result current; a late answer of an older update is not drawn; a newer update hides them', async () => {
+    const { map, state } = fakeMap();
+    const asked: ((a: FirstDueOutlines) => void)[] = [];
+    const layers = new EmsLayers(map, null, () => context, () => {}, () => new Promise((resolve) => asked.push(resolve)));
+    layers.update(input(1, { layers: { workload: false } as MapInput['layers'] }));
+    layers.update(input(1, { resultCurrent: false }));
+    expect(asked).toHaveLength(0);
+    layers.update(input(1));
+    layers.update(input(1));
+    expect(asked).toHaveLength(1);
+    asked[0](outlines(1, 3));
+    await Promise.resolve();
+    expect(layers.stats.outlines).toEqual({ seq: 1, areas: 3 });
+    expect(state.get('first-due-areas/data')).toEqual({ features: 3 });
+    // update 2 on screen: the outlines of update 1 go at once; update 2's answer comes after update 3 is shown: not drawn
+    layers.update(input(2));
+    expect(layers.stats.outlines).toBeNull();
+    expect(state.get('first-due-areas/data')).toEqual({ features: 0 });
+    layers.update(input(3));
+    asked[1](outlines(2, 5));
+    await Promise.resolve();
+    expect(layers.stats.outlines).toBeNull();
+    asked[2](outlines(3, 4));
+    await Promise.resolve();
+    expect(layers.stats.outlines).toEqual({ seq: 3, areas: 4 });
+  });
+});
+
 describe('the worker’s first-due rows on Yongchun', async () => {
   const { service } = demoService();
   const dataset = await openDemo(service, '350525');
@@ -179,6 +214,14 @@ describe('the worker’s first-due rows on Yongchun', async () => {
       checked++;
     }
     expect(checked).toBeGreaterThan(5);
+  });
+
+  it('outline each station’s first-due area once, with its cell count', () => {
+    const answer = service.firstDueOutlines();
+    expect(answer.seq).toBe(1);
+    const served = full.ems.workload.filter((w) => w.firstDueCells > 0);
+    expect(answer.outlines.features.map((f) => [f.properties.stationId, f.properties.cells])).toEqual(served.map((w) => [w.id, w.firstDueCells]));
+    for (const f of answer.outlines.features) expect(f.geometry.coordinates.length).toBeGreaterThan(0);
   });
 
   it('a light update repeats the last full update’s rows, as it does its workload', () => {

@@ -36,6 +36,12 @@ export function WorkloadItems() {
       <Item wide symbol={swatch(0)}>
         {t('map.workload.none')}
       </Item>
+      <Item wide symbol={<span className="ems-legend__dotbox" aria-hidden><span className="ems-legend__dot" style={{ width: 14, height: 14, border: `3px solid ${WORKLOAD_COLOURS[WORKLOAD_OVER + 1]}` }} /></span>}>
+        {t('map.workload.ring')}
+      </Item>
+      <Item wide symbol={<span className="ems-legend__line" style={{ borderTop: `1px solid ${COLOURS.firstDueLine}` }} aria-hidden />}>
+        {t('map.workload.borders')}
+      </Item>
       <li className="ems-legend__note" data-testid="legend-workload-over">
         {over.length > 0 ? t('map.workload.overStations', { list: named.join(language === 'en' ? ', ' : '、') }) : t('map.workload.overNone')}
       </li>

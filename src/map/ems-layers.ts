@@ -138,7 +138,8 @@ export class EmsLayers {
 
   private showWorkload(result: EvaluationUpdate, rules: Rules, context: PaintContext): void {
     const layer = this.layers.workload;
-    if (result.firstDue.length !== context.population.length) {
+    // a result without EMS figures (a worker that does not compute them) or of another dataset draws no workload
+    if (!result.ems || result.firstDue?.length !== context.population.length) {
       layer.hide();
       this.stats.workload = null;
       this.stats.workloadSeq = null;
@@ -167,8 +168,8 @@ export class EmsLayers {
 
   /** Each zone's class by its residents' 90th percentile (feature-state `e`), the worst-served township by `worst`. */
   private showEquity(result: EvaluationUpdate): void {
+    if (!result.ems || !this.map.getSource(SOURCE.zones)) return;
     const { fractiles, equity } = result.ems;
-    if (!this.map.getSource(SOURCE.zones)) return;
     const steps = equitySteps(fractiles.targetMinutes);
     const painted = new Set<string>();
     for (const z of fractiles.zones) {

@@ -12,6 +12,7 @@ import type { FacilityPreview } from '../io/facilities.ts';
 import type { Crs } from '../io/crs.ts';
 import type {
   CellAnswer,
+  FirstDueOutlines,
   HospitalMinutes,
   Isochrones,
   CoverageWorkerApi,
@@ -146,6 +147,11 @@ export class CoverageClient {
   /** Minutes to the nearest hospital with a capability, per cell (the hospital transport layer). */
   hospitalMinutes(capability: Capability): Promise<HospitalMinutes> {
     return this.remote.hospitalMinutes(capability);
+  }
+
+  /** Outlines of the first-due areas of the last update (the workload layer's borders). */
+  firstDueOutlines(): Promise<FirstDueOutlines> {
+    return this.remote.firstDueOutlines();
   }
 
   evaluate(stations: Station[], rules: Rules, tag: ResultTag): void {

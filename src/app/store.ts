@@ -187,7 +187,7 @@ export const initialState: AppState = {
   datasetGeneration: 0,
   scenarioVersion: 0,
   lastLatencyMs: null,
-  layers: { population: false, status: true, minutes: true, backup: false, calls: false, hospital: false, gaps: true, radii: true, circles: false, stations: true, townships: true, basemap: false },
+  layers: { population: false, status: true, minutes: true, backup: false, calls: false, workload: false, hospital: false, equity: false, gaps: true, radii: true, circles: false, stations: true, townships: true, basemap: false },
   hospitalCapability: null,
   basemapUrl: '',
   collapsed: { stations: false, rules: true, results: false, ems: true, scenario: true, suggest: true },

@@ -12,7 +12,7 @@ import { MinutesLayer } from './minutes-layer.ts';
 import type { PaintContext } from './ems-layers.ts';
 import type { Bounds } from './cells.ts';
 import { boundsOf } from './focus.ts';
-import { LAYER, MAX_DRAWN_CELLS, PARENT_MAX_ZOOM, SOURCE, STATUS_PARENT_MAX_ZOOM } from './layers.ts';
+import { EMS_CELL_LAYERS, LAYER, MAX_DRAWN_CELLS, PARENT_MAX_ZOOM, SOURCE, STATUS_PARENT_MAX_ZOOM } from './layers.ts';
 import { parentIndex, parentStatus, refreshParents, type ParentStatus } from './parent-status.ts';
 import type { CellStateTracker } from './status-diff.ts';
 import { paintStatus } from './status-paint.ts';
@@ -227,9 +227,7 @@ export class CellLayer {
       [LAYER.statusParents, 0, coarse ? 24 : STATUS_PARENT_MAX_ZOOM],
       [LAYER.outsideCircleParents, 0, coarse ? 24 : STATUS_PARENT_MAX_ZOOM],
       [LAYER.minutesParents, 0, coarse ? 24 : STATUS_PARENT_MAX_ZOOM],
-      [LAYER.backupParents, 0, coarse ? 24 : STATUS_PARENT_MAX_ZOOM],
-      [LAYER.callsParents, 0, coarse ? 24 : STATUS_PARENT_MAX_ZOOM],
-      [LAYER.hospitalParents, 0, coarse ? 24 : STATUS_PARENT_MAX_ZOOM],
+      ...Object.values(EMS_CELL_LAYERS).map((l): [string, number, number] => [l.parents, 0, coarse ? 24 : STATUS_PARENT_MAX_ZOOM]),
       [LAYER.populationParents, 0, coarse ? 24 : PARENT_MAX_ZOOM],
     ];
     for (const [id, min, max] of ranges) if (this.map.getLayer(id)) this.map.setLayerZoomRange(id, min, max);

@@ -10,7 +10,7 @@ import { Camera } from './camera.ts';
 import { CellLayer, type CellStats } from './cell-layer.ts';
 import { GapLayer } from './gap-layer.ts';
 import { IsochroneLayer, type FetchIsochrones } from './isochrone-layer.ts';
-import { EmsLayers, type EmsLayerStats, type FetchHospitalMinutes } from './ems-layers.ts';
+import { EmsLayers, type EmsLayerStats, type FetchFirstDueOutlines, type FetchHospitalMinutes } from './ems-layers.ts';
 import { LayerVisibility } from './layer-visibility.ts';
 import { countyLinePaint, inCounties, LAYER, SOURCE } from './layers.ts';
 import type { MapInput } from './map-input.ts';
@@ -47,6 +47,8 @@ export interface MapControllerOptions {
   isochrones?: FetchIsochrones;
   /** The worker's minutes to the nearest capable hospital; without it the hospital layer draws nothing. */
   hospitalMinutes?: FetchHospitalMinutes;
+  /** The worker's first-due area outlines; without them the workload layer draws no borders. */
+  firstDueOutlines?: FetchFirstDueOutlines;
 }
 
 /**
@@ -115,7 +117,7 @@ export class MapController {
     this.gaps = new GapLayer(map, (rank) => translate(this.input?.language ?? 'zh-CN', 'map.gapLabel', { rank }));
     this.stationLayer = new StationLayer(map, translate, this.stats);
     this.isochrones = new IsochroneLayer(map, this.stats, options.isochrones ?? null, (language, minutes) => translate(language, 'map.isochroneLabel', { minutes }));
-    this.ems = new EmsLayers(map, options.hospitalMinutes ?? null, () => this.cells.paintContext(), () => this.applyVisibility());
+    this.ems = new EmsLayers(map, options.hospitalMinutes ?? null, () => this.cells.paintContext(), () => this.applyVisibility(), options.firstDueOutlines ?? null);
     this.stats.ems = this.ems.stats;
     this.visibility = new LayerVisibility(map, options.onBasemapStatus ?? (() => {}));
     this.camera = new Camera(map, options.fitPadding ?? (() => FIT_PADDING));
@@ -234,7 +236,7 @@ export class MapController {
     this.stats.paintFrameMs = this.pace.frameMs;
     this.stats.dragPaintMs = this.pace.dragPaintMs();
     const context = this.cells.paintContext();
-    if (context) this.ems.showInRange(result.inRange, context);
+    if (context) this.ems.showResult(result, input.rules, context);
     this.painted = result;
     this.gaps.showResult(result);
     return true;
@@ -245,11 +247,7 @@ export class MapController {
     const input = this.input;
     if (!input || this.disposed) return;
     const shown = this.cells.shown;
-    this.visibility.apply(input.layers, input.basemapUrl, shown, shown && this.cells.minutes.shown, {
-      backup: shown && this.ems.backup.shown,
-      calls: shown && this.ems.calls.shown,
-      hospital: shown && this.ems.hospital.shown,
-    });
+    this.visibility.apply(input.layers, input.basemapUrl, shown, shown && this.cells.minutes.shown, this.ems.shown(shown));
   }
 
   private stopDragPaint(): void {

@@ -4,7 +4,7 @@
  * until a result of the dataset is painted.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { LAYER, SOURCE, TOGGLED_LAYERS } from './layers.ts';
+import { EMS_LAYER_KEYS, LAYER, SOURCE, TOGGLED_LAYERS, type EmsLayerKey } from './layers.ts';
 import type { LayerKey } from './map-input.ts';
 import { basemapLayer, basemapSource, isTileTemplate } from './style.ts';
 
@@ -12,23 +12,12 @@ const NEEDS_RESULT: ReadonlySet<string> = new Set([LAYER.status, LAYER.outsideCi
 /** Shown only while the result drawn has response minutes on roads. */
 const NEEDS_MINUTES: ReadonlySet<string> = new Set([LAYER.minutes, LAYER.minutesParents]);
 /** Shown only while the EMS layer's data of the dataset drawn (and, for hospitals, of the update shown) is painted. */
-const NEEDS_EMS: Readonly<Record<string, keyof EmsShown>> = {
-  [LAYER.backup]: 'backup',
-  [LAYER.backupParents]: 'backup',
-  [LAYER.calls]: 'calls',
-  [LAYER.callsParents]: 'calls',
-  [LAYER.hospital]: 'hospital',
-  [LAYER.hospitalParents]: 'hospital',
-};
+const NEEDS_EMS: Readonly<Record<string, EmsLayerKey>> = Object.fromEntries(EMS_LAYER_KEYS.flatMap((key) => TOGGLED_LAYERS[key].map((id) => [id, key])));
 
 /** Which EMS layers have their data painted. */
-export interface EmsShown {
-  backup: boolean;
-  calls: boolean;
-  hospital: boolean;
-}
+export type EmsShown = Record<EmsLayerKey, boolean>;
 
-const NO_EMS: EmsShown = { backup: false, calls: false, hospital: false };
+const NO_EMS = Object.fromEntries(EMS_LAYER_KEYS.map((key) => [key, false])) as EmsShown;
 
 export class LayerVisibility {
   private readonly visible = new Map<string, boolean>();

@@ -6,7 +6,7 @@ import type { LayerSpecification } from 'maplibre-gl';
 import type { LayerKey } from './map-input.ts';
 import type { StationKind } from '../core/types.ts';
 import { MINUTES_COLOURS, MINUTES_OPACITY } from './minutes-ramp.ts';
-import { BACKUP_COLOURS, BACKUP_OPACITY, CALL_COLOURS, CALL_OPACITY, HOSPITAL_COLOURS } from './ems-ramps.ts';
+import { BACKUP_COLOURS, BACKUP_OPACITY, CALL_COLOURS, CALL_OPACITY, EQUITY_COLOURS, EQUITY_NONE, EQUITY_OPACITY, HOSPITAL_COLOURS, WORKLOAD_COLOURS, WORKLOAD_OPACITY, WORKLOAD_OVER } from './ems-ramps.ts';
 
 export const SOURCE = {
   basemap: 'basemap',
@@ -23,6 +23,8 @@ export const SOURCE = {
   stations: 'stations',
   /** Sites the optimiser suggests (not stations until the user accepts one). */
   suggestions: 'suggestions',
+  /** Outlines of the first-due areas (from the worker, while the workload layer is on). */
+  firstDue: 'first-due-areas',
   /** Outlines of the cells the selected station reaches within 5/10/15/20 minutes on roads (from the worker). */
   isochrones: 'isochrones',
 } as const;
@@ -41,13 +43,25 @@ export const LAYER = {
   /** Response minutes on roads per cell (class on feature-state `m`), and on the parents at low zoom. */
   minutes: 'minutes-cells',
   minutesParents: 'minutes-parents',
-  /** EMS layers (class on feature-state `b`, `k`, `h`): stations in cover range, calls per cell, minutes to the nearest capable hospital. */
+  /**
+   * EMS layers (class on feature-state `b`, `k`, `w`, `h`): stations in cover range, calls per cell, the busy
+   * fraction of the cell's first-due station, minutes to the nearest capable hospital (see EMS_CELL_LAYERS).
+   */
   backup: 'backup-cells',
   backupParents: 'backup-parents',
   calls: 'calls-cells',
   callsParents: 'calls-parents',
+  workload: 'workload-cells',
+  workloadParents: 'workload-parents',
+  /** A ring round each station over the busy target (feature-state `over` on the stations), with the workload layer. */
+  workloadOver: 'workload-over-stations',
+  /** Thin borders between first-due areas, with the workload layer. */
+  workloadAreas: 'workload-areas',
   hospital: 'hospital-cells',
   hospitalParents: 'hospital-parents',
+  /** Township equity: each zone filled by its residents' 90th-percentile minutes (feature-state `e`), the worst-served outlined (`worst`). */
+  equity: 'equity-zones',
+  equityWorst: 'equity-worst',
   zonesLine: 'zones-line',
   /** Outline of the township the user zoomed to. */
   zoneHighlight: 'zone-highlight',
@@ -72,6 +86,24 @@ export const LAYER = {
   suggestions: 'suggested-sites',
   suggestionLabels: 'suggested-site-labels',
 } as const;
+
+/**
+ * The EMS cell layers (issue 14) in drawing order, each a ClassLayer on the
+ * cell and parent features (class on feature-state `key`). The style, the
+ * toggles, the visibility rule, the coarse zoom ranges and ems-layers.ts all
+ * read this one list (`marks`: other layers the toggle shows with it): a new cell layer is an entry here, its ramp
+ * (ems-ramps.ts), its paint in ems-layers.ts and its legend row.
+ */
+export const EMS_CELL_LAYERS = {
+  calls: { key: 'k', cells: LAYER.calls, parents: LAYER.callsParents, colours: CALL_COLOURS, opacity: CALL_OPACITY },
+  workload: { key: 'w', cells: LAYER.workload, parents: LAYER.workloadParents, colours: WORKLOAD_COLOURS, opacity: WORKLOAD_OPACITY, marks: [LAYER.workloadAreas, LAYER.workloadOver] },
+  backup: { key: 'b', cells: LAYER.backup, parents: LAYER.backupParents, colours: BACKUP_COLOURS, opacity: BACKUP_OPACITY },
+  hospital: { key: 'h', cells: LAYER.hospital, parents: LAYER.hospitalParents, colours: HOSPITAL_COLOURS, opacity: MINUTES_OPACITY },
+} as const;
+export type EmsCellLayerKey = keyof typeof EMS_CELL_LAYERS;
+/** The EMS layers shown only while their data is painted: the cell layers and township equity (on the zones). */
+export type EmsLayerKey = EmsCellLayerKey | 'equity';
+export const EMS_LAYER_KEYS = [...(Object.keys(EMS_CELL_LAYERS) as EmsCellLayerKey[]), 'equity'] as const satisfies readonly EmsLayerKey[];
 
 /** Zoom below which the population layer shows the coarser parent cells. */
 export const PARENT_MAX_ZOOM = 10.5;
@@ -115,6 +147,8 @@ export const COLOURS = {
   gapLine: '#8b0000',
   gapHighlight: '#111111',
   zoneHighlight: '#3949ab',
+  equityWorst: '#67000d',
+  firstDueLine: '#37474f',
   urbanRadius: '#1565c0',
   ruralRadius: '#00838f',
   circle: '#7b1fa2',
@@ -168,6 +202,16 @@ const FONT = FONT_FAMILIES;
 // the first name only sets the weight TinySDF draws with; it falls through to the next family
 const FONT_BOLD = ['Noto Sans CJK SC Bold', ...FONT_FAMILIES];
 
+/** Each EMS cell layer's toggle: its parents, cells and marks. */
+function cellLayerToggles(): Record<EmsCellLayerKey, readonly string[]> {
+  const out = {} as Record<EmsCellLayerKey, readonly string[]>;
+  for (const key of Object.keys(EMS_CELL_LAYERS) as EmsCellLayerKey[]) {
+    const l = EMS_CELL_LAYERS[key];
+    out[key] = [l.parents, l.cells, ...('marks' in l ? l.marks : [])];
+  }
+  return out;
+}
+
 /** Map layers each legend toggle shows or hides. */
 export const TOGGLED_LAYERS: Record<LayerKey, readonly string[]> = {
   basemap: [LAYER.basemap],
@@ -177,9 +221,8 @@ export const TOGGLED_LAYERS: Record<LayerKey, readonly string[]> = {
   radii: [LAYER.radiusSolid, LAYER.radiusDashed],
   circles: [LAYER.circle, LAYER.circleLabel, LAYER.outsideCircleParents, LAYER.outsideCircle, LAYER.isochroneHalo, LAYER.isochrones, LAYER.isochroneLabels],
   minutes: [LAYER.minutesParents, LAYER.minutes],
-  backup: [LAYER.backupParents, LAYER.backup],
-  calls: [LAYER.callsParents, LAYER.calls],
-  hospital: [LAYER.hospitalParents, LAYER.hospital],
+  ...cellLayerToggles(),
+  equity: [LAYER.equity, LAYER.equityWorst],
   townships: [LAYER.zonesLine, LAYER.zoneLabels],
   stations: [LAYER.stationApprox, LAYER.stationSelected, LAYER.stations, LAYER.stationHit, LAYER.stationLabels],
 };
@@ -235,19 +278,29 @@ const classLayer = (id: string, source: string, zooms: { minzoom?: number; maxzo
   paint: { 'fill-color': classFillColor(key, colours) as never, 'fill-opacity': opacity, 'fill-antialias': false },
 });
 
-/** The EMS layers on the parents (low zoom) and cells, in drawing order. */
+/** The EMS layers: township equity under the cells, then each cell layer on the parents (low zoom) and cells, in drawing order. */
 const emsLayers = (): LayerSpecification[] => {
   const parents = { maxzoom: STATUS_PARENT_MAX_ZOOM };
   const cells = { minzoom: STATUS_PARENT_MAX_ZOOM };
   return [
-    classLayer(LAYER.callsParents, SOURCE.parents, parents, 'k', CALL_COLOURS, CALL_OPACITY),
-    classLayer(LAYER.calls, SOURCE.cells, cells, 'k', CALL_COLOURS, CALL_OPACITY),
-    classLayer(LAYER.backupParents, SOURCE.parents, parents, 'b', BACKUP_COLOURS, BACKUP_OPACITY),
-    classLayer(LAYER.backup, SOURCE.cells, cells, 'b', BACKUP_COLOURS, BACKUP_OPACITY),
-    classLayer(LAYER.hospitalParents, SOURCE.parents, parents, 'h', HOSPITAL_COLOURS, MINUTES_OPACITY),
-    classLayer(LAYER.hospital, SOURCE.cells, cells, 'h', HOSPITAL_COLOURS, MINUTES_OPACITY),
+    // zones without a figure have no state: their class is EQUITY_NONE (not drawn)
+    { id: LAYER.equity, type: 'fill', source: SOURCE.zones, layout: { visibility: 'none' }, paint: { 'fill-color': classFillColor('e', EQUITY_COLOURS, EQUITY_NONE) as never, 'fill-opacity': EQUITY_OPACITY } },
+    ...Object.values(EMS_CELL_LAYERS).flatMap((l) => [classLayer(l.parents, SOURCE.parents, parents, l.key, l.colours, l.opacity), classLayer(l.cells, SOURCE.cells, cells, l.key, l.colours, l.opacity)]),
   ];
 };
+
+/** Outline of the worst-served township (feature-state `worst` on the zones), above the township lines. */
+const equityWorstLayer = (): LayerSpecification => ({
+  id: LAYER.equityWorst,
+  type: 'line',
+  source: SOURCE.zones,
+  layout: { visibility: 'none' },
+  paint: {
+    'line-color': COLOURS.equityWorst,
+    'line-width': 3.5,
+    'line-opacity': ['case', ['boolean', ['feature-state', 'worst'], false], 0.95, 0] as never,
+  },
+});
 
 /** Status fill and outside-circle tint of one source (cells, or parents at low zoom), both driven by feature-state. */
 const statusLayers = (statusId: string, outsideId: string, source: string, zooms: { minzoom?: number; maxzoom?: number }): LayerSpecification[] => [
@@ -324,6 +377,14 @@ export function overlayLayers(options: OverlayOptions = {}): LayerSpecification[
       source: SOURCE.zones,
       filter: inCounties('county', counties) as never,
       paint: { 'line-color': COLOURS.zoneLine, 'line-width': 0.8, 'line-dasharray': [3, 2] },
+    },
+    equityWorstLayer(),
+    {
+      id: LAYER.workloadAreas,
+      type: 'line',
+      source: SOURCE.firstDue,
+      layout: { visibility: 'none' },
+      paint: { 'line-color': COLOURS.firstDueLine, 'line-width': 0.9, 'line-opacity': 0.75 },
     },
     {
       id: LAYER.zoneHighlight,
@@ -493,6 +554,20 @@ export function overlayLayers(options: OverlayOptions = {}): LayerSpecification[
         'circle-stroke-color': COLOURS.gapHighlight,
         'circle-stroke-width': 2,
         'circle-stroke-opacity': unlessDragged(1) as never,
+      },
+    },
+    {
+      // stations over the busy target stand out on the workload layer (ems-layers.ts sets `over`)
+      id: LAYER.workloadOver,
+      type: 'circle',
+      source: SOURCE.stations,
+      layout: { visibility: 'none' },
+      paint: {
+        'circle-radius': ['+', ['get', 'radius'], 5],
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-stroke-color': WORKLOAD_COLOURS[WORKLOAD_OVER + 1],
+        'circle-stroke-width': 3,
+        'circle-stroke-opacity': ['case', ['boolean', ['feature-state', 'over'], false], unlessDragged(1), 0] as never,
       },
     },
     {

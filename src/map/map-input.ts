@@ -19,7 +19,7 @@ export interface MapCalls {
 
 export type MapLanguage = Language;
 
-export const LAYER_KEYS = ['population', 'status', 'minutes', 'backup', 'calls', 'hospital', 'gaps', 'radii', 'circles', 'stations', 'townships', 'basemap'] as const;
+export const LAYER_KEYS = ['population', 'status', 'minutes', 'backup', 'calls', 'workload', 'hospital', 'equity', 'gaps', 'radii', 'circles', 'stations', 'townships', 'basemap'] as const;
 export type LayerKey = (typeof LAYER_KEYS)[number];
 
 /** Something the map should fly to; `nonce` makes a repeated click count. */

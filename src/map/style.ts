@@ -55,7 +55,8 @@ export function buildStyle(options: StyleOptions = {}): StyleSpecification {
     sources: {
       ...(basemap ? { [SOURCE.basemap]: basemap } : {}),
       [SOURCE.counties]: geojson(),
-      [SOURCE.zones]: geojson(),
+      // feature ids: township equity paints each zone by feature-state (ems-layers.ts)
+      [SOURCE.zones]: geojson({ promoteId: 'code' }),
       // cells are small polygons: no need for deep tiles or a wide buffer
       [SOURCE.cells]: geojson({ maxzoom: 13, buffer: 16, tolerance: 0.3 }),
       [SOURCE.parents]: geojson({ maxzoom: 11, buffer: 16 }),
@@ -68,6 +69,7 @@ export function buildStyle(options: StyleOptions = {}): StyleSpecification {
       [SOURCE.stations]: geojson({ buffer: 64, promoteId: 'id' }),
       [SOURCE.suggestions]: geojson({ buffer: 64 }),
       [SOURCE.isochrones]: geojson(),
+      [SOURCE.firstDue]: geojson(),
     },
     layers: [
       { id: LAYER.background, type: 'background', paint: { 'background-color': COLOURS.background } },

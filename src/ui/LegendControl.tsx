@@ -8,6 +8,8 @@ import { setBasemapUrl, setHospitalCapability, toggleLayer } from '../app/action
 import type { Capability } from '../core/ems/settings.ts';
 import { capabilitiesOf, capabilityDrawn } from '../map/capabilities-on-map.ts';
 import { BACKUP_COLOURS, BACKUP_OPACITY, CALL_COLOURS, CALL_OPACITY, CALL_STEPS, HOSPITAL_COLOURS, HOSPITAL_NONE, hospitalSteps } from '../map/ems-ramps.ts';
+import { EquityItems, WorkloadItems } from './ems/EmsLegendItems.tsx';
+import { Fill, Item } from './legend-parts.tsx';
 import { callsOf as mapInputCalls } from './map-input-of.ts';
 import { useStore, type LayerKey } from '../app/store.ts';
 import { MAX_DRAWN_CELLS } from '../map/layers.ts';
@@ -20,15 +22,6 @@ import { RESPONSE_HORIZON_MINUTES } from '../core/road-network.ts';
 import { isTileTemplate } from '../map/style.ts';
 import { useT } from './i18n.ts';
 
-const withAlpha = (hex: string, alpha: number) => {
-  const v = parseInt(hex.slice(1), 16);
-  return `rgba(${(v >> 16) & 255},${(v >> 8) & 255},${v & 255},${alpha})`;
-};
-
-function Fill({ colour, alpha = 1 }: { colour: string; alpha?: number }) {
-  return <span className="ems-legend__swatch" style={{ background: withAlpha(colour, alpha) }} aria-hidden />;
-}
-
 function Line({ colour, style = 'solid', width = 2 }: { colour: string; style?: 'solid' | 'dashed' | 'dotted'; width?: number }) {
   return <span className="ems-legend__line" style={{ borderTop: `${width}px ${style} ${colour}` }} aria-hidden />;
 }
@@ -38,15 +31,6 @@ function Dot({ style }: { style: CSSProperties }) {
     <span className="ems-legend__dotbox" aria-hidden>
       <span className="ems-legend__dot" style={style} />
     </span>
-  );
-}
-
-function Item({ symbol, wide = false, children }: { symbol: ReactNode; wide?: boolean; children: ReactNode }) {
-  return (
-    <li className={`ems-legend__item${wide ? ' ems-legend__wide' : ''}`}>
-      {symbol}
-      <span>{children}</span>
-    </li>
   );
 }
 
@@ -261,6 +245,14 @@ export function LegendControl({ basemapFailed = false }: LegendControlProps) {
 
           <LayerRow layer="calls" title={t(calls?.synthetic ? 'map.layer.callsSynthetic' : 'map.layer.calls')} columns unavailable={calls ? null : t('map.calls.needsCalls')}>
             <CallItems />
+          </LayerRow>
+
+          <LayerRow layer="workload" title={t('map.layer.workload')} columns>
+            <WorkloadItems />
+          </LayerRow>
+
+          <LayerRow layer="equity" title={t('map.layer.equity')} columns>
+            <EquityItems />
           </LayerRow>
 
           <LayerRow layer="hospital" title={t('map.layer.hospital')} columns unavailable={hospitalCapability ? null : t('map.hospital.needsHospitals')}>

@@ -84,6 +84,7 @@ export function MapView() {
       onBasemapStatus: setBasemapFailed,
       isochrones: (stationId, minutesList) => requireClient().isochrones(stationId, minutesList),
       hospitalMinutes: (capability) => requireClient().hospitalMinutes(capability),
+      firstDueOutlines: () => requireClient().firstDueOutlines(),
       // keep fitted boxes clear of the legend when it is open
       fitPadding: () => {
         const legend = mapContainer.parentElement?.querySelector('.ems-legend');

@@ -176,6 +176,12 @@ export interface EvaluationUpdate {
   ems: EmsFigures;
   /** False when `ems` is the previous full update's, unchanged (light updates). */
   emsUpdated: boolean;
+  /**
+   * Per cell (dataset order), the row in `ems.workload` of the cell's
+   * first-due station, −1 for none (the first-due workload layer). Belongs
+   * with `ems`: light updates repeat the last full update's.
+   */
+  firstDue: Int32Array;
   /** Worker time for this update. */
   computeMs: number;
 }
@@ -278,6 +284,13 @@ export interface HospitalMinutes {
   minutes: Float32Array;
 }
 
+/** Outlines of the first-due areas of update `seq` (one feature per station with an area): the workload layer's borders. */
+export interface FirstDueOutlines {
+  /** The update whose first-due rows (EvaluationUpdate.firstDue) the outlines are of: drawn only while that update is the one shown. */
+  seq: number;
+  outlines: FeatureCollection<MultiPolygon, { stationId: string; cells: number }>;
+}
+
 /** Called with the fraction done (0–1). */
 export type ImportProgress = (fraction: number) => void;
 
@@ -335,6 +348,8 @@ export interface CoverageWorkerApi {
   isochrones(stationId: string, minutesList: number[]): Promise<Isochrones>;
   /** Minutes from every cell to the nearest hospital with `capability` (planned centres and proposed facilities included), under the last scenario evaluated. */
   hospitalMinutes(capability: Capability): Promise<HospitalMinutes>;
+  /** Outlines of the first-due areas of the last update evaluated (FirstDueOutlines). */
+  firstDueOutlines(): Promise<FirstDueOutlines>;
   /** Cancels a running import; unknown or finished ids are ignored. */
   cancelImport(id: string): void;
   /** Suggests new sites (k best, or fewest for a target share) for the current scenario; cancel with cancelSuggest(id). */

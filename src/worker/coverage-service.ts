@@ -4,7 +4,7 @@
  */
 import type { CoverageEngine } from '../core/coverage.ts';
 import { compareScenarios } from '../core/deltas.ts';
-import { emsFigures } from '../core/ems/figures.ts';
+import { emsFigures, emsFirstDue } from '../core/ems/figures.ts';
 import type { EmsInputs } from '../core/ems/inputs.ts';
 import type { EmsFigures } from '../core/ems/types.ts';
 import { ringAreaTypes } from '../core/rings.ts';
@@ -25,7 +25,7 @@ import { readRegionPack } from '../io/region/pack-read.ts';
 import { writeRegionPack } from '../io/region/pack-write.ts';
 import { callsSummary, withCalls } from '../io/calls/with-calls.ts';
 import type { Region, RegionCalls, RegionRoads } from '../io/region/types.ts';
-import type { CellAnswer, EvaluationUpdate, GapCells, GapSummary, HospitalMinutes, Isochrones, LoadedDataset, RegionInfo, UpdateOptions } from './api.ts';
+import type { CellAnswer, EvaluationUpdate, FirstDueOutlines, GapCells, GapSummary, HospitalMinutes, Isochrones, LoadedDataset, RegionInfo, UpdateOptions } from './api.ts';
 import type { Capability } from '../core/ems/settings.ts';
 import { hospitalMinutesBasis, hospitalMinutesByCell } from '../core/ems/hospital.ts';
 import type { BaselineStatus } from './baseline-status.ts';
@@ -57,6 +57,8 @@ export class CoverageService {
   private lastResponse: ResponseTimes | null = null;
   /** The last full update's EMS figures, reused by light updates like the response times. */
   private lastEms: EmsFigures | null = null;
+  /** The first-due rows of lastEms's workload, per cell. */
+  private lastFirstDue: Int32Array | null = null;
   private stations = new Map<string, Station>();
   /** The rules of the last full evaluation (an import rebuilds the engine with them). */
   private rules: Rules = DEFAULT_RULES;
@@ -102,6 +104,7 @@ export class CoverageService {
     this.lastGaps = [];
     this.lastResponse = null;
     this.lastEms = null;
+    this.lastFirstDue = null;
     this.describedGaps = null;
   }
 
@@ -269,6 +272,7 @@ export class CoverageService {
         }));
       this.lastResponse = responseTimes(engine, hasProposed ? this.baselineEngine() : null);
       this.lastEms = emsFigures(engine, hasProposed ? this.baselineEngine() : null, this.emsInputs());
+      this.lastFirstDue = emsFirstDue(engine).areaOf;
     }
     const minutes = engine.responseMinutes;
     return {
@@ -291,6 +295,7 @@ export class CoverageService {
       responseUpdated: !options.light,
       ems: this.lastEms ?? emsFigures(engine, hasProposed ? this.baselineEngine() : null, this.emsInputs()),
       emsUpdated: !options.light,
+      firstDue: (this.lastFirstDue ?? emsFirstDue(engine).areaOf).slice(),
       computeMs: performance.now() - t0,
     };
   }
@@ -335,6 +340,25 @@ export class CoverageService {
     const stations = [...this.stations.values()];
     const minutes = hospitalMinutesByCell(prepared.grid, this.rules, stations, prepared.roads, capability);
     return { seq: this.lastSeq, capability, basis: hospitalMinutesBasis(this.rules, prepared.roads), minutes: Float32Array.from(minutes, (m) => (Number.isFinite(m) ? m : NaN)) };
+  }
+
+  /**
+   * Outlines of the first-due areas the last update sent (its firstDue rows:
+   * the last full update's), one feature per station with an area, tagged
+   * with that update's seq: the workload layer's borders, asked only while
+   * that layer is on (outlining every cell of a city is not free).
+   */
+  firstDueOutlines(): FirstDueOutlines {
+    const engine = this.requireEngine();
+    const areaOf = this.lastFirstDue ?? emsFirstDue(engine).areaOf;
+    const stations = this.lastEms?.workload ?? emsFirstDue(engine).stations;
+    const cellsOf: number[][] = stations.map(() => []);
+    for (let i = 0; i < areaOf.length; i++) if (areaOf[i] >= 0) cellsOf[areaOf[i]].push(i);
+    const outliner = this.requireOutliner();
+    const features = stations.flatMap((s, k) =>
+      cellsOf[k].length > 0 ? [{ type: 'Feature' as const, properties: { stationId: s.id, cells: cellsOf[k].length }, geometry: { type: 'MultiPolygon' as const, coordinates: outliner.outline(cellsOf[k]) } }] : [],
+    );
+    return { seq: this.lastSeq, outlines: { type: 'FeatureCollection', features } };
   }
 
   /** One cell under the current scenario (status, nearest station and distance, township, gap group), tagged with the update it belongs to. */

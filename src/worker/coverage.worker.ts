@@ -25,7 +25,7 @@ const datasetBuffers = (d: LoadedDataset) => [d.h3Halves.buffer, d.population.bu
 
 const sendImport = (r: DatasetImport) => transfer(r, datasetBuffers(r.dataset));
 
-const send = (u: EvaluationUpdate) => transfer(u, [u.status.buffer, u.withinCircle.buffer, u.inRange.buffer, ...(u.minutes ? [u.minutes.buffer] : []), ...(u.roadAccess ? [u.roadAccess.buffer] : [])]);
+const send = (u: EvaluationUpdate) => transfer(u, [u.status.buffer, u.withinCircle.buffer, u.inRange.buffer, u.firstDue.buffer, ...(u.minutes ? [u.minutes.buffer] : []), ...(u.roadAccess ? [u.roadAccess.buffer] : [])]);
 
 const api: CoverageWorkerApi = {
   async openRegion(id, request, onProgress) {
@@ -78,6 +78,9 @@ const api: CoverageWorkerApi = {
   async hospitalMinutes(capability) {
     const answer = service.hospitalMinutes(capability);
     return transfer(answer, [answer.minutes.buffer]);
+  },
+  async firstDueOutlines() {
+    return service.firstDueOutlines();
   },
   cancelImport(id) {
     imports.cancelImport(id);

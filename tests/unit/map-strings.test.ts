@@ -13,6 +13,7 @@ const sources = [
   ...readdirSync(path.join(root, 'src/map')).map((f) => path.join(root, 'src/map', f)),
   path.join(root, 'src/ui/MapView.tsx'),
   path.join(root, 'src/ui/LegendControl.tsx'),
+  path.join(root, 'src/ui/ems/EmsLegendItems.tsx'),
 ];
 
 describe('map strings', () => {

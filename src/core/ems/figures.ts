@@ -12,7 +12,7 @@ import { availability } from './availability.ts';
 import { callCoverage } from './call-coverage.ts';
 import { callsPerYear, type CallsPerYear } from './calls.ts';
 import { equity } from './equity.ts';
-import { firstDueAreas } from './first-due.ts';
+import { firstDueAreas, type FirstDueAreas } from './first-due.ts';
 import { groupingFractiles, minuteBins, type Grouping } from './fractiles.ts';
 import { hospitalAccess } from './hospital.ts';
 import type { EmsInputs } from './inputs.ts';
@@ -41,6 +41,13 @@ function groupPairs(minutes: Float64Array, grid: PopulationGrid, calls: CallsPer
 }
 
 /**
+ * First-due areas as the EMS figures take them: the station whose minutes are
+ * the cell's (the circle engine's nearest), rows in the engine's active
+ * station order (the rows of ems.workload).
+ */
+export const emsFirstDue = (engine: CoverageEngine): FirstDueAreas => firstDueAreas(engine.circleEngine, engine.activeStations());
+
+/**
  * @param baseline the scenario without some stations (the before of a before/after), or null
  * @param inputs every station of the scenario, the imported calls (else the rules' rate), the road network
  */
@@ -50,9 +57,8 @@ export function emsFigures(engine: CoverageEngine, baseline: CoverageEngine | nu
   const calls = callsPerYear(grid, rules, inputs.calls);
   const { minutes, basis } = cellMinutes(engine);
   const rate = rules.ems.callsPerThousandPerYear / 1000;
-  // first due: the station whose minutes are the cell's (the circle engine's nearest), rows in the engine's order
-  const stations = engine.activeStations();
-  const areas = firstDueAreas(engine.circleEngine, stations);
+  const areas = emsFirstDue(engine);
+  const { stations } = areas;
   const [[region], zonePairs, areaPairs] = groupPairs(minutes, grid, calls, rate, [{ groupOf: null, groups: 1 }, { groupOf: grid.zone, groups: grid.zones.length }, { groupOf: areas.areaOf, groups: stations.length }], target);
 
   const zoneCells = cellCounts(grid);

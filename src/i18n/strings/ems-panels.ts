@@ -3,7 +3,7 @@
  * parameters with their sources, the EMS results section, its charts and the
  * township table's EMS columns. One word per concept: 呼叫 / calls,
  * 忙碌率 / busy fraction, 期望覆盖 / expected coverage, 双重覆盖 / backup
- * coverage, 首达区域 / first-due area, 送院时间 / hospital transport time,
+ * coverage, 首责区域 / first-due area, 送院时间 / hospital transport time,
  * 假设 / assumption, 模拟 / modelled, 合成 / synthetic.
  */
 import type { Strings } from '../types.ts';
@@ -55,7 +55,7 @@ export const emsPanelStrings: Strings = {
     'emsPanel.fleet.workload': '按工作量需配',
     'emsPanel.fleet.workloadNote': '各站忙碌率不超过 {target}',
     'emsPanel.fleet.ratio': '按配比需配',
-    'emsPanel.fleet.ratioNote': '各站首达区域每 {per} 人1辆',
+    'emsPanel.fleet.ratioNote': '各站首责区域每 {per} 人1辆',
 
     'emsPanel.equity.title': '乡镇间差距',
     'emsPanel.equity.worst': '最差乡镇',

@@ -5,16 +5,18 @@
  *                       [--paper A4|A3] [--orientation landscape|portrait] [--dpi 150|300]
  *                       [--format png|pdf] [--title …] [--scenario …] [--footer …]
  *                       [--before-after] [--tables] [--lang zh-CN|en] [--viewport 1366x768]
+ *                       [--calls calls.csv [--calls-crs gcj02]]   (imported as the app's calls tab does; the EMS page, with --tables, weighs them)
  * Exit code 0 on success, 2 on bad usage, 1 when the export fails.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildAndServe, launchBrowser, ROOT } from './lib/browser.ts';
 import { parseOptions, UsageError } from './lib/cli-options.ts';
 import { writeRegionPack } from '../src/io/region/pack-write.ts';
 import { resolveRegion } from './lib/demo-data.ts';
 import { REGION_OPTION_SPECS, REGION_USAGE, regionFromOptions } from './lib/region-options.ts';
-import { exportInPage, openForSnapshot } from './lib/snapshot-page.ts';
+import { exportInPage, importCallsInPage, openForSnapshot } from './lib/snapshot-page.ts';
+import { parseCrs, type Crs } from '../src/io/crs.ts';
 
 const USAGE = `Usage: npm run snapshot -- (--county <adcode> | --pack <file> | --zones <file> --population <file>) --out <file.png|file.pdf> [options]
   --out <file>               where to write the snapshot
@@ -48,6 +50,11 @@ function viewportOf(value: string | undefined): { width: number; height: number 
   return { width: Number(m[1]), height: Number(m[2]) };
 }
 
+/** --calls-crs as the calls tab names it (checked already when the calls were read); undefined: from the file's headers. */
+function callsCrs(value: string | undefined): Crs | undefined {
+  return value === undefined ? undefined : (parseCrs(value) ?? undefined);
+}
+
 function parse(argv: string[]) {
   const parsed = parseOptions(argv, {
     ...REGION_OPTION_SPECS,
@@ -75,9 +82,12 @@ function parse(argv: string[]) {
   const options: Record<string, unknown> = { format, paper: v.paper, orientation: v.orientation, dpi: v.dpi, title: v.title, scenario: v.scenario, footer: v.footer, beforeAfter: v['before-after'] === true, tables: v.tables === true };
   for (const k of Object.keys(options)) if (options[k] === undefined) delete options[k];
   // a demo region alone opens in the app's region list; anything else is made into a pack served beside the app
-  const own = v.pack !== undefined || v.zones !== undefined || v.population !== undefined || v.facilities !== undefined || v['h3-res'] !== undefined || v.roads !== undefined || v.calls !== undefined;
+  const own = v.pack !== undefined || v.zones !== undefined || v.population !== undefined || v.facilities !== undefined || v['h3-res'] !== undefined || v.roads !== undefined;
   if (!own && !v.county) throw new UsageError('Give --county (e.g. --county 350525), --pack <file>, or --zones and --population.');
-  return { region: v.county && !own ? demoRegionId(v.county) : '', regionOptions: own ? v : null, out: path.resolve(v.out), language: language as 'zh-CN' | 'en', viewport: viewportOf(v.viewport), options };
+  // calls are imported in the page, through the calls tab (packs do not store calls); read here first, so a bad file fails before the build
+  const calls = v.calls !== undefined;
+  if (calls && v.tables !== true) console.error('snapshot: --calls weighs the EMS page, which comes with --tables; the map page is the same with or without calls.');
+  return { region: v.county && !own ? demoRegionId(v.county) : '', regionOptions: own || calls ? v : null, makePack: own, calls: calls ? v.calls : undefined, out: path.resolve(v.out), language: language as 'zh-CN' | 'en', viewport: viewportOf(v.viewport), options };
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -98,10 +108,9 @@ async function main(argv: string[]): Promise<number> {
   // the region of the user's files (or pack, or a demo region with a file replaced), opened in Node by the one region loader
   const own = args.regionOptions ? await regionFromOptions(args.regionOptions) : null;
   for (const warning of own?.warnings ?? []) console.error(`snapshot: ${warning}`);
-  // the page opens the region from a pack, and packs do not store calls yet: say so rather than drop them silently
-  if (own?.region.calls) console.error('snapshot: the calls of --calls are read and checked, but not yet drawn: the page opens the region from a pack, which does not store calls.');
+  for (const note of own?.region.calls ? own.dataNotes.filter((line) => /^(SYNTHETIC calls|Calls):/.test(line)) : []) console.error(`snapshot: ${note}`);
   const app = await buildAndServe({ outDir });
-  const pack = own ? 'snapshot-region.region.zip' : undefined;
+  const pack = own && args.makePack ? 'snapshot-region.region.zip' : undefined;
   // a region that is not the user's own (e.g. a demo region with a file replaced) gets a user id, so the page tells it from the demo
   if (own && pack) writeFileSync(path.join(outDir, pack), writeRegionPack(own.region.id.startsWith('user-') ? own.region : { ...own.region, id: `user-${own.region.id}` }));
   const browser = await launchBrowser();
@@ -109,6 +118,8 @@ async function main(argv: string[]): Promise<number> {
     const { page, watch } = await openForSnapshot(browser, app.url, { ...args, pack });
     let result;
     try {
+      // the same file and reader as the check above, imported as the app's calls tab does: the figures weigh these calls
+      if (args.calls) await importCallsInPage(page, { name: path.basename(args.calls), bytes: readFileSync(args.calls), crs: callsCrs(args.regionOptions?.['calls-crs']) });
       result = await exportInPage(page, args.options);
     } catch (e) {
       // the page's message, without Playwright's evaluate wrapper

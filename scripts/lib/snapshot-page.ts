@@ -6,6 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import type { SnapshotHookResult } from '../../src/app/snapshot-hook.ts';
+import type { Crs } from '../../src/io/crs.ts';
 import { watchPage, type PageWatch } from './browser.ts';
 
 export interface SnapshotPageOptions {
@@ -70,4 +71,38 @@ export async function exportInPage(page: Page, options: Record<string, unknown>)
     if (!hook) throw new Error('window.__emsExportSnapshot is missing: is this build older than the snapshot export?');
     return hook(o);
   }, options);
+}
+
+/** A call file for the page's calls tab: its name, bytes and coordinate system (undefined: from the headers, as the tab's "auto"). */
+export interface PageCallFile {
+  name: string;
+  bytes: Buffer;
+  crs?: Crs;
+}
+
+/**
+ * Imports a call file through the app's calls tab, as a user does, and waits
+ * for the figures weighed by those calls and a still map. The app's refusal
+ * of the file comes back as an Error with its message.
+ */
+export async function importCallsInPage(page: Page, file: PageCallFile, timeout = 180_000): Promise<void> {
+  await page.getByTestId('import-open').click();
+  await page.getByTestId('import-tab-calls').click();
+  if (file.crs) await page.getByTestId('calls-crs').selectOption(file.crs);
+  const mimeType = file.name.toLowerCase().endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
+  await page.getByTestId('call-file').setInputFiles({ name: file.name, mimeType, buffer: file.bytes });
+  await page.locator('[data-testid="call-summary"], [data-testid="import-error"], [data-testid="import-cancelled"]').first().waitFor({ state: 'attached', timeout });
+  const refused = page.locator('[data-testid="import-error"], [data-testid="import-cancelled"]');
+  if ((await refused.count()) > 0) throw new Error((await refused.first().textContent()) ?? `The app refused ${file.name}.`);
+  await page.getByTestId('import-close').click();
+  // the import is a new dataset: wait for its evaluation, whose EMS figures weigh the imported calls
+  await page.waitForFunction(
+    () => {
+      const state = (window as unknown as { __emsState: () => { result: { ems?: { calls: { source: string } } | null } | null } }).__emsState();
+      return state.result?.ems?.calls.source === 'imported';
+    },
+    undefined,
+    { timeout, polling: 100 },
+  );
+  await waitSettled(page, timeout);
 }

@@ -291,7 +291,7 @@ export async function exportSnapshot(input: unknown, context: SnapshotContext): 
     const tablePlan = planTablePages(page, tables);
     // the EMS measures start a page of their own after the township and gap tables
     const ems = emsOf(result);
-    const emsTables = ems ? emsHandoutTables(ems, state.rules, texts) : [];
+    const emsTables = ems ? emsHandoutTables(ems, state.rules, texts, result.totals) : [];
     const emsPlan = ems ? planTablePages(page, emsTables) : null;
     pageCount = 1 + tablePlan.pages.length + (emsPlan?.pages.length ?? 0);
     const pageText = {

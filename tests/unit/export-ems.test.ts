@@ -177,36 +177,59 @@ describe('the handout’s EMS page', () => {
     n: (v: number, digits = 0) => v.toFixed(digits),
     pct: (v: number) => `${v.toFixed(1)} %`,
   });
+  // the region's coverage by residents as the result's totals give it
+  const residents = figures(rules, 51_000, 30_000, 6_000, 15_000, 28_000);
 
   it('lists only stations with a first-due area in the region; the others are counted in the title', () => {
     const outside = { ...ems.workload[0], id: 'next', name: '邻县卫生院', firstDueCells: 0, firstDuePopulation: 0, callsPerYear: 0 };
-    const tables = emsHandoutTables({ ...ems, workload: [...ems.workload, outside] }, rules, texts('zh-CN'));
-    expect(tables[2].rows.map((r) => r[0])).toEqual(ems.workload.map((w) => w.name));
-    expect(tables[2].title).toBe('站点工作量（繁忙率目标 0.30）；另有 1 个站点在本区域内没有首责区域，未列出');
+    const tables = emsHandoutTables({ ...ems, workload: [...ems.workload, outside] }, rules, texts('zh-CN'), residents);
+    expect(tables[3].rows.map((r) => r[0])).toEqual(ems.workload.map((w) => w.name));
+    expect(tables[3].title).toBe('站点工作量（繁忙率目标 0.30）；另有 1 个站点在本区域内没有首责区域，未列出');
   });
 
-  it('has the calls (labelled synthetic), fractiles, workload, availability, hospitals, equity and assumptions, in that order', () => {
-    const tables = emsHandoutTables(ems, rules, texts('zh-CN'));
-    expect(tables.map((t) => t.title)).toEqual(['呼叫', '响应时间（直线距离按急救圈公式折算）', '站点工作量（繁忙率目标 0.30）', '可用性', '送院时间（目标内居民占比 · 中位数 · 90百分位）', '公平性', '假设与来源']);
+  it('coverage by residents and by calls side by side: the result’s totals and the worker’s call coverage, the calls column flagged synthetic', () => {
+    const [, coverage] = emsHandoutTables(ems, rules, texts('zh-CN'), residents);
+    expect(coverage.title).toBe('覆盖：居民与呼叫分列');
+    expect(coverage.columns.map((c) => c.label)).toEqual(['', '居民', '呼叫 (合成)']);
+    // calls: 1000 of 1460 covered = 68.5 %, 460 in a gap = 31.5 %, 1200 within the circle = 82.2 %
+    expect(coverage.rows).toEqual([
+      ['已覆盖', '30000 (58.8 %)', '1000 (68.5 %)'],
+      ['边缘覆盖', '6000 (11.8 %)', '0 (0.0 %)'],
+      ['覆盖盲区', '15000 (29.4 %)', '460 (31.5 %)'],
+      ['15分钟急救圈内', '28000 (54.9 %)', '1200 (82.2 %)'],
+    ]);
+  });
+
+  it('calls modelled from the rate are flagged modelled; imported real calls carry no flag', () => {
+    const modelled = emsHandoutTables({ ...ems, calls: { ...ems.calls, synthetic: false, source: 'rate' } }, rules, texts('en'), residents);
+    expect(modelled[0].rows[0][0]).toBe('modelled from the call rate (30.0 per 1,000 residents a year)');
+    expect(modelled[1].columns[2].label).toBe('Calls (modelled)');
+    const real = emsHandoutTables({ ...ems, calls: { ...ems.calls, synthetic: false } }, rules, texts('en'), residents);
+    expect(real[1].columns[2].label).toBe('Calls');
+  });
+
+  it('has the calls (labelled synthetic), coverage by residents and calls, fractiles, workload, availability, hospitals, equity and assumptions, in that order', () => {
+    const tables = emsHandoutTables(ems, rules, texts('zh-CN'), residents);
+    expect(tables.map((t) => t.title)).toEqual(['呼叫', '覆盖：居民与呼叫分列', '响应时间（直线距离按急救圈公式折算）', '站点工作量（繁忙率目标 0.30）', '可用性', '送院时间（目标内居民占比 · 中位数 · 90百分位）', '公平性', '假设与来源']);
     expect(tables[0].rows).toEqual([['合成呼叫（非真实数据）', '1460', '1460']]);
   });
 
   it('carries the worker’s figures: calls 71.2 % within 15 min, p90 over the horizon named, not invented; the assumed fleet flagged', () => {
-    const tables = emsHandoutTables(ems, rules, texts('en'));
-    expect(tables[1].rows).toEqual([
+    const tables = emsHandoutTables(ems, rules, texts('en'), residents);
+    expect(tables[2].rows).toEqual([
       ['Residents', '60.4 %', '9.3 min', 'over 60 min'],
       ['Calls', '71.2 %', '8.5 min', '31.0 min'],
     ]);
-    expect(tables[2].rows[1]).toEqual(['达埔站', '21000', '560.3', '0.064', '1 (assumption)', '1', '1']);
-    expect(tables[3].rows[0]).toEqual(['Expected coverage (MEXCLP, system busy fraction 0.060)', '30000 (58.8 %)', '1300 (89.0 %)']);
-    expect(tables[4].rows[0]).toEqual(['stroke centre', '60', '1', '95.0 %', '22.5 min', '48.0 min', '50.0 %', '达埔镇']);
-    expect(tables[5].rows.map((r) => r[0])).toEqual(['Worst served: 达埔镇 (60.0 % within target)', 'Best served: 桃城镇 (80.0 %)', 'Spread between townships: 20.0 percentage points']);
+    expect(tables[3].rows[1]).toEqual(['达埔站', '21000', '560.3', '0.064', '1 (assumption)', '1', '1']);
+    expect(tables[4].rows[0]).toEqual(['Expected coverage (MEXCLP, system busy fraction 0.060)', '30000 (58.8 %)', '1300 (89.0 %)']);
+    expect(tables[5].rows[0]).toEqual(['stroke centre', '60', '1', '95.0 %', '22.5 min', '48.0 min', '50.0 %', '达埔镇']);
+    expect(tables[6].rows.map((r) => r[0])).toEqual(['Worst served: 达埔镇 (60.0 % within target)', 'Best served: 桃城镇 (80.0 %)', 'Spread between townships: 20.0 percentage points']);
     // each source in the handout's language, as the rules panel words it
-    expect(tables[6].rows.every((r) => r[2].startsWith('Assumption of this tool'))).toBe(true);
+    expect(tables[7].rows.every((r) => r[2].startsWith('Assumption of this tool'))).toBe(true);
   });
 
   it('before/after rows when the scenario has a baseline', () => {
     const withBefore = { ...ems, fractiles: { ...ems.fractiles, before: { residents: fr(51_000, 0.5, 12, null), calls: null } } };
-    expect(emsHandoutTables(withBefore, rules, texts('en'))[1].rows.map((r) => r[0])).toEqual(['Residents · Before', 'Residents · After', 'Calls · After']);
+    expect(emsHandoutTables(withBefore, rules, texts('en'), residents)[2].rows.map((r) => r[0])).toEqual(['Residents · Before', 'Residents · After', 'Calls · After']);
   });
 });

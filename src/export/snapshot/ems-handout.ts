@@ -1,12 +1,14 @@
 /**
  * The tables of the handout's EMS page (issue 14): calls (labelled synthetic
- * or modelled), response fractiles before/after with their basis, station
+ * or modelled), coverage by residents and by calls side by side (the calls
+ * column flagged as the EMS panel flags it), response fractiles before/after with their basis, station
  * workload, availability (MEXCLP expected coverage, backup coverage, fleet),
  * hospital transport per capability, equity, and the assumptions with their
  * sources. The worker's `EmsFigures`, formatted; nothing recomputed.
  */
 import { EMS_SETTING_SOURCES, type EmsSettings } from '../../core/ems/settings.ts';
 import type { EmsFigures, Fractiles } from '../../core/ems/types.ts';
+import type { CoverageFigures } from '../../core/tables.ts';
 import type { HandoutTable, Texts } from './types.ts';
 
 export interface EmsHandoutRules {
@@ -17,8 +19,19 @@ export interface EmsHandoutRules {
 const left = (label: string) => ({ label, align: 'left' as const });
 const right = (label: string) => ({ label, align: 'right' as const });
 
-/** The EMS page's tables, in reading order. */
-export function emsHandoutTables(ems: EmsFigures, rules: EmsHandoutRules, texts: Texts): HandoutTable[] {
+/** The rows of the coverage weighed by residents and by calls: the results panel's words and the figures' fields. */
+const COVERAGE_ROWS = [
+  ['results.covered', 'covered', 'coveredPct'],
+  ['results.marginal', 'marginal', 'marginalPct'],
+  ['results.gap', 'gap', 'gapPct'],
+  ['results.within', 'withinCircle', 'withinCirclePct'],
+] as const;
+
+/**
+ * The EMS page's tables, in reading order.
+ * @param residents the region's coverage by residents (the result's totals), beside the calls' (`ems.callCoverage`)
+ */
+export function emsHandoutTables(ems: EmsFigures, rules: EmsHandoutRules, texts: Texts, residents: CoverageFigures): HandoutTable[] {
   const { t, n, pct } = texts;
   const place = texts.place ?? ((name: string) => name);
   const f = ems.fractiles;
@@ -26,6 +39,16 @@ export function emsHandoutTables(ems: EmsFigures, rules: EmsHandoutRules, texts:
   const share = (s: number) => pct(100 * s);
   const callsLabel =
     ems.calls.source === 'rate' ? t('ems.calls.rate', { rate: n(rules.ems.callsPerThousandPerYear, 1) }) : ems.calls.synthetic ? t('ems.calls.synthetic') : t('ems.calls.imported');
+
+  // the calls column is flagged as the EMS panel flags it: 合成 (synthetic) or 模拟 (modelled from the rate)
+  const callsFlag = ems.calls.source === 'rate' ? 'modelled' : ems.calls.synthetic ? 'synthetic' : null;
+  const callsColumn = t('emsPanel.callsCol') + (callsFlag ? ` (${t(`emsPanel.${callsFlag}`)})` : '');
+  const calledCoverage = ems.callCoverage.totals;
+  const coverageRows = COVERAGE_ROWS.map(([label, count, percent]) => [
+    t(label, { minutes: f.targetMinutes }),
+    `${n(residents[count])} (${pct(residents[percent])})`,
+    `${n(calledCoverage[count])} (${pct(calledCoverage[percent])})`,
+  ]);
 
   const fractileRow = (label: string, x: Fractiles) => [label, share(x.withinTarget), minutes(x.medianMinutes), minutes(x.p90Minutes)];
   const pairRows = (suffix: string, pair: { residents: Fractiles; calls: Fractiles | null }) => [
@@ -59,6 +82,12 @@ export function emsHandoutTables(ems: EmsFigures, rules: EmsHandoutRules, texts:
       title: t('handout.ems.calls'),
       columns: [left(t('vocab.workload.calls_source')), right(t('vocab.township.calls')), right(t('vocab.workload.calls_per_year'))],
       rows: [[callsLabel, n(ems.calls.total), n(ems.calls.perYear)]],
+      total: null,
+    },
+    {
+      title: t('emsPanel.coverage.title'),
+      columns: [left(''), right(t('emsPanel.residentsCol')), right(callsColumn)],
+      rows: coverageRows,
       total: null,
     },
     {

@@ -5,8 +5,11 @@
  *   npm run suggest -- --county 350525 --target 0.95  # the fewest new sites for 95 % covered (set cover)
  *   npm run suggest -- --county 350525 --k 3 --model mexclp        # most expected coverage (ambulances may be busy)
  *   npm run suggest -- --county 350525 --k 3 --model p-center      # shortest worst distance / response time
+ *   npm run suggest -- --county 350525 --k 3 --weight both --calls calls.csv  # weighted by residents and by calls, side by side
  * Exit code 0 on success, 2 on bad usage or data.
  */
+import { callsPerYear } from '../src/core/ems/calls.ts';
+import type { CallsSource } from '../src/core/ems/types.ts';
 import { createEngine } from '../src/core/evaluate.ts';
 import { circleRadiusKm, coverRadiusKm } from '../src/core/rules.ts';
 import { cellCandidates, idleFacilities, stationCandidates } from '../src/core/suggest/candidates.ts';
@@ -30,7 +33,9 @@ const USAGE = `Usage: npm run suggest -- (--county <adcode> | --pack <file> | --
                            p-center: the shortest worst distance (or response time on roads) to the nearest station;
                            mexclp and p-center with --k only
   --objective coverage|circle    what counts as reached: within the service radius (default), or inside the emergency circle
-  --weight residents|calls  demand by residents (default) or by the region's imported 120 calls
+  --weight residents|calls|both  demand by residents (default), by the region's imported 120 calls, or both:
+                           one suggestion weighted by residents and one by calls, side by side (without imported
+                           calls, both weighs the calls modelled from the rules' call rate, and says so)
   --busy-fraction <q>      mexclp: ambulance busy fraction, 0 to below 1 (default: calls a year × the rules' minutes per
                            call ÷ the minutes a year of the fleet: the fixed stations' ambulances + the new sites')
   --ambulances-per-site <n>  mexclp: ambulances at each new site (default 1)
@@ -80,7 +85,7 @@ async function main(argv: string[]): Promise<string> {
   const { model, objective } = parseModel(v.model!, v.objective!);
   if (model !== 'mclp' && target !== null) throw new UsageError(`--model ${model} applies to --k only.`);
   const weight = v.weight!;
-  if (weight !== 'residents' && weight !== 'calls') throw new UsageError(`--weight must be residents or calls, got "${weight}".`);
+  if (weight !== 'residents' && weight !== 'calls' && weight !== 'both') throw new UsageError(`--weight must be residents, calls or both, got "${weight}".`);
   let busyGiven: number | null = null;
   let ambulancesPerSite: number | null = null;
   if (v['busy-fraction'] !== undefined || v['ambulances-per-site'] !== undefined) {
@@ -134,12 +139,15 @@ async function main(argv: string[]): Promise<string> {
   if (candidates.length === 0) throw new Error(`No candidate sites: ${candidateKind === 'cells' ? 'the area has no populated cell' : 'every health centre is already a station in the scenario'}.`);
   const calls = data.region.calls ?? null;
   if (weight === 'calls' && !calls) throw new UsageError('--weight calls needs 120 calls imported into the region; this region has none.');
-  const weights = weight === 'calls' ? calls!.perCell : undefined;
-  if (weight === 'calls' && calls!.synthetic) process.stderr.write('suggest: the calls are synthetic (generated), not real 120 records.\n');
+  if (weight !== 'residents' && calls?.synthetic) process.stderr.write('suggest: the calls are synthetic (generated), not real 120 records.\n');
+  // both without imported calls: calls modelled as residents × the rules' call rate, as the report's call figures are (and said so)
+  const callsSource: CallsSource | null = weight === 'residents' ? null : calls ? 'imported' : 'rate';
+  if (callsSource === 'rate') process.stderr.write(`suggest: no calls imported: the calls are modelled as residents × ${rules.ems.callsPerThousandPerYear} per 1,000 a year (the rules' call rate).\n`);
+  const callWeights = callsSource === null ? undefined : calls ? calls.perCell : callsPerYear(data.grid, rules, null).perCell;
   // the fleet of the fixed stations in the region, with their own ambulances when the facility file gives them
   const fleet = engine.activeStations().filter(ofRegion);
   const busyFraction = model !== 'mexclp' ? null : (busyGiven ?? questionBusyFraction(data.grid, fleet, rules.ems, calls, k!, ambulancesPerSite!).busyFraction);
-  const result =
+  const suggestFor = (weights: Float64Array | undefined): SuggestionDocument['result'] =>
     k === null
       ? sitesForTarget(engine, { target: target!, objective, candidates, weights })
       : model === 'mexclp'
@@ -147,6 +155,9 @@ async function main(argv: string[]): Promise<string> {
         : model === 'p-center'
           ? suggestPCenterSites(engine, { k, objective, candidates, weights })
           : suggestSites(engine, { k, objective, candidates, backupWeight, gapTolerance, weights });
+  // both: one run weighted by residents, one by calls, each with its own bound; never merged
+  const result = suggestFor(weight === 'calls' ? callWeights : undefined);
+  const results = weight === 'both' ? { residents: result, calls: suggestFor(callWeights) } : undefined;
 
   const doc: SuggestionDocument = {
     suggestionVersion: SUGGESTION_VERSION,
@@ -158,6 +169,7 @@ async function main(argv: string[]): Promise<string> {
       objective,
       model,
       weight,
+      callsSource,
       busyFraction,
       ambulancesPerSite,
       candidates: candidateKind,
@@ -174,6 +186,7 @@ async function main(argv: string[]): Promise<string> {
     },
     fixedStations: fixed,
     result,
+    ...(results ? { results } : {}),
     dataNotes: data.dataNotes,
   };
   if (v.format === 'json') return `${JSON.stringify(doc, null, 2)}\n`;

@@ -6,6 +6,7 @@ import type { MexclpSuggestion } from '../../src/core/suggest/mexclp-sites.ts';
 import type { PCenterSuggestion } from '../../src/core/suggest/p-center-sites.ts';
 import type { SiteModel, SiteSuggestion, SuggestedSite, TargetSuggestion } from '../../src/core/suggest/suggest.ts';
 import { BOUND_DESCRIPTIONS, type BoundKind } from '../../src/core/suggest/bound.ts';
+import type { CallsSource } from '../../src/core/ems/types.ts';
 import type { Station } from '../../src/core/types.ts';
 import { csvField, int, mdCell, pct, signed } from '../../src/export/format.ts';
 import { modelColumn, modelProof, modelQuestion, modelRows } from './suggest-format-models.ts';
@@ -20,8 +21,10 @@ export interface SuggestionQuestion {
   objective: 'coverage' | 'circle';
   /** What the sites are chosen for: mclp (most newly covered), mexclp (most expected coverage), p-center (shortest worst). */
   model: SiteModel;
-  /** What cells weigh: residents, or the region's imported 120 calls. */
-  weight: 'residents' | 'calls';
+  /** What cells weigh: residents, the region's imported 120 calls, or both (two suggestions, `results`). */
+  weight: 'residents' | 'calls' | 'both';
+  /** Where the calls weighed come from: imported, or (both without imported calls) modelled from the rules' call rate; null when only residents weigh. */
+  callsSource?: CallsSource | null;
   /** MEXCLP only (else null): the busy fraction q, and ambulances at each new site. */
   busyFraction: number | null;
   ambulancesPerSite: number | null;
@@ -46,8 +49,19 @@ export interface SuggestionDocument {
   question: SuggestionQuestion;
   /** Stations kept fixed (never moved): the scenario's active stations that reach the area. */
   fixedStations: Pick<Station, 'id' | 'name' | 'kind' | 'status' | 'lng' | 'lat'>[];
-  result: SiteSuggestion | TargetSuggestion | MexclpSuggestion | PCenterSuggestion;
+  /** The suggestion (with weight both: the one weighted by residents, as `results.residents`). */
+  result: SuggestionResult;
+  /** Weight both only: the suggestion weighted by residents and the one weighted by calls, each with its own bound. */
+  results?: { residents: SuggestionResult; calls: SuggestionResult };
   dataNotes: string[];
+}
+
+export type SuggestionResult = SiteSuggestion | TargetSuggestion | MexclpSuggestion | PCenterSuggestion;
+
+/** The document of one weight: a weight-both document split into its residents and its calls suggestion. */
+export function singleWeight(doc: SuggestionDocument, weight: 'residents' | 'calls'): SuggestionDocument {
+  const { results, ...rest } = doc;
+  return { ...rest, question: { ...doc.question, weight }, result: results ? results[weight] : doc.result };
 }
 
 const table = (header: string[], rows: (string | number)[][]) =>
@@ -64,10 +78,18 @@ function coveredWord(doc: SuggestionDocument): string {
   return doc.question.objective === 'circle' ? `inside the ${doc.question.rules.circleMinutes}-minute circle 急救圈内` : 'covered 已覆盖';
 }
 
+/** Weight both: two sections, weighted by residents then by calls, each the whole single-weight text. */
+const BOTH_TITLES = { residents: 'weighted by residents 按居民', calls: 'weighted by calls 按呼叫' } as const;
+
 export function suggestionToMarkdown(doc: SuggestionDocument): string {
+  if (doc.results) return (['residents', 'calls'] as const).map((w) => singleToMarkdown(singleWeight(doc, w), BOTH_TITLES[w])).join('\n---\n\n');
+  return singleToMarkdown(doc, null);
+}
+
+function singleToMarkdown(doc: SuggestionDocument, part: string | null): string {
   const { question: q, result: r } = doc;
   const out: string[] = [];
-  out.push(`# ${mdCell(doc.county.name)} (${doc.county.code}) 新增站点建议 — suggested new station sites`);
+  out.push(`# ${mdCell(doc.county.name)} (${doc.county.code}) 新增站点建议 — suggested new station sites${part ? ` — ${part}` : ''}`);
   out.push('');
   for (const note of doc.dataNotes) out.push(`> ⚠ ${mdCell(note)}`);
   out.push('');
@@ -80,7 +102,8 @@ export function suggestionToMarkdown(doc: SuggestionDocument): string {
   } else {
     out.push(`- covered = inside the ${q.rules.circleMinutes}-minute circle 急救圈: urban ${q.rules.circleRadiusKm.urban.toFixed(2)} km, rural ${q.rules.circleRadiusKm.rural.toFixed(2)} km; straight-line (geodesic) distance`);
   }
-  if (q.weight === 'calls') out.push('- demand 需求 = the region\'s imported 120 calls per cell 按120呼叫量: "people" below counts calls');
+  if (q.weight === 'calls' && q.callsSource === 'rate') out.push('- demand 需求 = calls modelled from the call rate 按呼叫率估算 (no calls imported: residents × the rules\' calls per 1,000 a year): "people" below counts calls');
+  else if (q.weight === 'calls') out.push('- demand 需求 = the region\'s imported 120 calls per cell 按120呼叫量: "people" below counts calls');
   if (q.backupWeight > 0) out.push(`- backup 双重覆盖: a person covered by a second station counts ${q.backupWeight} of a newly covered one`);
   const fixed = doc.fixedStations.map((s) => `${mdCell(s.name)}${s.status === 'proposed' ? ' (proposed 规划)' : ''}`).join('、');
   out.push(`- fixed stations 现有站点 (never moved 不移动): ${fixed || 'none'}`);
@@ -169,6 +192,14 @@ export const SUGGESTION_CSV_MODEL_COLUMNS = { mexclp: ['expected_added', 'cumula
 
 /** One row per suggested site, in pick order (a MEXCLP or p-center suggestion adds its own columns at the end). */
 export function suggestionToCsv(doc: SuggestionDocument): string {
+  if (doc.results) {
+    // weight both: the residents' rows then the calls' rows, a weight column added at the end
+    const [head, ...rows] = (['residents', 'calls'] as const).flatMap((w, k) => {
+      const lines = suggestionToCsv(singleWeight(doc, w)).trimEnd().split('\n');
+      return (k === 0 ? lines.map((l, i) => (i === 0 ? `${l},weight` : `${l},${w}`)) : lines.slice(1).map((l) => `${l},${w}`));
+    });
+    return `${[head, ...rows].join('\n')}\n`;
+  }
   const line = (fields: (string | number | boolean | null)[]) => fields.map(csvField).join(',');
   const r = doc.result;
   const model = isModel(r) ? r.model : null;

@@ -57,7 +57,7 @@ describe('npm run suggest --model mexclp | p-center on Yongchun (350525)', () =>
     [['--k', '2', '--busy-fraction', '0.2'], /apply to --model mexclp only/],
     [['--k', '2', '--model', 'mexclp', '--busy-fraction', '1'], /--busy-fraction must be from 0 up to/],
     [['--k', '2', '--weight', 'calls'], /--weight calls needs 120 calls imported/],
-    [['--k', '2', '--weight', 'visits'], /--weight must be residents or calls/],
+    [['--k', '2', '--weight', 'visits'], /--weight must be residents, calls or both/],
   ])('refuses %j with exit code 2', (args, message) => {
     const r = runScript('scripts/suggest.ts', ['--county', '350525', ...args]);
     expect(r.code).toBe(2);

@@ -24,7 +24,7 @@ function figures(over: Partial<EmsFigures> = {}): EmsFigures {
     callCoverage: { totals: { population: 0, covered: 0, marginal: 0, gap: 0, withinCircle: 0, coveredPct: 0, marginalPct: 0, gapPct: 0, withinCirclePct: 0, ambulancesNeeded: 0, aedsNeeded: 0 }, zones: [] },
     fractiles: { basis: 'circle-formula', targetMinutes: 15, horizonMinutes: 60, region: pair(0.8, 0.7), zones: [], before: null },
     workload: [],
-    availability: { busyFraction: 0.1, expectedCovered: { residents: 1, calls: 1 }, backupCovered: { residents: 1, calls: 1 }, fleet: { existing: null, assumed: 3, forWorkload: 1, forRatio: 1 } },
+    availability: { busyFraction: 0.1, expectedCovered: { residents: 1, calls: 1 }, backupCovered: { residents: 1, calls: 1 }, fleet: { existing: null, assumed: 3, forWorkload: 1, forRatio: 1 }, before: null },
     hospitals: [],
     equity: { worstZone: null, bestZone: null, spread: 0 },
     ...over,

@@ -53,6 +53,7 @@ const ems: EmsFigures = {
     expectedCovered: { residents: 30_000, calls: 1300 },
     backupCovered: { residents: 12_000, calls: 300 },
     fleet: { existing: 2, assumed: 1, forWorkload: 2, forRatio: 2 },
+    before: null,
   },
   hospitals: [
     {

@@ -54,11 +54,8 @@ export function expectedCovered(weight: Float64Array, ambulances: Float64Array, 
   return sum;
 }
 
-/**
- * @param stations the active stations, in the order of `workload`
- * @param calls calls per year per cell
- */
-export function availability(engine: CoverageEngine, stations: readonly Station[], workload: readonly StationWorkload[], calls: Float64Array): Availability {
+/** The system busy fraction, expected coverage and backup coverage of the active stations an engine holds. */
+function covered(engine: CoverageEngine, stations: readonly Station[], calls: Float64Array) {
   const { rules, grid, inRangeCount } = engine;
   const { population } = grid;
   const fleet = stations.map((s) => ambulancesOf(s, rules));
@@ -87,16 +84,30 @@ export function availability(engine: CoverageEngine, stations: readonly Station[
       backupCalls += calls[i];
     }
   }
+  return { fleet, busyFraction: q, expectedCovered: { residents: expectedResidents, calls: expectedCalls }, backupCovered: { residents: backupResidents, calls: backupCalls } };
+}
+
+/**
+ * @param stations the active stations, in the order of `workload`
+ * @param calls calls per year per cell
+ * @param baseline the scenario without the proposed stations (the before of the other figures), or null:
+ *   its expected coverage comes with its own fleet, so its own (higher) busy fraction
+ */
+export function availability(engine: CoverageEngine, stations: readonly Station[], workload: readonly StationWorkload[], calls: Float64Array, baseline: CoverageEngine | null = null): Availability {
+  const now = covered(engine, stations, calls);
+  const before = baseline ? covered(baseline, baseline.activeStations(), calls) : null;
+  const { fleet } = now;
   const given = fleet.filter((f) => !f.assumed);
   return {
-    busyFraction: q,
-    expectedCovered: { residents: expectedResidents, calls: expectedCalls },
-    backupCovered: { residents: backupResidents, calls: backupCalls },
+    busyFraction: now.busyFraction,
+    expectedCovered: now.expectedCovered,
+    backupCovered: now.backupCovered,
     fleet: {
       existing: given.length > 0 ? given.reduce((sum, f) => sum + f.ambulances, 0) : null,
       assumed: fleet.filter((f) => f.assumed).reduce((sum, f) => sum + f.ambulances, 0),
       forWorkload: workload.reduce((sum, w) => sum + w.ambulancesForWorkload, 0),
       forRatio: workload.reduce((sum, w) => sum + w.ambulancesForRatio, 0),
     },
+    before: before && { busyFraction: before.busyFraction, expectedCovered: before.expectedCovered },
   };
 }

@@ -75,7 +75,7 @@ export function emsFigures(engine: CoverageEngine, baseline: CoverageEngine | nu
     callCoverage: callCoverage(engine, calls, rate),
     fractiles: { basis, targetMinutes: target, horizonMinutes: RESPONSE_HORIZON_MINUTES, region, zones, before },
     workload,
-    availability: availability(engine, stations, workload, calls.perCell),
+    availability: availability(engine, stations, workload, calls.perCell, baseline),
     hospitals: hospitalAccess(grid, rules, inputs),
     equity: equity(zones),
   };

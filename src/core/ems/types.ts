@@ -100,6 +100,12 @@ export interface Availability {
    * workload and the ratio ask for.
    */
   fleet: { existing: number | null; assumed: number; forWorkload: number; forRatio: number };
+  /**
+   * The before/after baseline (the scenario without the proposed stations, as
+   * the fractiles' `before`): its system busy fraction, with its own fleet,
+   * and its expected coverage; null when there is nothing to compare.
+   */
+  before: { busyFraction: number; expectedCovered: WeightPair } | null;
 }
 
 /** The figures of one capability's scene-to-hospital times. */

@@ -7,7 +7,7 @@
  */
 import type { EmsSettings } from '../core/ems/settings.ts';
 import { EMS_SETTING_SOURCES } from '../core/ems/settings.ts';
-import type { EmsFigures, FractilePair, Fractiles } from '../core/ems/types.ts';
+import type { EmsFigures, FractilePair, Fractiles, WeightPair } from '../core/ems/types.ts';
 import { translate } from '../i18n/translate.ts';
 import { exportWords, fill, HOSPITAL_COLUMNS, WORKLOAD_COLUMNS, type ExportDictionary, type ExportTextOptions, type HospitalColumn, type TownshipColumn, type WorkloadColumn } from './table-vocabulary.ts';
 import type { TableData, TableValue } from './township-table.ts';
@@ -103,14 +103,25 @@ export function emsAssumptions(settings: EmsSettings, options: ExportTextOptions
   return out;
 }
 
-/** Notes-sheet lines of the EMS figures: calls, target and basis, the workload formula, the assumptions. */
+/** Notes-sheet lines of the EMS figures: calls, target and basis, the workload formula, expected coverage (before and after), the assumptions. */
 export function emsNotes(ems: EmsFigures, rules: { ems: EmsSettings; residentsPerAmbulance: number }, options: ExportTextOptions): string[] {
   const words = exportWords(options);
   const t = (key: string) => translate(options.language, key);
+  const a = ems.availability;
+  const expected = (x: { busyFraction: number; expectedCovered: WeightPair }, when: string) =>
+    fill(t('vocab.emsNote.expected'), {
+      when,
+      q: String(Math.round(x.busyFraction * 1000) / 1000),
+      residents: String(Math.round(x.expectedCovered.residents)),
+      calls: x.expectedCovered.calls === null ? '–' : String(callsValue(x.expectedCovered.calls)),
+    });
   return [
     fill(t('vocab.emsNote.calls'), { calls: callsDescription(ems, rules.ems, options), total: String(callsValue(ems.calls.total)), perYear: String(callsValue(ems.calls.perYear)) }),
     fill(t('vocab.emsNote.target'), { minutes: String(ems.fractiles.targetMinutes), basis: words.basis[ems.fractiles.basis], horizon: String(ems.fractiles.horizonMinutes) }),
     fill(t('vocab.emsNote.workload'), { jobMinutes: String(rules.ems.meanJobMinutes), busyTarget: String(rules.ems.busyTarget), per: String(rules.residentsPerAmbulance) }),
+    // expected coverage: before (the baseline's own fleet and busy fraction) then after, as the handout's rows
+    ...(a.before ? [expected(a.before, ` · ${t('handout.ems.before')}`)] : []),
+    expected(a, a.before ? ` · ${t('handout.ems.after')}` : ''),
     fill(t('vocab.emsNote.assumptions'), { list: emsAssumptions(rules.ems, options).join('; ') }),
   ];
 }

@@ -6,7 +6,7 @@
  * Labels are the handout's and the table exports' words, English and Chinese.
  */
 import type { EmsSettings } from '../core/ems/settings.ts';
-import type { EmsFigures, FractilePair, Fractiles } from '../core/ems/types.ts';
+import type { EmsFigures, FractilePair, Fractiles, WeightPair } from '../core/ems/types.ts';
 import { translate } from '../i18n/translate.ts';
 import { callsDescription, callsValue, emsAssumptions, minutesValue, sharePct } from './ems-tables.ts';
 import { int, mdCell, pct } from './format.ts';
@@ -41,6 +41,8 @@ export function emsMarkdownSection(ems: EmsFigures, rules: { ems: EmsSettings; r
   const a = ems.availability;
   const population = f.region.residents.weight;
   const share = (n: number, of: number) => (of > 0 ? ` (${pct((100 * n) / of)})` : '');
+  const expectedLine = (x: { busyFraction: number; expectedCovered: WeightPair }, suffix: string) =>
+    `- ${bi('handout.ems.expected', { q: x.busyFraction.toFixed(3) })}${suffix}: ${int(x.expectedCovered.residents)}${share(x.expectedCovered.residents, population)}${x.expectedCovered.calls !== null ? ` · ${bi('handout.ems.callsWeight')} ${int(x.expectedCovered.calls)}` : ''}`;
   const out: string[] = [
     `## ${bi('report.ems.title')}`,
     `- ${bi('handout.ems.calls')}: ${translate('en', 'vocab.emsNote.calls', { calls: callsDescription(ems, rules.ems, { language: 'en' }), total: callsValue(ems.calls.total), perYear: callsValue(ems.calls.perYear) })} · ${translate('zh-CN', 'vocab.emsNote.calls', { calls: callsDescription(ems, rules.ems, { language: 'zh-CN' }), total: callsValue(ems.calls.total), perYear: callsValue(ems.calls.perYear) })}`,
@@ -55,7 +57,9 @@ export function emsMarkdownSection(ems: EmsFigures, rules: { ems: EmsSettings; r
     ),
     '',
     `### ${bi('handout.ems.availability')}`,
-    `- ${bi('handout.ems.expected', { q: a.busyFraction.toFixed(3) })}: ${int(a.expectedCovered.residents)}${share(a.expectedCovered.residents, population)}${a.expectedCovered.calls !== null ? ` · ${bi('handout.ems.callsWeight')} ${int(a.expectedCovered.calls)}` : ''}`,
+    // before (the baseline's own fleet and busy fraction) then after, as the fractiles' rows
+    ...(a.before ? [expectedLine(a.before, ` · ${bi('handout.ems.before')}`)] : []),
+    expectedLine(a, a.before ? ` · ${bi('handout.ems.after')}` : ''),
     `- ${bi('handout.ems.backup')}: ${int(a.backupCovered.residents)}${share(a.backupCovered.residents, population)}${a.backupCovered.calls !== null ? ` · ${bi('handout.ems.callsWeight')} ${int(a.backupCovered.calls)}` : ''}`,
     `- ${bi('handout.ems.fleet', { existing: a.fleet.existing ?? '–', workload: a.fleet.forWorkload, ratio: a.fleet.forRatio })}${a.fleet.assumed > 0 ? bi('handout.ems.fleetAssumed', { assumed: a.fleet.assumed }) : ''}`,
     '',

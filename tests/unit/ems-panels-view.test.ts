@@ -73,6 +73,19 @@ describe('before/after pairs', () => {
     // the baseline has no call figures: the calls' circle pair is left out, the hospital's is kept
     expect(beforeAfterPairs(f, ['residents', 'calls']).map((p) => p.key)).toEqual(['within-residents', 'hospital-chest-pain-residents', 'hospital-chest-pain-calls']);
   });
+  it('expected coverage as a share of each weight, before (the baseline’s busy fraction) and after, when the availability has a before', () => {
+    // residents weigh 1,000 and calls 50 (pair() below); expected 600 → 750 residents, 20 → 40 calls
+    const f = figures({
+      fractiles: { ...figures().fractiles, region: { residents: { ...pair(0.8, 0.7).residents, weight: 1000 }, calls: { ...pair(0.8, 0.7).calls!, weight: 50 } }, before: pair(0.6, 0.5) },
+      availability: { ...figures().availability, expectedCovered: { residents: 750, calls: 40 }, before: { busyFraction: 0.2, expectedCovered: { residents: 600, calls: 20 } } },
+    });
+    expect(beforeAfterPairs(f, ['residents', 'calls']).filter((p) => p.kind === 'expected').map((p) => [p.key, p.before, p.after])).toEqual([
+      ['expected-residents', 60, 75],
+      ['expected-calls', 40, 80],
+    ]);
+    // no before: no expected pair
+    expect(beforeAfterPairs(figures({ fractiles: f.fractiles }), ['residents']).map((p) => p.key)).toEqual(['within-residents']);
+  });
 });
 
 describe('figures labelled as resting on an assumption', () => {

@@ -234,3 +234,45 @@ describe('the handout’s EMS page', () => {
     expect(emsHandoutTables(withBefore, rules, texts('en'), residents)[2].rows.map((r) => r[0])).toEqual(['Residents · Before', 'Residents · After', 'Calls · After']);
   });
 });
+
+describe('expected coverage before/after in the outputs', () => {
+  // the worker's availability with a before: the baseline's own (higher) busy fraction and its expected coverage
+  const withBefore: EmsFigures = { ...ems, availability: { ...ems.availability, before: { busyFraction: 0.08, expectedCovered: { residents: 25_500, calls: 1100 } } } };
+  const handoutTexts = {
+    t: (key: string, params?: Record<string, string | number>) => translate('zh-CN', key, params),
+    n: (v: number, digits = 0) => v.toFixed(digits),
+    pct: (v: number) => `${v.toFixed(1)} %`,
+  };
+  const residents = figures(rules, 51_000, 30_000, 6_000, 15_000, 28_000);
+
+  it('the handout: a before row with its own busy fraction, then the after row (25,500 of 51,000 = 50.0 %; 1,100 of 1,460 calls = 75.3 %)', () => {
+    const availability = emsHandoutTables(withBefore, rules, handoutTexts, residents).find((x) => x.title === '可用性')!;
+    expect(availability.rows.slice(0, 2)).toEqual([
+      ['期望覆盖（考虑车辆繁忙，系统繁忙率 0.080） · 规划前', '25500 (50.0 %)', '1100 (75.3 %)'],
+      ['期望覆盖（考虑车辆繁忙，系统繁忙率 0.060） · 规划后', '30000 (58.8 %)', '1300 (89.0 %)'],
+    ]);
+    // nothing proposed: one row, no before/after words
+    const alone = emsHandoutTables(ems, rules, handoutTexts, residents).find((x) => x.title === '可用性')!;
+    expect(alone.rows[0][0]).toBe('期望覆盖（考虑车辆繁忙，系统繁忙率 0.060）');
+  });
+
+  it('the CLI Markdown: before then after, each with its busy fraction', () => {
+    const g = grid([{ h3: cellAt(118.3, 25.3), population: 100, zone: 'a' }], [zone('a', 'urban')]);
+    const station = stationFrom('s1', cellAt(118.3, 25.3), 1);
+    const { engine } = evaluate(g, { stations: [station], rules });
+    const built = buildReport(engine, { county: { code: '999999', name: 'T', counties: ['999999'] }, stations: [station], baselineWithout: [], includeCells: false, bestSitesFor: 0, dataNotes: [] });
+    const md = reportToMarkdown({ ...built, ems: withBefore });
+    const before = md.indexOf('系统繁忙率 0.080） · Before 规划前');
+    const after = md.indexOf('系统繁忙率 0.060） · After 规划后');
+    expect(before).toBeGreaterThan(0);
+    expect(after).toBeGreaterThan(before);
+    expect(md.slice(before)).toMatch(/^[^\n]*: 25,500 \(50\.0 %\) · Calls 呼叫 1,100/);
+  });
+
+  it('the XLSX notes: expected coverage before and after, with their busy fractions', async () => {
+    const sheets = await readXlsxFile(await townshipTableXlsx({ ...table, ems: withBefore }, { language: 'en', rules }));
+    const notes = sheets[3].data.map((r) => String(r[0]));
+    expect(notes).toContain('Expected coverage · Before (MEXCLP, system busy fraction 0.08): residents 25500, calls 1100.');
+    expect(notes).toContain('Expected coverage · After (MEXCLP, system busy fraction 0.06): residents 30000, calls 1300.');
+  });
+});

@@ -7,7 +7,7 @@
  * sources. The worker's `EmsFigures`, formatted; nothing recomputed.
  */
 import { EMS_SETTING_SOURCES, type EmsSettings } from '../../core/ems/settings.ts';
-import type { EmsFigures, Fractiles } from '../../core/ems/types.ts';
+import type { EmsFigures, Fractiles, WeightPair } from '../../core/ems/types.ts';
 import type { CoverageFigures } from '../../core/tables.ts';
 import type { HandoutTable, Texts } from './types.ts';
 
@@ -61,6 +61,11 @@ export function emsHandoutTables(ems: EmsFigures, rules: EmsHandoutRules, texts:
   const population = f.region.residents.weight;
   const calls = f.region.calls?.weight ?? 0;
   const of = (x: number, total: number) => (total > 0 ? `${n(x)} (${pct((100 * x) / total)})` : n(x));
+  const expectedRow = (x: { busyFraction: number; expectedCovered: WeightPair }, suffix: string) => [
+    t('handout.ems.expected', { q: n(x.busyFraction, 3) }) + suffix,
+    of(x.expectedCovered.residents, population),
+    x.expectedCovered.calls === null ? '–' : of(x.expectedCovered.calls, calls),
+  ];
   const fleet = t('handout.ems.fleet', { existing: a.fleet.existing === null ? '–' : n(a.fleet.existing), workload: n(a.fleet.forWorkload), ratio: n(a.fleet.forRatio) }) + (a.fleet.assumed > 0 ? t('handout.ems.fleetAssumed', { assumed: n(a.fleet.assumed) }) : '');
 
   const e = ems.equity;
@@ -114,7 +119,9 @@ export function emsHandoutTables(ems: EmsFigures, rules: EmsHandoutRules, texts:
       title: t('handout.ems.availability'),
       columns: [left(''), right(t('handout.ems.residents')), right(t('handout.ems.callsWeight'))],
       rows: [
-        [t('handout.ems.expected', { q: n(a.busyFraction, 3) }), of(a.expectedCovered.residents, population), a.expectedCovered.calls === null ? '–' : of(a.expectedCovered.calls, calls)],
+        // before (the baseline's own fleet and busy fraction) then after, as the fractiles' rows
+        ...(a.before ? [expectedRow(a.before, ` · ${t('handout.ems.before')}`)] : []),
+        expectedRow(a, a.before ? ` · ${t('handout.ems.after')}` : ''),
         [t('handout.ems.backup'), of(a.backupCovered.residents, population), a.backupCovered.calls === null ? '–' : of(a.backupCovered.calls, calls)],
         [fleet, '', ''],
       ],

@@ -60,6 +60,7 @@ export const emsOutputStrings: Strings = {
     'vocab.emsNote.target': '目标时间 = {minutes} 分钟（急救圈）；时间依据：{basis}；空白表示 {horizon} 分钟内未到达。',
     'vocab.emsNote.workload': '繁忙率 = 每年呼叫量 × 平均出车 {jobMinutes} 分钟 ÷ (525,600 分钟 × 救护车数)；按工作量所需救护车使繁忙率不超过 {busyTarget}；按人口比例每 {per} 人1辆。',
     'vocab.emsNote.assumptions': '假设（可在规则中修改）：{list}',
+    'vocab.emsNote.expected': '期望覆盖{when}（考虑车辆繁忙，系统繁忙率 {q}）：居民 {residents}，呼叫 {calls}。',
     // handout EMS page
     'handout.ems.title': '院前急救指标',
     'handout.ems.calls': '呼叫',
@@ -143,6 +144,7 @@ export const emsOutputStrings: Strings = {
     'vocab.emsNote.target': 'Target = {minutes} min (the emergency circle); minutes basis: {basis}; empty means not reached within {horizon} min.',
     'vocab.emsNote.workload': 'Busy fraction = calls per year × {jobMinutes} min mean job ÷ (525,600 min × ambulances); ambulances for workload keep it at most {busyTarget}; by ratio 1 per {per} residents.',
     'vocab.emsNote.assumptions': 'Assumptions (change them in the rules): {list}',
+    'vocab.emsNote.expected': 'Expected coverage{when} (MEXCLP, system busy fraction {q}): residents {residents}, calls {calls}.',
     'handout.ems.title': 'EMS measures',
     'handout.ems.calls': 'Calls',
     'handout.ems.fractiles': 'Response time ({basis})',

@@ -84,6 +84,7 @@ export const emsPanelStrings: Strings = {
     'emsPanel.beforeAfter.axis': '占比（%）',
     'emsPanel.beforeAfter.within': '{minutes} 分钟内（{weight}）',
     'emsPanel.beforeAfter.hospital': '{capability}（{weight}）',
+    'emsPanel.beforeAfter.expected': '期望覆盖（{weight}）',
     'emsPanel.beforeAfter.none': '没有“规划”状态的站点或救治能力，无前后对比。',
 
     'emsPanel.curve.title': '响应时间曲线（居民与呼叫）',
@@ -190,6 +191,7 @@ export const emsPanelStrings: Strings = {
     'emsPanel.beforeAfter.axis': 'Share (%)',
     'emsPanel.beforeAfter.within': 'Within {minutes} min ({weight})',
     'emsPanel.beforeAfter.hospital': '{capability} ({weight})',
+    'emsPanel.beforeAfter.expected': 'Expected coverage ({weight})',
     'emsPanel.beforeAfter.none': 'No proposed station or planned capability, so no before and after.',
 
     'emsPanel.curve.title': 'Response-time curve (residents and calls)',

@@ -1,9 +1,10 @@
 /**
  * Ambulance availability and fleet: the system busy fraction, MEXCLP
- * expected coverage and backup coverage (residents, and calls beside them
- * when shown), and the fleet: ambulances in the station file, those the
- * figures used (defaults filled in, assumed), and what workload and the
- * seeds' ratio ask for. Figures resting on an assumed value are labelled.
+ * expected coverage (with its value without the proposed stations) and
+ * backup coverage (residents, and calls beside them when shown), and the
+ * fleet: ambulances in the station file, those the figures used (defaults
+ * filled in, assumed), and what workload and the seeds' ratio ask for.
+ * Figures resting on an assumed value are labelled.
  */
 import type { EmsSettings } from '../../core/ems/settings.ts';
 import type { EmsFigures, WeightPair } from '../../core/ems/types.ts';
@@ -11,8 +12,9 @@ import { useT } from '../i18n.ts';
 import { availabilityAssumed, isAssumedSetting, type Weight } from './ems-view.ts';
 import { Flag } from './Flag.tsx';
 
-function PairFigure({ id, label, note, pair, weights, assumed }: { id: string; label: string; note: string; pair: WeightPair; weights: readonly Weight[]; assumed: boolean }) {
+function PairFigure({ id, label, note, pair, before = null, weights, assumed }: { id: string; label: string; note: string; pair: WeightPair; before?: WeightPair | null; weights: readonly Weight[]; assumed: boolean }) {
   const { t, n } = useT();
+  const text = (p: WeightPair, w: Weight) => (p[w] === null ? '—' : t(w === 'residents' ? 'results.people' : 'emsPanel.callsPerYear', { n: n(p[w]) }));
   return (
     <div className="figure">
       <div className="figure-label">
@@ -20,9 +22,16 @@ function PairFigure({ id, label, note, pair, weights, assumed }: { id: string; l
       </div>
       {weights.map((w) => (
         <div key={w} className="figure-value ems-pair" data-testid={`ems-${id}-${w}`} data-value={pair[w] ?? ''}>
-          {pair[w] === null ? '—' : t(w === 'residents' ? 'results.people' : 'emsPanel.callsPerYear', { n: n(pair[w]) })}
+          {text(pair, w)}
         </div>
       ))}
+      {/* without the proposed stations (the before/after chart's word), for each weight shown */}
+      {before &&
+        weights.map((w) => (
+          <div key={`before-${w}`} className="figure-note" data-testid={`ems-${id}-before-${w}`} data-value={before[w] ?? ''}>
+            {t('delta.without')}: {text(before, w)}
+          </div>
+        ))}
       <div className="figure-note">{note}</div>
     </div>
   );
@@ -53,7 +62,7 @@ export function AvailabilityFigures({ figures, settings, weights, residentsPerAm
           <div className="figure-value" data-testid="ems-busy" data-value={availability.busyFraction}>{pct(availability.busyFraction * 100)}</div>
           <div className="figure-note">{t('emsPanel.busyNote', { job: n(settings.meanJobMinutes), ambulances: n(fleet.assumed) })}</div>
         </div>
-        <PairFigure id="expected" label={t('emsPanel.expected')} note={t('emsPanel.expectedNote')} pair={availability.expectedCovered} weights={weights} assumed={assumed} />
+        <PairFigure id="expected" label={t('emsPanel.expected')} note={t('emsPanel.expectedNote')} pair={availability.expectedCovered} before={availability.before?.expectedCovered} weights={weights} assumed={assumed} />
         <PairFigure id="backup" label={t('emsPanel.backup')} note={t('emsPanel.backupNote')} pair={availability.backupCovered} weights={weights} assumed={false} />
       </div>
       <table className="ems-fleet">

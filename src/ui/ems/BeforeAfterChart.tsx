@@ -1,8 +1,8 @@
 /**
  * Before and after the proposed stations and planned centres: the share
- * within the circle minutes and each capability's share within its hospital
- * target, as pairs of bars (without / with the new ones). Tagged with the
- * scenario version its figures belong to.
+ * within the circle minutes, the expected coverage's share (MEXCLP) and each
+ * capability's share within its hospital target, as pairs of bars (without
+ * / with the new ones). Tagged with the scenario version its figures belong to.
  */
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 import { useEffect, useRef } from 'react';
@@ -23,7 +23,9 @@ export function BeforeAfterChart({ figures, weights, version, current }: { figur
   const labels = pairs.map((p) =>
     p.kind === 'within'
       ? t('emsPanel.beforeAfter.within', { minutes: figures.fractiles.targetMinutes, weight: weightWord(p.weight) })
-      : t('emsPanel.beforeAfter.hospital', { capability: t(`vocab.capability.${p.capability}`), weight: weightWord(p.weight) }),
+      : p.kind === 'expected'
+        ? t('emsPanel.beforeAfter.expected', { weight: weightWord(p.weight) })
+        : t('emsPanel.beforeAfter.hospital', { capability: t(`vocab.capability.${p.capability}`), weight: weightWord(p.weight) }),
   );
   const before = pairs.map((p) => round1(p.before));
   const after = pairs.map((p) => round1(p.after));

@@ -73,7 +73,7 @@ export const withoutArea = (workload: readonly StationWorkload[]): number => wor
 /** One before/after bar pair, shares in % (0–100). */
 export interface BeforeAfterPair {
   key: string;
-  kind: 'within' | 'hospital';
+  kind: 'within' | 'expected' | 'hospital';
   weight: Weight;
   capability?: Capability;
   before: number;
@@ -84,7 +84,8 @@ const share = (pair: FractilePair, weight: Weight): number | null => (weight ===
 
 /**
  * The before/after pairs the figures hold: the share within the circle
- * minutes (region) and each capability's share within its hospital target,
+ * minutes (region), the expected coverage's share (MEXCLP) and each
+ * capability's share within its hospital target,
  * for each weight shown; only those with a "before" (something proposed or
  * planned), and a weight without figures is left out.
  */
@@ -97,6 +98,14 @@ export function beforeAfterPairs(figures: EmsFigures, weights: readonly Weight[]
   };
   const { before } = figures.fractiles;
   for (const w of weights) if (before) add(`within-${w}`, 'within', w, figures.fractiles.region, before);
+  // expected coverage (MEXCLP) as a share of the weight, before (the baseline's own busy fraction) and after
+  const a = figures.availability;
+  for (const w of weights) {
+    const total = w === 'residents' ? figures.fractiles.region.residents.weight : (figures.fractiles.region.calls?.weight ?? 0);
+    const b = a.before?.expectedCovered[w] ?? null;
+    const x = a.expectedCovered[w];
+    if (b !== null && x !== null && total > 0) pairs.push({ key: `expected-${w}`, kind: 'expected', weight: w, before: (100 * b) / total, after: (100 * x) / total });
+  }
   for (const h of figures.hospitals) {
     for (const w of weights) if (h.before) add(`hospital-${h.capability}-${w}`, 'hospital', w, h.fractiles, h.before.fractiles, h.capability);
   }

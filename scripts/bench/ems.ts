@@ -2,10 +2,13 @@
  * bench's EMS section: the EMS figures (fractiles of the region, every zone
  * and every first-due area for residents and calls, workload, availability)
  * after one station move on all of Quanzhou, beside the same figures with
- * the fractiles by a full sort per group, measured in the same run.
+ * the fractiles by a full sort per group, measured in the same run; and the
+ * figures with their before (proposed stations left out) beside those without.
  */
 import type { CoverageEngine } from '../../src/core/coverage.ts';
+import { baselineEngine } from '../../src/core/deltas.ts';
 import { emsFigures } from '../../src/core/ems/figures.ts';
+import { proposedIds } from '../../src/core/evaluate.ts';
 import { firstDueAreas } from '../../src/core/ems/first-due.ts';
 import { cellMinutes } from '../../src/core/ems/minutes.ts';
 import { callsPerYear } from '../../src/core/ems/calls.ts';
@@ -54,4 +57,11 @@ export function benchEms(engine: CoverageEngine, stations: Station[], mover: Sta
   console.log(line(`EMS figures after one station move (${mover.id}): fractiles ×2 weights for region, ${f.fractiles.zones.length} zones, ${f.workload.length} first-due areas + workload + MEXCLP`, ours, naive, 'fractiles alone by a full sort per group'));
   console.log(line('  EMS figures alone (no move)', figuresOnly));
   console.log(`  residents' medians agree with the full sort: ${oursSum === naiveSum ? 'yes' : `NO (${oursSum} vs ${naiveSum})`}; target ≤ 20 ms`);
+  // as the worker computes them when stations are proposed: the before fractiles and the before expected coverage on the baseline
+  const without = proposedIds(engine.activeStations());
+  if (without.length > 0) {
+    const baseline = baselineEngine(engine, without);
+    const withBefore = time(() => emsFigures(engine, baseline, inputs), 41, 3);
+    console.log(line(`  EMS figures with the before (${without.length} proposed left out: before fractiles + expected coverage)`, withBefore, figuresOnly, 'the figures without a before', 2));
+  }
 }

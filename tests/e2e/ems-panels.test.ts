@@ -83,6 +83,12 @@ describe('the EMS panel shows the worker’s figures', () => {
     const a = ems.availability;
     expect(await value(page, 'ems-busy')).toBe(a.busyFraction);
     expect(await value(page, 'ems-expected-residents')).toBe(a.expectedCovered.residents);
+    // expected coverage without 达埔 and 桂洋 (the fractiles' baseline, its own busy fraction), in the figure and the before/after chart
+    expect(a.before).not.toBeNull();
+    expect(a.before!.busyFraction).toBeGreaterThan(a.busyFraction);
+    expect(await value(page, 'ems-expected-before-residents')).toBe(a.before!.expectedCovered.residents);
+    const chartPairs = JSON.parse((await page.getByTestId('ems-before-after-chart').getAttribute('data-pairs'))!) as [string, number, number][];
+    expect(chartPairs.find(([key]) => key === 'expected-residents')).toEqual(['expected-residents', (100 * a.before!.expectedCovered.residents) / r.weight, (100 * a.expectedCovered.residents) / r.weight]);
     expect(await value(page, 'ems-backup-residents')).toBe(a.backupCovered.residents);
     expect(await raw(page, 'ems-fleet-existing')).toBe(a.fleet.existing);
     expect(await value(page, 'ems-fleet-assumed')).toBe(a.fleet.assumed);

@@ -1,10 +1,11 @@
 /**
  * The tables of the handout's EMS page (issue 14): calls (labelled synthetic
  * or modelled), coverage by residents and by calls side by side (the calls
- * column flagged as the EMS panel flags it), response fractiles before/after with their basis, station
- * workload, availability (MEXCLP expected coverage, backup coverage, fleet),
- * hospital transport per capability, equity, and the assumptions with their
- * sources. The worker's `EmsFigures`, formatted; nothing recomputed.
+ * column flagged as the EMS panel flags it), response fractiles before/after
+ * with their basis, station workload, availability (MEXCLP expected coverage
+ * before/after, backup coverage, fleet), hospital transport per capability,
+ * equity, and the assumptions with their sources. The worker's `EmsFigures`,
+ * formatted; nothing recomputed.
  */
 import { EMS_SETTING_SOURCES, type EmsSettings } from '../../core/ems/settings.ts';
 import type { EmsFigures, Fractiles, WeightPair } from '../../core/ems/types.ts';

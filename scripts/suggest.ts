@@ -143,7 +143,8 @@ async function main(argv: string[]): Promise<string> {
   // both without imported calls: calls modelled as residents × the rules' call rate, as the report's call figures are (and said so)
   const callsSource: CallsSource | null = weight === 'residents' ? null : calls ? 'imported' : 'rate';
   if (callsSource === 'rate') process.stderr.write(`suggest: no calls imported: the calls are modelled as residents × ${rules.ems.callsPerThousandPerYear} per 1,000 a year (the rules' call rate).\n`);
-  const callWeights = callsSource === null ? undefined : calls ? calls.perCell : callsPerYear(data.grid, rules, null).perCell;
+  // calls a year, like the report's call figures (a file of two years weighs as one)
+  const callWeights = callsSource === null ? undefined : callsPerYear(data.grid, rules, calls).perCell;
   // the fleet of the fixed stations in the region, with their own ambulances when the facility file gives them
   const fleet = engine.activeStations().filter(ofRegion);
   const busyFraction = model !== 'mexclp' ? null : (busyGiven ?? questionBusyFraction(data.grid, fleet, rules.ems, calls, k!, ambulancesPerSite!).busyFraction);

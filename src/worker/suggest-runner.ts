@@ -5,6 +5,7 @@
  */
 import type { CoverageEngine } from '../core/coverage.ts';
 import type { Station } from '../core/types.ts';
+import { callsPerYear } from '../core/ems/calls.ts';
 import {
   idleFacilities,
   mexclpSitesSteps,
@@ -67,7 +68,8 @@ export class SuggestRunner {
     try {
       const calls = this.callsOf();
       if (request.weight === 'calls' && !calls) throw new Error('No calls are imported: import 120 call records to weigh suggestions by calls.');
-      const weights = request.weight === 'calls' ? calls!.perCell : undefined;
+      // calls a year, like the call figures of the panels and exports
+      const weights = request.weight === 'calls' ? callsPerYear(engine.grid, engine.rules, { synthetic: false, ...calls! }).perCell : undefined;
       const question = { objective: request.objective, candidates, weights };
       if (request.mode === 'k') {
         const k = request.k ?? 1;

@@ -23,17 +23,28 @@ export class ReachCache {
   constructor(private readonly maxEntries = REACH_CACHE_ENTRIES) {}
 
   /**
+   * True when the reach of every origin (disabled stations aside) under the
+   * limits and the model's weights is kept: a full evaluation then reads
+   * them rather than taking the model's fast path.
+   */
+  holdsAll(model: ReachModel, origins: readonly (ReachOrigin & { status?: string })[], limits: ReachLimits): boolean {
+    if (this.key !== keyOf(model, limits)) return false;
+    for (const o of origins) if (o.status !== 'disabled' && !this.byOrigin.has(originKey(o))) return false;
+    return true;
+  }
+
+  /**
    * The model's reach from the origin under the limits, from the cache when
    * the same origin was reached under the same limits and weights. The
    * arrays are the cache's own: read, never edit.
    */
   reach(model: ReachModel, origin: ReachOrigin, limits: ReachLimits): Reach {
-    const key = `${model.revision ?? 0}|${JSON.stringify(limits)}`;
+    const key = keyOf(model, limits);
     if (key !== this.key) {
       this.clear();
       this.key = key;
     }
-    const at = `${origin.lng},${origin.lat},${origin.turnoutMinutes ?? ''}`;
+    const at = originKey(origin);
     const hit = this.byOrigin.get(at);
     if (hit) {
       // most recently used last, so the oldest go first
@@ -63,6 +74,15 @@ export class ReachCache {
   get size(): number {
     return this.byOrigin.size;
   }
+}
+
+/** What every kept reach depends on besides its origin: the model's weights and the limits. */
+function keyOf(model: ReachModel, limits: ReachLimits): string {
+  return `${model.revision ?? 0}|${JSON.stringify(limits)}`;
+}
+
+function originKey(origin: ReachOrigin): string {
+  return `${origin.lng},${origin.lat},${origin.turnoutMinutes ?? ''}`;
 }
 
 const caches = new WeakMap<ReachModel, ReachCache>();

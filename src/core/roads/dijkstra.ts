@@ -16,6 +16,23 @@
 import FlatQueue from 'flatqueue';
 import type { CsrRoadGraph } from './graph.ts';
 
+/**
+ * How much worse than the bound a junction may be and still be entered by a
+ * pruned run: far above the rounding of a sum of minutes along a path (about
+ * 1e-11 for an hour of a thousand arcs), far below anything a driver notices.
+ */
+export const PRUNE_SLACK_MINUTES = 1e-6;
+
+/** A pruned run's bound: see BoundedDijkstra.run. */
+export interface Prune {
+  /** Per node, the least response minutes known so far (Infinity: none). */
+  bound: Float64Array;
+  /** Minutes added to this run's minutes before comparing them with the bound (the source's turnout and off-road leg). */
+  offset: number;
+  /** Up to these minutes of the run nothing is pruned. */
+  freeMinutes: number;
+}
+
 type DijkstraGraph = Pick<CsrRoadGraph, 'nodeCount' | 'arcStart' | 'arcTo' | 'arcMinutes' | 'minutesVersion'>;
 
 export class BoundedDijkstra {
@@ -61,8 +78,11 @@ export class BoundedDijkstra {
   /**
    * Reaches every node within `budgetMinutes` of `source` (none when the
    * budget is negative) and returns how many.
+   * @param prune optional: beyond `freeMinutes` a junction is not entered when
+   *   `offset` + its minutes exceed `bound` there by more than PRUNE_SLACK_MINUTES
+   *   (another source is nearer: see NetworkReach.nearestAll)
    */
-  run(source: number, budgetMinutes: number): number {
+  run(source: number, budgetMinutes: number, prune?: Prune): number {
     // setArcMinutes re-weighted the graph in place (a new speed model): read its minutes again
     const version = this.graph.minutesVersion ?? 0;
     if (version !== this.weighedVersion) {
@@ -85,6 +105,10 @@ export class BoundedDijkstra {
       // a shape point: start from both ends of its chain, the chain itself done at the end
       this.startOnChain(source, sourceChain, budgetMinutes);
     }
+    // without a prune every push is within the free minutes, so the bound is never read
+    const free = prune ? prune.freeMinutes : budgetMinutes;
+    const bound = prune ? prune.bound : minutes;
+    const offset = prune ? prune.offset - PRUNE_SLACK_MINUTES : 0;
     let count = 0;
     while (queue.length > 0) {
       const key = queue.peekValue()!;
@@ -96,7 +120,7 @@ export class BoundedDijkstra {
         const t = key + coreMinutes[a];
         const u = coreTo[a];
         // pushes never exceed the budget, so the search stops at it by itself
-        if (t <= budgetMinutes && t < minutes[u]) {
+        if (t <= budgetMinutes && t < minutes[u] && (t <= free || offset + t <= bound[u])) {
           minutes[u] = t;
           queue.push(u, t);
         }

@@ -66,6 +66,18 @@ export function networkLimits(rules: Rules): ReachLimits {
   return { urban, rural, max, defaultTurnoutMinutes: rules.turnoutMinutes };
 }
 
+/** Full evaluations whose searches a road model keeps: a scenario and its before/after baseline. */
+const NEAREST_KEPT = 2;
+
+/** One full evaluation's searches: per cell the nearest origin and its minutes, and the origins within the urban and the rural cover limit. */
+interface NearestKept {
+  key: string;
+  slot: Int32Array;
+  cost: Float64Array;
+  inUrban: Uint16Array;
+  inRural: Uint16Array;
+}
+
 /**
  * @example
  * const model = new NetworkReach(grid, buildRoadGraph(ways, DEFAULT_SPEED_MODEL));
@@ -95,6 +107,8 @@ export class NetworkReach implements ReachModel {
   private readonly snapped: SnapResult = { node: -1, km: Infinity, reason: 0 };
   /** Scratch of nearestAll: per node, the least response minutes of the origins searched so far. */
   private bound: Float64Array | null = null;
+  /** nearestAll's last results, newest first. */
+  private readonly nearestKept: NearestKept[] = [];
 
   constructor(grid: PopulationGrid, graph: RoadGraph | CsrRoadGraph, options: NetworkOptions = {}) {
     const csr = 'kind' in graph && graph.kind === 'csr' ? graph : csrFromEdges(graph as RoadGraph);
@@ -199,10 +213,21 @@ export class NetworkReach implements ReachModel {
    * spread over the list, so the bound tightens early.
    */
   nearestAll(origins: readonly (ReachOrigin | null)[], rank: Int32Array, limits: ReachLimits, areaType: Uint8Array, out: NearestOut): void {
-    const { slot, cost, inRange } = out;
-    slot.fill(-1);
-    cost.fill(Infinity);
-    inRange.fill(0);
+    const key = `${this.revision}|${JSON.stringify(limits)}|${origins.map((o, s) => (o ? `${o.lng},${o.lat},${o.turnoutMinutes ?? ''},${rank[s]}` : '')).join(';')}`;
+    const kept = this.nearestKept.find((m) => m.key === key) ?? this.searchAll(key, origins, rank, limits);
+    out.slot.set(kept.slot);
+    out.cost.set(kept.cost);
+    const { inRange } = out;
+    for (let i = 0; i < inRange.length; i++) inRange[i] = areaType[i] === 1 ? kept.inUrban[i] : kept.inRural[i];
+  }
+
+  /** nearestAll's searches, kept (the last NEAREST_KEPT): a rules change that keeps the limits, or an area type, searches nothing again. */
+  private searchAll(key: string, origins: readonly (ReachOrigin | null)[], rank: Int32Array, limits: ReachLimits): NearestKept {
+    const n = this.grid.size;
+    const slot = new Int32Array(n).fill(-1);
+    const cost = new Float64Array(n).fill(Infinity);
+    const inUrban = new Uint16Array(n);
+    const inRural = new Uint16Array(n);
     const bound = (this.bound ??= new Float64Array(this.graph.nodeCount));
     bound.fill(Infinity);
     const { cellStart, nodeCells, cellLegMinutes } = this;
@@ -229,7 +254,8 @@ export class NetworkReach implements ReachModel {
           const cell = nodeCells[j];
           const c = atNode + cellLegMinutes[cell];
           if (c > max) continue;
-          if (c <= (areaType[cell] === 1 ? urbanCover : ruralCover)) inRange[cell]++;
+          if (c <= urbanCover) inUrban[cell]++;
+          if (c <= ruralCover) inRural[cell]++;
           const best = cost[cell];
           if (c < best || (c === best && r < rank[slot[cell]])) {
             cost[cell] = c;
@@ -238,6 +264,10 @@ export class NetworkReach implements ReachModel {
         }
       }
     }
+    const kept: NearestKept = { key, slot, cost, inUrban, inRural };
+    this.nearestKept.unshift(kept);
+    this.nearestKept.length = Math.min(this.nearestKept.length, NEAREST_KEPT);
+    return kept;
   }
 
   /** An origin's turnout plus its off-road leg (minutes), its node left in `snapped`; Infinity without road access. */

@@ -9,6 +9,7 @@
  */
 import type { PopulationGrid } from './grid.ts';
 import type { AreaLimits, NearestOut, Reach, ReachLimits, ReachModel, ReachOrigin } from './reach.ts';
+import { reachCacheOf } from './reach-cache.ts';
 import { BoundedDijkstra, type Prune } from './roads/dijkstra.ts';
 import { csrFromEdges, type CsrRoadGraph, type RoadGraph } from './roads/graph.ts';
 import { NO_ACCESS_FAR, NO_ACCESS_FRAGMENT, NodeSnapper, type SnapResult } from './roads/snap.ts';
@@ -66,12 +67,8 @@ export function networkLimits(rules: Rules): ReachLimits {
   return { urban, rural, max, defaultTurnoutMinutes: rules.turnoutMinutes };
 }
 
-/** Full evaluations whose searches a road model keeps: a scenario and its before/after baseline. */
-const NEAREST_KEPT = 2;
-
 /** One full evaluation's searches: per cell the nearest origin and its minutes, and the origins within the urban and the rural cover limit. */
 interface NearestKept {
-  key: string;
   slot: Int32Array;
   cost: Float64Array;
   inUrban: Uint16Array;
@@ -107,8 +104,6 @@ export class NetworkReach implements ReachModel {
   private readonly snapped: SnapResult = { node: -1, km: Infinity, reason: 0 };
   /** Scratch of nearestAll: per node, the least response minutes of the origins searched so far. */
   private bound: Float64Array | null = null;
-  /** nearestAll's last results, newest first. */
-  private readonly nearestKept: NearestKept[] = [];
 
   constructor(grid: PopulationGrid, graph: RoadGraph | CsrRoadGraph, options: NetworkOptions = {}) {
     const csr = 'kind' in graph && graph.kind === 'csr' ? graph : csrFromEdges(graph as RoadGraph);
@@ -210,19 +205,24 @@ export class NetworkReach implements ReachModel {
    * nearer (by more than PRUNE_SLACK_MINUTES): a cell's nearest origin is
    * nearest along its whole fastest path too, so that search is never cut
    * short, and its minutes are a plain search's. The origins go in an order
-   * spread over the list, so the bound tightens early.
+   * spread over the list, so the bound tightens early. The result is kept in
+   * the model's cache (the last two: a scenario and its baseline), so the
+   * same origins under the same limits and weights search nothing again.
+   * Each station's whole reach is made only when asked for (a removal).
    */
   nearestAll(origins: readonly (ReachOrigin | null)[], rank: Int32Array, limits: ReachLimits, areaType: Uint8Array, out: NearestOut): void {
     const key = `${this.revision}|${JSON.stringify(limits)}|${origins.map((o, s) => (o ? `${o.lng},${o.lat},${o.turnoutMinutes ?? ''},${rank[s]}` : '')).join(';')}`;
-    const kept = this.nearestKept.find((m) => m.key === key) ?? this.searchAll(key, origins, rank, limits);
+    const cache = reachCacheOf(this)!;
+    let kept = cache.evaluation<NearestKept>(key);
+    if (!kept) cache.keepEvaluation(key, (kept = this.searchAll(origins, rank, limits)));
     out.slot.set(kept.slot);
     out.cost.set(kept.cost);
     const { inRange } = out;
     for (let i = 0; i < inRange.length; i++) inRange[i] = areaType[i] === 1 ? kept.inUrban[i] : kept.inRural[i];
   }
 
-  /** nearestAll's searches, kept (the last NEAREST_KEPT): a rules change that keeps the limits, or an area type, searches nothing again. */
-  private searchAll(key: string, origins: readonly (ReachOrigin | null)[], rank: Int32Array, limits: ReachLimits): NearestKept {
+  /** nearestAll's searches, kept in the model's cache: a rules change that keeps the limits, or only an area type, searches nothing again. */
+  private searchAll(origins: readonly (ReachOrigin | null)[], rank: Int32Array, limits: ReachLimits): NearestKept {
     const n = this.grid.size;
     const slot = new Int32Array(n).fill(-1);
     const cost = new Float64Array(n).fill(Infinity);
@@ -264,10 +264,7 @@ export class NetworkReach implements ReachModel {
         }
       }
     }
-    const kept: NearestKept = { key, slot, cost, inUrban, inRural };
-    this.nearestKept.unshift(kept);
-    this.nearestKept.length = Math.min(this.nearestKept.length, NEAREST_KEPT);
-    return kept;
+    return { slot, cost, inUrban, inRural };
   }
 
   /** An origin's turnout plus its off-road leg (minutes), its node left in `snapped`; Infinity without road access. */

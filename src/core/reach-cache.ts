@@ -14,11 +14,16 @@ import type { Reach, ReachLimits, ReachModel, ReachOrigin } from './reach.ts';
 /** Kept entries (cells) at most, all reaches together: ~12 bytes each, 48 MB. */
 export const REACH_CACHE_ENTRIES = 4_000_000;
 
+/** Whole evaluations kept: a scenario and its before/after baseline. */
+const EVALUATIONS_KEPT = 2;
+
 export class ReachCache {
   private key = '';
   /** Reaches by origin, oldest use first (a Map keeps insertion order). */
   private readonly byOrigin = new Map<string, Reach>();
   private entries = 0;
+  /** Whole evaluations a model's fast path kept (NetworkReach.nearestAll), newest first, by their own key. */
+  private readonly evaluations: { key: string; value: unknown }[] = [];
 
   constructor(private readonly maxEntries = REACH_CACHE_ENTRIES) {}
 
@@ -64,10 +69,22 @@ export class ReachCache {
     return kept;
   }
 
-  /** Forgets every reach. */
+  /** Forgets every reach and every kept evaluation. */
   clear(): void {
     this.byOrigin.clear();
     this.entries = 0;
+    this.evaluations.length = 0;
+  }
+
+  /** A whole evaluation kept under `key` (which must name the origins, limits and weights it depends on), or undefined. */
+  evaluation<T>(key: string): T | undefined {
+    return this.evaluations.find((e) => e.key === key)?.value as T | undefined;
+  }
+
+  /** Keeps a whole evaluation: the last EVALUATIONS_KEPT (a scenario and its before/after baseline). */
+  keepEvaluation(key: string, value: unknown): void {
+    this.evaluations.unshift({ key, value });
+    this.evaluations.length = Math.min(this.evaluations.length, EVALUATIONS_KEPT);
   }
 
   /** Reaches held. */

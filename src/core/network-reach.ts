@@ -208,17 +208,38 @@ export class NetworkReach implements ReachModel {
    * spread over the list, so the bound tightens early. The result is kept in
    * the model's cache (the last two: a scenario and its baseline), so the
    * same origins under the same limits and weights search nothing again.
-   * Each station's whole reach is made only when asked for (a removal).
+   * Each station's whole reach is made only when asked for (stationReach).
    */
   nearestAll(origins: readonly (ReachOrigin | null)[], rank: Int32Array, limits: ReachLimits, areaType: Uint8Array, out: NearestOut): void {
-    const key = `${this.revision}|${JSON.stringify(limits)}|${origins.map((o, s) => (o ? `${o.lng},${o.lat},${o.turnoutMinutes ?? ''},${rank[s]}` : '')).join(';')}`;
-    const cache = reachCacheOf(this)!;
-    let kept = cache.evaluation<NearestKept>(key);
-    if (!kept) cache.keepEvaluation(key, (kept = this.searchAll(origins, rank, limits)));
+    const kept = this.searched(origins, rank, limits);
     out.slot.set(kept.slot);
     out.cost.set(kept.cost);
     const { inRange } = out;
     for (let i = 0; i < inRange.length; i++) inRange[i] = areaType[i] === 1 ? kept.inUrban[i] : kept.inRural[i];
+  }
+
+  /**
+   * The nearest origin of some cells, as nearestAll would find it (the
+   * counts left alone): a removal's cells. The whole evaluation without the
+   * removed station is made (as nearestAll) and kept, so every step of a
+   * drag, whose other stations stay put, reads it again.
+   */
+  nearestOf(cells: Int32Array, count: number, origins: readonly (ReachOrigin | null)[], rank: Int32Array, limits: ReachLimits, out: NearestOut): void {
+    const kept = this.searched(origins, rank, limits);
+    for (let q = 0; q < count; q++) {
+      const i = cells[q];
+      out.slot[i] = kept.slot[i];
+      out.cost[i] = kept.cost[i];
+    }
+  }
+
+  /** The searches of the origins under the limits: kept in the model's cache, or made now and kept. */
+  private searched(origins: readonly (ReachOrigin | null)[], rank: Int32Array, limits: ReachLimits): NearestKept {
+    const key = `${this.revision}|${JSON.stringify(limits)}|${origins.map((o, s) => (o ? `${o.lng},${o.lat},${o.turnoutMinutes ?? ''},${rank[s]}` : '')).join(';')}`;
+    const cache = reachCacheOf(this)!;
+    let kept = cache.evaluation<NearestKept>(key);
+    if (!kept) cache.keepEvaluation(key, (kept = this.searchAll(origins, rank, limits)));
+    return kept;
   }
 
   /** nearestAll's searches, kept in the model's cache: a rules change that keeps the limits, or only an area type, searches nothing again. */

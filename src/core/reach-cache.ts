@@ -14,8 +14,8 @@ import type { Reach, ReachLimits, ReachModel, ReachOrigin } from './reach.ts';
 /** Kept entries (cells) at most, all reaches together: ~12 bytes each, 48 MB. */
 export const REACH_CACHE_ENTRIES = 4_000_000;
 
-/** Whole evaluations kept: a scenario and its before/after baseline. */
-const EVALUATIONS_KEPT = 2;
+/** Whole evaluations kept: a scenario and its before/after baseline, each also without a station being dragged. */
+const EVALUATIONS_KEPT = 4;
 
 export class ReachCache {
   private key = '';
@@ -71,9 +71,14 @@ export class ReachCache {
 
   /** Forgets every reach and every kept evaluation. */
   clear(): void {
+    this.forgetReaches();
+    this.evaluations.length = 0;
+  }
+
+  /** Forgets every reach, keeping whole evaluations (a drag's steps share the one without the dragged station). */
+  forgetReaches(): void {
     this.byOrigin.clear();
     this.entries = 0;
-    this.evaluations.length = 0;
   }
 
   /** A whole evaluation kept under `key` (which must name the origins, limits and weights it depends on), or undefined. */
@@ -81,7 +86,7 @@ export class ReachCache {
     return this.evaluations.find((e) => e.key === key)?.value as T | undefined;
   }
 
-  /** Keeps a whole evaluation: the last EVALUATIONS_KEPT (a scenario and its before/after baseline). */
+  /** Keeps a whole evaluation: the last EVALUATIONS_KEPT. */
   keepEvaluation(key: string, value: unknown): void {
     this.evaluations.unshift({ key, value });
     this.evaluations.length = Math.min(this.evaluations.length, EVALUATIONS_KEPT);

@@ -152,6 +152,14 @@ describe('the road model’s full evaluation equals every station’s reach comp
           }
           expect(differences(fast, plain), `seed ${seed}, step ${step}`).toEqual([]);
         }
+        // a drag: one station moved step by step (the evaluation without it read again at each step)
+        const dragged = fast.activeStations()[0];
+        for (let step = 1; dragged && step <= 4; step++) {
+          const at = { ...dragged, lng: dragged.lng + step * 0.004, lat: dragged.lat - step * 0.002 };
+          fast.upsertStation(at);
+          plain.upsertStation(at);
+          expect(differences(fast, plain), `seed ${seed}, drag step ${step}`).toEqual([]);
+        }
         // a full evaluation of the stations after the edits, on the model that has kept searches by now
         const now = fast.activeStations();
         fast.setStations(now);

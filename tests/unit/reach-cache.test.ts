@@ -101,12 +101,8 @@ describe('road reaches kept between evaluations', () => {
     const second = createEngine(g, { stations, rules }, createReachModel(g), roads);
     expect(searches()).toBe(0);
     expect(differences(second, first)).toEqual([]);
-    // a baseline of fewer stations: after a move (which keeps every station's search) nothing searched again either
-    first.upsertStation({ ...stations[1], lng: stations[1].lng + 0.01 });
-    first.upsertStation(stations[1]);
-    const before = searches();
+    // a baseline of fewer stations (searched as a whole evaluation of its own) holds what a fresh one does
     const third = createEngine(g, { stations: stations.slice(0, 8), rules }, createReachModel(g), roads);
-    expect(searches()).toBe(before);
     expect(differences(third, createEngine(g, { stations: stations.slice(0, 8), rules }, createReachModel(g), new RoadNetwork(g, ways)))).toEqual([]);
     expect(differences(first, fresh(rules))).toEqual([]);
   });

@@ -328,7 +328,8 @@ async function main(): Promise<void> {
   const firstMove = { medianMs: median(firsts), minMs: Math.min(...firsts), runs: firsts.length };
   const plainFirstMove = { medianMs: median(plainFirsts), minMs: Math.min(...plainFirsts), runs: plainFirsts.length };
   console.log(line(`the first one-station move after a full evaluation, roads (the evaluation without it searched, as a full one)`, firstMove, plainFirstMove, 'the same after every reach listed (before)', 2));
-  const roadMove = time(move(roadEngine), 41, 4);
+  const [roadMove, plainMove] = timeInterleaved([move(roadEngine), move(plainEngine)], 41, 4);
+  console.log(line(`one-station move (${mover.id}, 3 km) + totals, roads, timed in turn`, roadMove, plainMove, 'every station\'s whole reach kept and compared (before)', 2));
   const lineMove = time(move(lineEngine), 201, 10);
   console.log(line(`one-station move (${mover.id}, 3 km) + totals, roads`, roadMove, lineMove, 'straight-line engine', 2));
 

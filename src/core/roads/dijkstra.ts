@@ -90,7 +90,7 @@ export class BoundedDijkstra {
       this.weighedVersion = version;
     }
     const { minutes, settled, queue, core } = this;
-    const { coreStart, coreTo, coreMinutes, coreChain, chainOf } = core;
+    const { coreStart, coreChain, chainOf } = core;
     // reset only what the last run touched: every node given minutes was settled
     for (let i = 0; i < this.settledCount; i++) minutes[settled[i]] = Infinity;
     queue.clear();
@@ -105,27 +105,7 @@ export class BoundedDijkstra {
       // a shape point: start from both ends of its chain, the chain itself done at the end
       this.startOnChain(source, sourceChain, budgetMinutes);
     }
-    // without a prune every push is within the free minutes, so the bound is never read
-    const free = prune ? prune.freeMinutes : budgetMinutes;
-    const bound = prune ? prune.bound : minutes;
-    const offset = prune ? prune.offset - PRUNE_SLACK_MINUTES : 0;
-    let count = 0;
-    while (queue.length > 0) {
-      const key = queue.peekValue()!;
-      const v = queue.pop()!;
-      // a stale entry: v was pushed again with fewer minutes and is settled already
-      if (key > minutes[v]) continue;
-      settled[count++] = v;
-      for (let a = coreStart[v], end = coreStart[v + 1]; a < end; a++) {
-        const t = key + coreMinutes[a];
-        const u = coreTo[a];
-        // pushes never exceed the budget, so the search stops at it by itself
-        if (t <= budgetMinutes && t < minutes[u] && (t <= free || offset + t <= bound[u])) {
-          minutes[u] = t;
-          queue.push(u, t);
-        }
-      }
-    }
+    let count = prune ? this.settlePruned(budgetMinutes, prune) : this.settle(budgetMinutes);
     // the chains leaving each settled junction: their nodes from the nearer end
     const junctions = count;
     const { chainSeen } = this;
@@ -143,6 +123,54 @@ export class BoundedDijkstra {
       }
     }
     this.settledCount = count;
+    return count;
+  }
+
+  /** The queue's junctions settled in order of minutes, up to the budget; returns how many. */
+  private settle(budgetMinutes: number): number {
+    const { minutes, settled, queue } = this;
+    const { coreStart, coreTo, coreMinutes } = this.core;
+    let count = 0;
+    while (queue.length > 0) {
+      const key = queue.peekValue()!;
+      const v = queue.pop()!;
+      // a stale entry: v was pushed again with fewer minutes and is settled already
+      if (key > minutes[v]) continue;
+      settled[count++] = v;
+      for (let a = coreStart[v], end = coreStart[v + 1]; a < end; a++) {
+        const t = key + coreMinutes[a];
+        const u = coreTo[a];
+        // pushes never exceed the budget, so the search stops at it by itself
+        if (t <= budgetMinutes && t < minutes[u]) {
+          minutes[u] = t;
+          queue.push(u, t);
+        }
+      }
+    }
+    return count;
+  }
+
+  /** As settle, not entering a junction beyond the free minutes where the bound is nearer (a copy of its loop: the plain one stays as lean). */
+  private settlePruned(budgetMinutes: number, prune: Prune): number {
+    const { minutes, settled, queue } = this;
+    const { coreStart, coreTo, coreMinutes } = this.core;
+    const { bound, freeMinutes } = prune;
+    const offset = prune.offset - PRUNE_SLACK_MINUTES;
+    let count = 0;
+    while (queue.length > 0) {
+      const key = queue.peekValue()!;
+      const v = queue.pop()!;
+      if (key > minutes[v]) continue;
+      settled[count++] = v;
+      for (let a = coreStart[v], end = coreStart[v + 1]; a < end; a++) {
+        const t = key + coreMinutes[a];
+        const u = coreTo[a];
+        if (t <= budgetMinutes && t < minutes[u] && (t <= freeMinutes || offset + t <= bound[u])) {
+          minutes[u] = t;
+          queue.push(u, t);
+        }
+      }
+    }
     return count;
   }
 

@@ -12,8 +12,10 @@
  *      126 stations, beside the hand-written heap and graphology's
  *      Dijkstra (a general-purpose graph library);
  *   4. the coverage engine on that network and the 泉州市 cells: a full
- *      evaluation with 126 stations and a one-station move, beside the
- *      straight-line engine on the same cells and stations;
+ *      evaluation with 126 stations, the first move after it and a
+ *      one-station move, each beside the engine listing every station's
+ *      whole reach (the path before nearestAll, timed in turn) and beside
+ *      the straight-line engine on the same cells and stations;
  *   5. a uniform road grid of 504,100 nodes (every node a 4-way junction:
  *      a worst case, not a realistic network): one 20-minute Dijkstra;
  *   6. a synthetic ~50 MB .osm.pbf (that grid plus building outlines) read

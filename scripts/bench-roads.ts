@@ -12,8 +12,10 @@
  *      126 stations, beside the hand-written heap and graphology's
  *      Dijkstra (a general-purpose graph library);
  *   4. the coverage engine on that network and the 泉州市 cells: a full
- *      evaluation with 126 stations and a one-station move, beside the
- *      straight-line engine on the same cells and stations;
+ *      evaluation with 126 stations, the first move after it and a
+ *      one-station move, each beside the engine listing every station's
+ *      whole reach (the path before nearestAll, timed in turn) and beside
+ *      the straight-line engine on the same cells and stations;
  *   5. a uniform road grid of 504,100 nodes (every node a 4-way junction:
  *      a worst case, not a realistic network): one 20-minute Dijkstra;
  *   6. a synthetic ~50 MB .osm.pbf (that grid plus building outlines) read
@@ -26,7 +28,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MultiDirectedGraph } from 'graphology';
 import { dijkstra as dijkstra_ } from 'graphology-shortest-path';
-import { AGG_COVERED, type CoverageEngine } from '../src/core/coverage.ts';
+import { AGG_COVERED, AGG_WITHIN_CIRCLE, type CoverageEngine } from '../src/core/coverage.ts';
 import { createEngine } from '../src/core/evaluate.ts';
 import { KM_PER_DEG_LAT } from '../src/core/geo.ts';
 import { networkLimits, type NetworkReach } from '../src/core/network-reach.ts';
@@ -46,6 +48,7 @@ import { tiledRoadWays } from './lib/tiled-roads.ts';
 import { encodeOsmPbf, type PbfWay } from './lib/osm-pbf-write.ts';
 import { line, time, timeInterleaved } from './lib/timing.ts';
 import { mulberry32 } from '../tests/helpers/random.ts';
+import { withoutFastPaths } from '../tests/helpers/plain-model.ts';
 
 /** Compressed bytes of one synthetic building (4 nodes, a closed way), measured on a 5 MB file. */
 const BYTES_PER_BUILDING = 14;
@@ -275,12 +278,24 @@ async function main(): Promise<void> {
   };
   // the searches the model keeps between evaluations (reach-cache.ts) are forgotten before each run: every station searched, as before the cache
   const kept = reachCacheOf(roadModel)!;
-  const roadFull = time(() => {
-    kept.clear();
-    evaluate(roadEngine)();
-  }, Math.max(5, Math.floor(runs / 3)), 1);
+  // before: the engine lists every station's whole reach (no nearestAll, nothing kept) and compares them
+  const plainEngine = createEngine(city.grid, { stations, rules }, withoutFastPaths(roadModel));
+  if (plainEngine.total(AGG_COVERED) !== roadEngine.total(AGG_COVERED) || plainEngine.total(AGG_WITHIN_CIRCLE) !== roadEngine.total(AGG_WITHIN_CIRCLE)) throw new Error('The road model\'s full evaluation and every reach listed disagree.');
+  const [roadFull, plainFull] = timeInterleaved(
+    [
+      () => {
+        kept.clear();
+        evaluate(roadEngine)();
+      },
+      evaluate(plainEngine),
+    ],
+    Math.max(5, Math.floor(runs / 3)),
+    1,
+  );
   const lineFull = time(evaluate(lineEngine), runs, 2);
-  console.log(line(`full evaluation, ${stations.length} stations, roads (statuses + totals), every station searched`, roadFull, lineFull, 'straight-line engine, same cells and stations', 2));
+  const fullLabel = `full evaluation, ${stations.length} stations, roads (statuses + totals), every station searched`;
+  console.log(line(`${fullLabel} (nearestAll: searches pruned beyond the cover limit where a station searched before is nearer)`, roadFull, plainFull, 'every station\'s whole reach listed and compared (before), timed in turn', 2));
+  console.log(line(fullLabel, roadFull, lineFull, 'straight-line engine, same cells and stations', 2));
   const roadKept = time(evaluate(roadEngine), Math.max(5, Math.floor(runs / 3)), 1);
   console.log(line(`full evaluation again with the searches kept (a rules change keeping the limits, a reload, the before/after baseline)`, roadKept, roadFull, 'every station searched', 1));
   const mover = stations[Math.floor(stations.length / 2)];
@@ -288,14 +303,35 @@ async function main(): Promise<void> {
   const move = (engine: CoverageEngine) => {
     let flip = false;
     return () => {
-      // a drag's every step is a new place: its search is never kept from the step before
-      if (engine === roadEngine) kept.clear();
+      // a drag's every step is a new place: its search is never kept from the step before (the
+      // evaluation without the dragged station, the same at every step, is: reach-cache.ts)
+      if (engine === roadEngine) kept.forgetReaches();
       engine.upsertStation(flip ? mover : away);
       flip = !flip;
       totals(engine);
     };
   };
-  const roadMove = time(move(roadEngine), 41, 4);
+  // the first move after a full evaluation: the evaluation without the moved station is made (nearestAll), then kept for the drag's next steps
+  const firsts: number[] = [];
+  const plainFirsts: number[] = [];
+  for (let k = 0; k < 3; k++) {
+    kept.clear();
+    evaluate(roadEngine)();
+    const t = performance.now();
+    move(roadEngine)();
+    firsts.push(performance.now() - t);
+    evaluate(plainEngine)();
+    const tp = performance.now();
+    move(plainEngine)();
+    plainFirsts.push(performance.now() - tp);
+    roadEngine.upsertStation(mover);
+    plainEngine.upsertStation(mover);
+  }
+  const firstMove = { medianMs: median(firsts), minMs: Math.min(...firsts), runs: firsts.length };
+  const plainFirstMove = { medianMs: median(plainFirsts), minMs: Math.min(...plainFirsts), runs: plainFirsts.length };
+  console.log(line(`the first one-station move after a full evaluation, roads (the evaluation without it searched, as a full one)`, firstMove, plainFirstMove, 'the same after every reach listed (before)', 2));
+  const [roadMove, plainMove] = timeInterleaved([move(roadEngine), move(plainEngine)], 41, 4);
+  console.log(line(`one-station move (${mover.id}, 3 km) + totals, roads, timed in turn`, roadMove, plainMove, 'every station\'s whole reach kept and compared (before)', 2));
   const lineMove = time(move(lineEngine), 201, 10);
   console.log(line(`one-station move (${mover.id}, 3 km) + totals, roads`, roadMove, lineMove, 'straight-line engine', 2));
 

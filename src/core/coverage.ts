@@ -120,7 +120,7 @@ export class CoverageEngine {
     this.zonePopulation = new Float64Array(rows);
     for (let i = 0; i < n; i++) this.zonePopulation[grid.zone[i] + 1] += grid.population[i];
     this.reachCache = reachCacheOf(model);
-    this.nearestOut = model.nearestAll && model.nearestOf ? { slot: this.nearestSlot, cost: this.nearestCost, inRange: this.inRangeCount } : null;
+    this.nearestOut = model.nearestAll ? { slot: this.nearestSlot, cost: this.nearestCost, inRange: this.inRangeCount } : null;
     this.setRules(rules);
   }
 
@@ -205,7 +205,7 @@ export class CoverageEngine {
     this.zoneAgg.fill(0);
     for (let r = 0; r < this.zonePopulation.length; r++) this.zoneAgg[r * AGG_WIDTH + AGG_GAP] = this.zonePopulation[r];
     // bulk load: find every cell's nearest station first, then derive statuses and sums in one pass
-    if (this.nearestOut) this.loadAll(stations);
+    if (this.nearestOut && !this.reachCache?.holdsAll(this.model, stations, this.limitsValue)) this.loadAll(stations);
     else {
       this.bulk = true;
       try {
@@ -250,7 +250,12 @@ export class CoverageEngine {
 
   /** A slot's kept reach, made (and kept) now if the fast path left it out. */
   private keptOf(slot: Slot): KeptReach {
-    return (slot.kept ??= this.store.keep(this.model.reach(slot.station, this.limitsValue)));
+    return (slot.kept ??= this.store.keep(this.reachOf(slot.station)));
+  }
+
+  /** A station's reach, from the model's cache when it keeps one (read before the model's next reach). */
+  private reachOf(station: Station): Reach {
+    return this.reachCache ? this.reachCache.reach(this.model, station, this.limitsValue) : this.model.reach(station, this.limitsValue);
   }
 
   /** Mixed mode: copies the circle engine's circle sums into ours (a column per zone; the per-cell flags are shared). */
@@ -331,7 +336,7 @@ export class CoverageEngine {
 
   private addStation(station: Station): void {
     checkStation(station, this.slotById);
-    const kept = this.store.keep(this.reachCache ? this.reachCache.reach(this.model, station, this.limitsValue) : this.model.reach(station, this.limitsValue));
+    const kept = this.store.keep(this.reachOf(station));
     const slotIndex = this.freeSlots.length > 0 ? this.freeSlots.pop()! : this.slots.length;
     this.slots[slotIndex] = { station, kept, box: null };
     this.slotById.set(station.id, slotIndex);
@@ -405,8 +410,8 @@ export class CoverageEngine {
     this.slotById.delete(id);
     this.freeSlots.push(slotIndex);
 
-    // a reach the fast path never kept is made for this once (the model's arrays, read before its next reach)
-    const { cells, costs } = slot.kept ? slot.kept.reach : this.model.reach(slot.station, this.limitsValue);
+    // a reach the fast path never kept is made for this once (the model's or its cache's arrays, read before the next reach)
+    const { cells, costs } = slot.kept ? slot.kept.reach : this.reachOf(slot.station);
     if (slot.kept) this.store.release(slot.kept);
     if (this.lost.length < cells.length) this.lost = new Int32Array(cells.length);
     const { lost, coverLimit, inRangeCount, nearestSlot, nearestCost, affected, affectedChunk } = this;
@@ -423,8 +428,8 @@ export class CoverageEngine {
       }
     }
     if (nLost === 0) return;
-    if (this.nearestOut) {
-      this.model.nearestOf!(lost, nLost, this.origins(), this.ranks(), this.limitsValue, this.nearestOut);
+    if (this.nearestOut && this.model.nearestOf) {
+      this.model.nearestOf(lost, nLost, this.origins(), this.ranks(), this.limitsValue, this.nearestOut);
       for (let q = 0; q < nLost; q++) {
         affected[lost[q]] = 0;
         affectedChunk[lost[q] >> CHUNK_SHIFT] = 0;

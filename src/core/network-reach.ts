@@ -8,8 +8,9 @@
  * access: such cells are reached by no station, and counted (roadAccess()).
  */
 import type { PopulationGrid } from './grid.ts';
-import type { AreaLimits, Reach, ReachLimits, ReachModel, ReachOrigin } from './reach.ts';
-import { BoundedDijkstra } from './roads/dijkstra.ts';
+import type { AreaLimits, NearestOut, Reach, ReachLimits, ReachModel, ReachOrigin } from './reach.ts';
+import { reachCacheOf } from './reach-cache.ts';
+import { BoundedDijkstra, type Prune } from './roads/dijkstra.ts';
 import { csrFromEdges, type CsrRoadGraph, type RoadGraph } from './roads/graph.ts';
 import { NO_ACCESS_FAR, NO_ACCESS_FRAGMENT, NodeSnapper, type SnapResult } from './roads/snap.ts';
 import { coverRadiusKm, marginalRadiusKm, type Rules } from './rules.ts';
@@ -66,6 +67,14 @@ export function networkLimits(rules: Rules): ReachLimits {
   return { urban, rural, max, defaultTurnoutMinutes: rules.turnoutMinutes };
 }
 
+/** One full evaluation's searches: per cell the nearest origin and its minutes, and the origins within the urban and the rural cover limit. */
+interface NearestKept {
+  slot: Int32Array;
+  cost: Float64Array;
+  inUrban: Uint16Array;
+  inRural: Uint16Array;
+}
+
 /**
  * @example
  * const model = new NetworkReach(grid, buildRoadGraph(ways, DEFAULT_SPEED_MODEL));
@@ -93,6 +102,8 @@ export class NetworkReach implements ReachModel {
   private readonly costByCell: Float64Array;
   private readonly found: Int32Array;
   private readonly snapped: SnapResult = { node: -1, km: Infinity, reason: 0 };
+  /** Scratch of nearestAll: per node, the least response minutes of the origins searched so far. */
+  private bound: Float64Array | null = null;
 
   constructor(grid: PopulationGrid, graph: RoadGraph | CsrRoadGraph, options: NetworkOptions = {}) {
     const csr = 'kind' in graph && graph.kind === 'csr' ? graph : csrFromEdges(graph as RoadGraph);
@@ -186,17 +197,114 @@ export class NetworkReach implements ReachModel {
   }
 
   /**
+   * The fast path of a full evaluation: every cell's nearest origin (ties to
+   * the lower rank) and how many origins lie within its cover limit, the
+   * same numbers as reaching from each origin and keeping the least cost,
+   * with far less searching. Each origin is still searched, but beyond the
+   * largest cover limit a search stops where an origin searched before is
+   * nearer (by more than PRUNE_SLACK_MINUTES): a cell's nearest origin is
+   * nearest along its whole fastest path too, so that search is never cut
+   * short, and its minutes are a plain search's. The origins go in an order
+   * spread over the list, so the bound tightens early. The result is kept in
+   * the model's cache (the last two: a scenario and its baseline), so the
+   * same origins under the same limits and weights search nothing again.
+   * Each station's whole reach is made only when asked for (stationReach).
+   */
+  nearestAll(origins: readonly (ReachOrigin | null)[], rank: Int32Array, limits: ReachLimits, areaType: Uint8Array, out: NearestOut): void {
+    const kept = this.searched(origins, rank, limits);
+    out.slot.set(kept.slot);
+    out.cost.set(kept.cost);
+    const { inRange } = out;
+    for (let i = 0; i < inRange.length; i++) inRange[i] = areaType[i] === 1 ? kept.inUrban[i] : kept.inRural[i];
+  }
+
+  /**
+   * The nearest origin of some cells, as nearestAll would find it (the
+   * counts left alone): a removal's cells. The whole evaluation without the
+   * removed station is made (as nearestAll) and kept, so every step of a
+   * drag, whose other stations stay put, reads it again.
+   */
+  nearestOf(cells: Int32Array, count: number, origins: readonly (ReachOrigin | null)[], rank: Int32Array, limits: ReachLimits, out: NearestOut): void {
+    const kept = this.searched(origins, rank, limits);
+    for (let q = 0; q < count; q++) {
+      const i = cells[q];
+      out.slot[i] = kept.slot[i];
+      out.cost[i] = kept.cost[i];
+    }
+  }
+
+  /** The searches of the origins under the limits: kept in the model's cache, or made now and kept. */
+  private searched(origins: readonly (ReachOrigin | null)[], rank: Int32Array, limits: ReachLimits): NearestKept {
+    const key = `${this.revision}|${JSON.stringify(limits)}|${origins.map((o, s) => (o ? `${o.lng},${o.lat},${o.turnoutMinutes ?? ''},${rank[s]}` : '')).join(';')}`;
+    const cache = reachCacheOf(this)!;
+    let kept = cache.evaluation<NearestKept>(key);
+    if (!kept) cache.keepEvaluation(key, (kept = this.searchAll(origins, rank, limits)));
+    return kept;
+  }
+
+  /** nearestAll's searches, kept in the model's cache: a rules change that keeps the limits, or only an area type, searches nothing again. */
+  private searchAll(origins: readonly (ReachOrigin | null)[], rank: Int32Array, limits: ReachLimits): NearestKept {
+    const n = this.grid.size;
+    const slot = new Int32Array(n).fill(-1);
+    const cost = new Float64Array(n).fill(Infinity);
+    const inUrban = new Uint16Array(n);
+    const inRural = new Uint16Array(n);
+    const bound = (this.bound ??= new Float64Array(this.graph.nodeCount));
+    bound.fill(Infinity);
+    const { cellStart, nodeCells, cellLegMinutes } = this;
+    const { minutes, settled: order } = this.dijkstra;
+    const max = limits.max;
+    const urbanCover = limits.urban.cover;
+    const ruralCover = limits.rural.cover;
+    const coverMax = Math.max(urbanCover, ruralCover);
+    const prune: Prune = { bound, offset: 0, freeMinutes: 0 };
+    for (const s of spreadOrder(origins.length)) {
+      const origin = origins[s];
+      if (!origin) continue;
+      const first = this.firstMinutes(origin, limits);
+      if (first === Infinity) continue;
+      prune.offset = first;
+      prune.freeMinutes = coverMax - first;
+      const settled = this.dijkstra.run(this.snapped.node, max - first, prune);
+      const r = rank[s];
+      for (let k = 0; k < settled; k++) {
+        const node = order[k];
+        const atNode = first + minutes[node];
+        if (atNode < bound[node]) bound[node] = atNode;
+        for (let j = cellStart[node]; j < cellStart[node + 1]; j++) {
+          const cell = nodeCells[j];
+          const c = atNode + cellLegMinutes[cell];
+          if (c > max) continue;
+          if (c <= urbanCover) inUrban[cell]++;
+          if (c <= ruralCover) inRural[cell]++;
+          const best = cost[cell];
+          if (c < best || (c === best && r < rank[slot[cell]])) {
+            cost[cell] = c;
+            slot[cell] = s;
+          }
+        }
+      }
+    }
+    return { slot, cost, inUrban, inRural };
+  }
+
+  /** An origin's turnout plus its off-road leg (minutes), its node left in `snapped`; Infinity without road access. */
+  private firstMinutes(origin: ReachOrigin, limits: ReachLimits): number {
+    const turnout = origin.turnoutMinutes ?? limits.defaultTurnoutMinutes;
+    if (!(turnout >= 0 && Number.isFinite(turnout))) throw new Error(`A station's turnout must be a number of minutes ≥ 0, got ${turnout}.`);
+    const start = this.snapper.snap(origin.lng, origin.lat, this.snapped);
+    return start.node < 0 ? Infinity : turnout + (start.km / this.offRoadKmh) * 60;
+  }
+
+  /**
    * Cells whose response time (turnout + off-road leg + fastest drive +
    * the cell's off-road leg) is within `limits.max`. A station without road
    * access reaches no cell.
    */
   reach(origin: ReachOrigin, limits: ReachLimits): Reach {
-    const turnout = origin.turnoutMinutes ?? limits.defaultTurnoutMinutes;
-    if (!(turnout >= 0 && Number.isFinite(turnout))) throw new Error(`A station's turnout must be a number of minutes ≥ 0, got ${turnout}.`);
-    const start = this.snapper.snap(origin.lng, origin.lat, this.snapped);
-    if (start.node < 0) return { cells: new Int32Array(0), costs: new Float64Array(0) };
-    const first = turnout + (start.km / this.offRoadKmh) * 60;
-    const settled = this.dijkstra.run(start.node, limits.max - first);
+    const first = this.firstMinutes(origin, limits);
+    if (first === Infinity) return { cells: new Int32Array(0), costs: new Float64Array(0) };
+    const settled = this.dijkstra.run(this.snapped.node, limits.max - first);
     const { minutes } = this.dijkstra;
     const order = this.dijkstra.settled;
     const { cellStart, nodeCells, cellLegMinutes, costByCell, found } = this;
@@ -218,4 +326,23 @@ export class NetworkReach implements ReachModel {
     for (let k = 0; k < count; k++) costs[k] = costByCell[cells[k]];
     return { cells, costs };
   }
+}
+
+/**
+ * 0 … n − 1 in an order that visits the list evenly early on (a stride of
+ * about n / φ, coprime with n): station lists are grouped by county, so
+ * neighbours in the list are neighbours on the map.
+ */
+function spreadOrder(n: number): Int32Array {
+  const order = new Int32Array(n);
+  if (n === 0) return order;
+  let step = Math.max(1, Math.round(n * 0.6180339887));
+  while (gcd(step, n) !== 1) step++;
+  for (let k = 0, at = 0; k < n; k++, at = (at + step) % n) order[k] = at;
+  return order;
+}
+
+function gcd(a: number, b: number): number {
+  while (b !== 0) [a, b] = [b, a % b];
+  return a;
 }

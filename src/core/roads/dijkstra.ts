@@ -16,6 +16,23 @@
 import FlatQueue from 'flatqueue';
 import type { CsrRoadGraph } from './graph.ts';
 
+/**
+ * How much worse than the bound a junction may be and still be entered by a
+ * pruned run: far above the rounding of a sum of minutes along a path (about
+ * 1e-11 for an hour of a thousand arcs), far below anything a driver notices.
+ */
+export const PRUNE_SLACK_MINUTES = 1e-6;
+
+/** A pruned run's bound: see BoundedDijkstra.run. */
+export interface Prune {
+  /** Per node, the least response minutes known so far (Infinity: none). */
+  bound: Float64Array;
+  /** Minutes added to this run's minutes before comparing them with the bound (the source's turnout and off-road leg). */
+  offset: number;
+  /** Up to these minutes of the run nothing is pruned. */
+  freeMinutes: number;
+}
+
 type DijkstraGraph = Pick<CsrRoadGraph, 'nodeCount' | 'arcStart' | 'arcTo' | 'arcMinutes' | 'minutesVersion'>;
 
 export class BoundedDijkstra {
@@ -61,8 +78,11 @@ export class BoundedDijkstra {
   /**
    * Reaches every node within `budgetMinutes` of `source` (none when the
    * budget is negative) and returns how many.
+   * @param prune optional: beyond `freeMinutes` a junction is not entered when
+   *   `offset` + its minutes exceed `bound` there by more than PRUNE_SLACK_MINUTES
+   *   (another source is nearer: see NetworkReach.nearestAll)
    */
-  run(source: number, budgetMinutes: number): number {
+  run(source: number, budgetMinutes: number, prune?: Prune): number {
     // setArcMinutes re-weighted the graph in place (a new speed model): read its minutes again
     const version = this.graph.minutesVersion ?? 0;
     if (version !== this.weighedVersion) {
@@ -70,7 +90,7 @@ export class BoundedDijkstra {
       this.weighedVersion = version;
     }
     const { minutes, settled, queue, core } = this;
-    const { coreStart, coreTo, coreMinutes, coreChain, chainOf } = core;
+    const { coreStart, coreChain, chainOf } = core;
     // reset only what the last run touched: every node given minutes was settled
     for (let i = 0; i < this.settledCount; i++) minutes[settled[i]] = Infinity;
     queue.clear();
@@ -85,23 +105,7 @@ export class BoundedDijkstra {
       // a shape point: start from both ends of its chain, the chain itself done at the end
       this.startOnChain(source, sourceChain, budgetMinutes);
     }
-    let count = 0;
-    while (queue.length > 0) {
-      const key = queue.peekValue()!;
-      const v = queue.pop()!;
-      // a stale entry: v was pushed again with fewer minutes and is settled already
-      if (key > minutes[v]) continue;
-      settled[count++] = v;
-      for (let a = coreStart[v], end = coreStart[v + 1]; a < end; a++) {
-        const t = key + coreMinutes[a];
-        const u = coreTo[a];
-        // pushes never exceed the budget, so the search stops at it by itself
-        if (t <= budgetMinutes && t < minutes[u]) {
-          minutes[u] = t;
-          queue.push(u, t);
-        }
-      }
-    }
+    let count = prune ? this.settlePruned(budgetMinutes, prune) : this.settle(budgetMinutes);
     // the chains leaving each settled junction: their nodes from the nearer end
     const junctions = count;
     const { chainSeen } = this;
@@ -119,6 +123,54 @@ export class BoundedDijkstra {
       }
     }
     this.settledCount = count;
+    return count;
+  }
+
+  /** The queue's junctions settled in order of minutes, up to the budget; returns how many. */
+  private settle(budgetMinutes: number): number {
+    const { minutes, settled, queue } = this;
+    const { coreStart, coreTo, coreMinutes } = this.core;
+    let count = 0;
+    while (queue.length > 0) {
+      const key = queue.peekValue()!;
+      const v = queue.pop()!;
+      // a stale entry: v was pushed again with fewer minutes and is settled already
+      if (key > minutes[v]) continue;
+      settled[count++] = v;
+      for (let a = coreStart[v], end = coreStart[v + 1]; a < end; a++) {
+        const t = key + coreMinutes[a];
+        const u = coreTo[a];
+        // pushes never exceed the budget, so the search stops at it by itself
+        if (t <= budgetMinutes && t < minutes[u]) {
+          minutes[u] = t;
+          queue.push(u, t);
+        }
+      }
+    }
+    return count;
+  }
+
+  /** As settle, not entering a junction beyond the free minutes where the bound is nearer (a copy of its loop: the plain one stays as lean). */
+  private settlePruned(budgetMinutes: number, prune: Prune): number {
+    const { minutes, settled, queue } = this;
+    const { coreStart, coreTo, coreMinutes } = this.core;
+    const { bound, freeMinutes } = prune;
+    const offset = prune.offset - PRUNE_SLACK_MINUTES;
+    let count = 0;
+    while (queue.length > 0) {
+      const key = queue.peekValue()!;
+      const v = queue.pop()!;
+      if (key > minutes[v]) continue;
+      settled[count++] = v;
+      for (let a = coreStart[v], end = coreStart[v + 1]; a < end; a++) {
+        const t = key + coreMinutes[a];
+        const u = coreTo[a];
+        if (t <= budgetMinutes && t < minutes[u] && (t <= freeMinutes || offset + t <= bound[u])) {
+          minutes[u] = t;
+          queue.push(u, t);
+        }
+      }
+    }
     return count;
   }
 

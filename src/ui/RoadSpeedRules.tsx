@@ -10,6 +10,7 @@ import { useStore } from '../app/store.ts';
 import { DEFAULT_SPEED_SETTINGS, type ReachSettings, type SpeedSettings } from '../core/reach-settings.ts';
 import { SNAP_DEFAULTS } from '../core/roads/snap-defaults.ts';
 import { CLASS_SPEEDS_KMH, DEFAULT_SPEED_MODEL, PEAK_FACTOR, type Sourced } from '../core/roads/speeds.ts';
+import { roadSourceText } from '../i18n/road-sources.ts';
 import { CommitNumberInput } from './CommitNumberInput.tsx';
 import { useT } from './i18n.ts';
 
@@ -34,13 +35,13 @@ const USER = 'set by the user';
 
 /** A value's source; an assumption is labelled as one, in the UI's language, before the reasoning. */
 function SpeedSource({ source, testId }: { source: string; testId: string }) {
-  const { t } = useT();
+  const { t, language } = useT();
   const assumed = ASSUMPTION.test(source);
   if (source === USER) return <div className="rule-source" data-testid={testId} data-assumption="false">{t('roads.setByUser')}</div>;
   return (
     <div className="rule-source" data-testid={testId} data-assumption={assumed ? 'true' : 'false'}>
       {assumed ? <strong className="assumption-tag">{t('roads.assumption')}</strong> : t('rules.source', { document: '' })}
-      {source.replace(ASSUMPTION, '')}
+      {roadSourceText(source.replace(ASSUMPTION, ''), language)}
     </div>
   );
 }

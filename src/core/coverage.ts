@@ -271,12 +271,15 @@ export class CoverageEngine {
     const { zone, population, size } = this.grid;
     // the limits by area type (a byte a cell) rather than the per-cell arrays (three times eight)
     const { urban, rural } = this.limitsValue;
+    // as numbers, not read off the limits objects per cell
+    const [coverUrban, marginalUrban, circleUrban] = [urban.cover, urban.marginal, urban.circle];
+    const [coverRural, marginalRural, circleRural] = [rural.cover, rural.marginal, rural.circle];
     const ownCircle = this.ownCircle;
     for (let i = 0; i < size; i++) {
       const cost = nearestCost[i];
       if (cost === Infinity) continue;
-      const limits = areaType[i] === 1 ? urban : rural;
-      const next = cost <= limits.cover ? COVERED : cost <= limits.marginal ? MARGINAL : GAP;
+      const isUrban = areaType[i] === 1;
+      const next = cost <= (isUrban ? coverUrban : coverRural) ? COVERED : cost <= (isUrban ? marginalUrban : marginalRural) ? MARGINAL : GAP;
       const row = (zone[i] + 1) * AGG_WIDTH;
       const pop = population[i];
       if (next !== GAP) {
@@ -284,7 +287,7 @@ export class CoverageEngine {
         zoneAgg[row + next] += pop;
         status[i] = next;
       }
-      if (ownCircle && cost <= limits.circle) {
+      if (ownCircle && cost <= (isUrban ? circleUrban : circleRural)) {
         zoneAgg[row + CIRCLE_COLUMN] += pop;
         withinCircle[i] = 1;
       }

@@ -5,8 +5,12 @@
  * copied and compared), each block of cells keeps only the stations that can
  * be nearest to one of its cells (centre distance − block radius within the
  * best centre distance + radius), and the stations whose cover radius takes
- * the whole of a sub-block count for all its cells at once. A cell then
- * tests two or three stations, not every station within 20 km.
+ * the whole of a sub-block count for all its cells at once. Where a
+ * sub-block still has more than one candidate (near a border between
+ * stations or the edge of a radius), its groups of ~7 cells are narrowed the
+ * same way. A cell then tests one to three stations, not every station
+ * within 20 km; and it compares squared chords, taking the km of the winner
+ * only (and of near ties).
  *
  * Same answer as listing every reach: the same squared chords, the same km
  * (chordToKm), the same limits (squared chord within the largest limit's,
@@ -50,6 +54,14 @@ export interface MemberLayout {
   subY: Float64Array;
   subZ: Float64Array;
   subRadiusKm: Float64Array;
+  /** Groups one resolution finer than sub-blocks (null: none finer than a cell): sub-block u holds groups [subGroup[u], subGroup[u + 1]). */
+  subGroup: Int32Array | null;
+  groupStart: Int32Array | null;
+  groupEnd: Int32Array | null;
+  groupX: Float64Array | null;
+  groupY: Float64Array | null;
+  groupZ: Float64Array | null;
+  groupRadiusKm: Float64Array | null;
 }
 
 /** The active origins as unit vectors, with their indices and ranks. */
@@ -109,27 +121,122 @@ function nearSources(src: Sources, cx: number, cy: number, cz: number, r: number
   return count;
 }
 
+/** What a scan of member cells reads and writes: made once per nearestAll. */
+interface CellScan {
+  cellOf: Int32Array | null;
+  x: Float64Array;
+  y: Float64Array;
+  z: Float64Array;
+  src: Sources;
+  areaType: Uint8Array;
+  out: NearestOut;
+  maxChordSq: number;
+  coverUrban: number;
+  coverRural: number;
+  /** Squared chords a hair inside and outside each cover limit: only cells between them need their km. */
+  insideUrban: number;
+  outsideUrban: number;
+  insideRural: number;
+  outsideRural: number;
+}
+
+/**
+ * Members [from, to): each one's nearest among the `near` sources (ties to
+ * the lower rank) and its in-range count (`whole` sources cover every one
+ * of them; each `partial` source is tested).
+ */
+function scanCells(s: CellScan, from: number, to: number, near: Int32Array, nNear: number, partial: Int32Array, nPartial: number, whole: number): void {
+  const { cellOf, x, y, z, areaType, maxChordSq, coverUrban, coverRural, insideUrban, outsideUrban, insideRural, outsideRural } = s;
+  const { x: sx, y: sy, z: sz, rank: sRank, index: sIndex } = s.src;
+  const { slot, cost, inRange } = s.out;
+  for (let q = from; q < to; q++) {
+    const i = cellOf ? cellOf[q] : q;
+    const qx = x[q];
+    const qy = y[q];
+    const qz = z[q];
+    // the least squared chord decides; km only for the winner and for near ties (where the km, then the rank, decide)
+    let bestChordSq = Infinity;
+    let bestJ = -1;
+    let best = Infinity;
+    let exact = false;
+    for (let t = 0; t < nNear; t++) {
+      const j = near[t];
+      const dx = qx - sx[j];
+      const dy = qy - sy[j];
+      const dz = qz - sz[j];
+      const chordSq = dx * dx + dy * dy + dz * dz;
+      if (chordSq > maxChordSq) continue;
+      if (chordSq < bestChordSq * (1 - FARTHER)) {
+        bestChordSq = chordSq;
+        bestJ = j;
+        exact = false;
+      } else if (chordSq <= bestChordSq * (1 + FARTHER)) {
+        if (!exact) {
+          best = chordToKm(bestChordSq);
+          exact = true;
+        }
+        const km = chordToKm(chordSq);
+        if (km < best || (km === best && sRank[j] < sRank[bestJ])) {
+          best = km;
+          bestJ = j;
+          bestChordSq = chordSq;
+        }
+      }
+    }
+    if (bestJ >= 0 && !exact) best = chordToKm(bestChordSq);
+    slot[i] = bestJ < 0 ? -1 : sIndex[bestJ];
+    cost[i] = best;
+    let count = whole;
+    if (nPartial > 0) {
+      const urban = areaType[i] === 1;
+      const inside = urban ? insideUrban : insideRural;
+      const outside = urban ? outsideUrban : outsideRural;
+      const cover = urban ? coverUrban : coverRural;
+      for (let t = 0; t < nPartial; t++) {
+        const j = partial[t];
+        const dx = qx - sx[j];
+        const dy = qy - sy[j];
+        const dz = qz - sz[j];
+        const chordSq = dx * dx + dy * dy + dz * dz;
+        count += chordSq <= inside ? 1 : 0;
+        if (chordSq > inside && chordSq <= outside && chordSq <= maxChordSq && chordToKm(chordSq) <= cover) count++;
+      }
+    }
+    inRange[i] = count;
+  }
+}
+
 /**
  * For every member cell: the nearest origin within limits.max (ties to the
  * lower rank) and the origins within its cover limit, into `out`.
  */
 export function nearestAll(layout: MemberLayout, origins: readonly (ReachOrigin | null)[], rank: Int32Array, limits: ReachLimits, areaType: Uint8Array, out: NearestOut): void {
   const src = sourcesOf(origins, rank);
-  const { cellOf, x, y, z, blockX, blockY, blockZ, blockRadiusKm, blockSub, subStart, subEnd, subX, subY, subZ, subRadiusKm } = layout;
-  const { slot, cost, inRange } = out;
+  const { cellOf, blockX, blockY, blockZ, blockRadiusKm, blockSub, subStart, subEnd, subX, subY, subZ, subRadiusKm, subGroup, groupStart, groupEnd, groupX, groupY, groupZ, groupRadiusKm } = layout;
   const maxKm = limits.max;
-  const maxChordSq = kmToChordSq(maxKm);
   const coverUrban = limits.urban.cover;
   const coverRural = limits.rural.cover;
+  // a sub-block of both types (or none) takes both limits' extremes
   const coverHi = Math.max(coverUrban, coverRural);
   const coverLo = Math.min(coverUrban, coverRural);
-  // squared chords a hair inside and outside each cover limit: only cells between them need their km
-  const insideUrban = kmToChordSq(coverUrban * (1 - SLACK));
-  const outsideUrban = kmToChordSq(coverUrban * (1 + SLACK));
-  const insideRural = kmToChordSq(coverRural * (1 - SLACK));
-  const outsideRural = kmToChordSq(coverRural * (1 + SLACK));
+  const scan: CellScan = {
+    cellOf,
+    x: layout.x,
+    y: layout.y,
+    z: layout.z,
+    src,
+    areaType,
+    out,
+    maxChordSq: kmToChordSq(maxKm),
+    coverUrban,
+    coverRural,
+    insideUrban: kmToChordSq(coverUrban * (1 - SLACK)),
+    outsideUrban: kmToChordSq(coverUrban * (1 + SLACK)),
+    insideRural: kmToChordSq(coverRural * (1 - SLACK)),
+    outsideRural: kmToChordSq(coverRural * (1 + SLACK)),
+  };
   const m = src.count;
-  const { x: sx, y: sy, z: sz, rank: sRank, index: sIndex } = src;
+  const { x: sx, y: sy, z: sz } = src;
   const centreChordSq = new Float64Array(m);
   /** Per source: the last block it was a candidate of the count for (+1). */
   const rangeOf = new Int32Array(m);
@@ -138,6 +245,9 @@ export function nearestAll(layout: MemberLayout, origins: readonly (ReachOrigin 
   const subNear = new Int32Array(m);
   const subKm = new Float64Array(m);
   const partial = new Int32Array(m);
+  const groupNear = new Int32Array(m);
+  const groupPartial = new Int32Array(m);
+  const groupKm = new Float64Array(m);
   let subsPerBlock = 0;
   for (let b = 0; b < layout.blockCount; b++) subsPerBlock = Math.max(subsPerBlock, blockSub[b + 1] - blockSub[b]);
   const subCoverLo = new Float64Array(subsPerBlock);
@@ -148,13 +258,12 @@ export function nearestAll(layout: MemberLayout, origins: readonly (ReachOrigin 
     // each sub-block's own cover limits (its cells mostly of one area type): an urban block needs the stations within 5 km, not 10
     let blockHi = 0;
     for (let u = blockSub[b]; u < blockSub[b + 1]; u++) {
-      let lo = coverHi;
-      let hi = coverLo;
-      for (let q = subStart[u]; q < subEnd[u]; q++) {
-        const c = areaType[cellOf ? cellOf[q] : q] === 1 ? coverUrban : coverRural;
-        if (c < lo) lo = c;
-        if (c > hi) hi = c;
-      }
+      // the area types present (bit 0 rural, bit 1 urban), then their limits
+      let types = 0;
+      if (cellOf) for (let q = subStart[u]; q < subEnd[u]; q++) types |= 1 << areaType[cellOf[q]];
+      else for (let q = subStart[u]; q < subEnd[u]; q++) types |= 1 << areaType[q];
+      const lo = types === 2 ? coverUrban : types === 1 ? coverRural : coverLo;
+      const hi = types === 2 ? coverUrban : types === 1 ? coverRural : coverHi;
       subCoverLo[u - blockSub[b]] = lo;
       subCoverHi[u - blockSub[b]] = hi;
       if (hi > blockHi) blockHi = hi;
@@ -204,46 +313,44 @@ export function nearestAll(layout: MemberLayout, origins: readonly (ReachOrigin 
         if (subKm[j] + ur <= subLo * (1 - SLACK)) whole++;
         else partial[nPartial++] = j;
       }
-      for (let q = subStart[u]; q < subEnd[u]; q++) {
-        const i = cellOf ? cellOf[q] : q;
-        const qx = x[q];
-        const qy = y[q];
-        const qz = z[q];
-        let best = Infinity;
-        let bestChordSq = maxChordSq;
-        let bestJ = -1;
+      // narrowing per group pays where a cell would test three stations or more
+      if (!subGroup || nSub + nPartial < 3) {
+        scanCells(scan, subStart[u], subEnd[u], subNear, nSub, partial, nPartial, whole);
+        continue;
+      }
+      // near a border between stations or an edge of a cover radius: the same again per group of ~7 cells, so a cell tests one or two stations
+      for (let g = subGroup[u]; g < subGroup[u + 1]; g++) {
+        const gr = groupRadiusKm![g];
+        const gx = groupX![g];
+        const gy = groupY![g];
+        const gz = groupZ![g];
+        let groupUpper = Infinity;
         for (let t = 0; t < nSub; t++) {
           const j = subNear[t];
-          const dx = qx - sx[j];
-          const dy = qy - sy[j];
-          const dz = qz - sz[j];
-          const chordSq = dx * dx + dy * dy + dz * dz;
-          if (chordSq > maxChordSq || chordSq > bestChordSq * (1 + FARTHER)) continue;
-          const km = chordToKm(chordSq);
-          if (km < best || (km === best && sRank[j] < sRank[bestJ])) {
-            best = km;
-            bestJ = j;
-            bestChordSq = chordSq;
-          }
+          const dx = sx[j] - gx;
+          const dy = sy[j] - gy;
+          const dz = sz[j] - gz;
+          const km = chordToKm(dx * dx + dy * dy + dz * dz);
+          groupKm[t] = km;
+          if (km + gr < groupUpper) groupUpper = km + gr;
         }
-        slot[i] = bestJ < 0 ? -1 : sIndex[bestJ];
-        cost[i] = best;
-        let count = whole;
-        if (nPartial > 0) {
-          const urban = areaType[i] === 1;
-          const inside = urban ? insideUrban : insideRural;
-          const outside = urban ? outsideUrban : outsideRural;
-          const cover = urban ? coverUrban : coverRural;
-          for (let t = 0; t < nPartial; t++) {
-            const j = partial[t];
-            const dx = qx - sx[j];
-            const dy = qy - sy[j];
-            const dz = qz - sz[j];
-            const chordSq = dx * dx + dy * dy + dz * dz;
-            if (chordSq <= inside || (chordSq <= outside && chordSq <= maxChordSq && chordToKm(chordSq) <= cover)) count++;
-          }
+        const groupBound = Math.min(groupUpper, maxKm);
+        let nGroup = 0;
+        for (let t = 0; t < nSub; t++) if (groupKm[t] - gr <= groupBound) groupNear[nGroup++] = subNear[t];
+        // the sub-block's cover limits bound the group's (its cells are among them)
+        let groupWhole = whole;
+        let nGroupPartial = 0;
+        for (let t = 0; t < nPartial; t++) {
+          const j = partial[t];
+          const dx = sx[j] - gx;
+          const dy = sy[j] - gy;
+          const dz = sz[j] - gz;
+          const km = chordToKm(dx * dx + dy * dy + dz * dz);
+          if (km - gr > subHi) continue;
+          if (km + gr <= subLo * (1 - SLACK)) groupWhole++;
+          else groupPartial[nGroupPartial++] = j;
         }
-        inRange[i] = count;
+        scanCells(scan, groupStart![g], groupEnd![g], groupNear, nGroup, groupPartial, nGroupPartial, groupWhole);
       }
     }
   }

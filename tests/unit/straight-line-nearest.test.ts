@@ -67,7 +67,7 @@ const ruleCases: [string, Rules][] = [
 
 describe('straight-line fast path equals listing every reach', () => {
   for (const [label, rules] of ruleCases) {
-    for (const blockSteps of [2, 3]) {
+    for (const blockSteps of [2, 3, 4]) {
       it(`${label}, blocks ${blockSteps} resolutions up: full evaluation, then 60 random edits`, () => {
         const r = mulberry32(blockSteps * 1000 + rules.urbanRadiusKm * 10 + rules.ruralLenientRadiusKm);
         const stations: Station[] = [];

@@ -15,10 +15,28 @@ export interface CallsPerYear {
 }
 
 /**
+ * The last answer per imported calls (or per grid, for the rate): every
+ * evaluation asks again, and a station edit changes neither. Shared, so
+ * read, never edit.
+ */
+const kept = new WeakMap<object, { grid: PopulationGrid; factor: number; answer: CallsPerYear }>();
+
+/**
+ * The answer is shared between calls with the same inputs: read, never edit.
  * @example callsPerYear(grid, rules, null) // residents × callsPerThousandPerYear / 1000 per cell, source 'rate'
  */
 export function callsPerYear(grid: PopulationGrid, rules: Rules, calls: CallWeights | null): CallsPerYear {
   checkCallWeights(grid, calls);
+  const owner: object = calls ?? grid;
+  const factor = calls ? calls.years : rules.ems.callsPerThousandPerYear;
+  const last = kept.get(owner);
+  if (last && last.grid === grid && last.factor === factor) return last.answer;
+  const answer = computeCallsPerYear(grid, rules, calls);
+  kept.set(owner, { grid, factor, answer });
+  return answer;
+}
+
+function computeCallsPerYear(grid: PopulationGrid, rules: Rules, calls: CallWeights | null): CallsPerYear {
   const perCell = new Float64Array(grid.size);
   let total = 0;
   if (calls) {

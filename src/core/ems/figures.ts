@@ -28,13 +28,17 @@ export function engineOnlyInputs(engine: CoverageEngine): EmsInputs {
 /** Calls modelled as residents × rate: the same shares and minutes, the weights scaled. */
 const scaled = (f: Fractiles, rate: number): Fractiles => ({ ...f, weight: f.weight * rate, unreached: f.unreached * rate });
 
+/** The bins of groupPairs, reused: read only within it. */
+let binsBuffer = new Int32Array(0);
+
 /**
  * Fractile pairs (residents, calls) of each group of each grouping. Calls
  * from the rate are residents scaled (no second pass); imported calls take
  * their own pass.
  */
 function groupPairs(minutes: Float64Array, grid: PopulationGrid, calls: CallsPerYear, callsPerResident: number, groupings: Grouping[], targetMinutes: number): FractilePair[][] {
-  const bins = minuteBins(minutes, RESPONSE_HORIZON_MINUTES);
+  if (binsBuffer.length !== minutes.length) binsBuffer = new Int32Array(minutes.length);
+  const bins = minuteBins(minutes, RESPONSE_HORIZON_MINUTES, binsBuffer);
   const residents = groupingFractiles(minutes, bins, grid.population, RESPONSE_HORIZON_MINUTES, groupings, targetMinutes);
   const byCalls = calls.summary.source === 'rate' ? null : groupingFractiles(minutes, bins, calls.perCell, RESPONSE_HORIZON_MINUTES, groupings, targetMinutes);
   return residents.map((list, k) => list.map((r, g) => ({ residents: r, calls: byCalls ? byCalls[k][g] : scaled(r, callsPerResident) })));

@@ -59,6 +59,15 @@ export function groupFractiles(minutes: Float64Array, bins: Int32Array, weight: 
   return groupingFractiles(minutes, bins, weight, horizonMinutes, [{ groupOf, groups }], targetMinutes)[0];
 }
 
+/** The histograms' buffer, reused (zeroed) by each grouping: read only by readHistogram before the next. */
+let histogramBuffer = new Float64Array(0);
+
+function histogram(length: number): Float64Array {
+  if (histogramBuffer.length < length) histogramBuffer = new Float64Array(length);
+  else histogramBuffer.fill(0, 0, length);
+  return histogramBuffer;
+}
+
 /**
  * As groupFractiles for several groupings of the same cells (region, zones,
  * first-due areas): per grouping one pass over the cells for the histograms
@@ -69,7 +78,7 @@ export function groupingFractiles(minutes: Float64Array, bins: Int32Array, weigh
   const read: Read[] = [];
   for (const { groupOf, groups } of groupings) {
     // one tight loop per grouping (a loop over groupings inside the cell loop is several times slower)
-    const reached = new Float64Array(groups * width);
+    const reached = histogram(groups * width);
     const total = new Float64Array(groups);
     if (groupOf === null) {
       let all = 0;

@@ -20,10 +20,14 @@ export function circleFormulaMinutes(rules: Rules, areaType: AreaType, km: numbe
   return rules.turnoutMinutes + ((km * detour) / speed) * 60;
 }
 
+/** One minutes array per engine, written again by each call: a fresh 1 MB array per evaluation costs more than the loop that fills it. */
+const buffers = new WeakMap<CoverageEngine, Float64Array>();
+
 /**
  * Per cell (grid order) the minutes of its nearest active station, Infinity
  * when none reaches it within the engine's reach limit, and where the minutes
- * come from. On roads the array is the engine's own: read, never edit.
+ * come from. The array is the engine's own (on roads its response minutes;
+ * else rewritten by the next call for the same engine): read, never edit or keep.
  */
 export function cellMinutes(engine: CoverageEngine): { minutes: Float64Array; basis: MinutesBasis } {
   const onRoads = engine.responseMinutes;
@@ -33,7 +37,8 @@ export function cellMinutes(engine: CoverageEngine): { minutes: Float64Array; ba
   const { rules, areaType } = circle;
   // minutes = turnout + km × (detour / speed × 60): one factor per area type
   const perKm = [(rules.ruralDetourCoefficient / rules.ruralSpeedKmh) * 60, (rules.urbanDetourCoefficient / rules.urbanSpeedKmh) * 60];
-  const minutes = new Float64Array(km.length);
+  let minutes = buffers.get(engine);
+  if (!minutes || minutes.length !== km.length) buffers.set(engine, (minutes = new Float64Array(km.length)));
   for (let i = 0; i < km.length; i++) minutes[i] = km[i] === Infinity ? Infinity : rules.turnoutMinutes + km[i] * perKm[areaType[i]];
   return { minutes, basis: 'circle-formula' };
 }

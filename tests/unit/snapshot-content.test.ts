@@ -13,6 +13,7 @@ import { parseSnapshotOptions, snapshotDefaults } from '../../src/export/snapsho
 import type { Texts } from '../../src/export/snapshot/types.ts';
 import { COLOURS, KIND_COLOURS } from '../../src/map/layers.ts';
 import { formatNumber, formatPercent, translate } from '../../src/i18n/index.ts';
+import { loadPlaceNames, placeName } from '../../src/i18n/place-name.ts';
 
 const texts = (language: 'zh-CN' | 'en'): Texts => ({
   t: (k, p) => translate(language, k, p),
@@ -181,6 +182,12 @@ describe('options from outside', () => {
   const defaults = snapshotDefaults('永春县', [], en);
   it('fills what is missing: A4 landscape 300 dpi PNG, defaults for the texts', () => {
     expect(parseSnapshotOptions(undefined, defaults)).toEqual({ paper: 'A4', orientation: 'landscape', dpi: 300, format: 'png', title: '永春县: EMS station coverage', scenario: 'existing stations', footer: 'Internal planning material, not an officially published map', beforeAfter: false, tables: false });
+  });
+  it("names the region in the title as the page does: 'Yongchun 永春县' in English, 永春县 in Chinese", async () => {
+    await loadPlaceNames();
+    const withPlace = (language: 'zh-CN' | 'en'): Texts => ({ ...texts(language), place: (name) => placeName(name, language) });
+    expect(snapshotDefaults('永春县', [], withPlace('en')).title).toBe('Yongchun 永春县: EMS station coverage');
+    expect(snapshotDefaults('永春县', [], withPlace('zh-CN')).title).toBe('永春县急救站点覆盖分析');
   });
   it('names the bad field', () => {
     expect(() => parseSnapshotOptions({ paper: 'A5' }, defaults)).toThrow(/paper must be one of A4, A3, got "A5"/);

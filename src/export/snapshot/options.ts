@@ -39,7 +39,8 @@ export const MAX_TEXT = 200;
 export function snapshotDefaults(regionName: string, proposedNames: readonly string[], texts: Texts): Pick<SnapshotOptions, 'title' | 'scenario' | 'footer'> {
   const { t } = texts;
   return {
-    title: t('export.page.defaultTitle', { region: regionName }),
+    // the region as the page names it ("Yongchun 永春县" in English), like the townships in the tables
+    title: t('export.page.defaultTitle', { region: texts.place ? texts.place(regionName) : regionName }),
     scenario: proposedNames.length > 0 ? t('handout.scenarioWith', { names: proposedNames.join('、') }) : t('export.page.scenarioExisting'),
     footer: t('export.page.defaultFooter'),
   };

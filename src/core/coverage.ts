@@ -319,6 +319,11 @@ export class CoverageEngine {
     return this.slotById.has(id);
   }
 
+  /** Slots in use or free: every nearestSlot is below it. */
+  get slotCount(): number {
+    return this.slots.length;
+  }
+
   stationAtSlot(slot: number): Station | null {
     return slot >= 0 ? (this.slots[slot]?.station ?? null) : null;
   }

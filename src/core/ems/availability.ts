@@ -54,14 +54,26 @@ export function expectedCovered(weight: Float64Array, ambulances: Float64Array, 
   return sum;
 }
 
+/** Sums by array: the calls per year are kept between evaluations (calls.ts), so their sum is too. */
+const sums = new WeakMap<Float64Array, number>();
+
+function sumOf(values: Float64Array): number {
+  let sum = sums.get(values);
+  if (sum === undefined) {
+    sum = 0;
+    for (let i = 0; i < values.length; i++) sum += values[i];
+    sums.set(values, sum);
+  }
+  return sum;
+}
+
 /** The system busy fraction, expected coverage and backup coverage of the active stations an engine holds. */
 function covered(engine: CoverageEngine, stations: readonly Station[], calls: Float64Array) {
   const { rules, grid, inRangeCount } = engine;
   const { population } = grid;
   const fleet = stations.map((s) => ambulancesOf(s, rules));
   const ambulances = fleet.reduce((sum, f) => sum + f.ambulances, 0);
-  let totalCalls = 0;
-  for (let i = 0; i < calls.length; i++) totalCalls += calls[i];
+  const totalCalls = sumOf(calls);
   const q = ambulances > 0 ? systemBusyFraction(totalCalls, rules.ems.meanJobMinutes, ambulances) : 0;
   const counts = fleet.map((f) => f.ambulances);
   const same = counts.every((a) => a === counts[0]);

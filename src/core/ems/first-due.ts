@@ -22,11 +22,9 @@ export function firstDueAreas(engine: CoverageEngine, stations: Station[] = engi
   const out = new Int32Array(engine.grid.size);
   const rowOfId = new Map(stations.map((s, k) => [s.id, k]));
   const { nearestSlot } = engine;
-  let maxSlot = -1;
-  for (let i = 0; i < nearestSlot.length; i++) if (nearestSlot[i] > maxSlot) maxSlot = nearestSlot[i];
   // slots may have holes (a removed station's slot is reused later): map each used slot to its row once
-  const rowOfSlot = new Int32Array(maxSlot + 1).fill(-1);
-  for (let s = 0; s <= maxSlot; s++) {
+  const rowOfSlot = new Int32Array(engine.slotCount).fill(-1);
+  for (let s = 0; s < rowOfSlot.length; s++) {
     const station = engine.stationAtSlot(s);
     if (station) rowOfSlot[s] = rowOfId.get(station.id) ?? -1;
   }

@@ -197,16 +197,17 @@ export class CoverageEngine {
     this.slotById.clear();
     this.freeSlots.length = 0;
     this.store.clear();
-    this.nearestSlot.fill(-1);
-    this.nearestCost.fill(Infinity);
-    this.inRangeCount.fill(0);
     this.status.fill(GAP);
     if (this.ownCircle) this.withinCircle.fill(0);
     this.zoneAgg.fill(0);
     for (let r = 0; r < this.zonePopulation.length; r++) this.zoneAgg[r * AGG_WIDTH + AGG_GAP] = this.zonePopulation[r];
     // bulk load: find every cell's nearest station first, then derive statuses and sums in one pass
+    // the model's fast path writes every cell's nearest and count (NearestOut); the station-by-station path starts from none
     if (this.nearestOut && !this.reachCache?.holdsAll(this.model, stations, this.limitsValue)) this.loadAll(stations);
     else {
+      this.nearestSlot.fill(-1);
+      this.nearestCost.fill(Infinity);
+      this.inRangeCount.fill(0);
       this.bulk = true;
       try {
         for (const s of stations) if (s.status !== 'disabled') this.addStation(s);

@@ -94,7 +94,7 @@ export interface ReachModel {
 }
 
 /**
- * Where `nearestAll` / `nearestOf` write, per grid cell: the nearest
+ * Where `nearestAll` (every cell) / `nearestOf` (the cells given) write, per grid cell: the nearest
  * origin's index in the origins given (−1: none within the largest limit),
  * its cost, and the origins within the cell's cover limit (urban or rural
  * by `areaType`: 1 urban).

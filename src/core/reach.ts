@@ -91,6 +91,13 @@ export interface ReachModel {
    * left alone. A removal re-finds its cells' nearest station with it.
    */
   nearestOf?(cells: Int32Array, count: number, origins: readonly (ReachOrigin | null)[], rank: Int32Array, limits: ReachLimits, out: NearestOut): void;
+  /**
+   * Optional: whether the origin's reach holds a cell of each area type
+   * (`areaType`: 1 urban) at a cost within that type's limit, as listing
+   * the reach and testing each cost would tell, without listing it (what a
+   * station's rings are drawn for).
+   */
+  typesWithin?(origin: ReachOrigin, urbanLimit: number, ruralLimit: number, limits: ReachLimits, areaType: Uint8Array): { urban: boolean; rural: boolean };
 }
 
 /**

@@ -45,10 +45,21 @@ export function outerRadiusKm(rules: Rules, areaType: AreaType): number {
  * the wider reading.
  */
 export function ringAreaTypes(engine: CoverageEngine, station: Pick<Station, 'id' | 'lng' | 'lat' | 'turnoutMinutes'>): AreaType[] {
-  // an active station's reach is held by the engine; a disabled one is asked for
-  const { cells, costs } = engine.stationReach(station.id) ?? engine.reachFrom(station);
   const urbanLimit = outerLimit(engine.reachLimits, 'urban');
   const ruralLimit = outerLimit(engine.reachLimits, 'rural');
+  const model = engine.reachModel;
+  // a model that can tell without listing the reach (the straight line: ~0.5 ms a station less, 184 stations on opening 泉州市)
+  const { urban, rural } = model.typesWithin ? model.typesWithin(station, urbanLimit, ruralLimit, engine.reachLimits, engine.areaType) : typesInReach(engine, station, urbanLimit, ruralLimit);
+  const types: AreaType[] = [];
+  if (urban) types.push('urban');
+  if (rural || !urban) types.push('rural');
+  return types;
+}
+
+/** The area types among the station's reached cells within each type's limit, from its reach listed. */
+function typesInReach(engine: CoverageEngine, station: Pick<Station, 'id' | 'lng' | 'lat' | 'turnoutMinutes'>, urbanLimit: number, ruralLimit: number): { urban: boolean; rural: boolean } {
+  // an active station's reach is held by the engine; a disabled one is asked for
+  const { cells, costs } = engine.stationReach(station.id) ?? engine.reachFrom(station);
   let urban = false;
   let rural = false;
   for (let k = 0; k < cells.length && !(urban && rural); k++) {
@@ -56,8 +67,5 @@ export function ringAreaTypes(engine: CoverageEngine, station: Pick<Station, 'id
     if (isUrban && costs[k] <= urbanLimit) urban = true;
     else if (!isUrban && costs[k] <= ruralLimit) rural = true;
   }
-  const types: AreaType[] = [];
-  if (urban) types.push('urban');
-  if (rural || !urban) types.push('rural');
-  return types;
+  return { urban, rural };
 }

@@ -221,6 +221,48 @@ export class StraightLineReach implements ReachModel {
     nearestAll(this.layout(), origins, rank, limits, areaType, out);
   }
 
+  /**
+   * Whether a member of each area type lies within that type's limit (km),
+   * as the reach within limits.max lists it (its km by chordToKm): one scan
+   * per type that stops at the first such member, nothing listed.
+   */
+  typesWithin(origin: ReachOrigin, urbanLimit: number, ruralLimit: number, limits: ReachLimits, areaType: Uint8Array): { urban: boolean; rural: boolean } {
+    return {
+      urban: this.anyWithin(origin.lng, origin.lat, 1, Math.min(urbanLimit, limits.max), limits.max, areaType),
+      rural: this.anyWithin(origin.lng, origin.lat, 0, Math.min(ruralLimit, limits.max), limits.max, areaType),
+    };
+  }
+
+  /** Whether a member of area type `type` (1 urban, 0 rural: any other value) lies within `limitKm`, as a reach to `maxKm` lists it (chordToKm ≤ limitKm). */
+  private anyWithin(lng: number, lat: number, type: number, limitKm: number, maxKm: number, areaType: Uint8Array): boolean {
+    const [minX, minY, maxX, maxY] = boxAround(lng, lat, limitKm + this.maxBlockRadiusKm);
+    const found = this.blockIndex.range(minX, minY, maxX, maxY);
+    const la = lat * DEG;
+    const ln = lng * DEG;
+    const sx = Math.cos(la) * Math.cos(ln);
+    const sy = Math.cos(la) * Math.sin(ln);
+    const sz = Math.sin(la);
+    const maxChordSq = kmToChordSq(maxKm);
+    const { cellOf, x, y, z, blockX, blockY, blockZ, blockRadiusKm, blockStart, blockEnd } = this;
+    for (let t = 0; t < found.length; t++) {
+      const b = found[t];
+      if (b >= this.blockCount) continue;
+      const bx = blockX[b] - sx;
+      const by = blockY[b] - sy;
+      const bz = blockZ[b] - sz;
+      if (chordToKm(bx * bx + by * by + bz * bz) - blockRadiusKm[b] > limitKm) continue;
+      for (let q = blockStart[b]; q < blockEnd[b]; q++) {
+        if ((areaType[cellOf ? cellOf[q] : q] === 1 ? 1 : 0) !== type) continue;
+        const dx = x[q] - sx;
+        const dy = y[q] - sy;
+        const dz = z[q] - sz;
+        const chordSq = dx * dx + dy * dy + dz * dz;
+        if (chordSq <= maxChordSq && chordToKm(chordSq) <= limitKm) return true;
+      }
+    }
+    return false;
+  }
+
   /** The nearest origin of some member cells (see straight-line-nearest.ts). */
   nearestOf(cells: Int32Array, count: number, origins: readonly (ReachOrigin | null)[], rank: Int32Array, limits: ReachLimits, out: NearestOut): void {
     if (!this.blockOfMember) {

@@ -7,11 +7,11 @@
  */
 import { cellToLatLng } from 'h3-js';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { outerRadiusKm } from '../../src/core/rings.ts';
 import { makeRules } from '../../src/core/rules.ts';
 import { checkDrawn, switchRegion } from './drawn-state.ts';
-import { haversineKm, launchBrowser, headline, openApp, screenshot, seq, waitForUpdate, waitMapIdle } from './helpers.ts';
+import { haversineKm, launchBrowser, headline, openApp, screenshot, seq, SharedApp, waitForUpdate, waitMapIdle } from './helpers.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -20,6 +20,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+// the rings (default rules, nothing changed) and then the suggestion (which changes the rules) on one page of 永春县
+const shared = new SharedApp(() => browser, { width: 1280, height: 720 });
+beforeEach((ctx) => ctx.onTestFailed(() => shared.markDirty()));
+afterAll(() => shared.close());
 
 describe('the map shows exactly the result the panels show', () => {
   it('永春县 → 泉州市 → 晋江市: every drawn cell and parent hexagon has the status of the current result', async () => {
@@ -38,9 +43,36 @@ describe('the map shows exactly the result the panels show', () => {
   });
 });
 
+describe('rings show the radii the engine applies', () => {
+  it('a station in urban 桃城镇 reaching rural townships draws the urban and the rural rings (types by brute force)', async () => {
+    const { page, watch } = await shared.get();
+    await waitMapIdle(page);
+    const got = await page.evaluate(async () => {
+      type S = { stations: { id: string; kind: string; lng: number; lat: number }[]; dataset: { h3: string[]; zone: Int32Array; zones: { code: string; areaType: string }[] }; rules: { areaTypeOverrides: Record<string, string> } };
+      const w = window as unknown as { __emsState: () => S; __emsMap: { getSource(id: string): { getData(): Promise<{ features: { properties: { stationId: string; areaType: string; ring: string; radiusKm: number } }[] }> } } };
+      const state = w.__emsState();
+      const centre = state.stations.find((s) => s.kind === 'emergency-centre')!;
+      const data = await w.__emsMap.getSource('radii').getData();
+      const rings = data.features.filter((f) => f.properties.stationId === centre.id && f.properties.ring !== 'label').map((f) => `${f.properties.areaType}:${f.properties.ring}:${f.properties.radiusKm.toFixed(3)}`);
+      const types = Array.from(state.dataset.zone, (z) => (z < 0 ? 'rural' : (state.rules.areaTypeOverrides[state.dataset.zones[z].code] ?? state.dataset.zones[z].areaType)));
+      return { centre, rings, h3: state.dataset.h3, types };
+    });
+    const rules = makeRules();
+    const reached = new Set<string>();
+    got.h3.forEach((h3, i) => {
+      const [lat, lng] = cellToLatLng(h3);
+      const type = got.types[i] as 'urban' | 'rural';
+      if (haversineKm([got.centre.lng, got.centre.lat], [lng, lat]) <= outerRadiusKm(rules, type)) reached.add(type);
+    });
+    expect([...reached].sort()).toEqual(['rural', 'urban']);
+    expect(got.rings).toEqual(['urban:cover:5.000', 'urban:circle:4.009', 'rural:cover:10.000', 'rural:cover:20.000', expect.stringMatching(/^rural:circle:/)]);
+    expect(watch.errors, watch.summary()).toEqual([]);
+  });
+});
+
 describe('a suggestion belongs to the scenario it was computed for', () => {
   it('a rule change marks it out of date (picks greyed, accept disabled); one click recomputes it', async () => {
-    const { page, watch, close } = await openApp(browser, { width: 1280, height: 720 });
+    const { page, watch } = await shared.get();
     const heading = page.getByTestId('suggest-section').locator('h2 button');
     if ((await heading.getAttribute('aria-expanded')) !== 'true') await heading.click();
     await page.getByTestId('suggest-k').fill('2');
@@ -65,34 +97,5 @@ describe('a suggestion belongs to the scenario it was computed for', () => {
     expect(Number(await page.getByTestId('suggest-pick-1').getAttribute('data-value'))).not.toBe(gain14);
     expect(await page.getByTestId('suggest-accept-1').isDisabled()).toBe(false);
     expect(watch.errors, watch.summary()).toEqual([]);
-    await close();
-  });
-});
-
-describe('rings show the radii the engine applies', () => {
-  it('a station in urban 桃城镇 reaching rural townships draws the urban and the rural rings (types by brute force)', async () => {
-    const { page, watch, close } = await openApp(browser, { width: 1280, height: 720 });
-    await waitMapIdle(page);
-    const got = await page.evaluate(async () => {
-      type S = { stations: { id: string; kind: string; lng: number; lat: number }[]; dataset: { h3: string[]; zone: Int32Array; zones: { code: string; areaType: string }[] }; rules: { areaTypeOverrides: Record<string, string> } };
-      const w = window as unknown as { __emsState: () => S; __emsMap: { getSource(id: string): { getData(): Promise<{ features: { properties: { stationId: string; areaType: string; ring: string; radiusKm: number } }[] }> } } };
-      const state = w.__emsState();
-      const centre = state.stations.find((s) => s.kind === 'emergency-centre')!;
-      const data = await w.__emsMap.getSource('radii').getData();
-      const rings = data.features.filter((f) => f.properties.stationId === centre.id && f.properties.ring !== 'label').map((f) => `${f.properties.areaType}:${f.properties.ring}:${f.properties.radiusKm.toFixed(3)}`);
-      const types = Array.from(state.dataset.zone, (z) => (z < 0 ? 'rural' : (state.rules.areaTypeOverrides[state.dataset.zones[z].code] ?? state.dataset.zones[z].areaType)));
-      return { centre, rings, h3: state.dataset.h3, types };
-    });
-    const rules = makeRules();
-    const reached = new Set<string>();
-    got.h3.forEach((h3, i) => {
-      const [lat, lng] = cellToLatLng(h3);
-      const type = got.types[i] as 'urban' | 'rural';
-      if (haversineKm([got.centre.lng, got.centre.lat], [lng, lat]) <= outerRadiusKm(rules, type)) reached.add(type);
-    });
-    expect([...reached].sort()).toEqual(['rural', 'urban']);
-    expect(got.rings).toEqual(['urban:cover:5.000', 'urban:circle:4.009', 'rural:cover:10.000', 'rural:cover:20.000', expect.stringMatching(/^rural:circle:/)]);
-    expect(watch.errors, watch.summary()).toEqual([]);
-    await close();
   });
 });

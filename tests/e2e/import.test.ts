@@ -2,8 +2,9 @@
  * Bringing your own data in the browser: a GBK facility CSV in GCJ-02 with two
  * bad rows, a population GeoTIFF read in the worker with a progress bar, a
  * cancelled raster import and a corrupt file. The tests share one page; the
- * raster import replaces the dataset, so the page after it is a fresh one. Each
- * test makes its files on the spot.
+ * raster import replaces the dataset, so the page after it is a fresh one; the
+ * cancelled import comes last (its notice stays in the dialog). Each test makes
+ * its files on the spot.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -130,36 +131,6 @@ describe('a corrupt file', () => {
   });
 });
 
-describe('population: cancelling a large raster import', () => {
-  it('leaves the figures as they were', async () => {
-    // finer than WorldPop's 100 m (2,000 × 1,050 px) so the read lasts long enough to be cancelled on a slow machine
-    const raster = yongchunRaster(WORLDPOP_100M_DEG / 2);
-    await withApp(async ({ page, watch }) => {
-      const before = await headline(page);
-      await openTab(page, 'population');
-      await page.getByTestId('population-file').setInputFiles({ name: 'yongchun_pop_100m.tif', mimeType: 'image/tiff', buffer: raster.bytes });
-      await page.getByTestId('import-progress').waitFor();
-      await page.waitForFunction(() => Number(document.querySelector('[data-testid="import-progress"] [role="progressbar"]')?.getAttribute('aria-valuenow')) > 0, undefined, { polling: 20 });
-      await screenshot(page, 'import-population-progress');
-      await page.getByTestId('import-cancel').click();
-      await page.getByTestId('import-cancelled').waitFor();
-      await waitCurrent(page);
-      expect(await headline(page)).toEqual(before);
-      expect(await page.getByTestId('modelled-badge').count()).toBe(1);
-      // the scenario still works on the old dataset
-      const s0 = await seq(page);
-      await page.getByTestId('station-toggle-yc-dapu').click();
-      await waitForUpdate(page, s0);
-      const s1 = await seq(page);
-      await page.getByTestId('station-toggle-yc-dapu').click();
-      await waitForUpdate(page, s1);
-      expect(await headline(page)).toEqual(before);
-      await screenshot(page, 'import-population-cancelled');
-      expect(watch.errors, watch.summary()).toEqual([]);
-    });
-  });
-});
-
 describe('facilities: a GBK CSV in GCJ-02 with two bad rows', () => {
   it('lists exactly the two problem rows, imports the three good ones and the covered figure changes', async () => {
     await withApp(async ({ page, watch }) => {
@@ -203,6 +174,36 @@ describe('facilities: a GBK CSV in GCJ-02 with two bad rows', () => {
       expect(after.population).toBe(before.population);
       expect(after.covered).toBeGreaterThan(before.covered);
       await screenshot(page, 'import-facilities-done');
+      expect(watch.errors, watch.summary()).toEqual([]);
+    });
+  });
+});
+
+describe('population: cancelling a large raster import', () => {
+  it('leaves the figures as they were', async () => {
+    // finer than WorldPop's 100 m (2,000 × 1,050 px) so the read lasts long enough to be cancelled on a slow machine
+    const raster = yongchunRaster(WORLDPOP_100M_DEG / 2);
+    await withApp(async ({ page, watch }) => {
+      const before = await headline(page);
+      await openTab(page, 'population');
+      await page.getByTestId('population-file').setInputFiles({ name: 'yongchun_pop_100m.tif', mimeType: 'image/tiff', buffer: raster.bytes });
+      await page.getByTestId('import-progress').waitFor();
+      await page.waitForFunction(() => Number(document.querySelector('[data-testid="import-progress"] [role="progressbar"]')?.getAttribute('aria-valuenow')) > 0, undefined, { polling: 20 });
+      await screenshot(page, 'import-population-progress');
+      await page.getByTestId('import-cancel').click();
+      await page.getByTestId('import-cancelled').waitFor();
+      await waitCurrent(page);
+      expect(await headline(page)).toEqual(before);
+      expect(await page.getByTestId('modelled-badge').count()).toBe(1);
+      // the scenario still works on the old dataset
+      const s0 = await seq(page);
+      await page.getByTestId('station-toggle-yc-dapu').click();
+      await waitForUpdate(page, s0);
+      const s1 = await seq(page);
+      await page.getByTestId('station-toggle-yc-dapu').click();
+      await waitForUpdate(page, s1);
+      expect(await headline(page)).toEqual(before);
+      await screenshot(page, 'import-population-cancelled');
       expect(watch.errors, watch.summary()).toEqual([]);
     });
   });

@@ -172,66 +172,6 @@ describe('PDF handout', () => {
   });
 });
 
-describe('framing', () => {
-  it('each map holds the whole region, before and after alike, whatever the live view shows', async () => {
-    const { page } = await shared.get();
-    const first = await exportHandout(page, { dpi: 150, beforeAfter: true });
-    expect(first.regionBox).not.toBeNull();
-    expect(first.frames).toHaveLength(2);
-    for (const f of first.frames) expect(frameHolds(f.view, f.width, f.height, first.regionBox!), JSON.stringify(f)).toBe(true);
-    expect(first.frames[0].view.zoom).toBeCloseTo(first.frames[1].view.zoom, 9);
-    expect(first.frames[0].view.center[0]).toBeCloseTo(first.frames[1].view.center[0], 9);
-    expect(first.frames[0].view.center[1]).toBeCloseTo(first.frames[1].view.center[1], 9);
-    // zoom the live map well in: the print still frames the region the same way
-    const box = (await page.locator('.maplibregl-canvas').first().boundingBox())!;
-    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.7);
-    const zoomBefore = await page.evaluate(() => window.__emsMap!.getZoom());
-    for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -300);
-    await page.waitForFunction((z) => window.__emsMap!.getZoom() > z + 0.5, zoomBefore);
-    try {
-      const again = await exportHandout(page, { dpi: 150, beforeAfter: true });
-      expect(again.frames[1].view.zoom).toBeCloseTo(first.frames[1].view.zoom, 9);
-      expect(again.frames[1].view.center[0]).toBeCloseTo(first.frames[1].view.center[0], 9);
-      expect(again.frames[1].view.center[1]).toBeCloseTo(first.frames[1].view.center[1], 9);
-    } finally {
-      shared.markDirty();
-    }
-  });
-});
-
-describe('rule reading and overrides', () => {
-  it('the lenient reading, a township set to urban and a changed circle are stated on the page', async () => {
-    const { page } = await shared.get();
-    try {
-      await page.locator('[data-testid="rules-section"] .panel-heading button').click();
-      const seq = async () => Number(await page.getByTestId('results-panel').getAttribute('data-seq'));
-      const change = async (act: () => Promise<unknown>) => {
-        const before = await seq();
-        await act();
-        await page.waitForFunction(
-          (s) => Number(document.querySelector('[data-testid="results-panel"]')?.getAttribute('data-seq')) > s && document.querySelector('[data-testid="results-panel"]')?.getAttribute('data-ready') === 'true',
-          before,
-        );
-      };
-      await change(() => page.getByTestId('rule-reading-lenient').check());
-      await change(() => page.getByTestId('rule-circleMinutes').selectOption('14'));
-      const penghu = page.locator('.area-types li', { hasText: '蓬壶镇' }).locator('select');
-      await change(() => penghu.selectOption('urban'));
-      const r = await exportHandout(page, { dpi: 150, format: 'pdf' });
-      const file = save('handout-rules.pdf', r.base64);
-      const text = pdfText(file, 1);
-      expect(text).toMatch(/乡村服务半径\s+宽松 20 km 内为已覆盖/);
-      expect(text).toMatch(/14 分钟急救圈/);
-      // long values wrap inside the box: compare without the line breaks
-      const flat = pdfFlat(file);
-      expect(flat).toContain('区域类型调整蓬壶镇改为城区');
-      expect(flat).toContain('已改参数乡村半径取值宽松（默认严格）；急救圈时间（分钟）14（默认15）');
-    } finally {
-      shared.markDirty();
-    }
-  });
-});
-
 describe('every page, Chinese and English, to look at', () => {
   it('saves pages 1–3 in Chinese: PNG (landscape, before/after) and PDF pages (portrait); the third is the EMS page', { timeout: 180_000 }, async () => {
     const { page } = await shared.get();
@@ -267,6 +207,63 @@ describe('every page, Chinese and English, to look at', () => {
     } finally {
       await page.getByTestId('lang-switch').click();
       await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    }
+  });
+});
+
+describe('framing', () => {
+  it('each map holds the whole region, before and after alike, whatever the live view shows', async () => {
+    const { page } = await shared.get();
+    const first = await exportHandout(page, { dpi: 150, beforeAfter: true });
+    expect(first.regionBox).not.toBeNull();
+    expect(first.frames).toHaveLength(2);
+    for (const f of first.frames) expect(frameHolds(f.view, f.width, f.height, first.regionBox!), JSON.stringify(f)).toBe(true);
+    expect(first.frames[0].view.zoom).toBeCloseTo(first.frames[1].view.zoom, 9);
+    expect(first.frames[0].view.center[0]).toBeCloseTo(first.frames[1].view.center[0], 9);
+    expect(first.frames[0].view.center[1]).toBeCloseTo(first.frames[1].view.center[1], 9);
+    // zoom the live map well in: the print still frames the region the same way
+    const box = (await page.locator('.maplibregl-canvas').first().boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.7);
+    const zoomBefore = await page.evaluate(() => window.__emsMap!.getZoom());
+    for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -300);
+    await page.waitForFunction((z) => window.__emsMap!.getZoom() > z + 0.5, zoomBefore);
+    // the page goes on zoomed in to the rule test, the last of the file: it reads only the page text, which the live view does not change (as above)
+    const again = await exportHandout(page, { dpi: 150, beforeAfter: true });
+    expect(again.frames[1].view.zoom).toBeCloseTo(first.frames[1].view.zoom, 9);
+    expect(again.frames[1].view.center[0]).toBeCloseTo(first.frames[1].view.center[0], 9);
+    expect(again.frames[1].view.center[1]).toBeCloseTo(first.frames[1].view.center[1], 9);
+  });
+});
+
+describe('rule reading and overrides', () => {
+  it('the lenient reading, a township set to urban and a changed circle are stated on the page', async () => {
+    const { page } = await shared.get();
+    try {
+      await page.locator('[data-testid="rules-section"] .panel-heading button').click();
+      const seq = async () => Number(await page.getByTestId('results-panel').getAttribute('data-seq'));
+      const change = async (act: () => Promise<unknown>) => {
+        const before = await seq();
+        await act();
+        await page.waitForFunction(
+          (s) => Number(document.querySelector('[data-testid="results-panel"]')?.getAttribute('data-seq')) > s && document.querySelector('[data-testid="results-panel"]')?.getAttribute('data-ready') === 'true',
+          before,
+        );
+      };
+      await change(() => page.getByTestId('rule-reading-lenient').check());
+      await change(() => page.getByTestId('rule-circleMinutes').selectOption('14'));
+      const penghu = page.locator('.area-types li', { hasText: '蓬壶镇' }).locator('select');
+      await change(() => penghu.selectOption('urban'));
+      const r = await exportHandout(page, { dpi: 150, format: 'pdf' });
+      const file = save('handout-rules.pdf', r.base64);
+      const text = pdfText(file, 1);
+      expect(text).toMatch(/乡村服务半径\s+宽松 20 km 内为已覆盖/);
+      expect(text).toMatch(/14 分钟急救圈/);
+      // long values wrap inside the box: compare without the line breaks
+      const flat = pdfFlat(file);
+      expect(flat).toContain('区域类型调整蓬壶镇改为城区');
+      expect(flat).toContain('已改参数乡村半径取值宽松（默认严格）；急救圈时间（分钟）14（默认15）');
+    } finally {
+      shared.markDirty();
     }
   });
 });

@@ -3,7 +3,8 @@
  * Chromium context, reading the figures the app exposes (data-testid /
  * data-value), the map's pixels, screenshots, and the CLI report to compare with.
  */
-import { mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
@@ -178,15 +179,26 @@ export interface CliReport {
 
 const reports = new Map<string, CliReport>();
 
-/** `npm run report -- --county <c> --format json [...]`, run as node --import tsx scripts/report.ts; cached per argument list. */
+/**
+ * `npm run report -- --county <c> --format json [...]`, run as node --import tsx scripts/report.ts; cached per
+ * argument list, in memory and for the other test files of the run in the global setup's folder (a CLI run takes seconds).
+ */
 export function cliReport(county: string, extra: string[] = []): CliReport {
   const args = ['--county', county, '--format', 'json', ...extra];
   const key = args.join(' ');
   let report = reports.get(key);
   if (!report) {
-    const r = runScript('scripts/report.ts', args);
-    if (r.code !== 0) throw new Error(`report ${key} exited ${r.code}: ${r.stderr}`);
-    report = JSON.parse(r.stdout) as CliReport;
+    const file = path.join(inject('cliCacheDir'), `${createHash('sha1').update(key).digest('hex')}.json`);
+    let json = existsSync(file) ? readFileSync(file, 'utf8') : null;
+    if (json === null) {
+      const r = runScript('scripts/report.ts', args);
+      if (r.code !== 0) throw new Error(`report ${key} exited ${r.code}: ${r.stderr}`);
+      json = r.stdout;
+      // written whole under another name first, so a reader never sees half a report
+      writeFileSync(`${file}.part`, json);
+      renameSync(`${file}.part`, file);
+    }
+    report = JSON.parse(json) as CliReport;
     reports.set(key, report);
   }
   return report;

@@ -1,15 +1,17 @@
 /**
  * Bringing your own data in the browser: a GBK facility CSV in GCJ-02 with two
  * bad rows, a population GeoTIFF read in the worker with a progress bar, a
- * cancelled raster import and a corrupt file. Every test opens its own page
- * (an import replaces the dataset) and makes its files on the spot.
+ * cancelled raster import and a corrupt file. The tests share one page; the
+ * raster import replaces the dataset, so the page after it is a fresh one; the
+ * cancelled import comes last (its notice stays in the dialog). Each test makes
+ * its files on the spot.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fromWgs84 } from '../../src/io/crs.ts';
 import { csv, gbk, yongchunSeats } from '../helpers/fixtures-files.ts';
 import { syntheticPopulation, WORLDPOP_100M_DEG, WORLDPOP_1KM_DEG, writeGeoTiff } from '../helpers/fixtures-geotiff.ts';
-import { headline, launchBrowser, openApp, screenshot, seq, waitCurrent, waitForUpdate, type OpenedApp } from './helpers.ts';
+import { headline, launchBrowser, screenshot, seq, SharedApp, waitCurrent, waitForUpdate, type OpenedApp } from './helpers.ts';
 
 const YONGCHUN_BOX = [117.75, 25.18, 118.55, 25.6] as const;
 
@@ -21,17 +23,26 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function withApp(run: (o: OpenedApp) => Promise<void>): Promise<void> {
-  const o = await openApp(browser);
+// one page for the tests that leave the dataset as they found it; after a failed test the next one gets a fresh page
+const shared = new SharedApp(() => browser);
+beforeEach((ctx) => ctx.onTestFailed(() => shared.markDirty()));
+afterAll(() => shared.close());
+
+/** Runs a test on the shared page; `replacesData`: the test imports a dataset, so the page is not passed on. */
+async function withApp(run: (o: OpenedApp) => Promise<void>, { replacesData = false } = {}): Promise<void> {
+  const o = await shared.get();
+  // each test answers for the console messages of its own steps, as on a page of its own
+  o.watch.clear();
   try {
     await run(o);
   } finally {
-    await o.close();
+    if (replacesData) shared.markDirty();
   }
 }
 
 async function openTab(page: Page, tab: 'facilities' | 'population' | 'zones'): Promise<void> {
-  await page.getByTestId('import-open').click();
+  // the header button toggles the dialog: a test before may have left it open
+  if ((await page.getByTestId('import-open').getAttribute('aria-expanded')) !== 'true') await page.getByTestId('import-open').click();
   await page.getByTestId('import-dialog').waitFor();
   await page.getByTestId(`import-tab-${tab}`).click();
 }
@@ -56,6 +67,69 @@ async function watchProgress(page: Page): Promise<void> {
     new MutationObserver(seen).observe(document.body, { childList: true, subtree: true });
   });
 }
+
+describe('population: a GeoTIFF raster over 永春', () => {
+  it('shows progress, then the headline population equals the raster’s people inside 永春县 (the rest counted as outside) and the modelled badge gives way to the file', async () => {
+    const raster = yongchunRaster(WORLDPOP_1KM_DEG);
+    await withApp(async ({ page, watch }) => {
+      await expect.poll(() => page.getByTestId('modelled-badge').count()).toBe(1);
+      await openTab(page, 'population');
+      await watchProgress(page);
+      const s0 = await seq(page);
+      await page.getByTestId('population-file').setInputFiles({ name: 'yongchun_pop_1km.tif', mimeType: 'image/tiff', buffer: raster.bytes });
+      await page.getByTestId('population-summary').waitFor({ timeout: 60_000 });
+      await waitForUpdate(page, s0);
+      expect(await page.evaluate(() => (window as unknown as { __sawProgress: boolean }).__sawProgress)).toBe(true);
+      const h = await headline(page);
+      // the raster's box reaches beyond the county: its people inside are counted, those outside listed as left out
+      const inRegion = Number(await page.getByTestId('import-summary-in-region').getAttribute('data-value'));
+      const outside = Number(/([\d,]+) 人/.exec((await page.getByTestId('import-summary-unzoned').textContent()) ?? '')![1].replace(/,/g, ''));
+      expect(outside).toBeGreaterThan(0);
+      expect(Math.abs(h.population - inRegion)).toBeLessThanOrEqual(1);
+      const read = Number(await page.getByTestId('import-summary-output-total').getAttribute('data-value'));
+      expect(read).toBeLessThanOrEqual(raster.total * 1.000001);
+      expect(Math.abs(inRegion + outside - read)).toBeLessThanOrEqual(2);
+      expect(await page.getByTestId('modelled-badge').count()).toBe(0);
+      expect(await page.getByTestId('population-source').textContent()).toContain('yongchun_pop_1km.tif');
+      const input = Number(await page.getByTestId('import-summary-input-total').getAttribute('data-value'));
+      const output = Number(await page.getByTestId('import-summary-output-total').getAttribute('data-value'));
+      expect(Math.abs(output / input - 1)).toBeLessThan(0.001);
+      expect(Number(await page.getByTestId('import-summary-nodata').getAttribute('data-value'))).toBeGreaterThan(0);
+      await screenshot(page, 'import-population-done');
+      expect(watch.errors, watch.summary()).toEqual([]);
+    }, { replacesData: true });
+  });
+});
+
+describe('a corrupt file', () => {
+  it('gives a clear error naming the file and loses nothing', async () => {
+    await withApp(async ({ page }) => {
+      const before = await headline(page);
+      await openTab(page, 'population');
+      const broken = Buffer.concat([Buffer.from([0x49, 0x49, 0x2a, 0x00, 0x08, 0x00, 0x00, 0x00]), Buffer.alloc(200, 0xff)]);
+      await page.getByTestId('population-file').setInputFiles({ name: 'broken_pop.tif', mimeType: 'image/tiff', buffer: broken });
+      const error = page.getByTestId('import-error');
+      await error.waitFor();
+      expect(await error.textContent()).toContain('broken_pop.tif');
+      expect(await headline(page)).toEqual(before);
+      expect(await page.getByTestId('modelled-badge').count()).toBe(1);
+
+      // and a facility file that is no table at all
+      await page.getByTestId('import-tab-facilities').click();
+      await page.getByTestId('facility-file').setInputFiles({ name: 'stations.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\u0003\u0004 not really a workbook') });
+      const ferror = page.getByTestId('facility-error');
+      await ferror.waitFor();
+      expect(await ferror.textContent()).toContain('stations.xlsx');
+      await screenshot(page, 'import-corrupt');
+
+      // Esc closes the dialog and focus returns to the header button
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.getByTestId('import-dialog').count()).toBe(0);
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('import-open');
+      expect(await headline(page)).toEqual(before);
+    });
+  });
+});
 
 describe('facilities: a GBK CSV in GCJ-02 with two bad rows', () => {
   it('lists exactly the two problem rows, imports the three good ones and the covered figure changes', async () => {
@@ -105,39 +179,6 @@ describe('facilities: a GBK CSV in GCJ-02 with two bad rows', () => {
   });
 });
 
-describe('population: a GeoTIFF raster over 永春', () => {
-  it('shows progress, then the headline population equals the raster’s people inside 永春县 (the rest counted as outside) and the modelled badge gives way to the file', async () => {
-    const raster = yongchunRaster(WORLDPOP_1KM_DEG);
-    await withApp(async ({ page, watch }) => {
-      await expect.poll(() => page.getByTestId('modelled-badge').count()).toBe(1);
-      await openTab(page, 'population');
-      await watchProgress(page);
-      const s0 = await seq(page);
-      await page.getByTestId('population-file').setInputFiles({ name: 'yongchun_pop_1km.tif', mimeType: 'image/tiff', buffer: raster.bytes });
-      await page.getByTestId('population-summary').waitFor({ timeout: 60_000 });
-      await waitForUpdate(page, s0);
-      expect(await page.evaluate(() => (window as unknown as { __sawProgress: boolean }).__sawProgress)).toBe(true);
-      const h = await headline(page);
-      // the raster's box reaches beyond the county: its people inside are counted, those outside listed as left out
-      const inRegion = Number(await page.getByTestId('import-summary-in-region').getAttribute('data-value'));
-      const outside = Number(/([\d,]+) 人/.exec((await page.getByTestId('import-summary-unzoned').textContent()) ?? '')![1].replace(/,/g, ''));
-      expect(outside).toBeGreaterThan(0);
-      expect(Math.abs(h.population - inRegion)).toBeLessThanOrEqual(1);
-      const read = Number(await page.getByTestId('import-summary-output-total').getAttribute('data-value'));
-      expect(read).toBeLessThanOrEqual(raster.total * 1.000001);
-      expect(Math.abs(inRegion + outside - read)).toBeLessThanOrEqual(2);
-      expect(await page.getByTestId('modelled-badge').count()).toBe(0);
-      expect(await page.getByTestId('population-source').textContent()).toContain('yongchun_pop_1km.tif');
-      const input = Number(await page.getByTestId('import-summary-input-total').getAttribute('data-value'));
-      const output = Number(await page.getByTestId('import-summary-output-total').getAttribute('data-value'));
-      expect(Math.abs(output / input - 1)).toBeLessThan(0.001);
-      expect(Number(await page.getByTestId('import-summary-nodata').getAttribute('data-value'))).toBeGreaterThan(0);
-      await screenshot(page, 'import-population-done');
-      expect(watch.errors, watch.summary()).toEqual([]);
-    });
-  });
-});
-
 describe('population: cancelling a large raster import', () => {
   it('leaves the figures as they were', async () => {
     // finer than WorldPop's 100 m (2,000 × 1,050 px) so the read lasts long enough to be cancelled on a slow machine
@@ -164,36 +205,6 @@ describe('population: cancelling a large raster import', () => {
       expect(await headline(page)).toEqual(before);
       await screenshot(page, 'import-population-cancelled');
       expect(watch.errors, watch.summary()).toEqual([]);
-    });
-  });
-});
-
-describe('a corrupt file', () => {
-  it('gives a clear error naming the file and loses nothing', async () => {
-    await withApp(async ({ page }) => {
-      const before = await headline(page);
-      await openTab(page, 'population');
-      const broken = Buffer.concat([Buffer.from([0x49, 0x49, 0x2a, 0x00, 0x08, 0x00, 0x00, 0x00]), Buffer.alloc(200, 0xff)]);
-      await page.getByTestId('population-file').setInputFiles({ name: 'broken_pop.tif', mimeType: 'image/tiff', buffer: broken });
-      const error = page.getByTestId('import-error');
-      await error.waitFor();
-      expect(await error.textContent()).toContain('broken_pop.tif');
-      expect(await headline(page)).toEqual(before);
-      expect(await page.getByTestId('modelled-badge').count()).toBe(1);
-
-      // and a facility file that is no table at all
-      await page.getByTestId('import-tab-facilities').click();
-      await page.getByTestId('facility-file').setInputFiles({ name: 'stations.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\u0003\u0004 not really a workbook') });
-      const ferror = page.getByTestId('facility-error');
-      await ferror.waitFor();
-      expect(await ferror.textContent()).toContain('stations.xlsx');
-      await screenshot(page, 'import-corrupt');
-
-      // Esc closes the dialog and focus returns to the header button
-      await page.keyboard.press('Escape');
-      await expect.poll(() => page.getByTestId('import-dialog').count()).toBe(0);
-      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('import-open');
-      expect(await headline(page)).toEqual(before);
     });
   });
 });

@@ -8,8 +8,9 @@
  * in one collapsible group, and one scrolling sidebar.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliReport, headline, launchBrowser, mapPixel, openApp, screenshot, seq, waitMapIdle, waitReady, type Headline } from './helpers.ts';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { switchRegion } from './drawn-state.ts';
+import { cliReport, headline, launchBrowser, mapPixel, openApp, screenshot, seq, SharedApp, waitMapIdle, waitReady, type Headline } from './helpers.ts';
 import { boxOf, controlLabels, headerLines, intersects, nestedScrollAreas, tableFit } from './layout-probes.ts';
 
 let browser: Browser;
@@ -216,65 +217,115 @@ async function checkLegendClearOfAttribution(page: Page, label: string): Promise
   expect(intersects(legend!, attribution!), `${label}: legend ${JSON.stringify(legend)} covers attribution ${JSON.stringify(attribution)}`).toBe(false);
 }
 
+/** Shows a region if it is not already on screen; waits for its current figures and the map idle. */
+async function showRegion(page: Page, id: string): Promise<void> {
+  if ((await page.getByTestId('region-select').inputValue()) !== id) await switchRegion(page, id);
+}
+
+/** Header, tables, map controls, legend and scroll areas of 永春县 in both languages. */
+async function checkCountyLayout(page: Page, width: number, height: number): Promise<void> {
+  await showRegion(page, '350525');
+  await waitMapIdle(page);
+  for (const language of ['zh-CN', 'en'] as const) {
+    await switchLanguage(page, language);
+    const label = `${language} ${width}×${height} 永春县`;
+    await checkHeaderAndTable(page, label);
+    await checkMapControls(page, language, label);
+    await checkLegendClearOfAttribution(page, label);
+    await showTable(page);
+    await screenshot(page, `layout-${language}-${width}x${height}`);
+    await expandAllPanels(page);
+    expect(await nestedScrollAreas(page), `${label}: scroll areas inside scroll areas`).toEqual([]);
+  }
+}
+
+/** The whole city (the widest numbers): header, table and scroll areas in both languages. */
+async function checkCityLayout(page: Page, width: number, height: number): Promise<void> {
+  if ((await page.getByTestId('region-select').inputValue()) !== '350500') {
+    await switchLanguage(page, 'zh-CN');
+    const cityTownships = cliReport('350500').zones.length;
+    await page.getByTestId('region-select').selectOption('350500');
+    // the city's result is in when the table holds every township of the city (the whole city is slow under software rendering)
+    await page.waitForFunction(
+      (n) => document.querySelector('[data-testid="results-panel"]')?.getAttribute('data-ready') === 'true' && (document.querySelector('[data-testid="township-table"]') as HTMLTableElement | null)?.tBodies[0]?.rows.length === n,
+      cityTownships,
+      { timeout: 120_000, polling: 100 },
+    );
+  }
+  for (const language of ['zh-CN', 'en'] as const) {
+    await switchLanguage(page, language);
+    const label = `${language} ${width}×${height} 泉州市`;
+    await checkHeaderAndTable(page, label);
+    await waitMapIdle(page);
+    await showTable(page);
+    await screenshot(page, `layout-${language}-${width}x${height}-quanzhou`);
+    expect(await nestedScrollAreas(page), `${label}: scroll areas inside scroll areas`).toEqual([]);
+  }
+}
+
 describe('layout at laptop sizes, in both languages', () => {
+  // one page resized for every size: the whole city loads once for the file (it takes ~20 s under software rendering), a visit back to the county comes from the caches
+  const shared = new SharedApp(() => browser, { width: 1280, height: 720 });
+  beforeEach((ctx) => ctx.onTestFailed(() => shared.markDirty()));
+  afterAll(() => shared.close());
+
   for (const [width, height] of [
     [1280, 720],
     [1440, 900],
   ] as const) {
     it(`${width}×${height}: one-line header, unclipped tables (county and whole city), translated map controls, one scroll area`, async () => {
-      const { page, watch, close } = await openApp(browser, { width, height });
-      await waitMapIdle(page);
-      for (const language of ['zh-CN', 'en'] as const) {
-        await switchLanguage(page, language);
-        const label = `${language} ${width}×${height} 永春县`;
-        await checkHeaderAndTable(page, label);
-        await checkMapControls(page, language, label);
-        await checkLegendClearOfAttribution(page, label);
-        await showTable(page);
-        await screenshot(page, `layout-${language}-${width}x${height}`);
-        await expandAllPanels(page);
-        expect(await nestedScrollAreas(page), `${label}: scroll areas inside scroll areas`).toEqual([]);
-      }
-
-      // the whole city: the widest numbers
-      await switchLanguage(page, 'zh-CN');
-      const cityTownships = cliReport('350500').zones.length;
-      await page.getByTestId('region-select').selectOption('350500');
-      // the city's result is in when the table holds every township of the city (the whole city is slow under software rendering)
-      await page.waitForFunction(
-        (n) => document.querySelector('[data-testid="results-panel"]')?.getAttribute('data-ready') === 'true' && (document.querySelector('[data-testid="township-table"]') as HTMLTableElement | null)?.tBodies[0]?.rows.length === n,
-        cityTownships,
-        { timeout: 120_000, polling: 100 },
-      );
-      for (const language of ['zh-CN', 'en'] as const) {
-        await switchLanguage(page, language);
-        const label = `${language} ${width}×${height} 泉州市`;
-        await checkHeaderAndTable(page, label);
-        await waitMapIdle(page);
-        await showTable(page);
-        await screenshot(page, `layout-${language}-${width}x${height}-quanzhou`);
-        expect(await nestedScrollAreas(page), `${label}: scroll areas inside scroll areas`).toEqual([]);
+      const { page, watch } = await shared.get();
+      await page.setViewportSize({ width, height });
+      // whichever region the page shows first, so the city is loaded at most once
+      if ((await page.getByTestId('region-select').inputValue()) === '350500') {
+        await checkCityLayout(page, width, height);
+        await checkCountyLayout(page, width, height);
+      } else {
+        await checkCountyLayout(page, width, height);
+        await checkCityLayout(page, width, height);
       }
       expect(watch.errors).toEqual([]);
-      await close();
     });
   }
 
   it('1024×700: the legend stays clear of the attribution', async () => {
-    const { page, close } = await openApp(browser, { width: 1024, height: 700 });
+    const { page } = await shared.get();
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await showRegion(page, '350525');
     await waitMapIdle(page);
     for (const language of ['zh-CN', 'en'] as const) {
       await switchLanguage(page, language);
       await checkLegendClearOfAttribution(page, `${language} 1024×700`);
       await screenshot(page, `layout-${language}-1024x700`);
     }
-    await close();
   });
 });
 
 describe('the station list', () => {
+  // one page for both: the group is read (and opened) first, then a station is added
+  const shared = new SharedApp(() => browser, { width: 1280, height: 720 });
+  beforeEach((ctx) => ctx.onTestFailed(() => shared.markDirty()));
+  afterAll(() => shared.close());
+
+  it('the disabled health centres are one collapsible group "停用的卫生院 (N)", N from the data', async () => {
+    const { page } = await shared.get();
+    // the panel lists the region's own stations (the report also lists neighbours' that reach in)
+    const disabledHc = cliReport('350525').stations.filter((s) => s.kind === 'health-centre' && s.status === 'disabled' && s.township?.startsWith('350525'));
+    expect(disabledHc.length, 'precondition: Yongchun has disabled health centres').toBeGreaterThan(3);
+    const group = page.getByTestId('disabled-health-centres');
+    expect(await group.evaluate((el) => el.tagName)).toBe('DETAILS');
+    expect(await group.locator('summary').textContent()).toBe(`停用的卫生院 (${disabledHc.length})`);
+    expect(await group.getAttribute('open'), 'collapsed at first').toBeNull();
+    const ids = await group.locator('[data-testid^="station-row-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('station-row-'.length)));
+    expect(ids.sort()).toEqual(disabledHc.map((s) => s.id).sort());
+    expect(await page.getByTestId(`station-row-${disabledHc[0].id}`).isVisible()).toBe(false);
+    await group.locator('summary').click();
+    expect(await page.getByTestId(`station-row-${disabledHc[0].id}`).isVisible()).toBe(true);
+    await screenshot(page, 'restore-layout-health-centres');
+  });
+
   it('a station added on the map is the first row, in view and highlighted', async () => {
-    const { page, close } = await openApp(browser, { width: 1280, height: 720 });
+    const { page } = await shared.get();
     await waitMapIdle(page);
     const cli = cliReport('350525');
     const site = cli.gaps.find((g) => g.bestSite)!.bestSite!;
@@ -295,24 +346,5 @@ describe('the station list', () => {
     });
     const file = await screenshot(page, 'restore-layout-added-station');
     expect(inView, `the new row is inside the sidebar's visible box (${file})`).toBe(true);
-    await close();
-  });
-
-  it('the disabled health centres are one collapsible group "停用的卫生院 (N)", N from the data', async () => {
-    const { page, close } = await openApp(browser, { width: 1280, height: 720 });
-    // the panel lists the region's own stations (the report also lists neighbours' that reach in)
-    const disabledHc = cliReport('350525').stations.filter((s) => s.kind === 'health-centre' && s.status === 'disabled' && s.township?.startsWith('350525'));
-    expect(disabledHc.length, 'precondition: Yongchun has disabled health centres').toBeGreaterThan(3);
-    const group = page.getByTestId('disabled-health-centres');
-    expect(await group.evaluate((el) => el.tagName)).toBe('DETAILS');
-    expect(await group.locator('summary').textContent()).toBe(`停用的卫生院 (${disabledHc.length})`);
-    expect(await group.getAttribute('open'), 'collapsed at first').toBeNull();
-    const ids = await group.locator('[data-testid^="station-row-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('station-row-'.length)));
-    expect(ids.sort()).toEqual(disabledHc.map((s) => s.id).sort());
-    expect(await page.getByTestId(`station-row-${disabledHc[0].id}`).isVisible()).toBe(false);
-    await group.locator('summary').click();
-    expect(await page.getByTestId(`station-row-${disabledHc[0].id}`).isVisible()).toBe(true);
-    await screenshot(page, 'restore-layout-health-centres');
-    await close();
   });
 });

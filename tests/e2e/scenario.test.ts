@@ -1,14 +1,15 @@
 /**
  * Scenarios that are never lost: undo/redo, autosave and restore on reload,
  * scenario files (saved, reloaded, and a damaged one refused), share links, the
- * pinned comparison, and the township CSV. Each test opens its own browser
- * context, so storage (the autosave) starts empty.
+ * pinned comparison, and the township CSV. The tests share one page while each
+ * starts on the demo scenario; the first (undo) and the autosave test start in a
+ * fresh browser context, so storage (the autosave) and the undo history are empty.
  */
 import { readFileSync } from 'node:fs';
 import { watchPage } from '../../scripts/lib/browser.ts';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, cliReport, headline, launchBrowser, openApp, screenshot, seq, waitForUpdate, waitReady, type Headline } from './helpers.ts';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { baseUrl, cliReport, headline, launchBrowser, screenshot, seq, SharedApp, waitCurrent, waitForUpdate, waitReady, type Headline, type OpenedApp } from './helpers.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -17,6 +18,19 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+// one page passed from test to test while each starts on the demo scenario; a test that leaves another scenario marks it dirty, and the next one opens a fresh context
+const shared = new SharedApp(() => browser);
+beforeEach((ctx) => ctx.onTestFailed(() => shared.markDirty()));
+afterAll(() => shared.close());
+
+/** The shared page once its figures are those of the scenario on screen, its console record cleared: each test answers for its own steps. */
+async function open(): Promise<OpenedApp> {
+  const o = await shared.get();
+  await waitCurrent(o.page);
+  o.watch.clear();
+  return o;
+}
 
 const counts = (h: Headline) => ({ population: h.population, covered: h.covered, marginal: h.marginal, gap: h.gap, within: h.within });
 
@@ -41,7 +55,7 @@ const toggled = (page: Page, id: string) => page.getByTestId(`station-toggle-${i
 
 describe('undo and redo', () => {
   it('round-trips two station edits, by button and by Ctrl+Z', async () => {
-    const { page, watch, close } = await openApp(browser);
+    const { page, watch } = await open();
     await openScenarioPanel(page);
     const start = await headline(page);
     expect(await page.getByTestId('undo').isDisabled(), 'nothing to undo at first').toBe(true);
@@ -65,13 +79,13 @@ describe('undo and redo', () => {
     expect(counts(redone2)).toEqual(counts(bothOff));
     expect(await page.getByTestId('redo').isDisabled()).toBe(true);
     expect(watch.errors).toEqual([]);
-    await close();
+    shared.markDirty();
   });
 });
 
 describe('autosave', () => {
   it('restores the scenario identically after a reload', async () => {
-    const { page, watch, close } = await openApp(browser);
+    const { page, watch } = await open();
     await openScenarioPanel(page);
     const off = await act(page, () => page.getByTestId('station-toggle-yc-guiyang').click());
     await page.getByTestId('scenario-name').fill('测试方案 <b>A</b>');
@@ -94,106 +108,13 @@ describe('autosave', () => {
     await page.getByTestId('start-over').click();
     await expect.poll(async () => toggled(page, 'yc-guiyang'), { timeout: 20_000 }).toBe(true);
     expect(watch.errors).toEqual([]);
-    await close();
-  });
-});
-
-describe('scenario files', () => {
-  it('saves a file that opens back to the same scenario', async () => {
-    const { page, close } = await openApp(browser);
-    await openScenarioPanel(page);
-    const start = await headline(page);
-    const off = await act(page, () => page.getByTestId('station-toggle-yc-dapu').click());
-    const saved = await download(page, 'save-scenario');
-    expect(saved.name).toMatch(/^永春县.*\.json$/);
-    const json = JSON.parse(saved.bytes.toString('utf8')) as { format: string; version: number; region: string; stations: { id: string; enabledStatus?: string; status: string }[] };
-    expect(json.format).toBe('ems-coverage-scenario');
-    expect(json.version).toBe(1);
-    expect(json.region).toBe('350525');
-    expect(json.stations.find((s) => s.id === 'yc-dapu')?.status).toBe('disabled');
-
-    expect(counts(await act(page, () => page.getByTestId('station-toggle-yc-dapu').click()))).toEqual(counts(start));
-    const reopened = await act(page, () => page.getByTestId('scenario-file').setInputFiles({ name: saved.name, mimeType: 'application/json', buffer: saved.bytes }));
-    expect(counts(reopened)).toEqual(counts(off));
-    expect(await toggled(page, 'yc-dapu')).toBe(false);
-    // opening a file is one undoable step
-    expect(counts(await act(page, () => page.getByTestId('undo').click()))).toEqual(counts(start));
-    await close();
-  });
-
-  it('refuses a damaged file or an unknown version with a clear message, leaving the scenario untouched', async () => {
-    const { page, watch, close } = await openApp(browser);
-    await openScenarioPanel(page);
-    const off = await act(page, () => page.getByTestId('station-toggle-yc-guiyang').click());
-    const seqBefore = await seq(page);
-
-    await page.getByTestId('scenario-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"ems-coverage-scenario","version":1,"stations":[') });
-    const notice = page.getByTestId('scenario-notice');
-    await expect.poll(() => notice.textContent()).toMatch(/broken\.json/);
-    expect(await notice.getAttribute('role')).toBe('alert');
-    expect(await notice.textContent()).toMatch(/当前方案未改变/);
-
-    await page.getByTestId('scenario-file').setInputFiles({
-      name: 'future.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify({ format: 'ems-coverage-scenario', version: 2, name: 'x', region: '350525', stations: [], rules: {} })),
-    });
-    await expect.poll(() => notice.textContent()).toMatch(/future\.json.*version 2/);
-    await screenshot(page, 'scenario-file-refused');
-
-    expect(await seq(page), 'no evaluation was asked for').toBe(seqBefore);
-    expect(counts(await headline(page))).toEqual(counts(off));
-    expect(await toggled(page, 'yc-guiyang')).toBe(false);
-    expect(watch.errors).toEqual([]);
-    await close();
-  });
-});
-
-describe('share link and comparison', () => {
-  it('a share link opens the same scenario in a fresh browser', async () => {
-    const a = await openApp(browser);
-    await openScenarioPanel(a.page);
-    const off = await act(a.page, () => a.page.getByTestId('station-toggle-yc-dapu').click());
-    await a.page.getByTestId('share-scenario').click();
-    const link = await a.page.getByTestId('share-link').inputValue();
-    expect(link.startsWith(baseUrl())).toBe(true);
-    expect(link).toMatch(/#scenario=/);
-    expect(link.length).toBeLessThan(8000);
-    await a.close();
-
-    // a fresh browser context (no autosave) that starts on the link itself
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    const b = { page, watch: await watchPage(page), close: () => context.close() };
-    await b.page.goto(link, { waitUntil: 'domcontentloaded' });
-    await waitReady(b.page);
-    await expect.poll(async () => counts(await headline(b.page)), { timeout: 20_000 }).toEqual(counts(off));
-    expect(await toggled(b.page, 'yc-dapu')).toBe(false);
-    expect(new URL(b.page.url()).hash, 'the link is consumed').toBe('');
-    expect(b.watch.errors).toEqual([]);
-    await b.close();
-  });
-
-  it('a pinned result stays beside the current one', async () => {
-    const { page, close } = await openApp(browser);
-    await openScenarioPanel(page);
-    const start = await headline(page);
-    await page.getByTestId('pin-comparison').click();
-    const off = await act(page, () => page.getByTestId('station-toggle-yc-guiyang').click());
-    const table = page.getByTestId('comparison');
-    await table.waitFor();
-    expect(Number(await page.getByTestId('compare-covered-pinned').getAttribute('data-value'))).toBe(start.covered);
-    expect(Number(await page.getByTestId('compare-covered-current').getAttribute('data-value'))).toBe(off.covered);
-    expect(await table.textContent()).toMatch(/桂洋镇/);
-    await screenshot(page, 'scenario-comparison');
-    await close();
   });
 });
 
 describe('table exports', () => {
   it('the township CSV opens with a BOM, Chinese headers and the CLI\'s numbers', async () => {
     const cli = cliReport('350525');
-    const { page, close } = await openApp(browser);
+    const { page } = await open();
     await openScenarioPanel(page);
     const csv = await download(page, 'export-township-csv');
     expect(csv.name).toMatch(/永春县.*\.csv$/);
@@ -219,6 +140,97 @@ describe('table exports', () => {
     expect(gapFeatures.length).toBe(cli.gaps.length);
     expect(gapFeatures[0].properties.population).toBe(cli.gaps[0].population);
     expect(gapFeatures.every((f) => f.geometry.type === 'MultiPolygon')).toBe(true);
-    await close();
+  });
+});
+
+describe('scenario files', () => {
+  it('saves a file that opens back to the same scenario', async () => {
+    const { page } = await open();
+    await openScenarioPanel(page);
+    const start = await headline(page);
+    const off = await act(page, () => page.getByTestId('station-toggle-yc-dapu').click());
+    const saved = await download(page, 'save-scenario');
+    expect(saved.name).toMatch(/^永春县.*\.json$/);
+    const json = JSON.parse(saved.bytes.toString('utf8')) as { format: string; version: number; region: string; stations: { id: string; enabledStatus?: string; status: string }[] };
+    expect(json.format).toBe('ems-coverage-scenario');
+    expect(json.version).toBe(1);
+    expect(json.region).toBe('350525');
+    expect(json.stations.find((s) => s.id === 'yc-dapu')?.status).toBe('disabled');
+
+    expect(counts(await act(page, () => page.getByTestId('station-toggle-yc-dapu').click()))).toEqual(counts(start));
+    const reopened = await act(page, () => page.getByTestId('scenario-file').setInputFiles({ name: saved.name, mimeType: 'application/json', buffer: saved.bytes }));
+    expect(counts(reopened)).toEqual(counts(off));
+    expect(await toggled(page, 'yc-dapu')).toBe(false);
+    // opening a file is one undoable step
+    expect(counts(await act(page, () => page.getByTestId('undo').click()))).toEqual(counts(start));
+  });
+
+  it('refuses a damaged file or an unknown version with a clear message, leaving the scenario untouched', async () => {
+    const { page, watch } = await open();
+    await openScenarioPanel(page);
+    const off = await act(page, () => page.getByTestId('station-toggle-yc-guiyang').click());
+    const seqBefore = await seq(page);
+
+    await page.getByTestId('scenario-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"ems-coverage-scenario","version":1,"stations":[') });
+    const notice = page.getByTestId('scenario-notice');
+    await expect.poll(() => notice.textContent()).toMatch(/broken\.json/);
+    expect(await notice.getAttribute('role')).toBe('alert');
+    expect(await notice.textContent()).toMatch(/当前方案未改变/);
+
+    await page.getByTestId('scenario-file').setInputFiles({
+      name: 'future.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ format: 'ems-coverage-scenario', version: 2, name: 'x', region: '350525', stations: [], rules: {} })),
+    });
+    await expect.poll(() => notice.textContent()).toMatch(/future\.json.*version 2/);
+    await screenshot(page, 'scenario-file-refused');
+
+    expect(await seq(page), 'no evaluation was asked for').toBe(seqBefore);
+    expect(counts(await headline(page))).toEqual(counts(off));
+    expect(await toggled(page, 'yc-guiyang')).toBe(false);
+    expect(watch.errors).toEqual([]);
+    shared.markDirty();
+  });
+});
+
+describe('share link and comparison', () => {
+  it('a share link opens the same scenario in a fresh browser', async () => {
+    const a = await open();
+    await openScenarioPanel(a.page);
+    const off = await act(a.page, () => a.page.getByTestId('station-toggle-yc-dapu').click());
+    await a.page.getByTestId('share-scenario').click();
+    const link = await a.page.getByTestId('share-link').inputValue();
+    expect(link.startsWith(baseUrl())).toBe(true);
+    expect(link).toMatch(/#scenario=/);
+    expect(link.length).toBeLessThan(8000);
+    // the page that made the link is not passed on (it holds an edited scenario)
+    await shared.close();
+
+    // a fresh browser context (no autosave) that starts on the link itself
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const b = { page, watch: await watchPage(page), close: () => context.close() };
+    await b.page.goto(link, { waitUntil: 'domcontentloaded' });
+    await waitReady(b.page);
+    await expect.poll(async () => counts(await headline(b.page)), { timeout: 20_000 }).toEqual(counts(off));
+    expect(await toggled(b.page, 'yc-dapu')).toBe(false);
+    expect(new URL(b.page.url()).hash, 'the link is consumed').toBe('');
+    expect(b.watch.errors).toEqual([]);
+    await b.close();
+  });
+
+  it('a pinned result stays beside the current one', async () => {
+    const { page } = await open();
+    await openScenarioPanel(page);
+    const start = await headline(page);
+    await page.getByTestId('pin-comparison').click();
+    const off = await act(page, () => page.getByTestId('station-toggle-yc-guiyang').click());
+    const table = page.getByTestId('comparison');
+    await table.waitFor();
+    expect(Number(await page.getByTestId('compare-covered-pinned').getAttribute('data-value'))).toBe(start.covered);
+    expect(Number(await page.getByTestId('compare-covered-current').getAttribute('data-value'))).toBe(off.covered);
+    expect(await table.textContent()).toMatch(/桂洋镇/);
+    await screenshot(page, 'scenario-comparison');
+    shared.markDirty();
   });
 });

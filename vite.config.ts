@@ -22,7 +22,8 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 60_000 },
+        // unit files first, two at a time (the default on two cores is one worker for everything, so they queued behind each other)
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 60_000, maxWorkers: 2, sequence: { groupOrder: 0 } },
       },
       {
         // headless Chromium against a production build served once by the global setup
@@ -31,7 +32,9 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/global-setup.ts'],
+          // one file at a time, after the unit files: two browsers at once take twice as long each (CPU-bound)
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
           testTimeout: 90_000,
           hookTimeout: 180_000,
         },

@@ -5,12 +5,10 @@
  * copied and compared), each block of cells keeps only the stations that can
  * be nearest to one of its cells (centre distance − block radius within the
  * best centre distance + radius), and the stations whose cover radius takes
- * the whole of a sub-block count for all its cells at once. Where a
- * sub-block still has more than one candidate (near a border between
- * stations or the edge of a radius), its groups of ~7 cells are narrowed the
- * same way. A cell then tests one to three stations, not every station
- * within 20 km; and it compares squared chords, taking the km of the winner
- * only (and of near ties).
+ * the whole of a sub-block count for all its cells at once. A cell then
+ * tests two or three stations, not every station within 20 km; and it
+ * compares squared chords, taking the km of the winner only (and of near
+ * ties).
  *
  * Same answer as listing every reach: the same squared chords, the same km
  * (chordToKm), the same limits (squared chord within the largest limit's,
@@ -54,14 +52,6 @@ export interface MemberLayout {
   subY: Float64Array;
   subZ: Float64Array;
   subRadiusKm: Float64Array;
-  /** Groups one resolution finer than sub-blocks (null: none finer than a cell): sub-block u holds groups [subGroup[u], subGroup[u + 1]). */
-  subGroup: Int32Array | null;
-  groupStart: Int32Array | null;
-  groupEnd: Int32Array | null;
-  groupX: Float64Array | null;
-  groupY: Float64Array | null;
-  groupZ: Float64Array | null;
-  groupRadiusKm: Float64Array | null;
 }
 
 /** The active origins as unit vectors, with their indices and ranks. */
@@ -212,7 +202,7 @@ function scanCells(s: CellScan, from: number, to: number, near: Int32Array, nNea
  */
 export function nearestAll(layout: MemberLayout, origins: readonly (ReachOrigin | null)[], rank: Int32Array, limits: ReachLimits, areaType: Uint8Array, out: NearestOut): void {
   const src = sourcesOf(origins, rank);
-  const { cellOf, blockX, blockY, blockZ, blockRadiusKm, blockSub, subStart, subEnd, subX, subY, subZ, subRadiusKm, subGroup, groupStart, groupEnd, groupX, groupY, groupZ, groupRadiusKm } = layout;
+  const { cellOf, blockX, blockY, blockZ, blockRadiusKm, blockSub, subStart, subEnd, subX, subY, subZ, subRadiusKm } = layout;
   const maxKm = limits.max;
   const coverUrban = limits.urban.cover;
   const coverRural = limits.rural.cover;
@@ -245,9 +235,6 @@ export function nearestAll(layout: MemberLayout, origins: readonly (ReachOrigin 
   const subNear = new Int32Array(m);
   const subKm = new Float64Array(m);
   const partial = new Int32Array(m);
-  const groupNear = new Int32Array(m);
-  const groupPartial = new Int32Array(m);
-  const groupKm = new Float64Array(m);
   let subsPerBlock = 0;
   for (let b = 0; b < layout.blockCount; b++) subsPerBlock = Math.max(subsPerBlock, blockSub[b + 1] - blockSub[b]);
   const subCoverLo = new Float64Array(subsPerBlock);
@@ -313,45 +300,7 @@ export function nearestAll(layout: MemberLayout, origins: readonly (ReachOrigin 
         if (subKm[j] + ur <= subLo * (1 - SLACK)) whole++;
         else partial[nPartial++] = j;
       }
-      // narrowing per group pays where a cell would test three stations or more
-      if (!subGroup || nSub + nPartial < 3) {
-        scanCells(scan, subStart[u], subEnd[u], subNear, nSub, partial, nPartial, whole);
-        continue;
-      }
-      // near a border between stations or an edge of a cover radius: the same again per group of ~7 cells, so a cell tests one or two stations
-      for (let g = subGroup[u]; g < subGroup[u + 1]; g++) {
-        const gr = groupRadiusKm![g];
-        const gx = groupX![g];
-        const gy = groupY![g];
-        const gz = groupZ![g];
-        let groupUpper = Infinity;
-        for (let t = 0; t < nSub; t++) {
-          const j = subNear[t];
-          const dx = sx[j] - gx;
-          const dy = sy[j] - gy;
-          const dz = sz[j] - gz;
-          const km = chordToKm(dx * dx + dy * dy + dz * dz);
-          groupKm[t] = km;
-          if (km + gr < groupUpper) groupUpper = km + gr;
-        }
-        const groupBound = Math.min(groupUpper, maxKm);
-        let nGroup = 0;
-        for (let t = 0; t < nSub; t++) if (groupKm[t] - gr <= groupBound) groupNear[nGroup++] = subNear[t];
-        // the sub-block's cover limits bound the group's (its cells are among them)
-        let groupWhole = whole;
-        let nGroupPartial = 0;
-        for (let t = 0; t < nPartial; t++) {
-          const j = partial[t];
-          const dx = sx[j] - gx;
-          const dy = sy[j] - gy;
-          const dz = sz[j] - gz;
-          const km = chordToKm(dx * dx + dy * dy + dz * dz);
-          if (km - gr > subHi) continue;
-          if (km + gr <= subLo * (1 - SLACK)) groupWhole++;
-          else groupPartial[nGroupPartial++] = j;
-        }
-        scanCells(scan, groupStart![g], groupEnd![g], groupNear, nGroup, groupPartial, nGroupPartial, groupWhole);
-      }
+      scanCells(scan, subStart[u], subEnd[u], subNear, nSub, partial, nPartial, whole);
     }
   }
 }

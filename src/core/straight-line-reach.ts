@@ -106,8 +106,6 @@ export class StraightLineReach implements ReachModel {
   private readonly subY: Float64Array;
   private readonly subZ: Float64Array;
   private readonly subRadiusKm: Float64Array;
-  /** Groups one resolution finer than sub-blocks, for nearestAll (null when that is the cells' own): sub-block u holds groups [subGroup[u], subGroup[u+1]). */
-  private readonly groups: { subGroup: Int32Array; start: Int32Array; end: Int32Array; x: Float64Array; y: Float64Array; z: Float64Array; radiusKm: Float64Array } | null;
   private readonly blockIndex: KDBush;
   private readonly blockCount: number;
   /** Answer buffers, reused by every query (an answer is valid until the next). */
@@ -176,24 +174,6 @@ export class StraightLineReach implements ReachModel {
     this.subZ = new Float64Array(ms);
     this.subRadiusKm = subs.radiusKm;
     for (let u = 0; u < ms; u++) this.setUnit(this.subX, this.subY, this.subZ, u, subs.lng[u], subs.lat[u]);
-
-    // groups one resolution finer again, where that is coarser than a cell: nearestAll narrows a sub-block's candidates per group
-    const groupRes = blockRes + 2;
-    if (groupRes < grid.resolution) {
-      const runs = h3Runs(grid, members, groupRes);
-      const mg = runs.count;
-      const subGroup = new Int32Array(ms + 1);
-      for (let u = 0, g = 0; u <= ms; u++) {
-        const from = u < ms ? subs.start[u] : n;
-        while (g < mg && runs.start[g] < from) g++;
-        subGroup[u] = g;
-      }
-      const x = new Float64Array(mg);
-      const y = new Float64Array(mg);
-      const z = new Float64Array(mg);
-      for (let g = 0; g < mg; g++) this.setUnit(x, y, z, g, runs.lng[g], runs.lat[g]);
-      this.groups = { subGroup, start: runs.start, end: runs.end, x, y, z, radiusKm: runs.radiusKm };
-    } else this.groups = null;
   }
 
   private setUnit(x: Float64Array, y: Float64Array, z: Float64Array, k: number, lng: number, lat: number): void {
@@ -277,11 +257,7 @@ export class StraightLineReach implements ReachModel {
   /** The member arrays the nearest scans read. */
   private layout(): MemberLayout {
     const { cellOf, x, y, z, blockCount, blockStart, blockEnd, blockX, blockY, blockZ, blockRadiusKm, blockSub, subStart, subEnd, subX, subY, subZ, subRadiusKm } = this;
-    const g = this.groups;
-    return {
-      ...{ cellOf, x, y, z, blockCount, blockStart, blockEnd, blockX, blockY, blockZ, blockRadiusKm, blockSub, subStart, subEnd, subX, subY, subZ, subRadiusKm },
-      ...{ subGroup: g?.subGroup ?? null, groupStart: g?.start ?? null, groupEnd: g?.end ?? null, groupX: g?.x ?? null, groupY: g?.y ?? null, groupZ: g?.z ?? null, groupRadiusKm: g?.radiusKm ?? null },
-    };
+    return { cellOf, x, y, z, blockCount, blockStart, blockEnd, blockX, blockY, blockZ, blockRadiusKm, blockSub, subStart, subEnd, subX, subY, subZ, subRadiusKm };
   }
 
   memberRuns(cells: Int32Array, limitByCell: Float64Array): MemberRunQuery {

@@ -176,6 +176,14 @@ export class StraightLineReach implements ReachModel {
     for (let u = 0; u < ms; u++) this.setUnit(this.subX, this.subY, this.subZ, u, subs.lng[u], subs.lat[u]);
   }
 
+  /** The blocks whose box may hold a member within `limitKm` of the point (a KD-tree range; callers test each block's distance), and the point as a unit vector. */
+  private blocksNear(lng: number, lat: number, limitKm: number): { found: number[]; sx: number; sy: number; sz: number } {
+    const [minX, minY, maxX, maxY] = boxAround(lng, lat, limitKm + this.maxBlockRadiusKm);
+    const la = lat * DEG;
+    const ln = lng * DEG;
+    return { found: this.blockIndex.range(minX, minY, maxX, maxY), sx: Math.cos(la) * Math.cos(ln), sy: Math.cos(la) * Math.sin(ln), sz: Math.sin(la) };
+  }
+
   private setUnit(x: Float64Array, y: Float64Array, z: Float64Array, k: number, lng: number, lat: number): void {
     x[k] = Math.cos(lat * DEG) * Math.cos(lng * DEG);
     y[k] = Math.cos(lat * DEG) * Math.sin(lng * DEG);
@@ -215,13 +223,7 @@ export class StraightLineReach implements ReachModel {
 
   /** Whether a member of area type `type` (1 urban, 0 rural: any other value) lies within `limitKm`, as a reach to `maxKm` lists it (chordToKm ≤ limitKm). */
   private anyWithin(lng: number, lat: number, type: number, limitKm: number, maxKm: number, areaType: Uint8Array): boolean {
-    const [minX, minY, maxX, maxY] = boxAround(lng, lat, limitKm + this.maxBlockRadiusKm);
-    const found = this.blockIndex.range(minX, minY, maxX, maxY);
-    const la = lat * DEG;
-    const ln = lng * DEG;
-    const sx = Math.cos(la) * Math.cos(ln);
-    const sy = Math.cos(la) * Math.sin(ln);
-    const sz = Math.sin(la);
+    const { found, sx, sy, sz } = this.blocksNear(lng, lat, limitKm);
     const maxChordSq = kmToChordSq(maxKm);
     const { cellOf, x, y, z, blockX, blockY, blockZ, blockRadiusKm, blockStart, blockEnd } = this;
     for (let t = 0; t < found.length; t++) {
@@ -273,13 +275,7 @@ export class StraightLineReach implements ReachModel {
    * exactly those whose squared chord is within the limit's.
    */
   withinKm(lng: number, lat: number, limitKm: number): Reach {
-    const [minX, minY, maxX, maxY] = boxAround(lng, lat, limitKm + this.maxBlockRadiusKm);
-    const found = this.blockIndex.range(minX, minY, maxX, maxY);
-    const la = lat * DEG;
-    const ln = lng * DEG;
-    const sx = Math.cos(la) * Math.cos(ln);
-    const sy = Math.cos(la) * Math.sin(ln);
-    const sz = Math.sin(la);
+    const { found, sx, sy, sz } = this.blocksNear(lng, lat, limitKm);
     // keep the blocks whose centre is close enough for a member to be within the limit
     const blockLimitSq = kmToChordSq(limitKm + this.maxBlockRadiusKm);
     const { near, blockX, blockY, blockZ, blockStart, blockEnd } = this;
@@ -421,13 +417,7 @@ export class StraightLineReach implements ReachModel {
    */
   private reachRuns(lng: number, lat: number, limits: MemberLimits, sink: RunSink): void {
     const reachKm = limits.max + this.maxBlockRadiusKm;
-    const [minX, minY, maxX, maxY] = boxAround(lng, lat, reachKm);
-    const found = this.blockIndex.range(minX, minY, maxX, maxY);
-    const la = lat * DEG;
-    const ln = lng * DEG;
-    const sx = Math.cos(la) * Math.cos(ln);
-    const sy = Math.cos(la) * Math.sin(ln);
-    const sz = Math.sin(la);
+    const { found, sx, sy, sz } = this.blocksNear(lng, lat, limits.max);
     const { near, blockX, blockY, blockZ, blockStart, blockEnd, blockRadiusKm } = this;
     const blockLimitSq = kmToChordSq(reachKm);
     let nNear = 0;

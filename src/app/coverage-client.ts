@@ -45,6 +45,7 @@ type Job = { tag: ResultTag } & (
   | { kind: 'evaluate'; stations: Station[]; rules: Rules; light: boolean }
   | { kind: 'upsert'; station: Station; light: boolean }
   | { kind: 'remove'; id: string }
+  | { kind: 'refresh' }
 );
 
 export class CoverageClient {
@@ -154,10 +155,21 @@ export class CoverageClient {
     return this.remote.firstDueOutlines();
   }
 
-  evaluate(stations: Station[], rules: Rules, tag: ResultTag): void {
+  /**
+   * Evaluates the scenario in full. Headline first (a new region): a light
+   * answer, marked partial, brings the statuses, totals, tables and
+   * before/after; the full answer (gap groups, response times, EMS figures)
+   * follows as the version's own.
+   */
+  evaluate(stations: Station[], rules: Rules, tag: ResultTag, headlineFirst = false): void {
     // a full evaluation supersedes everything still waiting
     this.queue.length = 0;
-    this.push({ kind: 'evaluate', stations, rules, light: false, tag });
+    if (headlineFirst) {
+      this.push({ kind: 'evaluate', stations, rules, light: true, tag: { ...tag, partial: true } });
+      this.push({ kind: 'refresh', tag });
+    } else {
+      this.push({ kind: 'evaluate', stations, rules, light: false, tag });
+    }
   }
 
   upsert(station: Station, light: boolean, tag: ResultTag): void {
@@ -181,14 +193,16 @@ export class CoverageClient {
     while (this.queue.length > 0) {
       const job = this.queue.shift()!;
       const requestedAt = performance.now();
-      const options = { seq: ++this.seq, tag: job.tag, light: job.kind !== 'remove' && job.light };
+      const options = { seq: ++this.seq, tag: job.tag, light: (job.kind === 'evaluate' || job.kind === 'upsert') && job.light };
       try {
         const update =
           job.kind === 'evaluate'
             ? await this.remote.evaluate(job.stations, job.rules, options)
             : job.kind === 'upsert'
               ? await this.remote.upsertStation(job.station, options)
-              : await this.remote.removeStation(job.id, options);
+              : job.kind === 'remove'
+                ? await this.remote.removeStation(job.id, options)
+                : await this.remote.refresh(options);
         this.onUpdate(update, requestedAt);
       } catch (e) {
         this.onError(e instanceof Error ? e : new Error(String(e)), job.tag);

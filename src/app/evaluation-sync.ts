@@ -12,7 +12,8 @@ import type { AppState } from './store.ts';
 
 /** What the sync sends (the worker client's methods). */
 export interface EvaluationSink {
-  evaluate(stations: Station[], rules: Rules, tag: ResultTag): void;
+  /** `headlineFirst`: a new dataset's figures come first, its gap groups and EMS figures after (see CoverageClient). */
+  evaluate(stations: Station[], rules: Rules, tag: ResultTag, headlineFirst?: boolean): void;
   upsert(station: Station, light: boolean, tag: ResultTag): void;
   remove(id: string, tag: ResultTag): void;
 }
@@ -52,7 +53,7 @@ export function syncEvaluations(store: Store, sink: EvaluationSink): () => void 
     // map layers); the version is written right after, before any answer can arrive (answers come as messages)
     const changes = datasetChanged || rulesChanged ? null : stationChanges(previous, state.stations);
     if (!changes || changes.upserts.length + changes.removals.length > MAX_INCREMENTAL) {
-      sink.evaluate(state.stations, state.rules, tag);
+      sink.evaluate(state.stations, state.rules, tag, datasetChanged);
     } else {
       // only the last request's answer completes this version; the ones before it are marked partial
       const steps = [...changes.removals.map((id) => ({ id })), ...changes.upserts.map((station) => ({ station }))];

@@ -33,6 +33,7 @@ import { prewarmPrintTwin } from '../map/print-twin.ts';
 import { isTileTemplate } from '../map/style.ts';
 import { gapAreaName } from '../i18n/gap-area-name.ts';
 import type { Language } from '../i18n/types.ts';
+import type { GapSummary } from '../worker/api.ts';
 import { requireClient } from './actions.ts';
 import { currentRegion } from './regions.ts';
 import { getState, type AppState } from './store.ts';
@@ -153,9 +154,9 @@ export function prewarmSnapshot(live: maplibregl.Map, options: Pick<SnapshotOpti
 }
 
 /** The result's gap groups as the handout lists them. */
-function handoutGaps(result: NonNullable<AppState['result']>, language: Language): HandoutGap[] {
+function handoutGaps(gaps: readonly GapSummary[], language: Language): HandoutGap[] {
   // the same names as the app's gap list: by the townships an area spans
-  return result.gaps.map((g) => ({ rank: g.rank, name: gapAreaName(g.townships, g.population, language), population: g.population, gapPopulation: g.gapPopulation, marginalPopulation: g.marginalPopulation, areaKm2: g.areaKm2 }));
+  return gaps.map((g) => ({ rank: g.rank, name: gapAreaName(g.townships, g.population, language), population: g.population, gapPopulation: g.gapPopulation, marginalPopulation: g.marginalPopulation, areaKm2: g.areaKm2 }));
 }
 
 /**
@@ -169,7 +170,8 @@ export async function exportSnapshot(input: unknown, context: SnapshotContext): 
   const onProgress = context.onProgress ?? (() => {});
   const state = getState();
   const { result, dataset } = state;
-  if (state.phase !== 'ready' || !result || !dataset || result.status.length !== dataset.population.length) throw new SnapshotError(texts.t('export.error.notReady'));
+  // a new region's first (light) answer has no gap groups yet: the full one follows
+  if (state.phase !== 'ready' || !result || !result.gaps || !dataset || result.status.length !== dataset.population.length) throw new SnapshotError(texts.t('export.error.notReady'));
 
   let options: SnapshotOptions;
   try {
@@ -183,7 +185,7 @@ export async function exportSnapshot(input: unknown, context: SnapshotContext): 
   if (options.beforeAfter && !result.delta) throw new SnapshotError(texts.t('export.beforeAfterNone'));
 
   onProgress('export.progress.prepare');
-  const gaps = handoutGaps(result, context.language === 'en' ? 'en' : 'zh-CN');
+  const gaps = handoutGaps(result.gaps, context.language === 'en' ? 'en' : 'zh-CN');
   const numberedGaps = gaps.slice(0, NUMBERED_GAPS).map((g) => g.rank);
   // the response-time layer prints on the "after" map only: the baseline's per-cell minutes are not kept
   const minutes = result.minutes ? { minutes: result.minutes, roadAccess: result.roadAccess ?? null, circleMinutes: state.rules.circleMinutes } : null;

@@ -236,6 +236,16 @@ export function resultIsCurrent(state: Pick<AppState, 'result' | 'datasetGenerat
   return !!tag && !tag.partial && tag.dataset === state.datasetGeneration && tag.version === state.scenarioVersion;
 }
 
+/**
+ * True while the result shown is a new region's first answer for the scenario
+ * on screen: its statuses, totals, tables and before/after are current, its
+ * gap groups and EMS figures are still being computed (they follow).
+ */
+export function headlineIsCurrent(state: Pick<AppState, 'result' | 'datasetGeneration' | 'scenarioVersion'>): boolean {
+  const result = state.result;
+  return !!result && result.gaps === null && result.tag.dataset === state.datasetGeneration && result.tag.version === state.scenarioVersion;
+}
+
 /** True when the response figures shown are those of the scenario on screen (a drag's light updates repeat older ones). */
 export function responseIsCurrent(state: Pick<AppState, 'result' | 'responseFor' | 'datasetGeneration' | 'scenarioVersion'>): boolean {
   const tag = state.responseFor;

@@ -33,7 +33,7 @@ export class GapLayer {
 
   /** Takes a drawn result: new outlines from a full update, faded old ones during a drag. */
   showResult(result: EvaluationUpdate): void {
-    if (result.gapsUpdated && hasOutlines(result.gaps)) {
+    if (result.gapsUpdated && result.gaps && hasOutlines(result.gaps)) {
       if (this.stale) this.map.removeFeatureState({ source: SOURCE.gaps });
       this.stale = false;
       this.draw(result.gaps);

@@ -7,15 +7,18 @@ import { useT } from './i18n.ts';
 const SHOWN = 10;
 
 export function GapList() {
+  // null: a new region's first answer, whose gap groups follow in the next
   const gaps = useStore((s) => s.result?.gaps);
   const highlighted = useStore((s) => s.highlightedGap);
   const { t, n, language } = useT();
-  if (!gaps) return null;
+  if (gaps === undefined) return null;
   return (
     <div className="gaps">
       <h3>{t('gaps.title')}</h3>
       <p className="muted small">{t('gaps.hint')}</p>
-      {gaps.length === 0 ? (
+      {gaps === null ? (
+        <p className="muted" data-testid="gaps-pending">{t('gaps.pending')}</p>
+      ) : gaps.length === 0 ? (
         <p>{t('gaps.none')}</p>
       ) : (
         <ol>

@@ -128,7 +128,8 @@ export interface EvaluationUpdate {
   totals: CoverageFigures;
   zones: ZoneRow[];
   counties: CountyRow[];
-  gaps: GapSummary[];
+  /** Null in a light update before the region's first full one (a new region's first answer): not computed yet. */
+  gaps: GapSummary[] | null;
   /** False when `gaps` is the previous full update's list, unchanged (light updates): the map may skip redrawing it. */
   gapsUpdated: boolean;
   delta: ScenarioDelta | null;
@@ -171,17 +172,18 @@ export interface EvaluationUpdate {
   /**
    * The EMS measures (calls, call-weighted coverage, fractiles, workload,
    * availability, hospital transport, equity; see core/ems/types.ts). Light
-   * updates repeat the last full update's (see emsUpdated).
+   * updates repeat the last full update's (see emsUpdated); null before the
+   * region's first full update.
    */
-  ems: EmsFigures;
+  ems: EmsFigures | null;
   /** False when `ems` is the previous full update's, unchanged (light updates). */
   emsUpdated: boolean;
   /**
    * Per cell (dataset order), the row in `ems.workload` of the cell's
    * first-due station, −1 for none (the first-due workload layer). Belongs
-   * with `ems`: light updates repeat the last full update's.
+   * with `ems`: light updates repeat the last full update's (null as `ems` is).
    */
-  firstDue: Int32Array;
+  firstDue: Int32Array | null;
   /** Worker time for this update. */
   computeMs: number;
 }
@@ -309,6 +311,10 @@ export interface CoverageWorkerApi {
   upsertStation(station: Station, options: UpdateOptions): Promise<EvaluationUpdate>;
   /** Removes one station incrementally. */
   removeStation(id: string, options: UpdateOptions): Promise<EvaluationUpdate>;
+  /** Reads a pack at `url` into the worker's cache ahead of opening it (the page's first region, while the page loads). */
+  prefetchPack(url: string, name: string): Promise<void>;
+  /** A full update of the scenario already evaluated (after a light evaluate: gap groups, response times and EMS figures). */
+  refresh(options: UpdateOptions): Promise<EvaluationUpdate>;
   /** Reads a facility file (checked against the loaded region) into a preview; nothing changes. */
   previewFacilities(file: Blob, name: string, request: FacilityPreviewRequest): Promise<FacilityPreview>;
   /**

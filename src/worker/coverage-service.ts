@@ -51,8 +51,8 @@ export class CoverageService {
   private baseline: CoverageEngine | null = null;
   /** Area types each station's rings are drawn for, updated with the station. */
   private rings = new Map<string, AreaType[]>();
-  /** The last full update's gap list, reused by light updates (gap groups are not recomputed mid-drag). */
-  private lastGaps: GapSummary[] = [];
+  /** The last full update's gap list, reused by light updates (gap groups are not recomputed mid-drag); null before the region's first full update. */
+  private lastGaps: GapSummary[] | null = null;
   /** The last full update's response-time figures, reused by light updates like the gap list. */
   private lastResponse: ResponseTimes | null = null;
   /** The last full update's EMS figures, reused by light updates like the response times. */
@@ -80,6 +80,20 @@ export class CoverageService {
     return loaded(prepared, t0);
   }
 
+  /**
+   * Reads and indexes the pack at `url` into the cache, with its reach model,
+   * without opening it: the page asks for the region it will open first while
+   * its own code is still loading. A failure is left for the open to report.
+   */
+  async prefetchPack(url: string, name: string): Promise<void> {
+    try {
+      const prepared = await this.packs.get(url, async () => prepareRegion(await readRegionPack(await this.fetchBytes(url), name)));
+      void prepared.reach;
+    } catch {
+      // openPackUrl reads it again and says what is wrong
+    }
+  }
+
   /** Makes a region (read from a pack file, or built from files) the loaded one. */
   openRegion(region: Region): LoadedDataset {
     const t0 = performance.now();
@@ -101,7 +115,7 @@ export class CoverageService {
     this.prepared = prepared;
     this.engine = null;
     this.baseline = null;
-    this.lastGaps = [];
+    this.lastGaps = null;
     this.lastResponse = null;
     this.lastEms = null;
     this.lastFirstDue = null;
@@ -193,6 +207,15 @@ export class CoverageService {
     }
     this.refreshRings();
     return this.read(options, t0);
+  }
+
+  /**
+   * A full update of the scenario the engine holds, after a light one: a new
+   * region's first answer is light (statuses, totals, tables, before/after)
+   * so the figures show while the gap groups and EMS figures are computed.
+   */
+  refresh(options: UpdateOptions): EvaluationUpdate {
+    return this.read({ ...options, light: false }, performance.now());
   }
 
   upsertStation(station: Station, options: UpdateOptions): EvaluationUpdate {
@@ -293,9 +316,9 @@ export class CoverageService {
       roadAccess: minutes ? (roadAccessByCell(engine)?.slice() ?? null) : null,
       response: this.lastResponse,
       responseUpdated: !options.light,
-      ems: this.lastEms ?? emsFigures(engine, hasProposed ? this.baselineEngine() : null, this.emsInputs()),
+      ems: this.lastEms,
       emsUpdated: !options.light,
-      firstDue: (this.lastFirstDue ?? emsFirstDue(engine).areaOf).slice(),
+      firstDue: this.lastFirstDue?.slice() ?? null,
       computeMs: performance.now() - t0,
     };
   }

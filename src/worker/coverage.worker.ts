@@ -25,7 +25,7 @@ const datasetBuffers = (d: LoadedDataset) => [d.h3Halves.buffer, d.population.bu
 
 const sendImport = (r: DatasetImport) => transfer(r, datasetBuffers(r.dataset));
 
-const send = (u: EvaluationUpdate) => transfer(u, [u.status.buffer, u.withinCircle.buffer, u.inRange.buffer, u.firstDue.buffer, ...(u.minutes ? [u.minutes.buffer] : []), ...(u.roadAccess ? [u.roadAccess.buffer] : [])]);
+const send = (u: EvaluationUpdate) => transfer(u, [u.status.buffer, u.withinCircle.buffer, u.inRange.buffer, ...(u.firstDue ? [u.firstDue.buffer] : []), ...(u.minutes ? [u.minutes.buffer] : []), ...(u.roadAccess ? [u.roadAccess.buffer] : [])]);
 
 const api: CoverageWorkerApi = {
   async openRegion(id, request, onProgress) {
@@ -46,6 +46,12 @@ const api: CoverageWorkerApi = {
   },
   async removeStation(id: string, options: UpdateOptions) {
     return send(service.removeStation(id, options));
+  },
+  prefetchPack(url, name) {
+    return service.prefetchPack(url, name);
+  },
+  async refresh(options: UpdateOptions) {
+    return send(service.refresh(options));
   },
   previewFacilities(file, name, request) {
     return imports.previewFacilities(file, name, request);

@@ -22,6 +22,8 @@ export interface PreparedRegion {
 /** Least recently used regions, up to `capacity` (all of Quanzhou is ~30 MB in the worker). */
 export class RegionCache {
   private readonly regions = new Map<string, PreparedRegion>();
+  /** Regions being prepared: a second ask while the first is under way (the page's prefetch, then its open) waits for it. */
+  private readonly pending = new Map<string, Promise<PreparedRegion>>();
 
   constructor(private readonly capacity = 4) {
     if (!(capacity >= 1)) throw new Error(`Got a region cache capacity of ${capacity} when expected at least 1.`);
@@ -34,7 +36,12 @@ export class RegionCache {
       // most recently used goes last
       this.regions.delete(key);
     } else {
-      region = await prepare();
+      let making = this.pending.get(key);
+      if (!making) {
+        making = prepare().finally(() => this.pending.delete(key));
+        this.pending.set(key, making);
+      }
+      region = await making;
     }
     this.regions.set(key, region);
     while (this.regions.size > this.capacity) this.regions.delete(this.regions.keys().next().value!);

@@ -129,7 +129,7 @@ describe('evaluation requests follow the store', () => {
     const sent: string[] = [];
     const fmt = (tag: ResultTag) => `${tag.dataset}.${tag.version}${tag.partial ? 'p' : ''}`;
     const sink: EvaluationSink = {
-      evaluate: (stations, _rules, tag) => sent.push(`evaluate ${stations.length} @${fmt(tag)}`),
+      evaluate: (stations, _rules, tag, headlineFirst) => sent.push(`evaluate ${stations.length}${headlineFirst ? ' headline-first' : ''} @${fmt(tag)}`),
       upsert: (s, light, tag) => sent.push(`upsert ${s.id}${light ? ' light' : ''} @${fmt(tag)}`),
       remove: (id, tag) => sent.push(`remove ${id} @${fmt(tag)}`),
     };
@@ -142,7 +142,8 @@ describe('evaluation requests follow the store', () => {
     store.setState({ stations: [{ ...a, name: 'A2' }], draggingStationId: null });
     store.setState({ rules: makeRules({ circleMinutes: 14 }) });
     store.setState({ dataset: { ...dataset } });
-    expect(sent).toEqual(['evaluate 2 @1.1', 'upsert b light @1.2', 'remove b @1.3p', 'upsert a @1.3', 'evaluate 1 @1.4', 'evaluate 1 @2.5']);
+    // a new dataset's evaluation asks for the headline first; a rules change does not
+    expect(sent).toEqual(['evaluate 2 headline-first @1.1', 'upsert b light @1.2', 'remove b @1.3p', 'upsert a @1.3', 'evaluate 1 @1.4', 'evaluate 1 headline-first @2.5']);
     expect(state.scenarioVersion).toBe(5);
     expect(state.datasetGeneration).toBe(2);
     // a store write that changes no scenario part sends nothing

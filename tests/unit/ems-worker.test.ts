@@ -30,8 +30,8 @@ describe('EMS figures from the worker', () => {
   const update = service.evaluate(region.stations, rules, { seq: 1 });
 
   it('count the region’s calls per year in the zone of their cell (50 a year, all in the east zone)', () => {
-    expect(update.ems.calls).toEqual({ total: 100, perYear: 50, synthetic: true, source: 'imported' });
-    expect(update.ems.callCoverage.zones.map((z) => [z.code, z.population])).toEqual([['Z-west', 0], ['Z-east', 50]]);
+    expect(update.ems!.calls).toEqual({ total: 100, perYear: 50, synthetic: true, source: 'imported' });
+    expect(update.ems!.callCoverage.zones.map((z) => [z.code, z.population])).toEqual([['Z-west', 0], ['Z-east', 50]]);
     expect(update.emsUpdated).toBe(true);
   });
 
@@ -39,14 +39,14 @@ describe('EMS figures from the worker', () => {
     const grid = gridFromColumns(region.cells, region.zones);
     const { result } = evaluate(grid, { stations: region.stations, rules }, undefined, null, { perCell: region.calls!.perCell, years: 2, synthetic: true });
     expect(result.ems.fractiles.before).not.toBeNull();
-    expect(update.ems).toEqual(result.ems);
+    expect(update.ems!).toEqual(result.ems);
   });
 
   it('a light update repeats the last full update’s figures', () => {
     const moved = { ...region.stations[0], lng: region.stations[0].lng + 0.01 };
     const light = service.upsertStation(moved, { seq: 2, light: true });
     expect(light.emsUpdated).toBe(false);
-    expect(light.ems).toBe(update.ems);
+    expect(light.ems).toBe(update.ems!);
   });
 });
 

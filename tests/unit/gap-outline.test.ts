@@ -101,7 +101,7 @@ describe('outlines of the Yongchun gap areas', async () => {
 
   it('are what the worker sends for the outlined groups', () => {
     const update = service.evaluate(dataset.stations, rules, { seq: 2 });
-    const outlined = update.gaps.filter((g) => g.outline !== null);
+    const outlined = update.gaps!.filter((g) => g.outline !== null);
     expect(outlined.length).toBeGreaterThan(0);
     outlined.forEach((g, k) => expect(shape(g.outline!)).toEqual(shape(cellsToMultiPolygon([...groups[k].cells].map((i) => engine.grid.h3[i]), true))));
   });

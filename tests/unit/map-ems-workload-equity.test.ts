@@ -191,13 +191,13 @@ describe('the worker’s first-due rows on Yongchun', async () => {
   const full = service.evaluate(dataset.stations, rules, { seq: 1 });
 
   it('name the nearest active station by great-circle distance, and count each station’s first-due cells and residents', () => {
-    const rows = full.ems.workload;
+    const rows = full.ems!.workload;
     const byId = new Map(dataset.stations.map((s) => [s.id, s]));
     const active = rows.map((w) => byId.get(w.id)!);
     const cells = new Array<number>(rows.length).fill(0);
     const residents = new Array<number>(rows.length).fill(0);
-    for (let i = 0; i < full.firstDue.length; i++) {
-      const k = full.firstDue[i];
+    for (let i = 0; i < full.firstDue!.length; i++) {
+      const k = full.firstDue![i];
       if (k < 0) continue;
       cells[k]++;
       residents[k] += dataset.population[i];
@@ -205,12 +205,12 @@ describe('the worker’s first-due rows on Yongchun', async () => {
     expect(cells).toEqual(rows.map((w) => w.firstDueCells));
     residents.forEach((r, k) => expect(r).toBeCloseTo(rows[k].firstDuePopulation, 6));
     let checked = 0;
-    for (let i = 0; i < full.firstDue.length; i += 997) {
-      if (full.firstDue[i] < 0) continue;
+    for (let i = 0; i < full.firstDue!.length; i += 997) {
+      if (full.firstDue![i] < 0) continue;
       const [lat, lng] = cellToLatLng(dataset.h3[i]);
       const km = active.map((s) => distance([lng, lat], [s.lng, s.lat], { units: 'kilometers' }));
       const nearest = Math.min(...km);
-      expect(km[full.firstDue[i]], `cell ${i}`).toBeCloseTo(nearest, 6);
+      expect(km[full.firstDue![i]], `cell ${i}`).toBeCloseTo(nearest, 6);
       checked++;
     }
     expect(checked).toBeGreaterThan(5);
@@ -219,19 +219,19 @@ describe('the worker’s first-due rows on Yongchun', async () => {
   it('outline each station’s first-due area once, with its cell count', () => {
     const answer = service.firstDueOutlines();
     expect(answer.seq).toBe(1);
-    const served = full.ems.workload.filter((w) => w.firstDueCells > 0);
+    const served = full.ems!.workload.filter((w) => w.firstDueCells > 0);
     expect(answer.outlines.features.map((f) => [f.properties.stationId, f.properties.cells])).toEqual(served.map((w) => [w.id, w.firstDueCells]));
     for (const f of answer.outlines.features) expect(f.geometry.coordinates.length).toBeGreaterThan(0);
   });
 
   it('a light update repeats the last full update’s rows, as it does its workload', () => {
     // the busiest area's station moves 5 km east: the areas change at the next full update, not at the light one
-    const id = [...full.ems.workload].sort((a, b) => b.firstDueCells - a.firstDueCells)[0].id;
+    const id = [...full.ems!.workload].sort((a, b) => b.firstDueCells - a.firstDueCells)[0].id;
     const moved = dataset.stations.map((s) => (s.id === id ? { ...s, lng: s.lng + 0.05 } : s));
     const light = service.evaluate(moved, rules, { seq: 2, light: true });
     expect(light.emsUpdated).toBe(false);
-    expect(Array.from(light.firstDue)).toEqual(Array.from(full.firstDue));
+    expect(Array.from(light.firstDue!)).toEqual(Array.from(full.firstDue!));
     const next = service.evaluate(moved, rules, { seq: 3 });
-    expect(next.firstDue.some((k, i) => k !== full.firstDue[i])).toBe(true);
+    expect(next.firstDue!.some((k, i) => k !== full.firstDue![i])).toBe(true);
   });
 });

@@ -52,7 +52,7 @@ describe('a region opened again from the worker cache', async () => {
     const fresh = countingService().service;
     const d = await openDemo(fresh, '350525');
     expect(figures(fresh.evaluate(d.stations, rules, { seq: 9 }))).toEqual(figures(againFigures));
-    expect(againFigures.gaps[0].outline).not.toBeNull();
+    expect(againFigures.gaps![0].outline).not.toBeNull();
   });
 
   it('keeps the demo cells when an import replaced the loaded ones', async () => {

@@ -16,7 +16,7 @@ describe('describeCell in the worker service', async () => {
 
   it('a cell of gap area 1 is described under update 7 with the figures of gap 1', () => {
     // scan the uncovered populated cells until one lies in gap area 1 (the cached groups make each call cheap)
-    const gap1 = first.gaps[0];
+    const gap1 = first.gaps![0];
     let index = -1;
     for (let i = 0; i < dataset.h3.length && index < 0; i++) {
       if (first.status[i] === 0 || dataset.population[i] === 0) continue;

@@ -35,7 +35,7 @@ describe('the coverage worker service on Yongchun', async () => {
     expect(covered).toBe(first.totals.covered);
     expect(first.seq).toBe(1);
     expect(first.delta?.stations.map((s) => s.id).sort()).toEqual(['yc-dapu', 'yc-guiyang']);
-    expect(first.gaps[0].outline).not.toBeNull();
+    expect(first.gaps![0].outline).not.toBeNull();
   });
 
   it('switching Dapu and Guiyang off changes covered population by exactly the delta', () => {

@@ -68,6 +68,7 @@ export const appStrings: Strings = {
     'gaps.title': '最大盲区片区',
     'gaps.item': '#{rank} {zone}：{population} 人，{area} 平方公里',
     'gaps.none': '没有覆盖盲区人口。',
+    'gaps.pending': '正在划分盲区…',
     'gaps.hint': '盲区片区：相连的覆盖盲区网格（不含边缘覆盖），人口合计即覆盖盲区；按人口排序，点击定位',
 
     'stations.title': '站点',
@@ -218,6 +219,7 @@ export const appStrings: Strings = {
     'gaps.title': 'Largest gap areas',
     'gaps.item': '#{rank} {zone}: {population} people, {area} km²',
     'gaps.none': 'Nobody lives in a gap.',
+    'gaps.pending': 'Grouping the gap areas…',
     'gaps.hint': 'Gap areas: connected gap cells (marginal not included), adding up to the gap; largest first, click to show',
 
     'stations.title': 'Stations',

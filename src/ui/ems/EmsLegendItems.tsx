@@ -63,8 +63,8 @@ export function WorkloadItems() {
 /** Township equity: the 90th-percentile classes around the response target, the worst township, the basis of the minutes. */
 export function EquityItems() {
   const { t, n, pct, place } = useT();
-  const fractiles = useStore((s) => s.result?.ems.fractiles ?? null);
-  const worst = useStore((s) => s.result?.ems.equity.worstZone ?? null);
+  const fractiles = useStore((s) => s.result?.ems?.fractiles ?? null);
+  const worst = useStore((s) => s.result?.ems?.equity.worstZone ?? null);
   const circleMinutes = useStore((s) => s.rules.circleMinutes);
   const targetMinutes = fractiles?.targetMinutes ?? circleMinutes;
   const steps = equitySteps(targetMinutes);

@@ -1,0 +1,21 @@
+/**
+ * The region the page opens first, asked of the worker as early as possible.
+ * Without a pack or a share link in the address that is the default demo
+ * region; the worker reads and indexes its pack into its cache, and the
+ * app's open (startApp → openRegion) then finds it there.
+ */
+import { wrap } from 'comlink';
+import type { CoverageWorkerApi } from '../worker/api.ts';
+import { DEFAULT_REGION_ID, demoRegion } from './regions.ts';
+
+/** The demo pack to read ahead for this address, or null (a pack or a share link decides what opens). */
+export function firstRegionPack(address: Pick<Location, 'search' | 'hash'>): { url: string; name: string } | null {
+  if (new URLSearchParams(address.search).has('pack') || address.hash.length > 1) return null;
+  const demo = demoRegion(DEFAULT_REGION_ID);
+  return demo?.url ? { url: demo.url, name: `${demo.name}.region.zip` } : null;
+}
+
+export function prefetchFirstRegion(worker: Worker, address: Pick<Location, 'search' | 'hash'>): void {
+  const pack = firstRegionPack(address);
+  if (pack) void wrap<CoverageWorkerApi>(worker).prefetchPack(pack.url, pack.name);
+}

@@ -30,21 +30,24 @@ const DRAG_STATION = 'yc-dapu';
 
 /** In-page probes, installed before any app script runs: ready time, data-seq change times, pointer move times. */
 const PROBE = `(() => {
-  const b = (window.__bench = { readyAt: null, seqs: [], moves: [] });
+  const b = (window.__bench = { readyAt: null, currentAt: null, seqs: [], moves: [] });
   addEventListener('pointermove', () => b.moves.push(performance.now()), true);
   const check = () => {
     const el = document.querySelector('[data-testid="results-panel"]');
     if (!el) return;
     const now = performance.now();
     if (b.readyAt === null && el.getAttribute('data-ready') === 'true' && document.querySelector('[data-testid="headline-covered"]')) b.readyAt = now;
+    // every figure of the scenario current (the gap areas and EMS figures follow a headline-first answer)
+    if (b.currentAt === null && b.readyAt !== null && el.getAttribute('data-current') !== 'false') b.currentAt = now;
     const s = Number(el.getAttribute('data-seq'));
     if (b.seqs.length === 0 || b.seqs[b.seqs.length - 1].seq !== s) b.seqs.push({ seq: s, t: now });
   };
-  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-seq', 'data-ready'] });
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-seq', 'data-ready', 'data-current'] });
 })();`;
 
 interface Bench {
   readyAt: number | null;
+  currentAt: number | null;
   seqs: { seq: number; t: number }[];
   moves: number[];
 }
@@ -73,14 +76,14 @@ const bench = (page: Page) => page.evaluate(() => (window as unknown as { __benc
 const waitMapIdle = (page: Page) => waitMapIdleAt(page, 120_000);
 
 /** One page load: navigation → first figures, DOMContentLoaded, map idle (ms). */
-async function measureLoad(browser: Browser, url: string): Promise<{ ready: number; idle: number; dcl: number }> {
+async function measureLoad(browser: Browser, url: string): Promise<{ ready: number; current: number; idle: number; dcl: number }> {
   const page = await newPage(browser, url);
-  await page.waitForFunction(() => (window as unknown as { __bench: Bench }).__bench.readyAt !== null, undefined, { timeout: 120_000, polling: 50 });
-  const ready = (await bench(page)).readyAt!;
+  await page.waitForFunction(() => (window as unknown as { __bench: Bench }).__bench.currentAt !== null, undefined, { timeout: 120_000, polling: 50 });
+  const { readyAt: ready, currentAt: current } = await bench(page);
   const dcl = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
   const idle = await waitMapIdle(page).catch(() => NaN);
   await page.context().close();
-  return { ready, idle, dcl };
+  return { ready: ready!, current: current!, idle, dcl };
 }
 
 function stationLngLat(id: string): [number, number] {
@@ -236,12 +239,13 @@ async function measureLargeRegion(browser: Browser, app: ServedApp) {
 async function measureEverythingElse(browser: Browser, app: ServedApp, baseline: { app: ServedApp; commit: string } | null) {
   {
     // loads of this build and of the baseline taken in turn, so both meet the same machine
-    const loads = { ready: [] as number[], idle: [] as number[], dcl: [] as number[] };
-    const old = { ready: [] as number[], idle: [] as number[], dcl: [] as number[] };
+    const loads = { ready: [] as number[], current: [] as number[], idle: [] as number[], dcl: [] as number[] };
+    const old = { ready: [] as number[], current: [] as number[], idle: [] as number[], dcl: [] as number[] };
     for (let i = 0; i < LOADS; i++) {
       for (const [into, url] of [[loads, app.url], ...(baseline ? [[old, baseline.app.url] as const] : [])] as const) {
         const one = await measureLoad(browser, url);
         into.ready.push(one.ready);
+        into.current.push(one.current);
         into.idle.push(one.idle);
         into.dcl.push(one.dcl);
       }
@@ -249,12 +253,13 @@ async function measureEverythingElse(browser: Browser, app: ServedApp, baseline:
     const beside = (now: number[], before: number[]) =>
       `median ${fmt(median(now))}` + (baseline ? ` (baseline ${baseline.commit}: ${fmt(median(before))}, ${(median(before) / median(now)).toFixed(1)}× faster)` : '') + ` (n=${now.length}; ${now.map((v) => v.toFixed(0)).join(', ')})`;
     console.log(`first figures (navigation → results-panel data-ready), 永春县: ${beside(loads.ready, old.ready)}; target ≤ 1,000 ms`);
+    console.log(`every figure current (gap areas and EMS figures too), 永春县: ${beside(loads.current, old.current)}`);
     console.log(`DOMContentLoaded (bundle fetched and run), 永春县: ${beside(loads.dcl, old.dcl)}`);
     console.log(`map idle after navigation, 永春县: ${beside(loads.idle, old.idle)}`);
 
     const lngLat = stationLngLat(DRAG_STATION);
     const page = await newPage(browser, app.url);
-    await page.waitForFunction(() => (window as unknown as { __bench: Bench }).__bench.readyAt !== null, undefined, { timeout: 120_000 });
+    await page.waitForFunction(() => (window as unknown as { __bench: Bench }).__bench.currentAt !== null, undefined, { timeout: 120_000 });
     const yc = await measureDrag(page, DRAG_STATION, lngLat);
     console.log(`drag update latency (pointermove → data-seq), 永春县, ${DRAG_STATION}: median ${fmt(median(yc.latencies))} (n=${yc.latencies.length}, no update: ${yc.misses})`);
 
@@ -325,7 +330,7 @@ function printCity(now: CityFigures, before: CityFigures | null, commit: string 
   console.log(
     `泉州市 drag one step at a time (pointermove → that step's figures): median ${beside(now.dragStepMedian, before?.dragStepMedian)} (steps without an update: ${now.dragMisses}${before ? `, baseline ${before.dragMisses}` : ''})`,
   );
-  console.log(`泉州市 first visit (永春县 → 泉州市) → figures: ${beside(now.firstVisit, before?.firstVisit)}; map idle ${beside(now.firstVisitIdle, before?.firstVisitIdle)}`);
+  console.log(`泉州市 first visit (永春县 → 泉州市) → figures: ${beside(now.firstVisit, before?.firstVisit)}; target ≤ 1,500 ms; every figure current (gap areas, EMS figures) ${beside(now.firstVisitComplete, before?.firstVisitComplete)}; map idle ${beside(now.firstVisitIdle, before?.firstVisitIdle)}`);
   console.log(
     `泉州市 revisit (→ 永春县 → 泉州市) → figures: ${beside(now.revisit, before?.revisit)}, ${(now.revisit / now.firstVisit).toFixed(2)} of the first visit (target ≤ 1); map idle ${beside(now.revisitIdle, before?.revisitIdle)}`,
   );

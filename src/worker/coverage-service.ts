@@ -32,6 +32,7 @@ import type { BaselineStatus } from './baseline-status.ts';
 import { withCellIds } from './dataset-cells.ts';
 import { CellOutliner } from './gap-outline.ts';
 import { RegionCache, type PreparedRegion } from './region-cache.ts';
+import { buildAhead, takeAhead, type EngineAhead } from './engine-ahead.ts';
 
 /** Gap groups that get an outline for the map. */
 const OUTLINED_GAPS = 20;
@@ -66,6 +67,8 @@ export class CoverageService {
   private lastSeq = 0;
   /** Gap groups of update `seq`, kept for further clicks on the same scenario (a flood fill of the whole grid each). */
   private describedGaps: { seq: number; groups: GapGroup[] } | null = null;
+  /** The engines built ahead for the region read ahead (prefetchPack), until the first evaluation takes or drops them. */
+  private ahead: EngineAhead | null = null;
   /** Packs already opened from a URL (the demo regions), so a revisit skips fetching, reading and indexing. */
   private readonly packs = new RegionCache();
 
@@ -88,7 +91,8 @@ export class CoverageService {
   async prefetchPack(url: string, name: string): Promise<void> {
     try {
       const prepared = await this.packs.get(url, async () => prepareRegion(await readRegionPack(await this.fetchBytes(url), name)));
-      void prepared.reach;
+      // the page is still loading its code: its most likely first scenario is evaluated meanwhile
+      if (!this.engine) this.ahead = buildAhead(prepared);
     } catch {
       // openPackUrl reads it again and says what is wrong
     }
@@ -198,7 +202,12 @@ export class CoverageService {
     // the rules' reach settings may change the models (straight line ↔ roads, service along roads, snapping): then new engines
     const models = engineModels(rules, reach, roads);
     const same = this.engine && this.engine.reachModel === models.status && this.engine.circleModel === (models.circle ?? models.status);
-    if (this.engine && same) {
+    const ahead = takeAhead(this.ahead, this.prepared, stations, rules);
+    this.ahead = null;
+    if (ahead) {
+      this.engine = ahead.engine;
+      this.baseline = ahead.baseline;
+    } else if (this.engine && same) {
       this.engine.setRules(rules, stations);
       this.baseline?.setRules(rules, withoutProposed(stations));
     } else {

@@ -11,7 +11,8 @@ import { firstRegionPack } from '../../src/app/first-region.ts';
 import { DEFAULT_REGION_ID, demoRegion } from '../../src/app/regions.ts';
 import { makeRules } from '../../src/core/rules.ts';
 import type { EvaluationUpdate } from '../../src/worker/api.ts';
-import { RegionCache } from '../../src/worker/region-cache.ts';
+import { scenarioKey, takeAhead, type EngineAhead } from '../../src/worker/engine-ahead.ts';
+import { RegionCache, type PreparedRegion } from '../../src/worker/region-cache.ts';
 import { demoService, openDemo } from '../helpers/demo-service.ts';
 
 /** What the panels and the map are given, without the timing and the request it answers. */
@@ -59,6 +60,33 @@ describe('the read-ahead of the first region', () => {
     await ahead;
     expect(fetched).toEqual(['350525.region.zip']);
     expect(opened.population.reduce((s, p) => s + p, 0)).toBe(422_531);
+  });
+
+  it('evaluates the first scenario as a plain service does, whether the engine built ahead holds it or not', async () => {
+    const plainFigures = async (rules: ReturnType<typeof makeRules>) => {
+      const plain = demoService().service;
+      return figures(plain.evaluate((await openDemo(plain, '350525')).stations, rules, { seq: 1 }));
+    };
+    for (const rules of [makeRules(), makeRules({ circleMinutes: 10 })]) {
+      const { service } = demoService();
+      await service.prefetchPack('350525.region.zip', '350525.region.zip');
+      const opened = await openDemo(service, '350525');
+      expect(figures(service.evaluate(opened.stations, rules, { seq: 1 }))).toEqual(await plainFigures(rules));
+    }
+    // the two rule sets give different figures, so the second case would catch an engine taken for the wrong scenario
+    expect((await plainFigures(makeRules({ circleMinutes: 10 }))).totals).not.toEqual((await plainFigures(makeRules())).totals);
+  });
+
+  it('takes the engine built ahead only for the same region and the same stations and rules', () => {
+    const region = {} as PreparedRegion;
+    const rules = makeRules();
+    const stations = [{ id: 'a', name: 'A', lng: 118.3, lat: 25.3, status: 'existing' }] as never[];
+    const ahead = { prepared: region, key: scenarioKey(stations, rules), engine: {}, baseline: null } as unknown as EngineAhead;
+    expect(takeAhead(ahead, region, structuredClone(stations), structuredClone(rules))).toBe(ahead);
+    expect(takeAhead(ahead, {} as PreparedRegion, stations, rules)).toBeNull();
+    expect(takeAhead(ahead, region, stations, makeRules({ circleMinutes: 10 }))).toBeNull();
+    expect(takeAhead(ahead, region, [{ ...(stations[0] as object), lng: 118.31 }] as never[], rules)).toBeNull();
+    expect(takeAhead(null, region, stations, rules)).toBeNull();
   });
 
   it('leaves a failure to the open, which reports it', async () => {

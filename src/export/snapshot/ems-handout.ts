@@ -7,6 +7,7 @@
  * equity, and the assumptions with their sources. The worker's `EmsFigures`,
  * formatted; nothing recomputed.
  */
+import { COVERAGE_ROWS } from '../coverage-rows.ts';
 import { EMS_SETTING_SOURCES, type EmsSettings } from '../../core/ems/settings.ts';
 import type { EmsFigures, Fractiles, WeightPair } from '../../core/ems/types.ts';
 import type { CoverageFigures } from '../../core/tables.ts';
@@ -21,13 +22,6 @@ const left = (label: string) => ({ label, align: 'left' as const });
 const right = (label: string) => ({ label, align: 'right' as const });
 
 /** The rows of the coverage weighed by residents and by calls: the results panel's words and the figures' fields. */
-const COVERAGE_ROWS = [
-  ['results.covered', 'covered', 'coveredPct'],
-  ['results.marginal', 'marginal', 'marginalPct'],
-  ['results.gap', 'gap', 'gapPct'],
-  ['results.within', 'withinCircle', 'withinCirclePct'],
-] as const;
-
 /**
  * The EMS page's tables, in reading order.
  * @param residents the region's coverage by residents (the result's totals), beside the calls' (`ems.callCoverage`)
@@ -45,7 +39,7 @@ export function emsHandoutTables(ems: EmsFigures, rules: EmsHandoutRules, texts:
   const callsFlag = ems.calls.source === 'rate' ? 'modelled' : ems.calls.synthetic ? 'synthetic' : null;
   const callsColumn = t('emsPanel.callsCol') + (callsFlag ? ` (${t(`emsPanel.${callsFlag}`)})` : '');
   const calledCoverage = ems.callCoverage.totals;
-  const coverageRows = COVERAGE_ROWS.map(([label, count, percent]) => [
+  const coverageRows = COVERAGE_ROWS.map(({ label, count, percent }) => [
     t(label, { minutes: f.targetMinutes }),
     `${n(residents[count])} (${pct(residents[percent])})`,
     `${n(calledCoverage[count])} (${pct(calledCoverage[percent])})`,

@@ -3,18 +3,12 @@
  * never merged: the shares covered, marginal, in a gap and within the
  * emergency circle. Shown when the demand weight is calls or both.
  */
+import { COVERAGE_ROWS } from '../../export/coverage-rows.ts';
 import type { EmsFigures } from '../../core/ems/types.ts';
 import type { CoverageFigures } from '../../core/tables.ts';
 import { useT } from '../i18n.ts';
 import { callsLabel } from './ems-view.ts';
 import { Flag } from './Flag.tsx';
-
-const ROWS = [
-  ['covered', 'coveredPct', 'results.covered'],
-  ['marginal', 'marginalPct', 'results.marginal'],
-  ['gap', 'gapPct', 'results.gap'],
-  ['within', 'withinCirclePct', 'results.within'],
-] as const;
 
 export function CallCoverage({ residents, figures, minutes }: { residents: CoverageFigures; figures: EmsFigures; minutes: number }) {
   const { t, pct } = useT();
@@ -33,7 +27,7 @@ export function CallCoverage({ residents, figures, minutes }: { residents: Cover
           </tr>
         </thead>
         <tbody>
-          {ROWS.map(([key, field, label]) => (
+          {COVERAGE_ROWS.map(({ key, percent: field, label }) => (
             <tr key={key}>
               <th scope="row">{t(label, { minutes })}</th>
               <td data-testid={`ems-coverage-${key}-residents`} data-value={residents[field]}>{pct(residents[field])}</td>

@@ -38,6 +38,12 @@ interface Slot {
   station: Station;
   /** The station's reach, kept in the engine's store; null until asked for when a full evaluation took the model's fast path. */
   kept: KeptReach | null;
+  /**
+   * False when `kept` is the part an added station needed (the model's
+   * reachAgainst): exact within the cover limits, other cells only where it
+   * was nearest when added. Its whole reach is made when asked for.
+   */
+  whole: boolean;
   /** Box of the reached cells [minLng, minLat, maxLng, maxLat], to find stations whose reach overlaps; made on first removal nearby. */
   box: Float64Array | null;
 }
@@ -230,7 +236,7 @@ export class CoverageEngine {
       if (station.status === 'disabled') continue;
       checkStation(station, this.slotById);
       this.slotById.set(station.id, this.slots.length);
-      this.slots.push({ station, kept: null, box: null });
+      this.slots.push({ station, kept: null, whole: true, box: null });
     }
     this.model.nearestAll!(this.origins(), this.ranks(), this.limitsValue, this.areaType, this.nearestOut!);
   }
@@ -249,9 +255,24 @@ export class CoverageEngine {
     return rank;
   }
 
-  /** A slot's kept reach, made (and kept) now if the fast path left it out. */
+  /** A slot's whole kept reach, made (and kept) now if the fast path left it out or kept only part of it. */
   private keptOf(slot: Slot): KeptReach {
+    if (slot.kept && !slot.whole) {
+      this.store.release(slot.kept);
+      slot.kept = null;
+      slot.box = null;
+    }
+    slot.whole = true;
     return (slot.kept ??= this.store.keep(this.reachOf(slot.station)));
+  }
+
+  /**
+   * True when a station is added or removed with only the part of its reach
+   * the model's reachAgainst gives: the model re-finds a removal's cells
+   * itself (nearestOf), so no other station's whole reach is read then.
+   */
+  private get partialReaches(): boolean {
+    return this.nearestOut !== null && this.model.nearestOf !== undefined && this.model.reachAgainst !== undefined;
   }
 
   /** A station's reach, from the model's cache when it keeps one (read before the model's next reach). */
@@ -345,9 +366,11 @@ export class CoverageEngine {
 
   private addStation(station: Station): void {
     checkStation(station, this.slotById);
-    const kept = this.store.keep(this.reachOf(station));
+    // one station added (not a bulk load, which reads whole reaches from the cache): only what it changes is searched
+    const part = !this.bulk && this.partialReaches;
+    const kept = this.store.keep(part ? this.model.reachAgainst!(station, this.limitsValue, this.nearestCost) : this.reachOf(station));
     const slotIndex = this.freeSlots.length > 0 ? this.freeSlots.pop()! : this.slots.length;
-    this.slots[slotIndex] = { station, kept, box: null };
+    this.slots[slotIndex] = { station, kept, whole: !part, box: null };
     this.slotById.set(station.id, slotIndex);
     const { cells, costs } = kept.reach;
     const { areaType, inRangeCount, nearestCost, nearestSlot } = this;
@@ -419,16 +442,33 @@ export class CoverageEngine {
     this.slotById.delete(id);
     this.freeSlots.push(slotIndex);
 
-    // a reach the fast path never kept is made for this once (the model's or its cache's arrays, read before the next reach)
-    const { cells, costs } = slot.kept ? slot.kept.reach : this.reachOf(slot.station);
+    // a reach the fast path never kept is made for this once (the model's or its cache's arrays, read before the next reach);
+    // where the model re-finds the lost cells itself, the part within the cover limits is enough (the in-range counts)
+    const part = this.partialReaches;
+    const { cells, costs } = slot.kept ? slot.kept.reach : part ? this.model.reachAgainst!(slot.station, this.limitsValue, this.nearestCost) : this.reachOf(slot.station);
     if (slot.kept) this.store.release(slot.kept);
-    if (this.lost.length < cells.length) this.lost = new Int32Array(cells.length);
+    const whole = slot.kept ? slot.whole : !part;
+    // the cells it was nearest to: all within its whole reach; a part may lack those it won later by another's removal
+    const size = this.grid.size;
+    if (this.lost.length < (whole ? cells.length : size)) this.lost = new Int32Array(whole ? cells.length : size);
     const { lost, coverLimit, inRangeCount, nearestSlot, nearestCost, affected, affectedChunk } = this;
     let nLost = 0;
-    for (let k = 0; k < cells.length; k++) {
-      const i = cells[k];
-      if (costs[k] <= coverLimit[i]) inRangeCount[i]--;
-      if (nearestSlot[i] === slotIndex) {
+    if (whole) {
+      for (let k = 0; k < cells.length; k++) {
+        const i = cells[k];
+        if (costs[k] <= coverLimit[i]) inRangeCount[i]--;
+        if (nearestSlot[i] === slotIndex) {
+          nearestSlot[i] = -1;
+          nearestCost[i] = Infinity;
+          affected[i] = 1;
+          affectedChunk[i >> CHUNK_SHIFT] = 1;
+          lost[nLost++] = i;
+        }
+      }
+    } else {
+      for (let k = 0; k < cells.length; k++) if (costs[k] <= coverLimit[cells[k]]) inRangeCount[cells[k]]--;
+      for (let i = 0; i < size; i++) {
+        if (nearestSlot[i] !== slotIndex) continue;
         nearestSlot[i] = -1;
         nearestCost[i] = Infinity;
         affected[i] = 1;

@@ -10,7 +10,7 @@
 import type { PopulationGrid } from './grid.ts';
 import type { AreaLimits, NearestOut, Reach, ReachLimits, ReachModel, ReachOrigin } from './reach.ts';
 import { reachCacheOf } from './reach-cache.ts';
-import { BoundedDijkstra, type Prune } from './roads/dijkstra.ts';
+import { BoundedDijkstra, type NodePrune, type Prune } from './roads/dijkstra.ts';
 import { csrFromEdges, type CsrRoadGraph, type RoadGraph } from './roads/graph.ts';
 import { NO_ACCESS_FAR, NO_ACCESS_FRAGMENT, NodeSnapper, type SnapResult } from './roads/snap.ts';
 import { coverRadiusKm, marginalRadiusKm, type Rules } from './rules.ts';
@@ -98,9 +98,13 @@ export class NetworkReach implements ReachModel {
   /** Cells snapped to node v: [cellStart[v], cellStart[v+1]) into nodeCells, ascending. */
   private readonly cellStart: Int32Array;
   private readonly nodeCells: Int32Array;
-  /** Scratch of reach(): cost by cell, and the cells found. */
+  /** Scratch of reach(): cost by cell, and the cells found; reachAgainst's costs in their order. */
   private readonly costByCell: Float64Array;
   private readonly found: Int32Array;
+  private readonly foundCosts: Float64Array;
+  /** reachAgainst's run: the held stations' least cost per cell, read through the nodes cells are joined to. */
+  private against: Float64Array | null = null;
+  private readonly againstPrune: NodePrune = { boundAt: (node) => this.beatenAt(node), offset: 0, freeMinutes: 0 };
   private readonly snapped: SnapResult = { node: -1, km: Infinity, reason: 0 };
   /** Scratch of nearestAll: per node, the least response minutes of the origins searched so far. */
   private bound: Float64Array | null = null;
@@ -144,6 +148,7 @@ export class NetworkReach implements ReachModel {
     for (let i = 0; i < n; i++) if (nodeOf[i] >= 0) this.nodeCells[at[nodeOf[i]]++] = i;
     this.costByCell = new Float64Array(n);
     this.found = new Int32Array(n);
+    this.foundCosts = new Float64Array(n);
   }
 
   /** The graph's weights as of now: setArcMinutes bumps it. */
@@ -304,7 +309,58 @@ export class NetworkReach implements ReachModel {
   reach(origin: ReachOrigin, limits: ReachLimits): Reach {
     const first = this.firstMinutes(origin, limits);
     if (first === Infinity) return { cells: new Int32Array(0), costs: new Float64Array(0) };
-    const settled = this.dijkstra.run(this.snapped.node, limits.max - first);
+    const count = this.cellsOfRun(first, this.dijkstra.run(this.snapped.node, limits.max - first), limits.max);
+    const cells = this.found.slice(0, count).sort();
+    const costs = new Float64Array(count);
+    for (let k = 0; k < count; k++) costs[k] = this.costByCell[cells[k]];
+    return { cells, costs };
+  }
+
+  /**
+   * The search of an added station, pruned as nearestAll prunes: up to the
+   * largest cover limit it runs in full (every in-range count exact); beyond
+   * it, a junction is not entered where the stations held are faster by more
+   * than PRUNE_SLACK_MINUTES. Whoever is faster at a node is faster at
+   * everything reached through it, so a cell this station wins or ties is
+   * never cut off and its minutes are a plain search's. The held stations'
+   * minutes at a node are read off the cells joined to it (their least cost
+   * less the cell's off-road leg) and along the chains of shape points
+   * ending at a junction. Arrays are the model's scratch (see ReachModel).
+   */
+  reachAgainst(origin: ReachOrigin, limits: ReachLimits, nearestCost: Float64Array): Reach {
+    const first = this.firstMinutes(origin, limits);
+    if (first === Infinity) return { cells: this.found.subarray(0, 0), costs: this.foundCosts.subarray(0, 0) };
+    const prune = this.againstPrune;
+    prune.offset = first;
+    prune.freeMinutes = Math.max(limits.urban.cover, limits.rural.cover) - first;
+    this.against = nearestCost;
+    let count: number;
+    try {
+      count = this.cellsOfRun(first, this.dijkstra.run(this.snapped.node, limits.max - first, prune), limits.max);
+    } finally {
+      this.against = null;
+    }
+    const cells = this.found.subarray(0, count).sort();
+    const costs = this.foundCosts.subarray(0, count);
+    for (let k = 0; k < count; k++) costs[k] = this.costByCell[cells[k]];
+    return { cells, costs };
+  }
+
+  /** The held stations' least minutes at a node, read off its cells (Infinity: none of them reached). */
+  private beatenAt(node: number): number {
+    const { cellStart, nodeCells, cellLegMinutes } = this;
+    const nearestCost = this.against!;
+    let bound = Infinity;
+    for (let j = cellStart[node]; j < cellStart[node + 1]; j++) {
+      const cell = nodeCells[j];
+      const atNode = nearestCost[cell] - cellLegMinutes[cell];
+      if (atNode < bound) bound = atNode;
+    }
+    return bound;
+  }
+
+  /** The cells of the last run's nodes within `max` (first + node minutes + their leg): costs in costByCell, cells in found[0 … count). */
+  private cellsOfRun(first: number, settled: number, max: number): number {
     const { minutes } = this.dijkstra;
     const order = this.dijkstra.settled;
     const { cellStart, nodeCells, cellLegMinutes, costByCell, found } = this;
@@ -315,16 +371,13 @@ export class NetworkReach implements ReachModel {
       for (let j = cellStart[node]; j < cellStart[node + 1]; j++) {
         const cell = nodeCells[j];
         const cost = atNode + cellLegMinutes[cell];
-        if (cost <= limits.max) {
+        if (cost <= max) {
           costByCell[cell] = cost;
           found[count++] = cell;
         }
       }
     }
-    const cells = found.slice(0, count).sort();
-    const costs = new Float64Array(count);
-    for (let k = 0; k < count; k++) costs[k] = costByCell[cells[k]];
-    return { cells, costs };
+    return count;
   }
 }
 

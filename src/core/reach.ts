@@ -92,6 +92,16 @@ export interface ReachModel {
    */
   nearestOf?(cells: Int32Array, count: number, origins: readonly (ReachOrigin | null)[], rank: Int32Array, limits: ReachLimits, out: NearestOut): void;
   /**
+   * Optional, with `nearestOf`: the part of an origin's reach an engine needs
+   * to add it to the stations it holds, whose least cost per cell is
+   * `nearestCost` (Infinity: none): every cell within its cover limit and
+   * every cell where the origin is not strictly beaten, each at its exact
+   * cost. Cells beaten there may be missing, or listed at a larger cost
+   * than theirs (never within a cover limit). Ascending by cell, valid until
+   * the model's next reach; never to be kept as the origin's whole reach.
+   */
+  reachAgainst?(origin: ReachOrigin, limits: ReachLimits, nearestCost: Float64Array): Reach;
+  /**
    * Optional: whether the origin's reach holds a cell of each area type
    * (`areaType`: 1 urban) at a cost within that type's limit, as listing
    * the reach and testing each cost would tell, without listing it (what a

@@ -5,7 +5,12 @@
  * listed and compared by the engine), on random road graphs and stations:
  * the same nearest station and minutes to the last bit, the same in-range
  * counts, statuses and circle; also after moves, removals and additions;
- * and the minutes agree with a brute-force Dijkstra written here.
+ * and the minutes agree with a brute-force Dijkstra written here. A station
+ * added or moved is searched pruned where the stations held are faster
+ * (NetworkReach.reachAgainst): that part must hold every cell a plain
+ * search would give it within its cover limit or where it is not strictly
+ * beaten (exact ties included), and long edit runs with it must still equal
+ * every reach compared.
  */
 import { describe, expect, it } from 'vitest';
 import { gridDisk, latLngToCell } from 'h3-js';
@@ -196,6 +201,95 @@ describe('the road model’s full evaluation equals every station’s reach comp
         }
       }
       expect(reached).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('an added station’s search is pruned where the stations held are faster (reachAgainst)', () => {
+  it('holds every cell within the cover limit or not strictly beaten, at a plain search’s minutes, on 40 random graphs; the cells it leaves out are beaten', () => {
+    let leftOut = 0;
+    let ties = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      const { model, stations, rules, rand, g } = randomCase(seed * 6151 + 3, seed % 2 === 0);
+      const engine = createEngine(g, { stations, rules }, model);
+      const limits = engine.reachLimits;
+      const held = engine.activeStations();
+      for (let k = 0; k < 4; k++) {
+        // the first at a held station's place (the same minutes everywhere: exact ties, which must not be cut)
+        const twin = k === 0 ? held[Math.floor(rand() * held.length)] : undefined;
+        const origin = twin ?? { lng: LNG + (rand() - 0.5) * 0.06, lat: LAT + (rand() - 0.5) * 0.06, ...(k % 2 ? { turnoutMinutes: rand() * 3 } : {}) };
+        const whole = model.reach(origin, limits);
+        const part = model.reachAgainst(origin, limits, engine.nearestCost);
+        const partCost = new Map<number, number>();
+        part.cells.forEach((cell, j) => partCost.set(cell, part.costs[j]));
+        for (let j = 1; j < part.cells.length; j++) expect(part.cells[j], `seed ${seed}: ascending`).toBeGreaterThan(part.cells[j - 1]);
+        const wholeCost = new Map<number, number>();
+        whole.cells.forEach((i, j) => {
+          const c = whole.costs[j];
+          wholeCost.set(i, c);
+          const needed = c <= engine.coverLimit[i] || c <= engine.nearestCost[i];
+          if (twin && c === engine.nearestCost[i]) ties++;
+          if (needed) expect(partCost.get(i), `seed ${seed}, origin ${k}, cell ${i} (${c} min, held ${engine.nearestCost[i]})`).toBe(c);
+          else if (!partCost.has(i)) leftOut++;
+        });
+        for (const [i, c] of partCost) {
+          const w = wholeCost.get(i)!;
+          expect(w, `seed ${seed}, cell ${i}: listed, so reached`).toBeLessThanOrEqual(c);
+          if (c > w) {
+            expect(w, `seed ${seed}, cell ${i}: listed slower only where beaten`).toBeGreaterThan(engine.nearestCost[i]);
+            expect(w).toBeGreaterThan(engine.coverLimit[i]);
+          }
+        }
+      }
+    }
+    // the check above is only worth something if the pruning cut: cells really left out
+    expect(leftOut).toBeGreaterThan(100);
+    expect(ties, 'exact ties met').toBeGreaterThan(100);
+  });
+
+  it('a station that won cells through another’s removal loses them when it goes; long random edit runs equal every reach compared, each station’s whole reach made again', () => {
+    for (let seed = 1; seed <= 30; seed++) {
+      const { model, stations, rules, rand, g } = randomCase(seed * 3571 + 11, seed % 3 === 0);
+      const fast = createEngine(g, { stations, rules }, model);
+      const plain = createEngine(g, { stations, rules }, withoutFastPaths(model));
+      const ids = stations.map((s) => s.id);
+      for (let step = 0; step < 24; step++) {
+        const active = fast.activeStations();
+        const edit = rand();
+        if (edit < 0.35 || active.length < 2) {
+          // a station added near another, taking part of its cells, or at its very place (equal minutes: the lower id, this one, wins)
+          const near = active[Math.floor(rand() * active.length)] ?? stations[0];
+          const at = rand() < 0.3 ? 0 : 0.01;
+          const added: Station = { ...near, id: `a${seed}-${String(step).padStart(2, '0')}`, status: 'proposed', lng: near.lng + (rand() - 0.5) * at, lat: near.lat + (rand() - 0.5) * at };
+          ids.push(added.id);
+          fast.upsertStation(added);
+          plain.upsertStation(added);
+        } else if (edit < 0.7) {
+          const s = active[Math.floor(rand() * active.length)];
+          fast.removeStation(s.id);
+          plain.removeStation(s.id);
+        } else {
+          const s = active[Math.floor(rand() * active.length)];
+          const moved = { ...s, lng: s.lng + (rand() - 0.5) * 0.03, lat: s.lat + (rand() - 0.5) * 0.03 };
+          fast.upsertStation(moved);
+          plain.upsertStation(moved);
+        }
+        expect(differences(fast, plain), `seed ${seed}, step ${step}`).toEqual([]);
+      }
+      // the whole reach of a station added with part of it is the plain one's (the isochrones and exports read it)
+      for (const s of fast.activeStations()) {
+        const a = fast.stationReach(s.id)!;
+        const b = plain.stationReach(s.id)!;
+        expect(Array.from(a.cells), `seed ${seed}, ${s.id}`).toEqual(Array.from(b.cells));
+        expect(Array.from(a.costs), `seed ${seed}, ${s.id}`).toEqual(Array.from(b.costs));
+      }
+      // and removing each station after its whole reach was made still equals
+      for (const s of fast.activeStations().slice(0, 3)) {
+        fast.removeStation(s.id);
+        plain.removeStation(s.id);
+        expect(differences(fast, plain), `seed ${seed}, removing ${s.id}`).toEqual([]);
+      }
+      expect(ids.length).toBeGreaterThan(stations.length);
     }
   });
 });

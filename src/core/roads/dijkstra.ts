@@ -33,6 +33,19 @@ export interface Prune {
   freeMinutes: number;
 }
 
+/**
+ * A pruned run whose bound is read where cells are joined to the network
+ * (NetworkReach.reachAgainst): a junction's bound is the least of its own
+ * and, along each chain of shape points ending at it, a wanted node's plus
+ * the drive from there to the junction; found when first needed, once a run.
+ */
+export interface NodePrune {
+  /** Per node, the least response minutes known there (Infinity: none); asked of wanted nodes and junctions only. */
+  boundAt: (node: number) => number;
+  offset: number;
+  freeMinutes: number;
+}
+
 type DijkstraGraph = Pick<CsrRoadGraph, 'nodeCount' | 'arcStart' | 'arcTo' | 'arcMinutes' | 'minutesVersion'>;
 
 export class BoundedDijkstra {
@@ -59,6 +72,9 @@ export class BoundedDijkstra {
   /** Run stamp per chain: its nodes have been given minutes in this run. */
   private readonly chainSeen: Int32Array;
   private stamp = 0;
+  /** A NodePrune run's junction bounds, valid where boundStamp is the run's stamp (made on the first such run). */
+  private boundValue: Float64Array | null = null;
+  private boundStamp: Int32Array | null = null;
 
   /**
    * @param graph the road graph: its shape is read once here, its minutes again after setArcMinutes
@@ -80,9 +96,10 @@ export class BoundedDijkstra {
    * budget is negative) and returns how many.
    * @param prune optional: beyond `freeMinutes` a junction is not entered when
    *   `offset` + its minutes exceed `bound` there by more than PRUNE_SLACK_MINUTES
-   *   (another source is nearer: see NetworkReach.nearestAll)
+   *   (another source is nearer: see NetworkReach.nearestAll); a NodePrune reads the bound
+   *   of a junction off the nodes around it (NetworkReach.reachAgainst)
    */
-  run(source: number, budgetMinutes: number, prune?: Prune): number {
+  run(source: number, budgetMinutes: number, prune?: Prune | NodePrune): number {
     // setArcMinutes re-weighted the graph in place (a new speed model): read its minutes again
     const version = this.graph.minutesVersion ?? 0;
     if (version !== this.weighedVersion) {
@@ -105,7 +122,7 @@ export class BoundedDijkstra {
       // a shape point: start from both ends of its chain, the chain itself done at the end
       this.startOnChain(source, sourceChain, budgetMinutes);
     }
-    let count = prune ? this.settlePruned(budgetMinutes, prune) : this.settle(budgetMinutes);
+    let count = !prune ? this.settle(budgetMinutes) : 'bound' in prune ? this.settlePruned(budgetMinutes, prune) : this.settleAgainst(budgetMinutes, prune);
     // the chains leaving each settled junction: their nodes from the nearer end
     const junctions = count;
     const { chainSeen } = this;
@@ -172,6 +189,62 @@ export class BoundedDijkstra {
       }
     }
     return count;
+  }
+
+  /** As settlePruned, each junction's bound found when first compared (junctionBound). */
+  private settleAgainst(budgetMinutes: number, prune: NodePrune): number {
+    const { minutes, settled, queue } = this;
+    const { coreStart, coreTo, coreMinutes } = this.core;
+    const { freeMinutes } = prune;
+    const offset = prune.offset - PRUNE_SLACK_MINUTES;
+    const n = this.graph.nodeCount;
+    const value = (this.boundValue ??= new Float64Array(n));
+    const seen = (this.boundStamp ??= new Int32Array(n));
+    const stamp = this.stamp;
+    let count = 0;
+    while (queue.length > 0) {
+      const key = queue.peekValue()!;
+      const v = queue.pop()!;
+      if (key > minutes[v]) continue;
+      settled[count++] = v;
+      for (let a = coreStart[v], end = coreStart[v + 1]; a < end; a++) {
+        const t = key + coreMinutes[a];
+        const u = coreTo[a];
+        if (t > budgetMinutes || t >= minutes[u]) continue;
+        if (t > freeMinutes) {
+          if (seen[u] !== stamp) {
+            value[u] = this.junctionBound(u, prune.boundAt);
+            seen[u] = stamp;
+          }
+          if (offset + t > value[u]) continue;
+        }
+        minutes[u] = t;
+        queue.push(u, t);
+      }
+    }
+    return count;
+  }
+
+  /**
+   * The least bound known at junction u: its own, or a wanted node's on a
+   * chain ending at u plus the drive along the chain from it to u (whoever
+   * is that fast at the node is at most that slow at u).
+   */
+  private junctionBound(u: number, boundAt: (node: number) => number): number {
+    const { coreStart, coreChain, chainFrom, chainTo, chainNodes, wantedStart, wantedPos, wantedToEnd, wantedToStart } = this.core;
+    let bound = boundAt(u);
+    for (let a = coreStart[u], end = coreStart[u + 1]; a < end; a++) {
+      const c = coreChain[a];
+      if (c < 0) continue;
+      // (a loop from u back to u is listed twice and read twice: the same least)
+      if (chainTo[c] === u) {
+        for (let k = wantedStart[c]; k < wantedStart[c + 1]; k++) bound = Math.min(bound, boundAt(chainNodes[wantedPos[k]]) + wantedToEnd[k]);
+      }
+      if (chainFrom[c] === u) {
+        for (let k = wantedStart[c]; k < wantedStart[c + 1]; k++) bound = Math.min(bound, boundAt(chainNodes[wantedPos[k]]) + wantedToStart[k]);
+      }
+    }
+    return bound;
   }
 
   /** Gives chain c's wanted nodes min(from its start, from its end) minutes where within the budget. */
@@ -275,6 +348,9 @@ interface Core {
   /** Chain c's wanted positions: wantedPos[wantedStart[c] … wantedStart[c + 1]). */
   wantedStart: Int32Array;
   wantedPos: Int32Array;
+  /** Per wanted position: the minutes from its node along the chain to its end, and back to its start (the bounds of a pruned run). */
+  wantedToEnd: Float64Array;
+  wantedToStart: Float64Array;
 }
 
 /**
@@ -425,6 +501,8 @@ function buildCore(graph: DijkstraGraph, wanted: Uint8Array | undefined): Core {
     toMinutes: new Float64Array(positions),
     wantedStart,
     wantedPos: Int32Array.from(wantedPos),
+    wantedToEnd: new Float64Array(wantedPos.length),
+    wantedToStart: new Float64Array(wantedPos.length),
   };
 }
 
@@ -448,6 +526,14 @@ function weigh(core: Core, arcMinutes: Float64Array): void {
     m = 0;
     for (let i = chainStart[c + 1] - 1; i >= chainStart[c]; i--) toMinutes[i] = m += stepFromEnd[i];
     backward[c] = m + firstToStart[c];
+  }
+  // the wanted nodes' drive to each end, summed from that end (no differences of sums: one-way chains hold Infinity)
+  const { wantedStart, wantedPos, wantedToEnd, wantedToStart } = core;
+  for (let c = 0; c < chains; c++) {
+    let m = lastToEnd[c];
+    for (let i = chainStart[c + 1] - 1, k = wantedStart[c + 1] - 1; k >= wantedStart[c]; m += stepFromStart[i--]) if (wantedPos[k] === i) wantedToEnd[k--] = m;
+    m = firstToStart[c];
+    for (let i = chainStart[c], k = wantedStart[c]; k < wantedStart[c + 1]; m += stepFromEnd[i++]) if (wantedPos[k] === i) wantedToStart[k++] = m;
   }
   const { coreArc, coreChain, coreForward, coreMinutes } = core;
   for (let a = 0; a < coreMinutes.length; a++) {

@@ -32,12 +32,15 @@ export function ambulancesForWorkload(callsPerYear: number, meanJobMinutes: numb
   return Math.max(0, Math.ceil((callsPerYear * meanJobMinutes) / (MINUTES_PER_YEAR * busyTarget) - 1e-9));
 }
 
-/**
- * One row per station of the first-due areas.
- * @param calls calls per year per cell
- * @param fractiles each station's first-due fractiles, by row
- */
-export function stationWorkload(rules: Rules, population: Float64Array, calls: Float64Array, callsSource: CallsSource, areas: FirstDueAreas, fractiles: FractilePair[]): StationWorkload[] {
+/** Per first-due area (row): its cells, residents and calls per year. */
+export interface AreaSums {
+  cells: Int32Array;
+  residents: Float64Array;
+  calls: Float64Array;
+}
+
+/** The sums of each first-due area, in one pass over the cells. */
+export function areaSums(areas: FirstDueAreas, population: Float64Array, calls: Float64Array): AreaSums {
   const n = areas.stations.length;
   const cells = new Int32Array(n);
   const residents = new Float64Array(n);
@@ -50,8 +53,26 @@ export function stationWorkload(rules: Rules, population: Float64Array, calls: F
     residents[k] += population[i];
     callSums[k] += calls[i];
   }
+  return { cells, residents, calls: callSums };
+}
+
+/**
+ * One row per station of the first-due areas.
+ * @param calls calls per year per cell
+ * @param fractiles each station's first-due fractiles, by row
+ */
+export function stationWorkload(rules: Rules, population: Float64Array, calls: Float64Array, callsSource: CallsSource, areas: FirstDueAreas, fractiles: FractilePair[]): StationWorkload[] {
+  return workloadRows(rules, areas.stations, areaSums(areas, population, calls), callsSource, fractiles);
+}
+
+/**
+ * The rows of stationWorkload from the areas' sums.
+ * @param stations the first-due areas' stations, by row
+ */
+export function workloadRows(rules: Rules, stations: readonly Station[], sums: AreaSums, callsSource: CallsSource, fractiles: FractilePair[]): StationWorkload[] {
+  const { cells, residents, calls: callSums } = sums;
   const { meanJobMinutes, busyTarget } = rules.ems;
-  return areas.stations.map((s, k) => {
+  return stations.map((s, k) => {
     const { ambulances, assumed } = ambulancesOf(s, rules);
     return {
       id: s.id,

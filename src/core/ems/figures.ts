@@ -17,7 +17,7 @@ import { groupingFractiles, minuteBins, type Grouping } from './fractiles.ts';
 import { groupFigures, scaled } from './group-figures.ts';
 import { hospitalAccess } from './hospital.ts';
 import type { EmsInputs } from './inputs.ts';
-import { cellMinutes } from './minutes.ts';
+import { cellMinutes, minutesBasis } from './minutes.ts';
 import type { EmsFigures, FractilePair, ZoneFractiles } from './types.ts';
 import { workloadRows } from './workload.ts';
 
@@ -57,10 +57,9 @@ export function emsFigures(engine: CoverageEngine, baseline: CoverageEngine | nu
   const { grid, rules } = engine;
   const target = rules.circleMinutes;
   const calls = callsPerYear(grid, rules, inputs.calls);
-  const { minutes, basis } = cellMinutes(engine);
   const rate = rules.ems.callsPerThousandPerYear / 1000;
   // the region, zones and first-due areas, built again only where cells changed since the last evaluation
-  const { areas, region, zones: zonePairs, areaPairs, sums } = groupFigures(engine, minutes, calls, rate, target, RESPONSE_HORIZON_MINUTES);
+  const { areas, region, zones: zonePairs, areaPairs, sums } = groupFigures(engine, calls, rate, target, RESPONSE_HORIZON_MINUTES);
   const { stations } = areas;
 
   const zoneCells = cellCounts(grid);
@@ -75,7 +74,7 @@ export function emsFigures(engine: CoverageEngine, baseline: CoverageEngine | nu
   return {
     calls: calls.summary,
     callCoverage: callCoverage(engine, calls, rate),
-    fractiles: { basis, targetMinutes: target, horizonMinutes: RESPONSE_HORIZON_MINUTES, region, zones, before },
+    fractiles: { basis: minutesBasis(engine), targetMinutes: target, horizonMinutes: RESPONSE_HORIZON_MINUTES, region, zones, before },
     workload,
     availability: availability(engine, stations, workload, calls.perCell, baseline),
     hospitals: hospitalAccess(grid, rules, inputs),

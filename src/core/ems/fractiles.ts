@@ -165,24 +165,35 @@ export function readHistogram(reached: Float64Array, total: Float64Array, groups
   return { out, total, pBin, pBefore, pending };
 }
 
+/** Some cells (the first `count` of `cells`), in any order. */
+export interface CellList {
+  cells: Int32Array;
+  count: number;
+}
+
 /**
  * The exact minutes of each percentile: the cells of its bin, in order of
  * minutes (then index), walked from the weight before the bin.
+ * @param among per grouping, the cells to look among (they must hold every cell of the percentile bins), or null/missing: all
  */
-export function exactPercentiles(minutes: Float64Array, bins: Int32Array, weight: Float64Array, groupings: readonly Grouping[], read: readonly Read[]): void {
+export function exactPercentiles(minutes: Float64Array, bins: Int32Array, weight: Float64Array, groupings: readonly Grouping[], read: readonly Read[], among: readonly (CellList | null)[] = []): void {
   groupings.forEach(({ groupOf }, k) => {
     const { out, total, pBin, pBefore, pending } = read[k];
     if (pending === 0) return;
     const picked: number[] = [];
+    const list = among[k] ?? null;
+    const count = list ? list.count : bins.length;
     if (groupOf === null) {
       const b0 = pBin[0];
       const b1 = pBin[1];
-      for (let i = 0; i < bins.length; i++) {
+      for (let j = 0; j < count; j++) {
+        const i = list ? list.cells[j] : j;
         const b = bins[i];
         if ((b === b0 || b === b1) && b >= 0 && weight[i] !== 0) picked.push(i);
       }
     } else {
-      for (let i = 0; i < bins.length; i++) {
+      for (let j = 0; j < count; j++) {
+        const i = list ? list.cells[j] : j;
         const g = groupOf[i];
         const b = bins[i];
         if (g >= 0 && b >= 0 && (b === pBin[2 * g] || b === pBin[2 * g + 1]) && weight[i] !== 0) picked.push(i);

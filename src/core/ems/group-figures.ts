@@ -3,19 +3,23 @@
  * first-due area): fractiles for residents and calls, and each area's sums
  * for the workload, kept per engine between evaluations.
  *
- * A station move changes the minutes or the first-due station of the cells
- * near it only. Those cells are found by comparing with the minutes and
- * areas kept from the last evaluation, and only the groups that hold one
- * (before or after the move) are built again, by the same passes in the same
- * cell order as a full build: every figure is the one a full build gives (a
- * float sum is never updated by subtracting a weight). The other groups keep
- * their figures: their cells, minutes and weights are those they were made from.
- * Anything else changed (stations added or removed, calls, target) builds all groups.
+ * A station move changes the nearest station or its cost for the cells near
+ * it only. Those cells are found by comparing with the costs and areas kept
+ * from the last evaluation (one pass, no minutes computed for the others),
+ * and only the zones and areas that hold one (before or after the move) are
+ * built again, by the same sums in the same cell order as a full build: every
+ * figure is the one a full build gives. The other zones and areas keep their
+ * figures: their cells, minutes and weights are those they were made from.
+ * The region's histogram is updated from the changed cells when its weights
+ * are whole numbers (every sum exact, in any order), else summed again.
+ * Anything else changed (stations added or removed, rules, calls) builds all.
  */
 import type { CoverageEngine } from '../coverage.ts';
+import type { Rules } from '../rules.ts';
 import type { CallsPerYear } from './calls.ts';
 import { rowsOfSlots, type FirstDueAreas } from './first-due.ts';
-import { binsUpTo, exactPercentiles, minuteBin, readHistogram, type Grouping } from './fractiles.ts';
+import { binsUpTo, exactPercentiles, minuteBin, readHistogram, type CellList, type Grouping, type Read } from './fractiles.ts';
+import { costToMinutes } from './minutes.ts';
 import type { FractilePair, Fractiles } from './types.ts';
 import type { AreaSums } from './workload.ts';
 
@@ -34,147 +38,220 @@ export interface GroupFigures {
 /** Calls modelled as residents × rate: the same shares and minutes, the weights scaled. */
 export const scaled = (f: Fractiles, rate: number): Fractiles => ({ ...f, weight: f.weight * rate, unreached: f.unreached * rate });
 
-/** What an engine's figures were made from, and the figures. */
-interface Kept {
+/** What an engine's figures were made from: any change builds all groups. */
+interface Made {
+  rules: Rules;
   calls: CallsPerYear;
   callsPerResident: number;
   targetMinutes: number;
   horizonMinutes: number;
   rowOfSlot: Int32Array;
-  /** Per cell, as at the last evaluation: minutes, their bin, first-due row. */
+}
+
+interface Kept extends Made {
+  /** Per cell, as at the last evaluation: the circle engine's nearest cost, the minutes, their bin, the first-due row. */
+  cost: Float64Array;
   minutes: Float64Array;
   bins: Int32Array;
   areaOf: Int32Array;
-  /** Per weight (residents, imported calls), per grouping (region, zones, areas), per group. */
+  /** Per weight (residents, imported calls): the region's histogram and total. */
+  regionReached: Float64Array[];
+  regionTotal: number[];
+  /** Per weight, per grouping (region, zones, areas), per group. */
   fractiles: Fractiles[][][];
   /** Per grouping, per group. */
   pairs: FractilePair[][];
   sums: AreaSums;
-  /** Histogram rows and totals of the zones and areas (scratch: only the rows being built are read). */
+  /** Scratch: the zones' and areas' histogram rows (only the rows being built are read), changed cells and their old bins, cell lists. */
   zoneReached: Float64Array;
   areaReached: Float64Array;
+  changed: Int32Array;
+  oldBins: Int32Array;
+  regionCells: CellList;
+  dirtyCells: CellList;
 }
 
 const kept = new WeakMap<CoverageEngine, Kept>();
 
 /**
- * @param engine the scenario; first-due areas are its circle engine's nearest stations
- * @param minutes per cell, Infinity when not reached (cellMinutes)
+ * @param engine the scenario: minutes and first-due areas come from its circle engine, as cellMinutes and emsFirstDue give them
  * @param calls calls per year per cell (from the rate: the residents' fractiles scaled by `callsPerResident`)
  */
-export function groupFigures(engine: CoverageEngine, minutes: Float64Array, calls: CallsPerYear, callsPerResident: number, targetMinutes: number, horizonMinutes: number): GroupFigures {
-  const { grid } = engine;
+export function groupFigures(engine: CoverageEngine, calls: CallsPerYear, callsPerResident: number, targetMinutes: number, horizonMinutes: number): GroupFigures {
+  const { grid, rules } = engine;
+  const circle = engine.circleEngine;
   const stations = engine.activeStations();
-  const rowOfSlot = rowsOfSlots(engine.circleEngine, stations);
+  const rowOfSlot = rowsOfSlots(circle, stations);
   const zones = grid.zones.length;
   const areas = stations.length;
+  const made: Made = { rules, calls, callsPerResident, targetMinutes, horizonMinutes, rowOfSlot };
   let k = kept.get(engine);
-  const same = k !== undefined && k.calls === calls && k.callsPerResident === callsPerResident && k.targetMinutes === targetMinutes && k.horizonMinutes === horizonMinutes && sameValues(k.rowOfSlot, rowOfSlot);
-  if (!same) kept.set(engine, (k = fresh(grid.size, zones, areas, horizonMinutes, { calls, callsPerResident, targetMinutes, horizonMinutes, rowOfSlot })));
+  const same = k !== undefined && sameMade(k, made);
+  if (!same) kept.set(engine, (k = fresh(grid.size, zones, areas, made)));
   const zoneDirty = new Uint8Array(zones);
   const areaDirty = new Uint8Array(areas);
-  const changed = markChanged(k!, minutes, engine.circleEngine.nearestSlot, rowOfSlot, grid.zone, zoneDirty, areaDirty);
+  const changed = markChanged(k!, circle.nearestCost, circle.nearestSlot, grid.zone, zoneDirty, areaDirty, costToMinutes(engine));
   if (!same) {
     zoneDirty.fill(1);
     areaDirty.fill(1);
   }
-  if (changed > 0 || !same) build(k!, grid.zone, grid.population, zoneDirty, areaDirty);
+  if (changed > 0 || !same) build(k!, same ? changed : -1, grid.zone, grid.population, zoneDirty, areaDirty);
   const [[region], zonePairs, areaPairs] = k!.pairs;
   return { areas: { stations, areaOf: k!.areaOf }, region, zones: zonePairs, areaPairs, sums: k!.sums };
 }
 
-function sameValues(a: Int32Array, b: Int32Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+function sameMade(a: Made, b: Made): boolean {
+  if (a.rules !== b.rules || a.calls !== b.calls || a.callsPerResident !== b.callsPerResident || a.targetMinutes !== b.targetMinutes || a.horizonMinutes !== b.horizonMinutes) return false;
+  if (a.rowOfSlot.length !== b.rowOfSlot.length) return false;
+  for (let s = 0; s < a.rowOfSlot.length; s++) if (a.rowOfSlot[s] !== b.rowOfSlot[s]) return false;
   return true;
 }
 
-/** A state that every cell differs from (NaN minutes equal nothing), so the first evaluation takes every cell. */
-function fresh(cells: number, zones: number, areas: number, horizonMinutes: number, made: Pick<Kept, 'calls' | 'callsPerResident' | 'targetMinutes' | 'horizonMinutes' | 'rowOfSlot'>): Kept {
-  const width = binsUpTo(horizonMinutes);
+/** A state every cell differs from (NaN costs equal nothing), so the first evaluation takes every cell. */
+function fresh(cells: number, zones: number, areas: number, made: Made): Kept {
+  const width = binsUpTo(made.horizonMinutes);
   const lists = () => [new Array<Fractiles>(1), new Array<Fractiles>(zones), new Array<Fractiles>(areas)];
   return {
     ...made,
+    cost: new Float64Array(cells).fill(NaN),
     minutes: new Float64Array(cells).fill(NaN),
     bins: new Int32Array(cells).fill(-1),
     areaOf: new Int32Array(cells).fill(-1),
+    regionReached: [new Float64Array(width), new Float64Array(width)],
+    regionTotal: [0, 0],
     fractiles: [lists(), lists()],
     pairs: [new Array(1), new Array(zones), new Array(areas)],
     sums: { cells: new Int32Array(areas), residents: new Float64Array(areas), calls: new Float64Array(areas) },
     zoneReached: new Float64Array(zones * width),
     areaReached: new Float64Array(areas * width),
+    changed: new Int32Array(1024),
+    oldBins: new Int32Array(1024),
+    regionCells: { cells: new Int32Array(cells), count: 0 },
+    dirtyCells: { cells: new Int32Array(cells), count: 0 },
   };
 }
 
 /**
- * Takes the cells whose minutes or first-due area differ from the kept ones
- * into the kept state and marks their zone and both areas (old, new) to be
+ * Takes the cells whose nearest cost or first-due area differ from the kept
+ * ones into the kept state (their minutes and bins too), lists them with
+ * their old bins, and marks their zone and both areas (old, new) to be
  * built. Returns how many cells changed.
  */
-function markChanged(k: Kept, minutes: Float64Array, nearestSlot: Int32Array, rowOfSlot: Int32Array, zone: Int32Array, zoneDirty: Uint8Array, areaDirty: Uint8Array): number {
-  const { minutes: was, areaOf, bins, horizonMinutes } = k;
-  let changed = 0;
-  for (let i = 0; i < minutes.length; i++) {
-    const m = minutes[i];
+function markChanged(k: Kept, cost: Float64Array, nearestSlot: Int32Array, zone: Int32Array, zoneDirty: Uint8Array, areaDirty: Uint8Array, toMinutes: (cost: number, cell: number) => number): number {
+  const { cost: was, areaOf, bins, minutes, rowOfSlot, horizonMinutes } = k;
+  let n = 0;
+  for (let i = 0; i < cost.length; i++) {
+    const c = cost[i];
     const s = nearestSlot[i];
     const a = s < 0 ? -1 : rowOfSlot[s];
-    if (m === was[i] && a === areaOf[i]) continue;
-    changed++;
+    if (c === was[i] && a === areaOf[i]) continue;
+    if (n === k.changed.length) {
+      k.changed = grown(k.changed);
+      k.oldBins = grown(k.oldBins);
+    }
+    k.changed[n] = i;
+    k.oldBins[n++] = bins[i];
     const z = zone[i];
     if (z >= 0) zoneDirty[z] = 1;
     const before = areaOf[i];
     if (before >= 0) areaDirty[before] = 1;
     if (a >= 0) areaDirty[a] = 1;
-    was[i] = m;
+    was[i] = c;
     areaOf[i] = a;
+    const m = toMinutes(c, i);
+    minutes[i] = m;
     bins[i] = minuteBin(m, horizonMinutes);
   }
-  return changed;
+  return n;
 }
 
-/** Builds the region and the marked zones and areas again, for each weight, and their pairs and area sums. */
-function build(k: Kept, zone: Int32Array, population: Float64Array, zoneDirty: Uint8Array, areaDirty: Uint8Array): void {
-  const { calls } = k;
+function grown(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/** Whole numbers whose sum stays exact in any order (by array: weights are kept between evaluations). */
+const wholeWeights = new WeakMap<Float64Array, boolean>();
+
+function whole(weight: Float64Array): boolean {
+  let answer = wholeWeights.get(weight);
+  if (answer === undefined) {
+    let sum = 0;
+    answer = true;
+    for (let i = 0; i < weight.length && answer; i++) {
+      answer = Number.isInteger(weight[i]);
+      sum += Math.abs(weight[i]);
+    }
+    answer &&= sum <= Number.MAX_SAFE_INTEGER;
+    wholeWeights.set(weight, answer);
+  }
+  return answer;
+}
+
+/**
+ * Builds the region and the marked zones and areas again, for each weight,
+ * and their pairs and area sums.
+ * @param changed how many cells k.changed lists, or −1: every cell (a full build)
+ */
+function build(k: Kept, changed: number, zone: Int32Array, population: Float64Array, zoneDirty: Uint8Array, areaDirty: Uint8Array): void {
+  const { calls, horizonMinutes, targetMinutes } = k;
+  const width = binsUpTo(horizonMinutes);
   const weights = calls.summary.source === 'rate' ? [population] : [population, calls.perCell];
   const groupings: Grouping[] = [
     { groupOf: null, groups: 1 },
     { groupOf: zone, groups: zoneDirty.length },
     { groupOf: k.areaOf, groups: areaDirty.length },
   ];
-  const only = [Uint8Array.of(1), zoneDirty, areaDirty];
   weights.forEach((weight, w) => {
-    const reads = histograms(k, weight, zone, zoneDirty, areaDirty, w === 0 ? calls.perCell : null).map((h, g) =>
-      readHistogram(h.reached, h.total, groupings[g].groups, binsUpTo(k.horizonMinutes), k.horizonMinutes, k.targetMinutes, only[g], k.fractiles[w][g]),
-    );
-    if (reads.some((r) => r.pending > 0)) exactPercentiles(k.minutes, k.bins, weight, groupings, reads);
+    const out = k.fractiles[w];
+    const readRegion = () => readHistogram(k.regionReached[w], Float64Array.of(k.regionTotal[w]), 1, width, horizonMinutes, targetMinutes, null, out[0]);
+    // whole weights: the region's histogram follows the changed cells, and its percentile cells are picked in the pass below
+    const followed = changed >= 0 && whole(weight);
+    if (followed) followRegion(k, k.regionReached[w], weight, changed);
+    const region = followed ? readRegion() : null;
+    const { zoneTotal, areaTotal } = groupPass(k, w, weight, zone, zoneDirty, areaDirty, region, w === 0 ? calls.perCell : null);
+    const reads: Read[] = [
+      region ?? readRegion(),
+      readHistogram(k.zoneReached, zoneTotal, zoneDirty.length, width, horizonMinutes, targetMinutes, zoneDirty, out[1]),
+      readHistogram(k.areaReached, areaTotal, areaDirty.length, width, horizonMinutes, targetMinutes, areaDirty, out[2]),
+    ];
+    if (reads.some((r) => r.pending > 0)) exactPercentiles(k.minutes, k.bins, weight, groupings, reads, [region ? k.regionCells : null, k.dirtyCells, k.dirtyCells]);
   });
   const [residents, byCalls] = k.fractiles;
-  only.forEach((dirty, g) => {
+  [Uint8Array.of(1), zoneDirty, areaDirty].forEach((dirty, g) => {
     const pairs = k.pairs[g];
     for (let j = 0; j < dirty.length; j++) {
       if (dirty[j] === 0) continue;
       const r = residents[g][j];
-      pairs[j] = { residents: r, calls: byCalls && weights.length > 1 ? byCalls[g][j] : scaled(r, k.callsPerResident) };
+      pairs[j] = { residents: r, calls: weights.length > 1 ? byCalls[g][j] : scaled(r, k.callsPerResident) };
     }
   });
 }
 
-/** A grouping's histogram rows (groups × bins) and total weight per group. */
-interface Histograms {
-  reached: Float64Array;
-  total: Float64Array;
+/** Moves the weight of each changed cell from its old bin to its new one (whole numbers: exact). */
+function followRegion(k: Kept, reached: Float64Array, weight: Float64Array, changed: number): void {
+  const { bins } = k;
+  for (let j = 0; j < changed; j++) {
+    const i = k.changed[j];
+    const from = k.oldBins[j];
+    const to = bins[i];
+    if (from === to) continue;
+    if (from >= 0) reached[from] -= weight[i];
+    if (to >= 0) reached[to] += weight[i];
+  }
 }
 
 /**
- * One pass over the cells for one weight: the region's histogram, and those
- * of the marked zones and areas (their rows zeroed first), each summed in
- * cell order as a full build sums it. With `areaCalls` (the first weight,
- * residents) the marked areas' sums are taken in the same pass.
+ * One pass over the cells for one weight: the histograms of the marked zones
+ * and areas (their rows zeroed first), each summed in cell order as a full
+ * build sums it, and the list of their cells; with `region` read, the cells
+ * of its percentile bins, else its histogram and total summed too. With
+ * `areaCalls` (the first weight, residents) the marked areas' sums are taken.
  */
-function histograms(k: Kept, weight: Float64Array, zone: Int32Array, zoneDirty: Uint8Array, areaDirty: Uint8Array, areaCalls: Float64Array | null): Histograms[] {
+function groupPass(k: Kept, w: number, weight: Float64Array, zone: Int32Array, zoneDirty: Uint8Array, areaDirty: Uint8Array, region: Read | null, areaCalls: Float64Array | null): { zoneTotal: Float64Array; areaTotal: Float64Array } {
   const width = binsUpTo(k.horizonMinutes);
-  const { bins, areaOf, zoneReached, areaReached, sums } = k;
-  const region = new Float64Array(width);
+  const { bins, areaOf, zoneReached, areaReached, sums, regionCells, dirtyCells } = k;
   const zoneTotal = new Float64Array(zoneDirty.length);
   const areaTotal = new Float64Array(areaDirty.length);
   for (let z = 0; z < zoneDirty.length; z++) if (zoneDirty[z] === 1) zoneReached.fill(0, z * width, (z + 1) * width);
@@ -186,32 +263,47 @@ function histograms(k: Kept, weight: Float64Array, zone: Int32Array, zoneDirty: 
       sums.calls[a] = 0;
     }
   }
+  const reached = k.regionReached[w];
+  if (!region) reached.fill(0);
+  // −1 when the region is summed here: no bin matches
+  const [p0, p1] = region ? region.pBin : [-1, -1];
+  const cellsOfRegion = regionCells.cells;
+  const cellsOfGroups = dirtyCells.cells;
+  let nRegion = 0;
+  let nGroups = 0;
   let all = 0;
   for (let i = 0; i < bins.length; i++) {
-    const w = weight[i];
     const b = bins[i];
-    all += w;
-    if (b >= 0) region[b] += w;
-    const z = zone[i];
-    if (z >= 0 && zoneDirty[z] === 1) {
-      zoneTotal[z] += w;
-      if (b >= 0) zoneReached[z * width + b] += w;
+    const x = weight[i];
+    if (region) {
+      if (b >= 0 && (b === p0 || b === p1)) cellsOfRegion[nRegion++] = i;
+    } else {
+      all += x;
+      if (b >= 0) reached[b] += x;
     }
+    const z = zone[i];
     const a = areaOf[i];
-    if (a >= 0 && areaDirty[a] === 1) {
-      areaTotal[a] += w;
-      if (b >= 0) areaReached[a * width + b] += w;
+    const inZone = z >= 0 && zoneDirty[z] === 1;
+    const inArea = a >= 0 && areaDirty[a] === 1;
+    if (!inZone && !inArea) continue;
+    cellsOfGroups[nGroups++] = i;
+    if (inZone) {
+      zoneTotal[z] += x;
+      if (b >= 0) zoneReached[z * width + b] += x;
+    }
+    if (inArea) {
+      areaTotal[a] += x;
+      if (b >= 0) areaReached[a * width + b] += x;
       if (areaCalls) {
         sums.cells[a]++;
         sums.calls[a] += areaCalls[i];
       }
     }
   }
+  regionCells.count = nRegion;
+  dirtyCells.count = nGroups;
+  if (!region) k.regionTotal[w] = all;
   // the residents of an area are its first weight's total, summed in the same order
   if (areaCalls) for (let a = 0; a < areaDirty.length; a++) if (areaDirty[a] === 1) sums.residents[a] = areaTotal[a];
-  return [
-    { reached: region, total: Float64Array.of(all) },
-    { reached: zoneReached, total: zoneTotal },
-    { reached: areaReached, total: areaTotal },
-  ];
+  return { zoneTotal, areaTotal };
 }

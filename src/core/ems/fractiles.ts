@@ -12,6 +12,7 @@
  * in every share's denominator, never in a numerator, and a percentile that
  * falls among it is null, never an invented number.
  */
+import type { CellList } from './cell-lists.ts';
 import type { Fractiles } from './types.ts';
 
 /** Histogram bins per minute. */
@@ -163,12 +164,6 @@ export function readHistogram(reached: Float64Array, total: Float64Array, groups
     out[g] = { weight: all, withinTarget: all > 0 ? within / all : 0, curve, medianMinutes: null, p90Minutes: null, unreached: Math.max(0, all - cum) };
   }
   return { out, total, pBin, pBefore, pending };
-}
-
-/** Some cells (the first `count` of `cells`), in any order. */
-export interface CellList {
-  cells: Int32Array;
-  count: number;
 }
 
 /**

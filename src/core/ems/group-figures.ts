@@ -10,15 +10,19 @@
  * built again, by the same sums in the same cell order as a full build: every
  * figure is the one a full build gives. The other zones and areas keep their
  * figures: their cells, minutes and weights are those they were made from.
- * The region's histogram is updated from the changed cells when its weights
- * are whole numbers (every sum exact, in any order), else summed again.
+ * When the weights are whole numbers (every sum exact, in any order) the
+ * region's histogram follows the changed cells, and the marked zones' and
+ * areas' cells come from lists (zones: fixed; areas and the region's bins:
+ * kept as cells move), sorted into cell order: no pass over every cell but
+ * the comparison. Other weights (imported calls a year) take one pass.
  * Anything else changed (stations added or removed, rules, calls) builds all.
  */
 import type { CoverageEngine } from '../coverage.ts';
 import type { Rules } from '../rules.ts';
 import type { CallsPerYear } from './calls.ts';
+import { CellLists, pushCell, type CellList } from './cell-lists.ts';
 import { rowsOfSlots, type FirstDueAreas } from './first-due.ts';
-import { binsUpTo, exactPercentiles, minuteBin, readHistogram, type CellList, type Grouping, type Read } from './fractiles.ts';
+import { binsUpTo, exactPercentiles, minuteBin, readHistogram, type Grouping, type Read } from './fractiles.ts';
 import { costToMinutes } from './minutes.ts';
 import type { FractilePair, Fractiles } from './types.ts';
 import type { AreaSums } from './workload.ts';
@@ -62,13 +66,17 @@ interface Kept extends Made {
   /** Per grouping, per group. */
   pairs: FractilePair[][];
   sums: AreaSums;
-  /** Scratch: the zones' and areas' histogram rows (only the rows being built are read), changed cells and their old bins, cell lists. */
+  /** The cells of each first-due area, and of each bin of the region's histogram (reached cells only). */
+  areaLists: CellLists;
+  binLists: CellLists;
+  /** Scratch: the zones' and areas' histogram rows (only the rows being built are read), changed cells and their old bins, the cells to look among for percentiles. */
   zoneReached: Float64Array;
   areaReached: Float64Array;
   changed: Int32Array;
   oldBins: Int32Array;
   regionCells: CellList;
-  dirtyCells: CellList;
+  zoneCells: CellList;
+  areaCells: CellList;
 }
 
 const kept = new WeakMap<CoverageEngine, Kept>();
@@ -122,12 +130,15 @@ function fresh(cells: number, zones: number, areas: number, made: Made): Kept {
     fractiles: [lists(), lists()],
     pairs: [new Array(1), new Array(zones), new Array(areas)],
     sums: { cells: new Int32Array(areas), residents: new Float64Array(areas), calls: new Float64Array(areas) },
+    areaLists: new CellLists(areas, cells),
+    binLists: new CellLists(width, cells),
     zoneReached: new Float64Array(zones * width),
     areaReached: new Float64Array(areas * width),
     changed: new Int32Array(1024),
     oldBins: new Int32Array(1024),
-    regionCells: { cells: new Int32Array(cells), count: 0 },
-    dirtyCells: { cells: new Int32Array(cells), count: 0 },
+    regionCells: { cells: new Int32Array(0), count: 0 },
+    zoneCells: { cells: new Int32Array(0), count: 0 },
+    areaCells: { cells: new Int32Array(0), count: 0 },
   };
 }
 
@@ -158,9 +169,12 @@ function markChanged(k: Kept, cost: Float64Array, nearestSlot: Int32Array, zone:
     if (a >= 0) areaDirty[a] = 1;
     was[i] = c;
     areaOf[i] = a;
+    k.areaLists.move(i, before, a);
     const m = toMinutes(c, i);
     minutes[i] = m;
-    bins[i] = minuteBin(m, horizonMinutes);
+    const b = minuteBin(m, horizonMinutes);
+    k.binLists.move(i, bins[i], b);
+    bins[i] = b;
   }
   return n;
 }
@@ -210,13 +224,14 @@ function build(k: Kept, changed: number, zone: Int32Array, population: Float64Ar
     const followed = changed >= 0 && whole(weight);
     if (followed) followRegion(k, k.regionReached[w], weight, changed);
     const region = followed ? readRegion() : null;
-    const { zoneTotal, areaTotal } = groupPass(k, w, weight, zone, zoneDirty, areaDirty, region, w === 0 ? calls.perCell : null);
+    const areaCalls = w === 0 ? calls.perCell : null;
+    const { zoneTotal, areaTotal } = region ? listSums(k, weight, zone, zoneDirty, areaDirty, region, areaCalls) : groupPass(k, w, weight, zone, zoneDirty, areaDirty, areaCalls);
     const reads: Read[] = [
       region ?? readRegion(),
       readHistogram(k.zoneReached, zoneTotal, zoneDirty.length, width, horizonMinutes, targetMinutes, zoneDirty, out[1]),
       readHistogram(k.areaReached, areaTotal, areaDirty.length, width, horizonMinutes, targetMinutes, areaDirty, out[2]),
     ];
-    if (reads.some((r) => r.pending > 0)) exactPercentiles(k.minutes, k.bins, weight, groupings, reads, [region ? k.regionCells : null, k.dirtyCells, k.dirtyCells]);
+    if (reads.some((r) => r.pending > 0)) exactPercentiles(k.minutes, k.bins, weight, groupings, reads, [region ? k.regionCells : null, k.zoneCells, k.areaCells]);
   });
   const [residents, byCalls] = k.fractiles;
   [Uint8Array.of(1), zoneDirty, areaDirty].forEach((dirty, g) => {
@@ -242,56 +257,69 @@ function followRegion(k: Kept, reached: Float64Array, weight: Float64Array, chan
   }
 }
 
-/**
- * One pass over the cells for one weight: the histograms of the marked zones
- * and areas (their rows zeroed first), each summed in cell order as a full
- * build sums it, and the list of their cells; with `region` read, the cells
- * of its percentile bins, else its histogram and total summed too. With
- * `areaCalls` (the first weight, residents) the marked areas' sums are taken.
- */
-function groupPass(k: Kept, w: number, weight: Float64Array, zone: Int32Array, zoneDirty: Uint8Array, areaDirty: Uint8Array, region: Read | null, areaCalls: Float64Array | null): { zoneTotal: Float64Array; areaTotal: Float64Array } {
+/** Totals per zone and per area of one weight (the marked ones; the others 0). */
+interface Totals {
+  zoneTotal: Float64Array;
+  areaTotal: Float64Array;
+}
+
+/** Zeroes the marked zones' and areas' histogram rows (and, with `areaCalls`, the areas' sums) before they are summed again. */
+function clearMarked(k: Kept, zoneDirty: Uint8Array, areaDirty: Uint8Array, areaCalls: Float64Array | null): Totals {
   const width = binsUpTo(k.horizonMinutes);
-  const { bins, areaOf, zoneReached, areaReached, sums, regionCells, dirtyCells } = k;
-  const zoneTotal = new Float64Array(zoneDirty.length);
-  const areaTotal = new Float64Array(areaDirty.length);
-  for (let z = 0; z < zoneDirty.length; z++) if (zoneDirty[z] === 1) zoneReached.fill(0, z * width, (z + 1) * width);
+  for (let z = 0; z < zoneDirty.length; z++) if (zoneDirty[z] === 1) k.zoneReached.fill(0, z * width, (z + 1) * width);
   for (let a = 0; a < areaDirty.length; a++) {
     if (areaDirty[a] === 0) continue;
-    areaReached.fill(0, a * width, (a + 1) * width);
+    k.areaReached.fill(0, a * width, (a + 1) * width);
     if (areaCalls) {
-      sums.cells[a] = 0;
-      sums.calls[a] = 0;
+      k.sums.cells[a] = 0;
+      k.sums.calls[a] = 0;
     }
   }
+  k.zoneCells.count = 0;
+  k.areaCells.count = 0;
+  return { zoneTotal: new Float64Array(zoneDirty.length), areaTotal: new Float64Array(areaDirty.length) };
+}
+
+/** The residents of an area are its first weight's total, summed in the same order. */
+function areaResidents(k: Kept, areaDirty: Uint8Array, areaTotal: Float64Array): void {
+  for (let a = 0; a < areaDirty.length; a++) if (areaDirty[a] === 1) k.sums.residents[a] = areaTotal[a];
+}
+
+/**
+ * One pass over the cells for one weight: the region's histogram and total,
+ * those of the marked zones and areas, each summed in cell order as a full
+ * build sums it, and the lists of the marked zones' and areas' cells. With
+ * `areaCalls` (the first weight, residents) the marked areas' sums are taken.
+ */
+function groupPass(k: Kept, w: number, weight: Float64Array, zone: Int32Array, zoneDirty: Uint8Array, areaDirty: Uint8Array, areaCalls: Float64Array | null): Totals {
+  const width = binsUpTo(k.horizonMinutes);
+  const { bins, areaOf, zoneReached, areaReached, sums, zoneCells, areaCells } = k;
+  const totals = clearMarked(k, zoneDirty, areaDirty, areaCalls);
+  const { zoneTotal, areaTotal } = totals;
   const reached = k.regionReached[w];
-  if (!region) reached.fill(0);
-  // −1 when the region is summed here: no bin matches
-  const [p0, p1] = region ? region.pBin : [-1, -1];
-  const cellsOfRegion = regionCells.cells;
-  const cellsOfGroups = dirtyCells.cells;
-  let nRegion = 0;
-  let nGroups = 0;
+  reached.fill(0);
+  // room for every cell: no check in the loop
+  if (zoneCells.cells.length < bins.length) zoneCells.cells = new Int32Array(bins.length);
+  if (areaCells.cells.length < bins.length) areaCells.cells = new Int32Array(bins.length);
+  const ofZones = zoneCells.cells;
+  const ofAreas = areaCells.cells;
+  let nZones = 0;
+  let nAreas = 0;
   let all = 0;
   for (let i = 0; i < bins.length; i++) {
     const b = bins[i];
     const x = weight[i];
-    if (region) {
-      if (b >= 0 && (b === p0 || b === p1)) cellsOfRegion[nRegion++] = i;
-    } else {
-      all += x;
-      if (b >= 0) reached[b] += x;
-    }
+    all += x;
+    if (b >= 0) reached[b] += x;
     const z = zone[i];
-    const a = areaOf[i];
-    const inZone = z >= 0 && zoneDirty[z] === 1;
-    const inArea = a >= 0 && areaDirty[a] === 1;
-    if (!inZone && !inArea) continue;
-    cellsOfGroups[nGroups++] = i;
-    if (inZone) {
+    if (z >= 0 && zoneDirty[z] === 1) {
+      ofZones[nZones++] = i;
       zoneTotal[z] += x;
       if (b >= 0) zoneReached[z * width + b] += x;
     }
-    if (inArea) {
+    const a = areaOf[i];
+    if (a >= 0 && areaDirty[a] === 1) {
+      ofAreas[nAreas++] = i;
       areaTotal[a] += x;
       if (b >= 0) areaReached[a * width + b] += x;
       if (areaCalls) {
@@ -300,10 +328,74 @@ function groupPass(k: Kept, w: number, weight: Float64Array, zone: Int32Array, z
       }
     }
   }
-  regionCells.count = nRegion;
-  dirtyCells.count = nGroups;
-  if (!region) k.regionTotal[w] = all;
-  // the residents of an area are its first weight's total, summed in the same order
-  if (areaCalls) for (let a = 0; a < areaDirty.length; a++) if (areaDirty[a] === 1) sums.residents[a] = areaTotal[a];
-  return { zoneTotal, areaTotal };
+  zoneCells.count = nZones;
+  areaCells.count = nAreas;
+  k.regionTotal[w] = all;
+  if (areaCalls) areaResidents(k, areaDirty, areaTotal);
+  return totals;
+}
+
+/**
+ * As groupPass when the region's histogram followed the changed cells: only
+ * the marked zones' cells (the grid's list by zone) and areas' cells (their
+ * lists, sorted into cell order) are summed, and the cells of the region's
+ * percentile bins are listed from the bins' lists.
+ */
+function listSums(k: Kept, weight: Float64Array, zone: Int32Array, zoneDirty: Uint8Array, areaDirty: Uint8Array, region: Read, areaCalls: Float64Array | null): Totals {
+  const width = binsUpTo(k.horizonMinutes);
+  const { bins, zoneReached, areaReached, sums, zoneCells, areaCells, regionCells } = k;
+  const totals = clearMarked(k, zoneDirty, areaDirty, areaCalls);
+  const { zoneTotal, areaTotal } = totals;
+  const byZone = zoneIndex(zone, zoneDirty.length);
+  for (let z = 0; z < zoneDirty.length; z++) {
+    if (zoneDirty[z] === 0) continue;
+    for (let j = byZone.start[z]; j < byZone.start[z + 1]; j++) {
+      const i = byZone.cells[j];
+      pushCell(zoneCells, i);
+      const x = weight[i];
+      zoneTotal[z] += x;
+      const b = bins[i];
+      if (b >= 0) zoneReached[z * width + b] += x;
+    }
+  }
+  for (let a = 0; a < areaDirty.length; a++) {
+    if (areaDirty[a] === 0) continue;
+    const from = areaCells.count;
+    k.areaLists.gather(a, areaCells);
+    const cells = areaCells.cells.subarray(from, areaCells.count).sort();
+    for (let j = 0; j < cells.length; j++) {
+      const i = cells[j];
+      const x = weight[i];
+      areaTotal[a] += x;
+      const b = bins[i];
+      if (b >= 0) areaReached[a * width + b] += x;
+      if (areaCalls) {
+        sums.cells[a]++;
+        sums.calls[a] += areaCalls[i];
+      }
+    }
+  }
+  regionCells.count = 0;
+  const [p0, p1] = region.pBin;
+  if (p0 >= 0) k.binLists.gather(p0, regionCells);
+  if (p1 >= 0 && p1 !== p0) k.binLists.gather(p1, regionCells);
+  if (areaCalls) areaResidents(k, areaDirty, areaTotal);
+  return totals;
+}
+
+/** The cells of each zone in cell order (start[z] … start[z + 1] − 1 of `cells`), by grid. */
+const zoneIndexes = new WeakMap<Int32Array, { start: Int32Array; cells: Int32Array }>();
+
+function zoneIndex(zone: Int32Array, zones: number): { start: Int32Array; cells: Int32Array } {
+  let index = zoneIndexes.get(zone);
+  if (!index) {
+    const start = new Int32Array(zones + 1);
+    for (let i = 0; i < zone.length; i++) if (zone[i] >= 0) start[zone[i] + 1]++;
+    for (let z = 0; z < zones; z++) start[z + 1] += start[z];
+    const cells = new Int32Array(start[zones]);
+    const fill = start.slice(0, zones);
+    for (let i = 0; i < zone.length; i++) if (zone[i] >= 0) cells[fill[zone[i]]++] = i;
+    zoneIndexes.set(zone, (index = { start, cells }));
+  }
+  return index;
 }

@@ -6,7 +6,6 @@
  */
 import { ambulancesNeeded, type Rules } from '../rules.ts';
 import type { Station } from '../types.ts';
-import type { FirstDueAreas } from './first-due.ts';
 import type { CallsSource, FractilePair, StationWorkload } from './types.ts';
 
 export const MINUTES_PER_YEAR = 525_600;
@@ -39,35 +38,11 @@ export interface AreaSums {
   calls: Float64Array;
 }
 
-/** The sums of each first-due area, in one pass over the cells. */
-export function areaSums(areas: FirstDueAreas, population: Float64Array, calls: Float64Array): AreaSums {
-  const n = areas.stations.length;
-  const cells = new Int32Array(n);
-  const residents = new Float64Array(n);
-  const callSums = new Float64Array(n);
-  const { areaOf } = areas;
-  for (let i = 0; i < areaOf.length; i++) {
-    const k = areaOf[i];
-    if (k < 0) continue;
-    cells[k]++;
-    residents[k] += population[i];
-    callSums[k] += calls[i];
-  }
-  return { cells, residents, calls: callSums };
-}
-
 /**
  * One row per station of the first-due areas.
- * @param calls calls per year per cell
- * @param fractiles each station's first-due fractiles, by row
- */
-export function stationWorkload(rules: Rules, population: Float64Array, calls: Float64Array, callsSource: CallsSource, areas: FirstDueAreas, fractiles: FractilePair[]): StationWorkload[] {
-  return workloadRows(rules, areas.stations, areaSums(areas, population, calls), callsSource, fractiles);
-}
-
-/**
- * The rows of stationWorkload from the areas' sums.
  * @param stations the first-due areas' stations, by row
+ * @param sums each area's cells, residents and calls per year
+ * @param fractiles each station's first-due fractiles, by row
  */
 export function workloadRows(rules: Rules, stations: readonly Station[], sums: AreaSums, callsSource: CallsSource, fractiles: FractilePair[]): StationWorkload[] {
   const { cells, residents, calls: callSums } = sums;

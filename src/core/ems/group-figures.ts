@@ -72,8 +72,9 @@ interface Kept extends Made {
   /** Scratch: the zones' and areas' histogram rows (only the rows being built are read), changed cells and their old bins, the cells to look among for percentiles. */
   zoneReached: Float64Array;
   areaReached: Float64Array;
-  changed: Int32Array;
-  oldBins: Int32Array;
+  changed: CellList;
+  /** The bin each changed cell had (a list of bins, not cells). */
+  oldBins: CellList;
   regionCells: CellList;
   zoneCells: CellList;
   areaCells: CellList;
@@ -93,19 +94,20 @@ export function groupFigures(engine: CoverageEngine, calls: CallsPerYear, callsP
   const zones = grid.zones.length;
   const areas = stations.length;
   const made: Made = { rules, calls, callsPerResident, targetMinutes, horizonMinutes, rowOfSlot };
-  let k = kept.get(engine);
-  const same = k !== undefined && sameMade(k, made);
-  if (!same) kept.set(engine, (k = fresh(grid.size, zones, areas, made)));
+  const previous = kept.get(engine);
+  const same = previous !== undefined && sameMade(previous, made);
+  const k = same ? previous : fresh(grid.size, zones, areas, made);
+  if (!same) kept.set(engine, k);
   const zoneDirty = new Uint8Array(zones);
   const areaDirty = new Uint8Array(areas);
-  const changed = markChanged(k!, circle.nearestCost, circle.nearestSlot, grid.zone, zoneDirty, areaDirty, costToMinutes(engine));
+  const changed = markChanged(k, circle.nearestCost, circle.nearestSlot, grid.zone, zoneDirty, areaDirty, costToMinutes(engine));
   if (!same) {
     zoneDirty.fill(1);
     areaDirty.fill(1);
   }
-  if (changed > 0 || !same) build(k!, same ? changed : -1, grid.zone, grid.population, zoneDirty, areaDirty);
-  const [[region], zonePairs, areaPairs] = k!.pairs;
-  return { areas: { stations, areaOf: k!.areaOf }, region, zones: zonePairs, areaPairs, sums: k!.sums };
+  if (changed > 0 || !same) build(k, same ? changed : -1, grid.zone, grid.population, zoneDirty, areaDirty);
+  const [[region], zonePairs, areaPairs] = k.pairs;
+  return { areas: { stations, areaOf: k.areaOf }, region, zones: zonePairs, areaPairs, sums: k.sums };
 }
 
 function sameMade(a: Made, b: Made): boolean {
@@ -134,8 +136,8 @@ function fresh(cells: number, zones: number, areas: number, made: Made): Kept {
     binLists: new CellLists(width, cells),
     zoneReached: new Float64Array(zones * width),
     areaReached: new Float64Array(areas * width),
-    changed: new Int32Array(1024),
-    oldBins: new Int32Array(1024),
+    changed: { cells: new Int32Array(0), count: 0 },
+    oldBins: { cells: new Int32Array(0), count: 0 },
     regionCells: { cells: new Int32Array(0), count: 0 },
     zoneCells: { cells: new Int32Array(0), count: 0 },
     areaCells: { cells: new Int32Array(0), count: 0 },
@@ -151,17 +153,16 @@ function fresh(cells: number, zones: number, areas: number, made: Made): Kept {
 function markChanged(k: Kept, cost: Float64Array, nearestSlot: Int32Array, zone: Int32Array, zoneDirty: Uint8Array, areaDirty: Uint8Array, toMinutes: (cost: number, cell: number) => number): number {
   const { cost: was, areaOf, bins, minutes, rowOfSlot, horizonMinutes } = k;
   let n = 0;
+  k.changed.count = 0;
+  k.oldBins.count = 0;
   for (let i = 0; i < cost.length; i++) {
     const c = cost[i];
     const s = nearestSlot[i];
     const a = s < 0 ? -1 : rowOfSlot[s];
     if (c === was[i] && a === areaOf[i]) continue;
-    if (n === k.changed.length) {
-      k.changed = grown(k.changed);
-      k.oldBins = grown(k.oldBins);
-    }
-    k.changed[n] = i;
-    k.oldBins[n++] = bins[i];
+    pushCell(k.changed, i);
+    pushCell(k.oldBins, bins[i]);
+    n++;
     const z = zone[i];
     if (z >= 0) zoneDirty[z] = 1;
     const before = areaOf[i];
@@ -177,12 +178,6 @@ function markChanged(k: Kept, cost: Float64Array, nearestSlot: Int32Array, zone:
     bins[i] = b;
   }
   return n;
-}
-
-function grown(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
 }
 
 /** Whole numbers whose sum stays exact in any order (by array: weights are kept between evaluations). */
@@ -248,8 +243,8 @@ function build(k: Kept, changed: number, zone: Int32Array, population: Float64Ar
 function followRegion(k: Kept, reached: Float64Array, weight: Float64Array, changed: number): void {
   const { bins } = k;
   for (let j = 0; j < changed; j++) {
-    const i = k.changed[j];
-    const from = k.oldBins[j];
+    const i = k.changed.cells[j];
+    const from = k.oldBins.cells[j];
     const to = bins[i];
     if (from === to) continue;
     if (from >= 0) reached[from] -= weight[i];

@@ -14,27 +14,25 @@ import { callsPerYear, type CallsPerYear } from './calls.ts';
 import { equity } from './equity.ts';
 import { firstDueAreas, type FirstDueAreas } from './first-due.ts';
 import { groupingFractiles, minuteBins, type Grouping } from './fractiles.ts';
+import { groupFigures, scaled } from './group-figures.ts';
 import { hospitalAccess } from './hospital.ts';
 import type { EmsInputs } from './inputs.ts';
-import { cellMinutes } from './minutes.ts';
-import type { EmsFigures, FractilePair, Fractiles, ZoneFractiles } from './types.ts';
-import { stationWorkload } from './workload.ts';
+import { cellMinutes, minutesBasis } from './minutes.ts';
+import type { EmsFigures, FractilePair, ZoneFractiles } from './types.ts';
+import { workloadRows } from './workload.ts';
 
 /** The inputs when the caller has nothing beyond the engine: its active stations, calls from the rate, no roads. */
 export function engineOnlyInputs(engine: CoverageEngine): EmsInputs {
   return { stations: engine.activeStations(), calls: null, roads: null };
 }
 
-/** Calls modelled as residents × rate: the same shares and minutes, the weights scaled. */
-const scaled = (f: Fractiles, rate: number): Fractiles => ({ ...f, weight: f.weight * rate, unreached: f.unreached * rate });
-
 /** The bins of groupPairs, reused: read only within it. */
 let binsBuffer = new Int32Array(0);
 
 /**
- * Fractile pairs (residents, calls) of each group of each grouping. Calls
- * from the rate are residents scaled (no second pass); imported calls take
- * their own pass.
+ * Fractile pairs (residents, calls) of each group of each grouping, built
+ * afresh (the before of a before/after). Calls from the rate are residents
+ * scaled (no second pass); imported calls take their own pass.
  */
 function groupPairs(minutes: Float64Array, grid: PopulationGrid, calls: CallsPerYear, callsPerResident: number, groupings: Grouping[], targetMinutes: number): FractilePair[][] {
   if (binsBuffer.length !== minutes.length) binsBuffer = new Int32Array(minutes.length);
@@ -59,11 +57,10 @@ export function emsFigures(engine: CoverageEngine, baseline: CoverageEngine | nu
   const { grid, rules } = engine;
   const target = rules.circleMinutes;
   const calls = callsPerYear(grid, rules, inputs.calls);
-  const { minutes, basis } = cellMinutes(engine);
   const rate = rules.ems.callsPerThousandPerYear / 1000;
-  const areas = emsFirstDue(engine);
+  // the region, zones and first-due areas, built again only where cells changed since the last evaluation
+  const { areas, region, zones: zonePairs, areaPairs, sums } = groupFigures(engine, calls, rate, target, RESPONSE_HORIZON_MINUTES);
   const { stations } = areas;
-  const [[region], zonePairs, areaPairs] = groupPairs(minutes, grid, calls, rate, [{ groupOf: null, groups: 1 }, { groupOf: grid.zone, groups: grid.zones.length }, { groupOf: areas.areaOf, groups: stations.length }], target);
 
   const zoneCells = cellCounts(grid);
   const zones: ZoneFractiles[] = [];
@@ -72,12 +69,12 @@ export function emsFigures(engine: CoverageEngine, baseline: CoverageEngine | nu
   });
 
   const before = baseline ? groupPairs(cellMinutes(baseline).minutes, grid, calls, rate, [{ groupOf: null, groups: 1 }], target)[0][0] : null;
-  const workload = stationWorkload(rules, grid.population, calls.perCell, calls.summary.source, areas, areaPairs);
+  const workload = workloadRows(rules, stations, sums, calls.summary.source, areaPairs);
 
   return {
     calls: calls.summary,
     callCoverage: callCoverage(engine, calls, rate),
-    fractiles: { basis, targetMinutes: target, horizonMinutes: RESPONSE_HORIZON_MINUTES, region, zones, before },
+    fractiles: { basis: minutesBasis(engine), targetMinutes: target, horizonMinutes: RESPONSE_HORIZON_MINUTES, region, zones, before },
     workload,
     availability: availability(engine, stations, workload, calls.perCell, baseline),
     hospitals: hospitalAccess(grid, rules, inputs),

@@ -20,17 +20,23 @@ export interface FirstDueAreas {
  */
 export function firstDueAreas(engine: CoverageEngine, stations: Station[] = engine.activeStations()): FirstDueAreas {
   const out = new Int32Array(engine.grid.size);
-  const rowOfId = new Map(stations.map((s, k) => [s.id, k]));
   const { nearestSlot } = engine;
+  const rowOfSlot = rowsOfSlots(engine, stations);
+  for (let i = 0; i < nearestSlot.length; i++) {
+    const s = nearestSlot[i];
+    out[i] = s < 0 ? -1 : rowOfSlot[s];
+  }
+  return { stations, areaOf: out };
+}
+
+/** Per slot of the engine, the row in `stations` of the station it holds, −1 for a free slot or a station not listed. */
+export function rowsOfSlots(engine: CoverageEngine, stations: readonly Station[]): Int32Array {
+  const rowOfId = new Map(stations.map((s, k) => [s.id, k]));
   // slots may have holes (a removed station's slot is reused later): map each used slot to its row once
   const rowOfSlot = new Int32Array(engine.slotCount).fill(-1);
   for (let s = 0; s < rowOfSlot.length; s++) {
     const station = engine.stationAtSlot(s);
     if (station) rowOfSlot[s] = rowOfId.get(station.id) ?? -1;
   }
-  for (let i = 0; i < nearestSlot.length; i++) {
-    const s = nearestSlot[i];
-    out[i] = s < 0 ? -1 : rowOfSlot[s];
-  }
-  return { stations, areaOf: out };
+  return rowOfSlot;
 }

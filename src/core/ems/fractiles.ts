@@ -12,6 +12,7 @@
  * in every share's denominator, never in a numerator, and a percentile that
  * falls among it is null, never an invented number.
  */
+import type { CellList } from './cell-lists.ts';
 import type { Fractiles } from './types.ts';
 
 /** Histogram bins per minute. */
@@ -30,17 +31,21 @@ const P90 = 0.9;
  * @example minuteBins(Float64Array.of(0, 7.43, 7.5, 61, Infinity), 60) // [0, 75, 75, -1, -1]
  */
 export function minuteBins(minutes: Float64Array, horizonMinutes: number, out: Int32Array = new Int32Array(minutes.length)): Int32Array {
-  const last = Math.round(horizonMinutes * BINS_PER_MINUTE);
-  for (let i = 0; i < minutes.length; i++) {
-    const m = minutes[i];
-    // NaN fails the test too: not reached
-    if (m <= horizonMinutes) {
-      const b = Math.ceil(m * BINS_PER_MINUTE - EDGE);
-      out[i] = b < 0 ? 0 : b > last ? last : b;
-    } else out[i] = -1;
-  }
+  for (let i = 0; i < minutes.length; i++) out[i] = minuteBin(minutes[i], horizonMinutes);
   return out;
 }
+
+/** The bin of one cell's minutes, as minuteBins gives it. */
+export function minuteBin(m: number, horizonMinutes: number): number {
+  // NaN fails the test too: not reached
+  if (!(m <= horizonMinutes)) return -1;
+  const b = Math.ceil(m * BINS_PER_MINUTE - EDGE);
+  const last = Math.round(horizonMinutes * BINS_PER_MINUTE);
+  return b < 0 ? 0 : b > last ? last : b;
+}
+
+/** Bins a histogram row has: 0 … horizon × BINS_PER_MINUTE. */
+export const binsUpTo = (horizonMinutes: number): number => Math.round(horizonMinutes * BINS_PER_MINUTE) + 1;
 
 /** Cells split into groups: per cell its group 0…groups−1, or −1 for none; groupOf null: every cell in group 0. */
 export interface Grouping {
@@ -74,7 +79,7 @@ function histogram(length: number): Float64Array {
  * and one for the exact percentiles. Returns one list per grouping.
  */
 export function groupingFractiles(minutes: Float64Array, bins: Int32Array, weight: Float64Array, horizonMinutes: number, groupings: readonly Grouping[], targetMinutes: number): Fractiles[][] {
-  const width = Math.round(horizonMinutes * BINS_PER_MINUTE) + 1;
+  const width = binsUpTo(horizonMinutes);
   const read: Read[] = [];
   for (const { groupOf, groups } of groupings) {
     // one tight loop per grouping (a loop over groupings inside the cell loop is several times slower)
@@ -105,8 +110,11 @@ export function groupingFractiles(minutes: Float64Array, bins: Int32Array, weigh
   return read.map((r) => r.out);
 }
 
-/** What a grouping's histograms give, with the bin each percentile falls in (−1: among the not reached) and the weight before it. */
-interface Read {
+/**
+ * What a grouping's histograms give, with the bin each percentile falls in
+ * (−1: among the not reached, or a group not read) and the weight before it.
+ */
+export interface Read {
   out: Fractiles[];
   total: Float64Array;
   /** Per group: [median, p90]. */
@@ -115,14 +123,20 @@ interface Read {
   pending: number;
 }
 
-function readHistogram(reached: Float64Array, total: Float64Array, groups: number, width: number, horizonMinutes: number, targetMinutes: number): Read {
+/**
+ * The fractiles of each group from its histogram row (`reached`, bins
+ * 0…width−1) and its total weight; the percentiles are left for exactPercentiles.
+ * @param only the groups to read (1), or null for all: the others keep their entry of `out`
+ * @param out where each group's fractiles go (a list kept from an earlier read when `only` is given)
+ */
+export function readHistogram(reached: Float64Array, total: Float64Array, groups: number, width: number, horizonMinutes: number, targetMinutes: number, only: Uint8Array | null = null, out: Fractiles[] = new Array(groups)): Read {
   const targetBin = Math.floor(targetMinutes * BINS_PER_MINUTE + EDGE);
   const wholeMinutes = Math.floor(horizonMinutes);
-  const out: Fractiles[] = new Array(groups);
   const pBin = new Int32Array(2 * groups).fill(-1);
   const pBefore = new Float64Array(2 * groups);
   let pending = 0;
   for (let g = 0; g < groups; g++) {
+    if (only !== null && only[g] === 0) continue;
     const all = total[g];
     const curve: number[] = new Array(wholeMinutes + 1).fill(0);
     const row = g * width;
@@ -155,21 +169,26 @@ function readHistogram(reached: Float64Array, total: Float64Array, groups: numbe
 /**
  * The exact minutes of each percentile: the cells of its bin, in order of
  * minutes (then index), walked from the weight before the bin.
+ * @param among per grouping, the cells to look among (they must hold every cell of the percentile bins), or null/missing: all
  */
-function exactPercentiles(minutes: Float64Array, bins: Int32Array, weight: Float64Array, groupings: readonly Grouping[], read: readonly Read[]): void {
+export function exactPercentiles(minutes: Float64Array, bins: Int32Array, weight: Float64Array, groupings: readonly Grouping[], read: readonly Read[], among: readonly (CellList | null)[] = []): void {
   groupings.forEach(({ groupOf }, k) => {
     const { out, total, pBin, pBefore, pending } = read[k];
     if (pending === 0) return;
     const picked: number[] = [];
+    const list = among[k] ?? null;
+    const count = list ? list.count : bins.length;
     if (groupOf === null) {
       const b0 = pBin[0];
       const b1 = pBin[1];
-      for (let i = 0; i < bins.length; i++) {
+      for (let j = 0; j < count; j++) {
+        const i = list ? list.cells[j] : j;
         const b = bins[i];
         if ((b === b0 || b === b1) && b >= 0 && weight[i] !== 0) picked.push(i);
       }
     } else {
-      for (let i = 0; i < bins.length; i++) {
+      for (let j = 0; j < count; j++) {
+        const i = list ? list.cells[j] : j;
         const g = groupOf[i];
         const b = bins[i];
         if (g >= 0 && b >= 0 && (b === pBin[2 * g] || b === pBin[2 * g + 1]) && weight[i] !== 0) picked.push(i);

@@ -35,10 +35,29 @@ export function cellMinutes(engine: CoverageEngine): { minutes: Float64Array; ba
   const circle = engine.circleEngine;
   const km = circle.nearestCost;
   const { rules, areaType } = circle;
-  // minutes = turnout + km × (detour / speed × 60): one factor per area type
-  const perKm = [(rules.ruralDetourCoefficient / rules.ruralSpeedKmh) * 60, (rules.urbanDetourCoefficient / rules.urbanSpeedKmh) * 60];
+  const perKm = minutesPerKm(rules);
   let minutes = buffers.get(engine);
   if (!minutes || minutes.length !== km.length) buffers.set(engine, (minutes = new Float64Array(km.length)));
   for (let i = 0; i < km.length; i++) minutes[i] = km[i] === Infinity ? Infinity : rules.turnoutMinutes + km[i] * perKm[areaType[i]];
   return { minutes, basis: 'circle-formula' };
 }
+
+/** minutes = turnout + km × (detour / speed × 60): the factor per area type (0 rural, 1 urban). */
+function minutesPerKm(rules: Rules): [number, number] {
+  return [(rules.ruralDetourCoefficient / rules.ruralSpeedKmh) * 60, (rules.urbanDetourCoefficient / rules.urbanSpeedKmh) * 60];
+}
+
+/**
+ * One cell's minutes as cellMinutes gives them, from the circle engine's
+ * nearest cost of the cell (for figures that convert only the cells that changed).
+ */
+export function costToMinutes(engine: CoverageEngine): (cost: number, cell: number) => number {
+  if (engine.responseMinutes) return (cost) => cost;
+  const { rules, areaType } = engine.circleEngine;
+  const perKm = minutesPerKm(rules);
+  const turnout = rules.turnoutMinutes;
+  return (km, i) => (km === Infinity ? Infinity : turnout + km * perKm[areaType[i]]);
+}
+
+/** Where cellMinutes' minutes come from. */
+export const minutesBasis = (engine: CoverageEngine): MinutesBasis => (engine.responseMinutes ? 'roads' : 'circle-formula');

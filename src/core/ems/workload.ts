@@ -6,7 +6,6 @@
  */
 import { ambulancesNeeded, type Rules } from '../rules.ts';
 import type { Station } from '../types.ts';
-import type { FirstDueAreas } from './first-due.ts';
 import type { CallsSource, FractilePair, StationWorkload } from './types.ts';
 
 export const MINUTES_PER_YEAR = 525_600;
@@ -32,26 +31,23 @@ export function ambulancesForWorkload(callsPerYear: number, meanJobMinutes: numb
   return Math.max(0, Math.ceil((callsPerYear * meanJobMinutes) / (MINUTES_PER_YEAR * busyTarget) - 1e-9));
 }
 
+/** Per first-due area (row): its cells, residents and calls per year. */
+export interface AreaSums {
+  cells: Int32Array;
+  residents: Float64Array;
+  calls: Float64Array;
+}
+
 /**
  * One row per station of the first-due areas.
- * @param calls calls per year per cell
+ * @param stations the first-due areas' stations, by row
+ * @param sums each area's cells, residents and calls per year
  * @param fractiles each station's first-due fractiles, by row
  */
-export function stationWorkload(rules: Rules, population: Float64Array, calls: Float64Array, callsSource: CallsSource, areas: FirstDueAreas, fractiles: FractilePair[]): StationWorkload[] {
-  const n = areas.stations.length;
-  const cells = new Int32Array(n);
-  const residents = new Float64Array(n);
-  const callSums = new Float64Array(n);
-  const { areaOf } = areas;
-  for (let i = 0; i < areaOf.length; i++) {
-    const k = areaOf[i];
-    if (k < 0) continue;
-    cells[k]++;
-    residents[k] += population[i];
-    callSums[k] += calls[i];
-  }
+export function workloadRows(rules: Rules, stations: readonly Station[], sums: AreaSums, callsSource: CallsSource, fractiles: FractilePair[]): StationWorkload[] {
+  const { cells, residents, calls: callSums } = sums;
   const { meanJobMinutes, busyTarget } = rules.ems;
-  return areas.stations.map((s, k) => {
+  return stations.map((s, k) => {
     const { ambulances, assumed } = ambulancesOf(s, rules);
     return {
       id: s.id,

@@ -177,6 +177,7 @@ function scanCells(s: CellScan, from: number, to: number, near: Int32Array, nNea
     slot[i] = bestJ < 0 ? -1 : sIndex[bestJ];
     cost[i] = best;
     let count = whole;
+    let edge = 0;
     if (nPartial > 0) {
       const urban = areaType[i] === 1;
       const inside = urban ? insideUrban : insideRural;
@@ -188,12 +189,31 @@ function scanCells(s: CellScan, from: number, to: number, near: Int32Array, nNea
         const dy = qy - sy[j];
         const dz = qz - sz[j];
         const chordSq = dx * dx + dy * dy + dz * dz;
-        count += chordSq <= inside ? 1 : 0;
-        if (chordSq > inside && chordSq <= outside && chordSq <= maxChordSq && chordToKm(chordSq) <= cover) count++;
+        // counted without a branch: whether a source crossing the sub-block is in range changes from cell
+        // to cell, and a mispredicted branch costs more than the test; a cell a hair from a limit is counted again on km
+        const isInside = +(chordSq <= inside);
+        count += isInside;
+        edge |= isInside ^ +(chordSq <= outside);
       }
+      if (edge !== 0) count = countExact(s, qx, qy, qz, partial, nPartial, whole, cover, inside, outside);
     }
     inRange[i] = count;
   }
+}
+
+/** A cell's in-range count where a partial source lies a hair from its cover limit: the km decide. */
+function countExact(s: CellScan, qx: number, qy: number, qz: number, partial: Int32Array, nPartial: number, whole: number, cover: number, inside: number, outside: number): number {
+  const { x: sx, y: sy, z: sz } = s.src;
+  let count = whole;
+  for (let t = 0; t < nPartial; t++) {
+    const j = partial[t];
+    const dx = qx - sx[j];
+    const dy = qy - sy[j];
+    const dz = qz - sz[j];
+    const chordSq = dx * dx + dy * dy + dz * dz;
+    if (chordSq <= inside || (chordSq <= outside && chordSq <= s.maxChordSq && chordToKm(chordSq) <= cover)) count++;
+  }
+  return count;
 }
 
 /**

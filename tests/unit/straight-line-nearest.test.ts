@@ -14,7 +14,8 @@ import { AGG_COVERED, AGG_GAP, AGG_MARGINAL, AGG_WITHIN_CIRCLE, type CoverageEng
 import { createEngine } from '../../src/core/evaluate.ts';
 import { createReachModel } from '../../src/core/reach-factory.ts';
 import { makeRules, type Rules } from '../../src/core/rules.ts';
-import { StraightLineReach } from '../../src/core/straight-line-reach.ts';
+import { chordToKm, StraightLineReach } from '../../src/core/straight-line-reach.ts';
+import { DEG, EARTH_RADIUS_KM } from '../../src/core/geo.ts';
 import type { Station } from '../../src/core/types.ts';
 import { withoutFastPaths } from '../helpers/plain-model.ts';
 import { mulberry32 } from '../helpers/random.ts';
@@ -107,6 +108,40 @@ describe('straight-line fast path equals listing every reach', () => {
       });
     }
   }
+
+  it('a station a hair inside or outside a cell\'s cover limit is counted in range exactly as listing its reach counts it', () => {
+    // stations 5 km (urban cells) or 10 km (rural) from a cell centre, a ten-billionth of the limit inside or outside:
+    // the squared chords fall between the fast path's "surely inside" and "surely outside" bounds, so the km decide
+    const rules = makeRules();
+    const unit = (lng: number, lat: number) => [Math.cos(lat * DEG) * Math.cos(lng * DEG), Math.cos(lat * DEG) * Math.sin(lng * DEG), Math.sin(lat * DEG)];
+    const kmBetween = (a: number[], b: number[]) => chordToKm((a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2 + (a[2] - b[2]) ** 2);
+    const stations: Station[] = [];
+    const kms: { km: number; cover: number }[] = [];
+    for (const [k, cell] of [300, 301, 1200, 1201, 2500, 2502].entries()) {
+      const cover = g.zone[cell] === 0 ? 5 : 10; // zone 0 is urban-z
+      const lat1 = g.lat[cell] * DEG;
+      const lng1 = g.lng[cell] * DEG;
+      for (const [side, share] of [-1e-10, 1e-10].entries()) {
+        // the point at that distance on a great circle from the centre, bearing by k
+        const d = (cover * (1 + share)) / EARTH_RADIUS_KM;
+        const bearing = 0.7 * k + 2 * side;
+        const lat2 = Math.asin(Math.sin(lat1) * Math.cos(d) + Math.cos(lat1) * Math.sin(d) * Math.cos(bearing));
+        const lng2 = lng1 + Math.atan2(Math.sin(bearing) * Math.sin(d) * Math.cos(lat1), Math.cos(d) - Math.sin(lat1) * Math.sin(lat2));
+        stations.push({ id: `edge-${k}-${side}`, name: 'edge', kind: 'station', status: 'existing', lng: lng2 / DEG, lat: lat2 / DEG });
+        kms.push({ km: kmBetween(unit(g.lng[cell], g.lat[cell]), unit(lng2 / DEG, lat2 / DEG)), cover });
+      }
+    }
+    // the premise: each within a billionth of the limit, some inside it and some outside
+    for (const { km, cover } of kms) expect(Math.abs(km - cover)).toBeLessThan(cover * 1e-9);
+    expect(kms.some(({ km, cover }) => km <= cover)).toBe(true);
+    expect(kms.some(({ km, cover }) => km > cover)).toBe(true);
+    for (const blockSteps of [2, 3]) {
+      const model = new StraightLineReach(g, null, { blockSteps });
+      const fast = createEngine(g, { stations, rules }, model);
+      const slow = createEngine(g, { stations, rules }, withoutFastPaths(model));
+      expect(differences(fast, slow)).toEqual([]);
+    }
+  });
 
   it("the engine's straight-line model offers the fast path", () => {
     const model = createReachModel(g);

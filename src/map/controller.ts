@@ -170,7 +170,9 @@ export class MapController {
         this.hold.hold(next.datasetGeneration);
       } else this.applyDataset(next);
     }
-    if (resultOfDataset) this.hold.resultShown(next.datasetGeneration);
+    // a headline-first answer (partial) is shown in the panels; the map waits for the complete one, so the
+    // worker's refresh is not queued behind the map's build of the region
+    if (resultOfDataset && !next.result!.tag.partial) this.hold.resultShown(next.datasetGeneration);
     const released = this.hold.take();
     if (released) this.applyDataset(next);
     const holding = this.hold.holding;

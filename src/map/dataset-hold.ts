@@ -5,8 +5,9 @@
  * frame after it) while the worker computes, and the worker's answer then
  * queues behind that work: the figures came ~0.5 s late. So the old region
  * is cleared at once, the new one is drawn in the task after the frame that
- * shows its first figures (one map frame for outlines, cells and colours),
- * or after DATASET_LATEST_MS if no result comes.
+ * shows its complete figures (one map frame for outlines, cells and colours;
+ * a headline-first answer comes before them and is shown in the panels
+ * only), or after DATASET_LATEST_MS if no result comes.
  */
 
 /** Drawn without a result after this long (a failed or very slow evaluation). */

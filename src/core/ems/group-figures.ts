@@ -96,16 +96,22 @@ export function groupFigures(engine: CoverageEngine, calls: CallsPerYear, callsP
   const made: Made = { rules, calls, callsPerResident, targetMinutes, horizonMinutes, rowOfSlot };
   const previous = kept.get(engine);
   const same = previous !== undefined && sameMade(previous, made);
-  const k = same ? previous : fresh(grid.size, zones, areas, made);
+  // stations added or removed renumber the areas, but the cells' minutes and bins stand where their cost did
+  const minutesKept = !same && previous !== undefined && previous.rules === rules && previous.horizonMinutes === horizonMinutes && previous.cost.length === grid.size;
+  const k = same ? previous : fresh(grid.size, zones, areas, made, minutesKept ? previous : null);
   if (!same) kept.set(engine, k);
   const zoneDirty = new Uint8Array(zones);
   const areaDirty = new Uint8Array(areas);
-  const changed = markChanged(k, circle.nearestCost, circle.nearestSlot, grid.zone, zoneDirty, areaDirty, costToMinutes(engine));
-  if (!same) {
+  if (same) {
+    const changed = markChanged(k, circle.nearestCost, circle.nearestSlot, grid.zone, zoneDirty, areaDirty, costToMinutes(engine));
+    if (changed > 0) build(k, changed, grid.zone, grid.population, zoneDirty, areaDirty);
+  } else {
+    // a fresh state (stations added or removed renumber the areas): every cell is taken and every group built
+    takeAll(k, circle.nearestCost, circle.nearestSlot, costToMinutes(engine));
     zoneDirty.fill(1);
     areaDirty.fill(1);
+    build(k, -1, grid.zone, grid.population, zoneDirty, areaDirty);
   }
-  if (changed > 0 || !same) build(k, same ? changed : -1, grid.zone, grid.population, zoneDirty, areaDirty);
   const [[region], zonePairs, areaPairs] = k.pairs;
   return { areas: { stations, areaOf: k.areaOf }, region, zones: zonePairs, areaPairs, sums: k.sums };
 }
@@ -117,15 +123,20 @@ function sameMade(a: Made, b: Made): boolean {
   return true;
 }
 
-/** A state every cell differs from (NaN costs equal nothing), so the first evaluation takes every cell. */
-function fresh(cells: number, zones: number, areas: number, made: Made): Kept {
+/**
+ * A state every cell differs from (NaN costs equal nothing), so the first
+ * evaluation takes every cell; or, given the last state of the same rules
+ * (`minutes`), one that keeps its per-cell costs, minutes and bins (and the
+ * bins' cell lists), so only the cells whose cost changed are converted again.
+ */
+function fresh(cells: number, zones: number, areas: number, made: Made, minutes: Kept | null): Kept {
   const width = binsUpTo(made.horizonMinutes);
   const lists = () => [new Array<Fractiles>(1), new Array<Fractiles>(zones), new Array<Fractiles>(areas)];
   return {
     ...made,
-    cost: new Float64Array(cells).fill(NaN),
-    minutes: new Float64Array(cells).fill(NaN),
-    bins: new Int32Array(cells).fill(-1),
+    cost: minutes?.cost ?? new Float64Array(cells).fill(NaN),
+    minutes: minutes?.minutes ?? new Float64Array(cells).fill(NaN),
+    bins: minutes?.bins ?? new Int32Array(cells).fill(-1),
     areaOf: new Int32Array(cells).fill(-1),
     regionReached: [new Float64Array(width), new Float64Array(width)],
     regionTotal: [0, 0],
@@ -133,7 +144,7 @@ function fresh(cells: number, zones: number, areas: number, made: Made): Kept {
     pairs: [new Array(1), new Array(zones), new Array(areas)],
     sums: { cells: new Int32Array(areas), residents: new Float64Array(areas), calls: new Float64Array(areas) },
     areaLists: new CellLists(areas, cells),
-    binLists: new CellLists(width, cells),
+    binLists: minutes?.binLists ?? new CellLists(width, cells),
     zoneReached: new Float64Array(zones * width),
     areaReached: new Float64Array(areas * width),
     changed: { cells: new Int32Array(0), count: 0 },
@@ -178,6 +189,32 @@ function markChanged(k: Kept, cost: Float64Array, nearestSlot: Int32Array, zone:
     bins[i] = b;
   }
   return n;
+}
+
+/**
+ * Takes every cell into a fresh state (its area lists empty): what
+ * markChanged does for a state every cell differs from, without listing the
+ * changed cells (a full build reads them all). A cell whose cost is the kept
+ * one keeps its minutes and bin (a state that kept them: see fresh).
+ */
+function takeAll(k: Kept, cost: Float64Array, nearestSlot: Int32Array, toMinutes: (cost: number, cell: number) => number): void {
+  const { cost: was, areaOf, bins, minutes, rowOfSlot, horizonMinutes } = k;
+  k.changed.count = 0;
+  k.oldBins.count = 0;
+  for (let i = 0; i < cost.length; i++) {
+    const c = cost[i];
+    const s = nearestSlot[i];
+    const a = s < 0 ? -1 : rowOfSlot[s];
+    areaOf[i] = a;
+    k.areaLists.move(i, -1, a);
+    if (c === was[i]) continue;
+    was[i] = c;
+    const m = toMinutes(c, i);
+    minutes[i] = m;
+    const b = minuteBin(m, horizonMinutes);
+    k.binLists.move(i, bins[i], b);
+    bins[i] = b;
+  }
 }
 
 /** Whole numbers whose sum stays exact in any order (by array: weights are kept between evaluations). */

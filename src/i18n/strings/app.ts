@@ -68,7 +68,7 @@ export const appStrings: Strings = {
     'gaps.title': '最大盲区片区',
     'gaps.item': '#{rank} {zone}：{population} 人，{area} 平方公里',
     'gaps.none': '没有覆盖盲区人口。',
-    'gaps.pending': '正在划分盲区…',
+    'gaps.pending': '正在划分盲区片区…',
     'gaps.hint': '盲区片区：相连的覆盖盲区网格（不含边缘覆盖），人口合计即覆盖盲区；按人口排序，点击定位',
 
     'stations.title': '站点',

@@ -40,7 +40,8 @@ const regionOnScreen = (page: Page) => page.evaluate(() => (window as unknown as
 /** Waits until the figures on screen are current and belong to a region of the user's own. */
 async function waitOwnRegion(page: Page, timeout = 120_000): Promise<void> {
   await page.waitForFunction(
-    () => (window as unknown as { __emsState: () => { dataset: { region: { id: string } } | null; phase: string } }).__emsState().dataset?.region.id.startsWith('user-') ?? false,
+    // the state hook comes with the app chunk, which the entry loads after starting the worker
+    () => (window as unknown as { __emsState?: () => { dataset: { region: { id: string } } | null; phase: string } }).__emsState?.().dataset?.region.id.startsWith('user-') ?? false,
     undefined,
     { timeout, polling: 100 },
   );

@@ -162,7 +162,7 @@ function fresh(cells: number, zones: number, areas: number, made: Made, minutes:
  * built. Returns how many cells changed.
  */
 function markChanged(k: Kept, cost: Float64Array, nearestSlot: Int32Array, zone: Int32Array, zoneDirty: Uint8Array, areaDirty: Uint8Array, toMinutes: (cost: number, cell: number) => number): number {
-  const { cost: was, areaOf, bins, minutes, rowOfSlot, horizonMinutes } = k;
+  const { cost: was, areaOf, bins, rowOfSlot } = k;
   let n = 0;
   k.changed.count = 0;
   k.oldBins.count = 0;
@@ -179,16 +179,21 @@ function markChanged(k: Kept, cost: Float64Array, nearestSlot: Int32Array, zone:
     const before = areaOf[i];
     if (before >= 0) areaDirty[before] = 1;
     if (a >= 0) areaDirty[a] = 1;
-    was[i] = c;
     areaOf[i] = a;
     k.areaLists.move(i, before, a);
-    const m = toMinutes(c, i);
-    minutes[i] = m;
-    const b = minuteBin(m, horizonMinutes);
-    k.binLists.move(i, bins[i], b);
-    bins[i] = b;
+    takeCost(k, i, c, toMinutes);
   }
   return n;
+}
+
+/** Gives cell `i` its new nearest cost, and the minutes and bin (with its place in the bins' lists) that go with it. */
+function takeCost(k: Kept, i: number, cost: number, toMinutes: (cost: number, cell: number) => number): void {
+  k.cost[i] = cost;
+  const m = toMinutes(cost, i);
+  k.minutes[i] = m;
+  const b = minuteBin(m, k.horizonMinutes);
+  k.binLists.move(i, k.bins[i], b);
+  k.bins[i] = b;
 }
 
 /**
@@ -198,7 +203,7 @@ function markChanged(k: Kept, cost: Float64Array, nearestSlot: Int32Array, zone:
  * one keeps its minutes and bin (a state that kept them: see fresh).
  */
 function takeAll(k: Kept, cost: Float64Array, nearestSlot: Int32Array, toMinutes: (cost: number, cell: number) => number): void {
-  const { cost: was, areaOf, bins, minutes, rowOfSlot, horizonMinutes } = k;
+  const { cost: was, areaOf, rowOfSlot } = k;
   k.changed.count = 0;
   k.oldBins.count = 0;
   for (let i = 0; i < cost.length; i++) {
@@ -207,13 +212,7 @@ function takeAll(k: Kept, cost: Float64Array, nearestSlot: Int32Array, toMinutes
     const a = s < 0 ? -1 : rowOfSlot[s];
     areaOf[i] = a;
     k.areaLists.move(i, -1, a);
-    if (c === was[i]) continue;
-    was[i] = c;
-    const m = toMinutes(c, i);
-    minutes[i] = m;
-    const b = minuteBin(m, horizonMinutes);
-    k.binLists.move(i, bins[i], b);
-    bins[i] = b;
+    if (c !== was[i]) takeCost(k, i, c, toMinutes);
   }
 }
 

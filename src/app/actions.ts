@@ -9,7 +9,7 @@ import { makeRules, type Rules } from '../core/rules.ts';
 import type { AreaType, Station } from '../core/types.ts';
 import { withHospitalFields, type HospitalFields } from '../core/ems/station-fields.ts';
 import { CoverageClient } from './coverage-client.ts';
-import { demoRegion } from './regions.ts';
+import { demoPack, demoRegion } from './regions.ts';
 import { syncEvaluations } from './evaluation-sync.ts';
 import type { LoadedDataset, RegionRequest } from '../worker/api.ts';
 import { emsTagOf, getState, responseTagOf, resultIsCurrent, roadsSummaryOf, setState, useStore, type AppState, type DataSource, type FocusRequest, type ScenarioNotice, type Language, type LayerKey, type PanelKey } from './store.ts';
@@ -78,7 +78,7 @@ export async function openRegion(regionId: string, given?: StartingScenario): Pr
   try {
     // the autosave is read while the worker loads the data, not after
     const starting = given ? Promise.resolve(given) : startingScenario(regionId);
-    const opened = await requireClient().openRegion(`region-${++jobs}`, { kind: 'pack-url', url: demo.url!, name: `${demo.name}.region.zip` }, () => {});
+    const opened = await requireClient().openRegion(`region-${++jobs}`, { kind: 'pack-url', ...demoPack(demo)! }, () => {});
     showRegion(opened.dataset, await starting);
   } catch (e) {
     setState({ phase: 'error', error: (e as Error).message });

@@ -6,13 +6,13 @@
  */
 import { wrap } from 'comlink';
 import type { CoverageWorkerApi } from '../worker/api.ts';
-import { DEFAULT_REGION_ID, demoRegion } from './regions.ts';
+import { DEFAULT_REGION_ID, demoPack, demoRegion } from './regions.ts';
 
 /** The demo pack to read ahead for this address, or null (a pack or a share link decides what opens). */
 export function firstRegionPack(address: Pick<Location, 'search' | 'hash'>): { url: string; name: string } | null {
   if (new URLSearchParams(address.search).has('pack') || address.hash.length > 1) return null;
   const demo = demoRegion(DEFAULT_REGION_ID);
-  return demo?.url ? { url: demo.url, name: `${demo.name}.region.zip` } : null;
+  return demo ? demoPack(demo) : null;
 }
 
 export function prefetchFirstRegion(worker: Worker, address: Pick<Location, 'search' | 'hash'>): void {

@@ -46,6 +46,11 @@ export function demoRegion(id: string): Region | undefined {
   return DEMO_REGIONS.find((r) => r.id === id);
 }
 
+/** Where a demo region's pack is served, and the file name its messages give it. */
+export function demoPack(region: Region): { url: string; name: string } | null {
+  return region.url ? { url: region.url, name: `${region.name}.region.zip` } : null;
+}
+
 /** A region as the app lists it: the demo entry, or one made from what the worker opened. */
 export function regionOf(id: string, opened: RegionInfo | null | undefined): Region {
   const demo = demoRegion(id);

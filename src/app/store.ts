@@ -230,10 +230,13 @@ export const useStore = create<AppState>()(() => initialState);
 export const getState = () => useStore.getState();
 export const setState = useStore.setState;
 
+/** True when `tag` is the scenario on screen: its dataset generation and version (partial or not). */
+const ofScenarioOnScreen = (tag: ResultTag, state: Pick<AppState, 'datasetGeneration' | 'scenarioVersion'>): boolean => tag.dataset === state.datasetGeneration && tag.version === state.scenarioVersion;
+
 /** True when the result shown is the result of the scenario on screen (not an earlier version, not partial). */
 export function resultIsCurrent(state: Pick<AppState, 'result' | 'datasetGeneration' | 'scenarioVersion'>): boolean {
   const tag = state.result?.tag;
-  return !!tag && !tag.partial && tag.dataset === state.datasetGeneration && tag.version === state.scenarioVersion;
+  return !!tag && !tag.partial && ofScenarioOnScreen(tag, state);
 }
 
 /**
@@ -243,13 +246,13 @@ export function resultIsCurrent(state: Pick<AppState, 'result' | 'datasetGenerat
  */
 export function headlineIsCurrent(state: Pick<AppState, 'result' | 'datasetGeneration' | 'scenarioVersion'>): boolean {
   const result = state.result;
-  return !!result && result.gaps === null && result.tag.dataset === state.datasetGeneration && result.tag.version === state.scenarioVersion;
+  return !!result && result.gaps === null && ofScenarioOnScreen(result.tag, state);
 }
 
 /** True when the response figures shown are those of the scenario on screen (a drag's light updates repeat older ones). */
 export function responseIsCurrent(state: Pick<AppState, 'result' | 'responseFor' | 'datasetGeneration' | 'scenarioVersion'>): boolean {
   const tag = state.responseFor;
-  return !!state.result?.response && !!tag && !tag.partial && tag.dataset === state.datasetGeneration && tag.version === state.scenarioVersion;
+  return !!state.result?.response && !!tag && !tag.partial && ofScenarioOnScreen(tag, state);
 }
 
 /**
@@ -275,7 +278,7 @@ export function emsTagOf(update: Pick<EvaluationUpdate, 'tag' | 'emsUpdated'>, p
 /** True when the EMS figures shown are those of the scenario on screen (a drag's light updates repeat older ones). */
 export function emsIsCurrent(state: Pick<AppState, 'result' | 'emsFor' | 'datasetGeneration' | 'scenarioVersion'>): boolean {
   const tag = state.emsFor;
-  return !!state.result?.ems && !!tag && !tag.partial && tag.dataset === state.datasetGeneration && tag.version === state.scenarioVersion;
+  return !!state.result?.ems && !!tag && !tag.partial && ofScenarioOnScreen(tag, state);
 }
 
 /** True when a suggestion is shown that was computed for an earlier scenario. */

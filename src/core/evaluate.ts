@@ -69,6 +69,11 @@ export function createEngine(grid: PopulationGrid, scenario: Scenario, model: Re
   return engine;
 }
 
+/** The stations a scenario's baseline keeps: all but the proposed ones. */
+export function withoutProposed(stations: readonly Station[]): Station[] {
+  return stations.filter((s) => s.status !== 'proposed');
+}
+
 /** The ids of the proposed, active stations: the default baseline of a before/after. */
 export function proposedIds(stations: readonly Station[]): string[] {
   return stations.filter((s) => s.status === 'proposed').map((s) => s.id);

@@ -9,7 +9,7 @@ import type { EmsInputs } from '../core/ems/inputs.ts';
 import type { EmsFigures } from '../core/ems/types.ts';
 import { ringAreaTypes } from '../core/rings.ts';
 import { describeCell } from '../core/describe-cell.ts';
-import { cellRows, createEngine, proposedIds, type CellRow } from '../core/evaluate.ts';
+import { cellRows, createEngine, proposedIds, withoutProposed, type CellRow } from '../core/evaluate.ts';
 import { bestSiteForGap, gapFigures, gapGroups, type GapGroup } from '../core/gaps.ts';
 import { createReachModel, engineModels, reachInUse } from '../core/reach-factory.ts';
 import type { ReachModel } from '../core/reach.ts';
@@ -78,7 +78,7 @@ export class CoverageService {
   /** Opens the pack at `url` (named `name` in messages) as the loaded region; a pack opened before comes from the cache. */
   async openPackUrl(url: string, name: string): Promise<LoadedDataset> {
     const t0 = performance.now();
-    const prepared = await this.packs.get(url, async () => prepareRegion(await readRegionPack(await this.fetchBytes(url), name)));
+    const prepared = await this.preparedPack(url, name);
     this.use(prepared);
     return loaded(prepared, t0);
   }
@@ -90,12 +90,17 @@ export class CoverageService {
    */
   async prefetchPack(url: string, name: string): Promise<void> {
     try {
-      const prepared = await this.packs.get(url, async () => prepareRegion(await readRegionPack(await this.fetchBytes(url), name)));
+      const prepared = await this.preparedPack(url, name);
       // the page is still loading its code: its most likely first scenario is evaluated meanwhile
       if (!this.engine) this.ahead = buildAhead(prepared);
     } catch {
       // openPackUrl reads it again and says what is wrong
     }
+  }
+
+  /** The pack at `url` read and indexed, from the cache when read before (or being read). */
+  private preparedPack(url: string, name: string): Promise<PreparedRegion> {
+    return this.packs.get(url, async () => prepareRegion(await readRegionPack(await this.fetchBytes(url), name)));
   }
 
   /** Makes a region (read from a pack file, or built from files) the loaded one. */
@@ -417,11 +422,6 @@ export class CoverageService {
     if (!this.engine) throw new Error('No scenario evaluated yet: call evaluate() first.');
     return this.engine;
   }
-}
-
-/** The stations a scenario's baseline keeps: all but the proposed ones. */
-function withoutProposed(stations: readonly Station[]): Station[] {
-  return stations.filter((s) => s.status !== 'proposed');
 }
 
 /**

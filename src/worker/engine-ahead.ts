@@ -8,7 +8,7 @@
  * usual and the engine built ahead is dropped.
  */
 import type { CoverageEngine } from '../core/coverage.ts';
-import { createEngine, proposedIds } from '../core/evaluate.ts';
+import { createEngine, proposedIds, withoutProposed } from '../core/evaluate.ts';
 import { DEFAULT_RULES, type Rules } from '../core/rules.ts';
 import type { Station } from '../core/types.ts';
 import type { PreparedRegion } from './region-cache.ts';
@@ -31,7 +31,7 @@ export function buildAhead(prepared: PreparedRegion): EngineAhead {
   const stations = region.stations;
   const rules = DEFAULT_RULES;
   const engine = createEngine(grid, { stations, rules }, reach, roads);
-  const baseline = proposedIds(stations).length > 0 ? createEngine(grid, { stations: stations.filter((s) => s.status !== 'proposed'), rules }, reach, roads) : null;
+  const baseline = proposedIds(stations).length > 0 ? createEngine(grid, { stations: withoutProposed(stations), rules }, reach, roads) : null;
   return { prepared, key: scenarioKey(stations, rules), engine, baseline };
 }
 

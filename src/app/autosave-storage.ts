@@ -7,9 +7,10 @@
 import { createStore, delMany, getMany, promisifyRequest, type UseStore } from 'idb-keyval';
 import { parseScenario, serializeScenario, type SavedScenario } from '../io/scenario-file.ts';
 import { parseHistoryRecord, type HistoryLoad, type HistoryRecord } from './history-file.ts';
+import { takeAutosaveEarly } from './autosave-early.ts';
+import { AUTOSAVE_DB, AUTOSAVE_STORE, autosaveKey, historyKey } from './autosave-keys.ts';
 
-export const AUTOSAVE_DB = 'ems-coverage-planner';
-export const AUTOSAVE_STORE = 'autosave';
+export { AUTOSAVE_DB, AUTOSAVE_STORE, autosaveKey, historyKey };
 
 export type AutosaveLoad =
   | { kind: 'none' }
@@ -35,11 +36,6 @@ export interface AutosaveStorage {
   clear(region: string): Promise<AutosaveWrite>;
 }
 
-/** The key of a region's latest scenario. */
-export const autosaveKey = (region: string) => `scenario:${region}`;
-/** The key of the undo history that led to it. */
-export const historyKey = (region: string) => `history:${region}`;
-
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
@@ -49,6 +45,8 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
  */
 export function createAutosaveStorage(store?: UseStore): AutosaveStorage {
   let lazy: UseStore | undefined = store;
+  // the entry reads the first region of the app's own database early; a given store (tests) is read here
+  const early = store === undefined ? takeAutosaveEarly : () => null;
   // createStore touches `indexedDB` only when first used; the lookup is deferred too, so a missing IndexedDB is caught below
   const db = () => (lazy ??= createStore(AUTOSAVE_DB, AUTOSAVE_STORE));
   return {
@@ -71,7 +69,8 @@ export function createAutosaveStorage(store?: UseStore): AutosaveStorage {
       let stored: unknown;
       let storedHistory: unknown;
       try {
-        [stored, storedHistory] = await getMany([autosaveKey(region), historyKey(region)], db());
+        // the entry's read of the first region (autosave-early.ts), else our own
+        [stored, storedHistory] = await (early(region) ?? getMany([autosaveKey(region), historyKey(region)], db()));
       } catch (e) {
         return { kind: 'unavailable', error: `Could not read the autosaved scenario (${message(e)}).` };
       }

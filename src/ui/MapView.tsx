@@ -47,9 +47,16 @@ export function MapView() {
   const populationSource = useStore((s) => s.dataSources.population);
   const zonesSource = useStore((s) => s.dataSources.zones);
   const addMode = useStore((s) => s.addMode);
+  // the map is made once the first figures are on screen (or the open failed): its set-up and first frames
+  // hold the page for hundreds of milliseconds where WebGL is software, and the figures need not wait for them
+  const figuresShown = useStore((s) => s.result !== null || s.phase === 'error' || s.error !== null);
+  const [mapWanted, setMapWanted] = useState(false);
+  useEffect(() => {
+    if (figuresShown) setMapWanted(true);
+  }, [figuresShown]);
 
   useEffect(() => {
-    if (!container.current) return;
+    if (!mapWanted || !container.current) return;
     const state = getState();
     let map: maplibregl.Map;
     try {
@@ -134,7 +141,7 @@ export function MapView() {
       if (window.__emsMap === map) delete window.__emsMap;
       setLiveMap(null);
     };
-  }, []);
+  }, [mapWanted]);
 
   // MapLibre's own controls speak the UI's language: they read their texts when added, so they are added again
   useEffect(() => {
@@ -145,7 +152,7 @@ export function MapView() {
     controlsRef.current = [new maplibregl.NavigationControl({ showCompass: false }), new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 })];
     map.addControl(controlsRef.current[0], 'top-right');
     map.addControl(controlsRef.current[1], 'bottom-right');
-  }, [language]);
+  }, [language, mapWanted]);
 
   // attribution text follows the language (declared after the controls above, so it stays below the scale)
   useEffect(() => {
@@ -161,7 +168,7 @@ export function MapView() {
           : translate(language, 'map.attribution');
     attributionRef.current = new maplibregl.AttributionControl({ compact: true, customAttribution: text });
     map.addControl(attributionRef.current, 'bottom-right');
-  }, [language, populationSource, zonesSource]);
+  }, [language, populationSource, zonesSource, mapWanted]);
 
   useEffect(() => {
     interactionRef.current?.refreshCursor();

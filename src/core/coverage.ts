@@ -209,7 +209,9 @@ export class CoverageEngine {
     for (let r = 0; r < this.zonePopulation.length; r++) this.zoneAgg[r * AGG_WIDTH + AGG_GAP] = this.zonePopulation[r];
     // bulk load: find every cell's nearest station first, then derive statuses and sums in one pass
     // the model's fast path writes every cell's nearest and count (NearestOut); the station-by-station path starts from none
-    if (this.nearestOut && !this.reachCache?.holdsAll(this.model, stations, this.limitsValue)) this.loadAll(stations);
+    // (no active station: nothing to scan, every cell is simply unreached — a new engine starts so)
+    const any = stations.some((s) => s.status !== 'disabled');
+    if (this.nearestOut && any && !this.reachCache?.holdsAll(this.model, stations, this.limitsValue)) this.loadAll(stations);
     else {
       this.nearestSlot.fill(-1);
       this.nearestCost.fill(Infinity);

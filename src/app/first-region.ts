@@ -1,12 +1,12 @@
 /**
  * The region the page opens first, asked of the worker as early as possible.
  * Without a pack or a share link in the address that is the default demo
- * region; the worker reads and indexes its pack into its cache, and the
- * app's open (startApp → openRegion) then finds it there; its autosave is
- * read meanwhile too.
+ * region; the worker, named for it (prefetch-hint.ts), reads and indexes its
+ * pack into its cache as soon as its code has run, and the app's open
+ * (startApp → openRegion) then finds it there; its autosave is read
+ * meanwhile too.
  */
-import { wrap } from 'comlink';
-import type { CoverageWorkerApi } from '../worker/api.ts';
+import { workerName } from '../worker/prefetch-hint.ts';
 import { readAutosaveEarly } from './autosave-early.ts';
 import { DEFAULT_REGION_ID, demoPack, demoRegion } from './regions.ts';
 
@@ -17,10 +17,10 @@ export function firstRegionPack(address: Pick<Location, 'search' | 'hash'>): { u
   return demo ? demoPack(demo) : null;
 }
 
-export function prefetchFirstRegion(worker: Worker, address: Pick<Location, 'search' | 'hash'>): void {
+/** Starts the first region's autosave read, and returns the coverage worker's name for this address (naming the pack to read ahead). */
+export function startFirstRegion(address: Pick<Location, 'search' | 'hash'>): string {
   const pack = firstRegionPack(address);
-  if (!pack) return;
-  void wrap<CoverageWorkerApi>(worker).prefetchPack(pack.url, pack.name);
   // the region's autosave decides its starting scenario: read now, not behind the app's first long tasks
-  readAutosaveEarly(DEFAULT_REGION_ID);
+  if (pack) readAutosaveEarly(DEFAULT_REGION_ID);
+  return workerName(pack);
 }

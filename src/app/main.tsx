@@ -3,8 +3,7 @@
  * region's pack download and indexing, while the app's own code (React,
  * MapLibre, the panels) is still arriving; then loads and starts the app.
  */
-import { prefetchFirstRegion } from './first-region.ts';
+import { startFirstRegion } from './first-region.ts';
 
-const worker = new Worker(new URL('../worker/coverage.worker.ts', import.meta.url), { type: 'module' });
-prefetchFirstRegion(worker, window.location);
+const worker = new Worker(new URL('../worker/coverage.worker.ts', import.meta.url), { type: 'module', name: startFirstRegion(window.location) });
 void import('./start.tsx').then(({ startPage }) => startPage(worker));

@@ -82,6 +82,8 @@ export class CoverageEngine {
   private lost: Int32Array;
   /** Reach entries an added station changes or ties (scratch). */
   private ties: Int32Array = new Int32Array(0);
+  /** The last ranks() and the id each slot held then (see ranks). */
+  private rankCache: { rank: Int32Array; ids: (string | null)[] } | null = null;
   private readonly store = new ReachStore();
   /** True while setStations adds stations: statuses are derived once at the end. */
   private bulk = false;
@@ -248,12 +250,20 @@ export class CoverageEngine {
     return this.slots.map((s) => s?.station ?? null);
   }
 
-  /** Each slot's rank in station id order: the tie-break of equal costs. */
+  /**
+   * Each slot's rank in station id order: the tie-break of equal costs, which
+   * reads only the order of two ranks. So the last ranks stand while every
+   * slot in use holds the id it held then (a removal, or a station moved back
+   * into its own slot, keeps the order of the rest): a move sorts nothing.
+   */
   private ranks(): Int32Array {
+    const cached = this.rankCache;
+    if (cached && cached.rank.length >= this.slots.length && this.slots.every((s, k) => !s || s.station.id === cached.ids[k])) return cached.rank;
     const order = this.slots.flatMap((s, k) => (s ? [k] : []));
     order.sort((a, b) => (this.slots[a]!.station.id < this.slots[b]!.station.id ? -1 : 1));
     const rank = new Int32Array(this.slots.length);
     order.forEach((slot, r) => (rank[slot] = r));
+    this.rankCache = { rank, ids: this.slots.map((s) => s?.station.id ?? null) };
     return rank;
   }
 

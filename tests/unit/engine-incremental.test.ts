@@ -118,6 +118,23 @@ describe('incremental updates equal a fresh evaluation', () => {
     expect(nearestIds(three)).toEqual(new Set(['b']));
   });
 
+  it('ties still go to the lower id after freed slots are taken by stations of other ids', () => {
+    // all but x on one point: the tie-break alone decides; x is far from every cell
+    const at = (id: string, lng = 118.2): Station => ({ id, name: id, kind: 'station', status: 'existing', lng, lat: 25.35 });
+    const nearestIds = (e: CoverageEngine) => new Set([...e.nearestSlot].filter((s) => s >= 0).map((s) => e.stationAtSlot(s)!.id));
+    const engine = createEngine(g, { stations: [at('a0'), at('m'), at('x', 100)], rules: makeRules() });
+    engine.removeStation('x');
+    engine.removeStation('a0');
+    // z takes a0's slot, a takes x's: slot 0 once held the lowest id, now the highest
+    engine.upsertStation(at('z'));
+    engine.upsertStation(at('a'));
+    expect(nearestIds(engine)).toEqual(new Set(['a']));
+    // the removal re-finds each cell's nearest among z and m: m, the lower id
+    engine.removeStation('a');
+    expect(nearestIds(engine)).toEqual(new Set(['m']));
+    expect(snapshot(engine)).toEqual(snapshot(createEngine(g, { stations: [at('z'), at('m')], rules: makeRules() })));
+  });
+
   it('refuses a second station with the same id and a removal of an unknown id', () => {
     const engine = createEngine(g, { stations: [], rules: makeRules() });
     expect(() => engine.removeStation('nope')).toThrow(/No active station with id "nope"/);

@@ -301,7 +301,7 @@ export class CoverageEngine {
 
   /** Statuses and sums of every reached cell, from all cells still at GAP, outside the circle (after a bulk load). */
   private deriveAll(): void {
-    const { nearestCost, areaType, status, withinCircle, zoneAgg } = this;
+    const { nearestCost, areaType, status, withinCircle } = this;
     const { zone, population, size } = this.grid;
     // the limits by area type (a byte a cell) rather than the per-cell arrays (three times eight)
     const { urban, rural } = this.limitsValue;
@@ -309,23 +309,47 @@ export class CoverageEngine {
     const [coverUrban, marginalUrban, circleUrban] = [urban.cover, urban.marginal, urban.circle];
     const [coverRural, marginalRural, circleRural] = [rural.cover, rural.marginal, rural.circle];
     const ownCircle = this.ownCircle;
+    // sums kept in locals along a run of cells of one zone (the grid's H3 order keeps a township's cells together),
+    // written to the zone's row when the zone changes: no chain of adds through memory from cell to cell
+    let row = -1;
+    let covered = 0;
+    let marginal = 0;
+    let circle = 0;
     for (let i = 0; i < size; i++) {
       const cost = nearestCost[i];
       if (cost === Infinity) continue;
+      const here = (zone[i] + 1) * AGG_WIDTH;
+      if (here !== row) {
+        if (row >= 0) this.addToRow(row, covered, marginal, circle);
+        row = here;
+        covered = 0;
+        marginal = 0;
+        circle = 0;
+      }
       const isUrban = areaType[i] === 1;
-      const next = cost <= (isUrban ? coverUrban : coverRural) ? COVERED : cost <= (isUrban ? marginalUrban : marginalRural) ? MARGINAL : GAP;
-      const row = (zone[i] + 1) * AGG_WIDTH;
       const pop = population[i];
-      if (next !== GAP) {
-        zoneAgg[row + GAP] -= pop;
-        zoneAgg[row + next] += pop;
-        status[i] = next;
+      if (cost <= (isUrban ? coverUrban : coverRural)) {
+        covered += pop;
+        status[i] = COVERED;
+      } else if (cost <= (isUrban ? marginalUrban : marginalRural)) {
+        marginal += pop;
+        status[i] = MARGINAL;
       }
       if (ownCircle && cost <= (isUrban ? circleUrban : circleRural)) {
-        zoneAgg[row + CIRCLE_COLUMN] += pop;
+        circle += pop;
         withinCircle[i] = 1;
       }
     }
+    if (row >= 0) this.addToRow(row, covered, marginal, circle);
+  }
+
+  /** A run's sums into a zone's row (deriveAll): covered and marginal leave the gap column. */
+  private addToRow(row: number, covered: number, marginal: number, circle: number): void {
+    const agg = this.zoneAgg;
+    agg[row + COVERED] += covered;
+    agg[row + MARGINAL] += marginal;
+    agg[row + GAP] -= covered + marginal;
+    if (this.ownCircle) agg[row + CIRCLE_COLUMN] += circle;
   }
 
   /** Stations currently counted (existing and proposed, not disabled). */

@@ -35,6 +35,8 @@ export async function startApp(worker: Worker, opening: () => Promise<boolean> =
       if (tag.dataset === getState().datasetGeneration) setState({ error: e.message });
     },
   );
+  // a worker whose code fails to load, or that crashes, answers nothing: the page says so rather than wait
+  worker.addEventListener('error', (e) => setState({ error: `The coverage worker stopped (${e.message || 'its code could not be loaded'}); reload the page.` }));
   syncEvaluations(useStore, client);
   if (await opening()) return;
   return openRegion(getState().regionId);

@@ -5,15 +5,15 @@
  * The autosave storage takes this read once, for that region, in place of its
  * own; it checks the entries as always.
  */
-import { createStore, getMany } from 'idb-keyval';
-import { AUTOSAVE_DB, AUTOSAVE_STORE, autosaveKey, historyKey } from './autosave-keys.ts';
+import { getMany } from 'idb-keyval';
+import { appAutosaveStore, autosaveKey, historyKey } from './autosave-keys.ts';
 
 let early: { region: string; read: Promise<unknown[]> } | null = null;
 
 /** Starts reading `region`'s scenario and undo history entries (never throws: a failure is the storage's to report when it takes the read). */
 export function readAutosaveEarly(region: string): void {
   try {
-    const read = getMany([autosaveKey(region), historyKey(region)], createStore(AUTOSAVE_DB, AUTOSAVE_STORE));
+    const read = getMany([autosaveKey(region), historyKey(region)], appAutosaveStore());
     // handled when taken; until then a rejection is not unhandled
     read.catch(() => undefined);
     early = { region, read };

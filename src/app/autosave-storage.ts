@@ -4,11 +4,11 @@
  * checked like a file on load: a corrupt entry is reported and ignored, and
  * no call ever throws (IndexedDB may be missing, full or blocked).
  */
-import { createStore, delMany, getMany, promisifyRequest, type UseStore } from 'idb-keyval';
+import { delMany, getMany, promisifyRequest, type UseStore } from 'idb-keyval';
 import { parseScenario, serializeScenario, type SavedScenario } from '../io/scenario-file.ts';
 import { parseHistoryRecord, type HistoryLoad, type HistoryRecord } from './history-file.ts';
 import { takeAutosaveEarly } from './autosave-early.ts';
-import { AUTOSAVE_DB, AUTOSAVE_STORE, autosaveKey, historyKey } from './autosave-keys.ts';
+import { appAutosaveStore, AUTOSAVE_DB, AUTOSAVE_STORE, autosaveKey, historyKey } from './autosave-keys.ts';
 
 export { AUTOSAVE_DB, AUTOSAVE_STORE, autosaveKey, historyKey };
 
@@ -47,8 +47,8 @@ export function createAutosaveStorage(store?: UseStore): AutosaveStorage {
   let lazy: UseStore | undefined = store;
   // the entry reads the first region of the app's own database early; a given store (tests) is read here
   const early = store === undefined ? takeAutosaveEarly : () => null;
-  // createStore touches `indexedDB` only when first used; the lookup is deferred too, so a missing IndexedDB is caught below
-  const db = () => (lazy ??= createStore(AUTOSAVE_DB, AUTOSAVE_STORE));
+  // the app's store (one connection, shared with the entry's early read) is looked up when first used, so a missing IndexedDB is caught below
+  const db = () => (lazy ??= appAutosaveStore());
   return {
     async save(scenario, history) {
       try {

@@ -211,7 +211,7 @@ export class CoverageEngine {
     for (let r = 0; r < this.zonePopulation.length; r++) this.zoneAgg[r * AGG_WIDTH + AGG_GAP] = this.zonePopulation[r];
     // bulk load: find every cell's nearest station first, then derive statuses and sums in one pass
     // the model's fast path writes every cell's nearest and count (NearestOut); the station-by-station path starts from none
-    // (no active station: nothing to scan, every cell is simply unreached — a new engine starts so)
+    // no active station (a new engine starts with none): no scan, every cell is unreached
     const any = stations.some((s) => s.status !== 'disabled');
     if (this.nearestOut && any && !this.reachCache?.holdsAll(this.model, stations, this.limitsValue)) this.loadAll(stations);
     else {
@@ -309,8 +309,9 @@ export class CoverageEngine {
     const [coverUrban, marginalUrban, circleUrban] = [urban.cover, urban.marginal, urban.circle];
     const [coverRural, marginalRural, circleRural] = [rural.cover, rural.marginal, rural.circle];
     const ownCircle = this.ownCircle;
-    // sums kept in locals along a run of cells of one zone (the grid's H3 order keeps a township's cells together),
-    // written to the zone's row when the zone changes: no chain of adds through memory from cell to cell
+    // sums kept in locals along a run of cells of one zone (the grid's H3 order keeps a township's cells mostly
+    // together; a zone met again later is added to again), written to its row when the zone changes: no chain
+    // of adds through memory from cell to cell
     let row = -1;
     let covered = 0;
     let marginal = 0;

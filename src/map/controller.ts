@@ -161,10 +161,11 @@ export class MapController {
     this.input = next;
     const changed = (...keys: (keyof MapInput)[]) => !prev || keys.some((k) => prev[k] !== next[k]);
     const resultOfDataset = next.result !== null && next.result.tag.dataset === next.datasetGeneration;
-    // a new region: the old one goes at once, the new one is drawn after the frame of its first figures (dataset-hold.ts)
+    // a new region: the old one goes at once, the new one is drawn after the frame of its first complete figures
+    // (dataset-hold.ts); a map made after a headline-first answer (MapView) holds the region as well
     if (changed('dataset', 'datasetGeneration')) {
       this.hold.cancel();
-      if (next.dataset && !resultOfDataset) {
+      if (next.dataset && !(resultOfDataset && !next.result!.tag.partial)) {
         this.applyDataset({ ...next, dataset: null });
         this.drawStations({ ...next, stations: [] });
         this.hold.hold(next.datasetGeneration);

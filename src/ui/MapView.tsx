@@ -9,6 +9,7 @@ import { addStationAt, moveStation, requireClient, selectStation } from '../app/
 import { openPointCard, openStationCard } from '../app/card-actions.ts';
 import { getState, useStore } from '../app/store.ts';
 import { MapController, type MapStats } from '../map/controller.ts';
+import { DATASET_LATEST_MS } from '../map/dataset-hold.ts';
 import { attachInteraction } from '../map/interaction.ts';
 import { PickedPoint } from '../map/picked-point.ts';
 import { cellAtPoint } from '../map/point-pick.ts';
@@ -47,13 +48,18 @@ export function MapView() {
   const populationSource = useStore((s) => s.dataSources.population);
   const zonesSource = useStore((s) => s.dataSources.zones);
   const addMode = useStore((s) => s.addMode);
-  // the map is made once the first figures are on screen (or the open failed): its set-up and first frames
-  // hold the page for hundreds of milliseconds where WebGL is software, and the figures need not wait for them
+  // the map is made once the first figures are on screen (or something went wrong), and at the latest when a
+  // held region would be drawn without its figures: its set-up and first frames hold the page for hundreds of
+  // milliseconds where WebGL is software, and the figures need not wait for them
   const figuresShown = useStore((s) => s.result !== null || s.phase === 'error' || s.error !== null);
   const [mapWanted, setMapWanted] = useState(false);
   useEffect(() => {
     if (figuresShown) setMapWanted(true);
   }, [figuresShown]);
+  useEffect(() => {
+    const timer = setTimeout(() => setMapWanted(true), DATASET_LATEST_MS);
+    return () => clearTimeout(timer);
+  }, []);
 
   useEffect(() => {
     if (!mapWanted || !container.current) return;

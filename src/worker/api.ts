@@ -311,8 +311,6 @@ export interface CoverageWorkerApi {
   upsertStation(station: Station, options: UpdateOptions): Promise<EvaluationUpdate>;
   /** Removes one station incrementally. */
   removeStation(id: string, options: UpdateOptions): Promise<EvaluationUpdate>;
-  /** Reads a pack at `url` into the worker's cache ahead of opening it (the page's first region, while the page loads). */
-  prefetchPack(url: string, name: string): Promise<void>;
   /** A full update of the scenario already evaluated (after a light evaluate: gap groups, response times and EMS figures). */
   refresh(options: UpdateOptions): Promise<EvaluationUpdate>;
   /** Reads a facility file (checked against the loaded region) into a preview; nothing changes. */

@@ -85,8 +85,9 @@ export class CoverageService {
 
   /**
    * Reads and indexes the pack at `url` into the cache, with its reach model,
-   * without opening it: the page asks for the region it will open first while
-   * its own code is still loading. A failure is left for the open to report.
+   * without opening it: the region the page will open first, named in the
+   * worker's name (prefetch-hint.ts), read while the page's own code is still
+   * loading. A failure is left for the open to report.
    */
   async prefetchPack(url: string, name: string): Promise<void> {
     try {

@@ -52,9 +52,6 @@ const api: CoverageWorkerApi = {
   async removeStation(id: string, options: UpdateOptions) {
     return send(service.removeStation(id, options));
   },
-  prefetchPack(url, name) {
-    return service.prefetchPack(url, name);
-  },
   async refresh(options: UpdateOptions) {
     return send(service.refresh(options));
   },

@@ -3,13 +3,14 @@ import { createStore, getMany, set } from 'idb-keyval';
 import { describe, expect, it, vi } from 'vitest';
 import { makeRules } from '../../src/core/rules.ts';
 import { readAutosaveEarly } from '../../src/app/autosave-early.ts';
-import { AUTOSAVE_DB, AUTOSAVE_STORE, autosaveKey, createAutosaveStorage } from '../../src/app/autosave-storage.ts';
+import { appAutosaveStore } from '../../src/app/autosave-keys.ts';
+import { AUTOSAVE_DB, autosaveKey, createAutosaveStorage } from '../../src/app/autosave-storage.ts';
 import type { SavedScenario } from '../../src/io/scenario-file.ts';
 
-// every read of the entries counted: the early read must stand in for the storage's own
+// every read of the entries and every store made counted: the early read must stand in for the storage's own, on one connection
 vi.mock('idb-keyval', async (original) => {
   const actual = await original<typeof import('idb-keyval')>();
-  return { ...actual, getMany: vi.fn(actual.getMany) };
+  return { ...actual, getMany: vi.fn(actual.getMany), createStore: vi.fn(actual.createStore) };
 });
 
 const scenario = (region: string, name: string): SavedScenario => ({
@@ -29,7 +30,7 @@ const nameOf = async (load: ReturnType<ReturnType<typeof createAutosaveStorage>[
 
 // the entry reads the app's own database (not a test store), so these tests share it and run in order
 describe("the entry's early read of the first region's autosave", () => {
-  const appStore = () => createStore(AUTOSAVE_DB, AUTOSAVE_STORE);
+  const appStore = appAutosaveStore;
 
   it('is what the first load of that region answers, once; the next load reads the database again', async () => {
     const storage = createAutosaveStorage();
@@ -44,6 +45,17 @@ describe("the entry's early read of the first region's autosave", () => {
     await storage.save(scenario('350525', 'written after'));
     expect(await nameOf(storage.load('350525'))).toBe('written after');
     expect(reads).toHaveBeenCalledTimes(2);
+  });
+
+  it('shares one connection with the storage: the save after a load that took it opens no other', async () => {
+    const opened = () => vi.mocked(createStore).mock.calls.filter(([name]) => name === AUTOSAVE_DB).length;
+    const storage = createAutosaveStorage();
+    readAutosaveEarly('350525');
+    await storage.load('350525');
+    expect(await storage.save(scenario('350525', 'saved'))).toEqual({ ok: true });
+    expect(await nameOf(storage.load('350525'))).toBe('saved');
+    // the first test's read opened the app's database; nothing since opened it again
+    expect(opened()).toBe(1);
   });
 
   it('is not taken for another region, and is dropped by that load', async () => {

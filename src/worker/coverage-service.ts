@@ -92,8 +92,12 @@ export class CoverageService {
   async prefetchPack(url: string, name: string): Promise<void> {
     try {
       const prepared = await this.preparedPack(url, name);
-      // the page is still loading its code: its most likely first scenario is evaluated meanwhile
-      if (!this.engine) this.ahead = buildAhead(prepared);
+      // the page is still loading its code: its most likely first scenario is evaluated meanwhile, in a task of
+      // its own, so an open already waiting for this pack sends the dataset first (the page draws it meanwhile)
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      // not when the page has evaluated already, or opened another region
+      if (this.engine || (this.prepared !== null && this.prepared !== prepared)) return;
+      this.ahead = buildAhead(prepared);
     } catch {
       // openPackUrl reads it again and says what is wrong
     }

@@ -11,7 +11,8 @@ export default defineConfig({
         // the map library and React change far less often than the app: separate files load in parallel and stay cached across releases
         codeSplitting: {
           groups: [
-            { name: 'maplibre', test: /node_modules[\\/]maplibre-gl/ },
+            // its code only (loaded when the map is made: src/map/library.ts); its stylesheet stays with the app's
+            { name: 'maplibre', test: /node_modules[\\/]maplibre-gl[\\/].*\.[cm]?js$/ },
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
           ],
         },

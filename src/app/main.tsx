@@ -4,6 +4,9 @@
  * MapLibre, the panels) is still arriving; then loads and starts the app.
  */
 import { startFirstRegion } from './first-region.ts';
+import { warmUp } from './warm-up.ts';
 
 const worker = new Worker(new URL('../worker/coverage.worker.ts', import.meta.url), { type: 'module', name: startFirstRegion(window.location) });
 void import('./start.tsx').then(({ startPage }) => startPage(worker));
+// after DOMContentLoaded, while the app's code downloads
+setTimeout(warmUp, 0);

@@ -9,7 +9,9 @@
  * once they have drawn it, so the marker never blinks. Radii come from
  * src/core/rings.ts.
  */
-import maplibregl, { type Map as MapLibreMap } from 'maplibre-gl';
+import type maplibregl from 'maplibre-gl';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { loadedMapLibrary } from './library.ts';
 import { ringSpecs, type RingKind } from '../core/rings.ts';
 import type { Rules } from '../core/rules.ts';
 import type { AreaType, Station } from '../core/types.ts';
@@ -75,7 +77,7 @@ export class DragOverlay {
       element.style.pointerEvents = 'none';
       element.style.willChange = 'transform';
       element.appendChild(this.svg);
-      this.marker = new maplibregl.Marker({ element, anchor: 'center' });
+      this.marker = new (loadedMapLibrary().Marker)({ element, anchor: 'center' });
       this.map.on('zoom', this.onZoom);
     }
     this.selected = selected;

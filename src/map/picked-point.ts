@@ -1,5 +1,7 @@
 /** A marker on the point the open point card describes, so the reader sees which place the card is about. */
-import maplibregl, { type Map as MapLibreMap } from 'maplibre-gl';
+import type maplibregl from 'maplibre-gl';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { loadedMapLibrary } from './library.ts';
 
 export class PickedPoint {
   private marker: maplibregl.Marker | null = null;
@@ -17,7 +19,7 @@ export class PickedPoint {
       const element = document.createElement('div');
       element.className = 'ems-picked-point';
       element.setAttribute('data-testid', 'picked-point');
-      this.marker = new maplibregl.Marker({ element }).setLngLat(point).addTo(this.map);
+      this.marker = new (loadedMapLibrary().Marker)({ element }).setLngLat(point).addTo(this.map);
     } else this.marker.setLngLat(point);
   }
 }

@@ -7,7 +7,8 @@
  * One export uses it at a time.
  */
 import type { GeoJSONSourceSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import maplibregl from 'maplibre-gl';
+import type maplibregl from 'maplibre-gl';
+import { loadedMapLibrary } from './library.ts';
 import { LAYER, LOCAL_IDEOGRAPH_FONT_FAMILY, SOURCE } from './layers.ts';
 
 /**
@@ -78,9 +79,10 @@ async function create(live: maplibregl.Map, style: StyleSpecification, css: { wi
   Object.assign(container.style, { position: 'fixed', left: '-100000px', top: '0', width: `${css.width}px`, height: `${css.height}px`, pointerEvents: 'none' });
   container.setAttribute('aria-hidden', 'true');
   document.body.appendChild(container);
+  const lib = loadedMapLibrary();
   let map: maplibregl.Map;
   try {
-    map = new maplibregl.Map({
+    map = new lib.Map({
       container,
       style,
       bounds: live.getBounds(),

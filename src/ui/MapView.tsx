@@ -3,7 +3,7 @@
  * the map controller, and turns gestures into actions. Fills its parent.
  */
 import { useEffect, useRef, useState } from 'react';
-import maplibregl from 'maplibre-gl';
+import type maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { addStationAt, moveStation, requireClient, selectStation } from '../app/actions.ts';
 import { openPointCard, openStationCard } from '../app/card-actions.ts';
@@ -21,6 +21,7 @@ import { translate, useT } from './i18n.ts';
 import { setLiveMap } from './live-map.ts';
 import { CardLayer } from './cards/CardLayer.tsx';
 import { LegendControl } from './LegendControl.tsx';
+import { loadMapLibrary, type MapLibrary } from '../map/library.ts';
 import { mapInputSelector } from './map-input-of.ts';
 import './map.css';
 
@@ -61,12 +62,26 @@ export function MapView() {
     return () => clearTimeout(timer);
   }, []);
 
+  // the library itself is loaded only when the map is wanted (map/library.ts)
+  const [lib, setLib] = useState<MapLibrary | null>(null);
   useEffect(() => {
-    if (!mapWanted || !container.current) return;
+    if (!mapWanted) return;
+    let current = true;
+    loadMapLibrary().then(
+      (loaded) => current && setLib(() => loaded),
+      (e: unknown) => current && setFailure((e as Error).message),
+    );
+    return () => {
+      current = false;
+    };
+  }, [mapWanted]);
+
+  useEffect(() => {
+    if (!lib || !container.current) return;
     const state = getState();
     let map: maplibregl.Map;
     try {
-      map = new maplibregl.Map({
+      map = new lib.Map({
         container: container.current,
         style: buildStyle({ highlightedGap: state.highlightedGap }),
         center: INITIAL_VIEW.center,
@@ -147,23 +162,23 @@ export function MapView() {
       if (window.__emsMap === map) delete window.__emsMap;
       setLiveMap(null);
     };
-  }, [mapWanted]);
+  }, [lib]);
 
   // MapLibre's own controls speak the UI's language: they read their texts when added, so they are added again
   useEffect(() => {
     const map = mapRef.current;
-    if (!map) return;
+    if (!map || !lib) return;
     setMapUiLocale(map, mapUiLocale((key) => translate(language, key)));
     for (const control of controlsRef.current) map.removeControl(control);
-    controlsRef.current = [new maplibregl.NavigationControl({ showCompass: false }), new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 120 })];
+    controlsRef.current = [new lib.NavigationControl({ showCompass: false }), new lib.ScaleControl({ unit: 'metric', maxWidth: 120 })];
     map.addControl(controlsRef.current[0], 'top-right');
     map.addControl(controlsRef.current[1], 'bottom-right');
-  }, [language, mapWanted]);
+  }, [language, lib]);
 
   // attribution text follows the language (declared after the controls above, so it stays below the scale)
   useEffect(() => {
     const map = mapRef.current;
-    if (!map) return;
+    if (!map || !lib) return;
     if (attributionRef.current) map.removeControl(attributionRef.current);
     // the region's own boundaries are the user's file: the demo's sources are not named then
     const text =
@@ -172,9 +187,9 @@ export function MapView() {
         : populationSource.kind === 'imported'
           ? translate(language, 'map.attributionImported', { file: populationSource.file })
           : translate(language, 'map.attribution');
-    attributionRef.current = new maplibregl.AttributionControl({ compact: true, customAttribution: text });
+    attributionRef.current = new lib.AttributionControl({ compact: true, customAttribution: text });
     map.addControl(attributionRef.current, 'bottom-right');
-  }, [language, populationSource, zonesSource, mapWanted]);
+  }, [language, populationSource, zonesSource, lib]);
 
   useEffect(() => {
     interactionRef.current?.refreshCursor();

@@ -1,4 +1,6 @@
 /** The coverage core behind a Web Worker, exposed with Comlink. */
+// first: starts the first region's download before the other modules run (early-fetch.ts)
+import { fetchOnce, firstPack } from './early-fetch.ts';
 import { expose, transfer } from 'comlink';
 import type { Rules } from '../core/rules.ts';
 import type { Station } from '../core/types.ts';
@@ -6,17 +8,11 @@ import type { CoverageWorkerApi, DatasetImport, EvaluationUpdate, LoadedDataset,
 import { CoverageService } from './coverage-service.ts';
 import { ImportService } from './import-service.ts';
 import { SuggestRunner } from './suggest-runner.ts';
-import { prefetchHint } from './prefetch-hint.ts';
 
-const service = new CoverageService(async (url) => {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`Could not load ${url}: HTTP ${response.status}.`);
-  return new Uint8Array(await response.arrayBuffer());
-});
+const service = new CoverageService(fetchOnce);
 
 // the pack the page opens first, named in this worker's name: read now, not when a message gets here (prefetch-hint.ts)
-const first = prefetchHint(self.name);
-if (first) void service.prefetchPack(first.url, first.name);
+if (firstPack) void service.prefetchPack(firstPack.url, firstPack.name);
 
 const imports = new ImportService(service);
 // calls are kept per region cell, in the grid's own cell order

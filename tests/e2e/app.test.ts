@@ -4,7 +4,7 @@
  * text, and fits 1366×768 and 1920×1080. One page for the file (see SharedApp).
  */
 import { describe, expect, it } from 'vitest';
-import { cliReport, headline, horizontalOverflow, screenshot, seq, useSharedApp, value, waitForUpdate, waitMapIdle } from './helpers.ts';
+import { baseUrl, cliReport, headline, horizontalOverflow, screenshot, seq, useSharedApp, value, waitForUpdate, waitMapIdle } from './helpers.ts';
 
 const shared = useSharedApp();
 
@@ -20,6 +20,34 @@ describe('loading offline', () => {
     if (watch.warnings.length) console.warn(`[e2e] console warnings on load:\n  ${watch.warnings.join('\n  ')}`);
     expect(await page.getByTestId('region-select').inputValue()).toBe('350525');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+  });
+});
+
+describe('start-up', () => {
+  it('fetches MapLibre only once the first figures are shown, then makes the map', async () => {
+    const context = await shared.launchedBrowser().newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    try {
+      // the moment the first figures are in the page (what the browser benchmark calls first figures)
+      await context.addInitScript(`new MutationObserver(() => {
+        const panel = document.querySelector('[data-testid="results-panel"]');
+        if (window.__figuresAt === undefined && panel?.getAttribute('data-ready') === 'true' && document.querySelector('[data-testid="headline-covered"]')) window.__figuresAt = performance.now();
+      }).observe(document, { subtree: true, childList: true, attributes: true });`);
+      const page = await context.newPage();
+      await page.goto(baseUrl(), { waitUntil: 'domcontentloaded' });
+      await waitMapIdle(page, 60_000);
+      const { figuresAt, fetchedAt } = await page.evaluate(() => ({
+        figuresAt: (window as unknown as { __figuresAt?: number }).__figuresAt,
+        fetchedAt: performance
+          .getEntriesByType('resource')
+          .filter((e) => /\/maplibre-[^/]*\.js$/.test(e.name))
+          .map((e) => e.startTime),
+      }));
+      expect(figuresAt, 'first figures seen').toBeGreaterThan(0);
+      expect(fetchedAt, 'the MapLibre chunk, fetched once').toHaveLength(1);
+      expect(fetchedAt[0], 'MapLibre fetched after the first figures').toBeGreaterThanOrEqual(figuresAt!);
+    } finally {
+      await context.close();
+    }
   });
 });
 

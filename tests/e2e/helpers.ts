@@ -260,6 +260,11 @@ export class SharedApp {
     return this.opened;
   }
 
+  /** The file's browser, for a test that needs a context of its own. */
+  launchedBrowser(): Browser {
+    return this.browser();
+  }
+
   /** Use from a test's onTestFailed: the next test gets a fresh page. */
   markDirty(): void {
     this.dirty = true;

@@ -113,6 +113,13 @@ function nearSources(src: Sources, cx: number, cy: number, cz: number, r: number
 
 /** What a scan of member cells reads and writes: made once per nearestAll. */
 interface CellScan {
+  /** The candidates' unit vectors, copied in list order for each sub-block: the cell loop reads them without an index. */
+  nearX: Float64Array;
+  nearY: Float64Array;
+  nearZ: Float64Array;
+  partialX: Float64Array;
+  partialY: Float64Array;
+  partialZ: Float64Array;
   cellOf: Int32Array | null;
   x: Float64Array;
   y: Float64Array;
@@ -133,12 +140,27 @@ interface CellScan {
 /**
  * Members [from, to): each one's nearest among the `near` sources (ties to
  * the lower rank) and its in-range count (`whole` sources cover every one
- * of them; each `partial` source is tested).
+ * of them; each `partial` source is tested). Any order of `near` gives the
+ * same answer: each test keeps the least (km, rank) so far, comparing km
+ * wherever the squared chords are within rounding of each other.
  */
 function scanCells(s: CellScan, from: number, to: number, near: Int32Array, nNear: number, partial: Int32Array, nPartial: number, whole: number): void {
   const { cellOf, x, y, z, areaType, maxChordSq, coverUrban, coverRural, insideUrban, outsideUrban, insideRural, outsideRural } = s;
   const { x: sx, y: sy, z: sz, rank: sRank, index: sIndex } = s.src;
   const { slot, cost, inRange } = s.out;
+  const { nearX, nearY, nearZ, partialX, partialY, partialZ } = s;
+  for (let t = 0; t < nNear; t++) {
+    const j = near[t];
+    nearX[t] = sx[j];
+    nearY[t] = sy[j];
+    nearZ[t] = sz[j];
+  }
+  for (let t = 0; t < nPartial; t++) {
+    const j = partial[t];
+    partialX[t] = sx[j];
+    partialY[t] = sy[j];
+    partialZ[t] = sz[j];
+  }
   for (let q = from; q < to; q++) {
     const i = cellOf ? cellOf[q] : q;
     const qx = x[q];
@@ -150,12 +172,12 @@ function scanCells(s: CellScan, from: number, to: number, near: Int32Array, nNea
     let best = Infinity;
     let exact = false;
     for (let t = 0; t < nNear; t++) {
-      const j = near[t];
-      const dx = qx - sx[j];
-      const dy = qy - sy[j];
-      const dz = qz - sz[j];
+      const dx = qx - nearX[t];
+      const dy = qy - nearY[t];
+      const dz = qz - nearZ[t];
       const chordSq = dx * dx + dy * dy + dz * dz;
       if (chordSq > maxChordSq) continue;
+      const j = near[t];
       if (chordSq < bestChordSq * (1 - FARTHER)) {
         bestChordSq = chordSq;
         bestJ = j;
@@ -184,10 +206,9 @@ function scanCells(s: CellScan, from: number, to: number, near: Int32Array, nNea
       const outside = urban ? outsideUrban : outsideRural;
       const cover = urban ? coverUrban : coverRural;
       for (let t = 0; t < nPartial; t++) {
-        const j = partial[t];
-        const dx = qx - sx[j];
-        const dy = qy - sy[j];
-        const dz = qz - sz[j];
+        const dx = qx - partialX[t];
+        const dy = qy - partialY[t];
+        const dz = qz - partialZ[t];
         const chordSq = dx * dx + dy * dy + dz * dz;
         // counted without a branch: whether a source crossing the sub-block is in range changes from cell
         // to cell, and a mispredicted branch costs more than the test; a cell a hair from a limit is counted again on km
@@ -230,6 +251,12 @@ export function nearestAll(layout: MemberLayout, origins: readonly (ReachOrigin 
   const coverHi = Math.max(coverUrban, coverRural);
   const coverLo = Math.min(coverUrban, coverRural);
   const scan: CellScan = {
+    nearX: new Float64Array(src.count),
+    nearY: new Float64Array(src.count),
+    nearZ: new Float64Array(src.count),
+    partialX: new Float64Array(src.count),
+    partialY: new Float64Array(src.count),
+    partialZ: new Float64Array(src.count),
     cellOf,
     x: layout.x,
     y: layout.y,
@@ -309,7 +336,18 @@ export function nearestAll(layout: MemberLayout, origins: readonly (ReachOrigin 
       }
       const bound = Math.min(upper, maxKm);
       let nSub = 0;
-      for (let t = 0; t < nNear; t++) if (subKm[blockNear[t]] - ur <= bound) subNear[nSub++] = blockNear[t];
+      for (let t = 0; t < nNear; t++) {
+        const j = blockNear[t];
+        if (subKm[j] - ur > bound) continue;
+        // nearest to the sub-block's centre first: most often every cell's nearest, so the later tests mostly fail
+        // alike (a better-predicted branch); the answer does not depend on the order (see scanCells)
+        let k = nSub++;
+        while (k > 0 && subKm[subNear[k - 1]] > subKm[j]) {
+          subNear[k] = subNear[k - 1];
+          k--;
+        }
+        subNear[k] = j;
+      }
       const subLo = subCoverLo[u - blockSub[b]];
       const subHi = subCoverHi[u - blockSub[b]];
       let whole = 0;

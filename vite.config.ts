@@ -8,7 +8,8 @@ export default defineConfig({
   build: {
     rolldownOptions: {
       output: {
-        // the map library and React change far less often than the app: separate files load in parallel and stay cached across releases
+        // the map library and React change far less often than the app: separate files stay cached across releases
+        // (React loads with the app; MapLibre when the map is made, src/map/library.ts)
         codeSplitting: {
           groups: [
             // its code only (loaded when the map is made: src/map/library.ts); its stylesheet stays with the app's

@@ -142,7 +142,8 @@ interface CellScan {
  * the lower rank) and its in-range count (`whole` sources cover every one
  * of them; each `partial` source is tested). Any order of `near` gives the
  * same answer: each test keeps the least (km, rank) so far, comparing km
- * wherever the squared chords are within rounding of each other.
+ * wherever the squared chords are within rounding of each other (ranks are
+ * distinct: the engine's ranks() numbers the stations).
  */
 function scanCells(s: CellScan, from: number, to: number, near: Int32Array, nNear: number, partial: Int32Array, nPartial: number, whole: number): void {
   const { cellOf, x, y, z, areaType, maxChordSq, coverUrban, coverRural, insideUrban, outsideUrban, insideRural, outsideRural } = s;

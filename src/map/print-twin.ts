@@ -74,12 +74,12 @@ function waitLoad(map: maplibregl.Map, timeoutMs: number): Promise<void> {
 }
 
 async function create(live: maplibregl.Map, style: StyleSpecification, css: { width: number; height: number }): Promise<Held> {
+  const lib = loadedMapLibrary();
   const container = document.createElement('div');
   // offscreen, not display:none: MapLibre needs a laid-out container to size its canvas
   Object.assign(container.style, { position: 'fixed', left: '-100000px', top: '0', width: `${css.width}px`, height: `${css.height}px`, pointerEvents: 'none' });
   container.setAttribute('aria-hidden', 'true');
   document.body.appendChild(container);
-  const lib = loadedMapLibrary();
   let map: maplibregl.Map;
   try {
     map = new lib.Map({

@@ -43,7 +43,8 @@ export function MapView() {
   const interactionRef = useRef<ReturnType<typeof attachInteraction> | null>(null);
   const attributionRef = useRef<maplibregl.AttributionControl | null>(null);
   const controlsRef = useRef<maplibregl.IControl[]>([]);
-  const [failure, setFailure] = useState<string | null>(null);
+  /** Why there is no map: the library did not load, or WebGL failed. */
+  const [failure, setFailure] = useState<{ key: 'map.loadError' | 'map.webglError'; message: string } | null>(null);
   const [basemapFailed, setBasemapFailed] = useState(false);
   const { t, language } = useT();
   const populationSource = useStore((s) => s.dataSources.population);
@@ -69,7 +70,7 @@ export function MapView() {
     let current = true;
     loadMapLibrary().then(
       (loaded) => current && setLib(() => loaded),
-      (e: unknown) => current && setFailure((e as Error).message),
+      (e: unknown) => current && setFailure({ key: 'map.loadError', message: e instanceof Error ? e.message : String(e) }),
     );
     return () => {
       current = false;
@@ -98,7 +99,7 @@ export function MapView() {
         canvasContextAttributes: { preserveDrawingBuffer: true },
       });
     } catch (e) {
-      setFailure((e as Error).message);
+      setFailure({ key: 'map.webglError', message: e instanceof Error ? e.message : String(e) });
       return;
     }
     map.touchZoomRotate.disableRotation();
@@ -200,7 +201,7 @@ export function MapView() {
       <div ref={container} className="ems-map__canvas" />
       {failure && (
         <div className="ems-map__error" role="alert">
-          {t('map.webglError', { message: failure })}
+          {t(failure.key, { message: failure.message })}
         </div>
       )}
       <LegendControl basemapFailed={basemapFailed} />

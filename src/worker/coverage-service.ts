@@ -72,7 +72,7 @@ export class CoverageService {
   /** Packs already opened from a URL (the demo regions), so a revisit skips fetching, reading and indexing. */
   private readonly packs = new RegionCache();
 
-  /** @param fetchBytes reads a URL (the worker: fetch; Node tests: the file) */
+  /** @param fetchBytes reads a URL (the worker: fetchOnce, early-fetch.ts; Node tests: the file) */
   constructor(private readonly fetchBytes: (url: string) => Promise<Uint8Array>) {}
 
   /** Opens the pack at `url` (named `name` in messages) as the loaded region; a pack opened before comes from the cache. */

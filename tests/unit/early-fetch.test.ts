@@ -39,8 +39,9 @@ describe('the early download of the first pack in the worker', () => {
     expect(fetchMock).not.toHaveBeenCalled();
   });
 
-  it('leaves a failed early download to the read, which names the URL and the HTTP status', async () => {
-    const { module } = await loadWithName(workerName({ url: '/assets/gone.region.zip', name: 'gone.region.zip' }), 404);
+  it('leaves a failed early download to the read, which names the URL and the HTTP status (the download itself, not a second one)', async () => {
+    const { module, fetchMock } = await loadWithName(workerName({ url: '/assets/gone.region.zip', name: 'gone.region.zip' }), 404);
     await expect(module.fetchOnce('/assets/gone.region.zip')).rejects.toThrow('Could not load /assets/gone.region.zip: HTTP 404.');
+    expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 });

@@ -8,9 +8,7 @@ import { delMany, getMany, promisifyRequest, type UseStore } from 'idb-keyval';
 import { parseScenario, serializeScenario, type SavedScenario } from '../io/scenario-file.ts';
 import { parseHistoryRecord, type HistoryLoad, type HistoryRecord } from './history-file.ts';
 import { takeAutosaveEarly } from './autosave-early.ts';
-import { appAutosaveStore, AUTOSAVE_DB, AUTOSAVE_STORE, autosaveKey, historyKey } from './autosave-keys.ts';
-
-export { AUTOSAVE_DB, AUTOSAVE_STORE, autosaveKey, historyKey };
+import { appAutosaveStore, autosaveKey, historyKey } from './autosave-keys.ts';
 
 export type AutosaveLoad =
   | { kind: 'none' }

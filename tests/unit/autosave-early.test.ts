@@ -4,7 +4,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { makeRules } from '../../src/core/rules.ts';
 import { readAutosaveEarly } from '../../src/app/autosave-early.ts';
 import { appAutosaveStore } from '../../src/app/autosave-keys.ts';
-import { AUTOSAVE_DB, autosaveKey, createAutosaveStorage } from '../../src/app/autosave-storage.ts';
+import { createAutosaveStorage } from '../../src/app/autosave-storage.ts';
+import { AUTOSAVE_DB, autosaveKey } from '../../src/app/autosave-keys.ts';
 import type { SavedScenario } from '../../src/io/scenario-file.ts';
 
 // every read of the entries and every store made counted: the early read must stand in for the storage's own, on one connection

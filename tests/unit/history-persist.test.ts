@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { createStore, get, set } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
-import { createAutosaveStorage, historyKey } from '../../src/app/autosave-storage.ts';
+import { createAutosaveStorage } from '../../src/app/autosave-storage.ts';
+import { historyKey } from '../../src/app/autosave-keys.ts';
 import { HISTORY_VERSION, makeHistoryRecord, MAX_SAVED_STEPS, parseHistoryRecord, type HistoryRecord } from '../../src/app/history-file.ts';
 import { createHistory } from '../../src/app/history.ts';
 import { makeRules } from '../../src/core/rules.ts';

@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { createStore, get, set, type UseStore } from 'idb-keyval';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeRules } from '../../src/core/rules.ts';
-import { autosaveKey, createAutosaveScheduler, createAutosaveStorage, type AutosaveStorage, type AutosaveWrite } from '../../src/app/autosave-storage.ts';
+import { createAutosaveScheduler, createAutosaveStorage, type AutosaveStorage, type AutosaveWrite } from '../../src/app/autosave-storage.ts';
+import { autosaveKey } from '../../src/app/autosave-keys.ts';
 import type { SavedScenario } from '../../src/io/scenario-file.ts';
 
 let dbCount = 0;
